@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "email", "municipality", "role", "is_staff", "is_active"]
+    list_filter = ["role", "is_staff", "is_active", "municipality__province"]
+    autocomplete_fields = ["municipality"]
+    fieldsets = BaseUserAdmin.fieldsets + ((_("Gemeente en rol"), {"fields": ["municipality", "role"]}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + (
+        (_("Gemeente en rol"), {"fields": ["municipality", "role"]}),
+    )

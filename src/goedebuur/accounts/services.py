@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the accounts app."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from goedebuur.municipalities.models import Municipality
+
+from .models import User
+
+DEMO_PASSWORD = "goedebuur-demo"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    description: str
+    municipality_code: str | None = None
+    role: str = User.Role.READER
+    admin: bool = False
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("beheerder", "platformbeheerder (Django-beheer)", admin=True),
+    DemoAccount("redacteur.veenendaal", "redacteur van Veenendaal (gemeente A)", "GM0345", User.Role.EDITOR),
+    DemoAccount("lezer.veenendaal", "lezer van Veenendaal", "GM0345", User.Role.READER),
+    DemoAccount("redacteur.rhenen", "redacteur van Rhenen", "GM0340", User.Role.EDITOR),
+    DemoAccount("redacteur.utrecht", "redacteur van Utrecht (gemeente B)", "GM0344", User.Role.EDITOR),
+]
+
+
+@transaction.atomic
+def ensure_demo_accounts() -> list[DemoAccount]:
+    """Create the demo accounts, or reset them to their documented state (idempotent)."""
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=account.username)
+        user.municipality = (
+            Municipality.objects.get(code=account.municipality_code) if account.municipality_code else None
+        )
+        user.role = account.role
+        user.is_staff = user.is_superuser = account.admin
+        user.is_active = True
+        user.email = f"{account.username}@demo.goedebuur.invalid"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return DEMO_ACCOUNTS

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Errors as `application/problem+json` (RFC 9457), with field-level detail on 400."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+TITLES = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    409: "Conflict",
+    415: "Unsupported Media Type",
+    429: "Too Many Requests",
+}
+
+
+def _invalid_params(detail, prefix=""):
+    """Flatten DRF error detail into [{"name", "code", "reason"}], names in dotted form."""
+    params = []
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            name = key if key != "non_field_errors" else "nonFieldErrors"
+            params.extend(_invalid_params(value, f"{prefix}{name}" if not prefix else f"{prefix}.{name}"))
+    elif isinstance(detail, list):
+        for index, value in enumerate(detail):
+            if isinstance(value, dict | list):
+                params.extend(_invalid_params(value, f"{prefix}.{index}" if prefix else str(index)))
+            else:
+                params.extend(_invalid_params(value, prefix))
+    else:
+        params.append(
+            {
+                "name": prefix or "nonFieldErrors",
+                "code": getattr(detail, "code", "invalid"),
+                "reason": str(detail),
+            }
+        )
+    return params
+
+
+def problem_exception_handler(exc, context):
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(
+            exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}
+        )
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    code = response.status_code
+    request = context.get("request")
+    body = {
+        "type": f"https://developer.overheid.nl/kennisbank/apis/problem-details/{code}",
+        "title": TITLES.get(code, "Error"),
+        "status": code,
+        "instance": request.get_full_path() if request else None,
+    }
+    if isinstance(exc, exceptions.ValidationError):
+        body["detail"] = "The request is invalid; see invalidParams."
+        body["invalidParams"] = _invalid_params(exc.detail)
+        code = status.HTTP_400_BAD_REQUEST
+    else:
+        detail = getattr(exc, "detail", None)
+        body["detail"] = str(detail) if detail is not None else body["title"]
+    problem = Response(body, status=code, headers={k: v for k, v in response.items()})
+    problem.content_type = "application/problem+json"
+    return problem

@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class IctDomain(models.Model):
+    """A managed list of ICT domains (infrastructuur & beheer, werkplek, ...)."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    short_name = models.CharField(_("korte naam"), max_length=30)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("ICT-domein")
+        verbose_name_plural = _("ICT-domeinen")
+
+    def __str__(self):
+        return self.name
+
+
+class CooperationForm(models.Model):
+    """Legal or organisational form of a cooperation (Wgr openbaar lichaam, DVO, ...)."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    family = models.CharField(_("soort"), max_length=60, blank=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("samenwerkingsvorm")
+        verbose_name_plural = _("samenwerkingsvormen")
+
+    def __str__(self):
+        return self.name
+
+
+class Cooperation(models.Model):
+    class Status(models.TextChoices):
+        VERKENNING = "verkenning", _("verkenning")
+        INTENTIE = "intentie", _("intentie")
+        ACTIEF = "actief", _("actief")
+        BEEINDIGD = "beeindigd", _("beëindigd")
+        ONBEKEND = "onbekend", _("onbekend")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("dag")
+        YEAR = "year", _("jaar")
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    domains = models.ManyToManyField(IctDomain, related_name="cooperations", verbose_name=_("ICT-domeinen"))
+    form = models.ForeignKey(
+        CooperationForm, on_delete=models.PROTECT, related_name="cooperations", verbose_name=_("vorm")
+    )
+    form_text = models.CharField(_("vorm volgens de bronnen"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ONBEKEND)
+    start_date = models.DateField(_("startdatum"), null=True, blank=True)
+    start_precision = models.CharField(max_length=4, choices=Precision.choices, default=Precision.DAY)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+    end_precision = models.CharField(max_length=4, choices=Precision.choices, default=Precision.DAY)
+    is_demo = models.BooleanField(_("demogegevens"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("samenwerkingsverband")
+        verbose_name_plural = _("samenwerkingsverbanden")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("cooperations:detail", args=[self.slug])
+
+    @property
+    def start_display(self):
+        return _format_date(self.start_date, self.start_precision)
+
+    @property
+    def end_display(self):
+        return _format_date(self.end_date, self.end_precision)
+
+
+def _format_date(value, precision):
+    if value is None:
+        return ""
+    if precision == Cooperation.Precision.YEAR:
+        return str(value.year)
+    return value.strftime("%d-%m-%Y")
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        DEELNEMER = "deelnemer", _("deelnemer")
+        GASTHEER = "gastheer", _("gastheer / centrumgemeente")
+        TREKKER = "trekker", _("trekker")
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="memberships")
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("gemeente"),
+    )
+    role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.DEELNEMER)
+    joined_on = models.DateField(_("toegetreden op"), null=True, blank=True)
+    left_on = models.DateField(_("uitgetreden op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["municipality__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cooperation", "municipality"], name="unique_membership"),
+        ]
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+
+    def __str__(self):
+        return f"{self.municipality} in {self.cooperation}"
+
+    @property
+    def is_current(self):
+        return self.left_on is None
+
+
+class Source(models.Model):
+    """A public source the register entry was read from: a URL, a description, or both."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=500, blank=True)
+    description = models.CharField(max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.url or self.description

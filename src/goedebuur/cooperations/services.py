@@ -1,0 +1,389 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the cooperations app: the register of ICT cooperations.
+
+Every change goes through `save_cooperation`, `delete_cooperation` or `restore_version`, which
+validate, write and record a full snapshot in the history (who, when, what)."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from goedebuur import data
+from goedebuur.history import services as history
+from goedebuur.municipalities.models import Municipality
+
+from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
+
+HISTORY_MODEL = "cooperations.cooperation"
+
+
+@dataclass
+class MemberInput:
+    municipality: Municipality
+    role: str = Membership.Role.DEELNEMER
+    joined_on: dt.date | None = None
+    left_on: dt.date | None = None
+
+
+@dataclass
+class SourceInput:
+    url: str = ""
+    description: str = ""
+
+
+@dataclass
+class CooperationInput:
+    name: str
+    form: CooperationForm
+    domains: list[IctDomain]
+    members: list[MemberInput]
+    description: str = ""
+    form_text: str = ""
+    status: str = Cooperation.Status.ONBEKEND
+    start_date: dt.date | None = None
+    start_precision: str = Cooperation.Precision.DAY
+    end_date: dt.date | None = None
+    end_precision: str = Cooperation.Precision.DAY
+    sources: list[SourceInput] = field(default_factory=list)
+    is_demo: bool = False
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def live_cooperations():
+    """Cooperations that are not deleted, with what list pages need."""
+    return (
+        Cooperation.objects.filter(deleted_at__isnull=True)
+        .select_related("form")
+        .prefetch_related(
+            "domains",
+            Prefetch("memberships", queryset=Membership.objects.select_related("municipality")),
+        )
+    )
+
+
+def filter_cooperations(qs, *, query="", domain="", form="", status="", province="", municipality=""):
+    if query:
+        qs = qs.filter(
+            Q(name__icontains=query)
+            | Q(description__icontains=query)
+            | Q(memberships__municipality__name__icontains=query)
+        )
+    if domain:
+        qs = qs.filter(domains__slug=domain)
+    if form:
+        qs = qs.filter(form__code=form)
+    if status:
+        qs = qs.filter(status=status)
+    if province:
+        qs = qs.filter(memberships__municipality__province__code=province)
+    if municipality:
+        qs = qs.filter(memberships__municipality__code=municipality)
+    return qs.distinct()
+
+
+def cooperations_of(municipality: Municipality):
+    return live_cooperations().filter(memberships__municipality=municipality).distinct()
+
+
+def get_live(slug: str) -> Cooperation | None:
+    return live_cooperations().filter(slug=slug).first()
+
+
+def domains():
+    return IctDomain.objects.all()
+
+
+def forms():
+    return CooperationForm.objects.all()
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+def validate(values: CooperationInput, user) -> None:
+    """Raise ValidationError (field -> Dutch messages) when the input breaks a register rule."""
+    errors: dict[str, list[str]] = {}
+
+    def add(name, message):
+        errors.setdefault(name, []).append(message)
+
+    if not values.name.strip():
+        add("name", _("Geef het samenwerkingsverband een naam."))
+    if not values.domains:
+        add("domains", _("Kies ten minste één ICT-domein."))
+    if values.start_date and values.end_date and values.end_date < values.start_date:
+        add("end_date", _("De einddatum ligt vóór de startdatum."))
+    codes = [m.municipality.code for m in values.members]
+    duplicates = sorted({c for c in codes if codes.count(c) > 1})
+    if duplicates:
+        add(
+            "members",
+            _("Een gemeente staat meer dan eens in de deelnemers: %(codes)s.")
+            % {"codes": ", ".join(duplicates)},
+        )
+    if len(set(codes)) < 2:
+        add("members", _("Een samenwerkingsverband heeft ten minste twee deelnemende gemeenten."))
+    for member in values.members:
+        if member.joined_on and member.left_on and member.left_on < member.joined_on:
+            add(
+                "members",
+                _("%(name)s: de uittreedatum ligt vóór de toetredingsdatum.")
+                % {"name": member.municipality.name},
+            )
+    if user is not None and not user.is_platform_admin:
+        current = {m.municipality.pk for m in values.members if m.left_on is None}
+        if user.municipality_id not in current:
+            add(
+                "members",
+                _(
+                    "Uw eigen gemeente (%(name)s) moet een huidige deelnemer zijn; anders kunt u dit "
+                    "samenwerkingsverband niet meer beheren."
+                )
+                % {"name": user.municipality.name},
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def unique_slug(name: str, exclude_pk=None) -> str:
+    base = slugify(name)[:200] or "samenwerking"
+    slug, n = base, 2
+    while Cooperation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def save_cooperation(
+    values: CooperationInput, user, instance: Cooperation | None = None, note=""
+) -> Cooperation:
+    validate(values, user)
+    creating = instance is None
+    cooperation = instance or Cooperation(slug=unique_slug(values.name), created_by=_real(user))
+    for name in (
+        "name",
+        "description",
+        "form",
+        "form_text",
+        "status",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "is_demo",
+    ):
+        setattr(cooperation, name, getattr(values, name))
+    cooperation.name = cooperation.name.strip()
+    cooperation.updated_by = _real(user)
+    cooperation.save()
+    cooperation.domains.set(values.domains)
+    _replace_members(cooperation, values.members)
+    cooperation.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(cooperation=cooperation, url=s.url, description=s.description, order=i)
+        for i, s in enumerate(values.sources)
+        if s.url or s.description
+    )
+    _record(cooperation, "create" if creating else "update", user, note)
+    return cooperation
+
+
+def _replace_members(cooperation, members):
+    cooperation.memberships.all().delete()
+    Membership.objects.bulk_create(
+        Membership(
+            cooperation=cooperation,
+            municipality=m.municipality,
+            role=m.role,
+            joined_on=m.joined_on,
+            left_on=m.left_on,
+        )
+        for m in members
+    )
+
+
+@transaction.atomic
+def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
+    """Soft delete: the entry disappears from the register and can be restored from its history."""
+    cooperation.deleted_at = timezone.now()
+    cooperation.updated_by = _real(user)
+    cooperation.save(update_fields=["deleted_at", "updated_by", "updated_at"])
+    _record(cooperation, "delete", user, note)
+
+
+@transaction.atomic
+def restore_version(cooperation: Cooperation, record_id: int, user) -> Cooperation:
+    """Bring the cooperation back to the state recorded in one of its history records."""
+    record = history.version(HISTORY_MODEL, cooperation.pk, record_id)
+    if record is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    state = record.snapshot
+    forms_by_code = {f.code: f for f in CooperationForm.objects.all()}
+    if state["form"] not in forms_by_code:
+        raise ValidationError(_("De vorm van deze versie bestaat niet meer."))
+    cooperation.name = state["name"]
+    cooperation.description = state["description"]
+    cooperation.form = forms_by_code[state["form"]]
+    cooperation.form_text = state["form_text"]
+    cooperation.status = state["status"]
+    cooperation.start_date = _date(state["start_date"])
+    cooperation.start_precision = state["start_precision"]
+    cooperation.end_date = _date(state["end_date"])
+    cooperation.end_precision = state["end_precision"]
+    cooperation.deleted_at = None if not state.get("deleted") else (cooperation.deleted_at or timezone.now())
+    cooperation.updated_by = _real(user)
+    cooperation.save()
+    cooperation.domains.set(IctDomain.objects.filter(slug__in=state["domains"]))
+    by_code = Municipality.objects.in_bulk([m["municipality"] for m in state["members"]], field_name="code")
+    _replace_members(
+        cooperation,
+        [
+            MemberInput(by_code[m["municipality"]], m["role"], _date(m["joined_on"]), _date(m["left_on"]))
+            for m in state["members"]
+            if m["municipality"] in by_code
+        ],
+    )
+    cooperation.sources.all().delete()
+    Source.objects.bulk_create(
+        Source(cooperation=cooperation, url=s["url"], description=s["description"], order=i)
+        for i, s in enumerate(state["sources"])
+    )
+    _record(
+        cooperation,
+        "restore",
+        user,
+        _("hersteld naar de versie van %(at)s") % {"at": f"{record.at:%d-%m-%Y %H:%M}"},
+    )
+    return cooperation
+
+
+def snapshot(cooperation: Cooperation) -> dict:
+    """The full state of a register entry as plain JSON data, for history and restore."""
+    return {
+        "name": cooperation.name,
+        "description": cooperation.description,
+        "form": cooperation.form.code,
+        "form_text": cooperation.form_text,
+        "status": cooperation.status,
+        "start_date": _iso(cooperation.start_date),
+        "start_precision": cooperation.start_precision,
+        "end_date": _iso(cooperation.end_date),
+        "end_precision": cooperation.end_precision,
+        "domains": sorted(cooperation.domains.values_list("slug", flat=True)),
+        "members": [
+            {
+                "municipality": m.municipality.code,
+                "role": m.role,
+                "joined_on": _iso(m.joined_on),
+                "left_on": _iso(m.left_on),
+            }
+            for m in cooperation.memberships.select_related("municipality").order_by("municipality__code")
+        ],
+        "sources": [{"url": s.url, "description": s.description} for s in cooperation.sources.all()],
+        "deleted": cooperation.deleted_at is not None,
+    }
+
+
+def _record(cooperation, action, user, note=""):
+    history.record_change(
+        model=HISTORY_MODEL,
+        object_id=cooperation.pk,
+        object_repr=cooperation.name,
+        action=action,
+        user=user,
+        snapshot=snapshot(cooperation),
+        note=note,
+    )
+
+
+def versions(cooperation: Cooperation):
+    return history.versions(HISTORY_MODEL, cooperation.pk)
+
+
+def _real(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _date(value):
+    return dt.date.fromisoformat(value) if value else None
+
+
+# --- managed lists and seed ------------------------------------------------------------------
+
+
+@transaction.atomic
+def load_managed_lists() -> dict[str, int]:
+    domains_rows = data.read_csv("ict_domains.csv")
+    for row in domains_rows:
+        IctDomain.objects.update_or_create(
+            slug=row["slug"],
+            defaults={k: row[k] for k in ("name", "short_name", "description")}
+            | {"order": int(row["order"])},
+        )
+    form_rows = data.read_csv("cooperation_forms.csv")
+    for row in form_rows:
+        CooperationForm.objects.update_or_create(
+            code=row["code"],
+            defaults={k: row[k] for k in ("name", "family", "description")} | {"order": int(row["order"])},
+        )
+    return {"ict_domains": len(domains_rows), "cooperation_forms": len(form_rows)}
+
+
+def parse_sources(text: str) -> list[SourceInput]:
+    """Sources given as text, separated by ' ; ' or new lines: a URL, optionally followed by a note
+    in brackets, or a plain description."""
+    sources = []
+    for part in text.replace("\n", " ; ").split(" ; "):
+        part = part.strip()
+        if not part:
+            continue
+        head, _, rest = part.partition(" ")
+        if head.startswith(("http://", "https://")):
+            sources.append(SourceInput(url=head, description=rest.strip().strip("()")))
+        else:
+            sources.append(SourceInput(description=part))
+    return sources
+
+
+@transaction.atomic
+def load_seed_cooperations() -> int:
+    """Add the real cooperations of the seed file that are not yet in the register (by slug).
+    Entries already present are left alone, so edits and deletions by users are kept."""
+    added = 0
+    forms_by_code = {f.code: f for f in CooperationForm.objects.all()}
+    domains_by_slug = {d.slug: d for d in IctDomain.objects.all()}
+    municipalities = Municipality.objects.in_bulk(field_name="code")
+    for row in data.read_csv("cooperations_seed.csv"):
+        if Cooperation.objects.filter(slug=slugify(row["name"])[:200]).exists():
+            continue
+        since = int(row["since"]) if row["since"] else None
+        values = CooperationInput(
+            name=row["name"],
+            description=row["scope"],
+            form=forms_by_code[row["form_code"]],
+            form_text=row["form_text"],
+            status=row["status"],
+            start_date=dt.date(since, 1, 1) if since else None,
+            start_precision=Cooperation.Precision.YEAR,
+            domains=[domains_by_slug[s] for s in row["domains"].split(";") if s],
+            members=[MemberInput(municipalities[c]) for c in row["members"].split(";") if c],
+            sources=parse_sources(row["source"]),
+        )
+        save_cooperation(values, user=None, note=_("geladen uit de seed met echte samenwerkingen"))
+        added += 1
+    return added

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The register's matrix: municipalities x ICT domains, each cell the cooperations behind it."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MatrixLink:
+    """One municipality taking part, for one domain, in one cooperation."""
+
+    municipality: str
+    domain: str
+    cooperation: str
+
+
+@dataclass
+class Matrix:
+    municipalities: list[str]
+    domains: list[str]
+    cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def cell(self, municipality: str, domain: str) -> list[str]:
+        return self.cells.get((municipality, domain), [])
+
+    def row_total(self, municipality: str) -> int:
+        """Number of distinct cooperations of a municipality in the matrix."""
+        return len({c for d in self.domains for c in self.cell(municipality, d)})
+
+    def column_total(self, domain: str) -> int:
+        """Number of municipalities with at least one cooperation in a domain."""
+        return sum(1 for m in self.municipalities if self.cell(m, domain))
+
+
+def build_matrix(municipalities: list[str], domains: list[str], links: Iterable[MatrixLink]) -> Matrix:
+    """Cells keep the cooperations in first-seen order, without duplicates; links to a
+    municipality or domain outside the requested rows/columns are left out."""
+    wanted_m, wanted_d = set(municipalities), set(domains)
+    cells: dict[tuple[str, str], list[str]] = {}
+    for link in links:
+        if link.municipality not in wanted_m or link.domain not in wanted_d:
+            continue
+        cell = cells.setdefault((link.municipality, link.domain), [])
+        if link.cooperation not in cell:
+            cell.append(link.cooperation)
+    return Matrix(list(municipalities), list(domains), cells)

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from . import views
+
+app_name = "matrix"
+urlpatterns = [path("matrix", views.matrix_page, name="matrix")]

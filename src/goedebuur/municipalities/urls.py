@@ -1,0 +1,10 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from . import views
+
+app_name = "municipalities"
+urlpatterns = [
+    path("gemeenten", views.municipality_list, name="list"),
+    path("gemeenten/<str:code>", views.municipality_detail, name="detail"),
+]

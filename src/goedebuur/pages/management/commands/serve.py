@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: EUPL-1.2
+import multiprocessing
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve Goede Buur with gunicorn (a production WSGI server) and WhiteNoise for static files. "
+        "With --demo, load reference and demo data first."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+        parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+        parser.add_argument("--workers", type=int, default=min(4, multiprocessing.cpu_count() + 1))
+        parser.add_argument("--demo", action="store_true", help="run `init` and `demo` before serving")
+
+    def handle(self, *args, host, port, workers, demo, **options):
+        if demo:
+            call_command("demo", stdout=self.stdout)
+        else:
+            call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        from gunicorn.app.base import BaseApplication
+
+        from goedebuur.wsgi import application
+
+        class Server(BaseApplication):
+            def load_config(self):
+                self.cfg.set("bind", f"{host}:{port}")
+                self.cfg.set("workers", workers)
+                self.cfg.set("accesslog", "-")
+                self.cfg.set("timeout", 60)
+
+            def load(self):
+                return application
+
+        self.stdout.write(f"Goede Buur draait op http://{host}:{port}/ (stoppen met Ctrl+C)")
+        if settings.DEBUG:
+            self.stdout.write(self.style.WARNING("DEBUG staat aan: niet voor productie."))
+        Server().run()

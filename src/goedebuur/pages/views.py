@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.shortcuts import render
+
+from goedebuur.cooperations import services as cooperations
+from goedebuur.gemma.models import NationalFacility, ReferenceComponent
+from goedebuur.maps import services as maps
+from goedebuur.municipalities.models import Municipality, RegionType
+
+from .sources import SOURCES
+
+
+def home(request):
+    live = cooperations.live_cooperations()
+    context = {
+        "municipality_count": Municipality.objects.count(),
+        "cooperation_count": live.count(),
+        "participating_count": Municipality.objects.filter(
+            memberships__cooperation__deleted_at__isnull=True, memberships__left_on__isnull=True
+        )
+        .distinct()
+        .count(),
+        "recent": live.order_by("-updated_at")[:6],
+        "national_map": maps.cooperation_count_map(),
+    }
+    return render(request, "pages/home.html", context)
+
+
+def about_data(request):
+    context = {
+        "nav": "over",
+        "sources": SOURCES,
+        "region_types": RegionType.objects.all(),
+        "municipality_count": Municipality.objects.count(),
+        "component_count": ReferenceComponent.objects.count(),
+        "facility_count": NationalFacility.objects.count(),
+    }
+    return render(request, "pages/about_data.html", context)

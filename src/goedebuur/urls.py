@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("goedebuur.pages.urls")),
+    path("", include("goedebuur.accounts.urls")),
+    path("", include("goedebuur.municipalities.urls")),
+    path("", include("goedebuur.cooperations.urls")),
+    path("", include("goedebuur.matrix.urls")),
+    path("", include("goedebuur.maps.urls")),
+    path("api/v1/", include("goedebuur.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Shared test setup: reference data loaded once per test database, personas, a CSRF-enforcing client."""
+
+import pytest
+from django.test import Client
+
+from goedebuur.accounts.models import User
+
+from .factories import UTRECHT, VEENENDAAL, make_user
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the real reference data (342 municipalities, regions, GEMMA, domains, forms) once."""
+    from goedebuur.cooperations.services import load_managed_lists
+    from goedebuur.gemma.services import load_gemma
+    from goedebuur.municipalities.services import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+        load_gemma()
+        load_managed_lists()
+
+
+class CsrfClient(Client):
+    """A client that enforces CSRF like a browser session does; `post` fetches a token first."""
+
+    def __init__(self, **kwargs):
+        super().__init__(enforce_csrf_checks=True, **kwargs)
+
+    def csrf_token(self):
+        if "csrftoken" not in self.cookies:
+            self.get("/inloggen")
+        return self.cookies["csrftoken"].value
+
+    def post(self, path, data=None, **kwargs):
+        kwargs.setdefault("HTTP_X_CSRFTOKEN", self.csrf_token())
+        return super().post(path, data, **kwargs)
+
+
+def _client_for(user):
+    client = CsrfClient()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_a(db):
+    """Editor of municipality A (Veenendaal)."""
+    return make_user(VEENENDAAL, User.Role.EDITOR, username="editor-a")
+
+
+@pytest.fixture
+def reader_a(db):
+    return make_user(VEENENDAAL, User.Role.READER, username="reader-a")
+
+
+@pytest.fixture
+def editor_b(db):
+    """Editor of municipality B (Utrecht)."""
+    return make_user(UTRECHT, User.Role.EDITOR, username="editor-b")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user(None, admin=True, username="admin")
+
+
+@pytest.fixture
+def anonymous_client(db):
+    return _client_for(None)
+
+
+@pytest.fixture
+def editor_a_client(editor_a):
+    return _client_for(editor_a)
+
+
+@pytest.fixture
+def reader_a_client(reader_a):
+    return _client_for(reader_a)
+
+
+@pytest.fixture
+def editor_b_client(editor_b):
+    return _client_for(editor_b)
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    return _client_for(admin_user)
