@@ -21,6 +21,7 @@ from goedebuur.municipalities.models import Municipality
 from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
 
 HISTORY_MODEL = "cooperations.cooperation"
+RESERVED_SLUGS = {"nieuw"}  # would clash with /samenwerkingen/nieuw
 
 
 @dataclass
@@ -158,6 +159,8 @@ def validate(values: CooperationInput, user) -> None:
 
 def unique_slug(name: str, exclude_pk=None) -> str:
     base = slugify(name)[:200] or "samenwerking"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-samenwerking"
     slug, n = base, 2
     while Cooperation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1

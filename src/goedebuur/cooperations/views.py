@@ -1,10 +1,189 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goedebuur.maps import services as maps
+from goedebuur.municipalities import services as municipalities
+from goedebuur.pages.querystring import paginate
+
+from . import permissions, services
+from .forms import FIELD_FOR_SERVICE_ERROR, CooperationEntryForm, MemberFormSet, member_initial, to_input
+from .models import Cooperation
 
 
 def cooperation_list(request):
-    return render(request, "cooperations/list.html", {"nav": "samenwerkingen"})
+    filters = {
+        "query": request.GET.get("q", "").strip(),
+        "domain": request.GET.get("domein", ""),
+        "form": request.GET.get("vorm", ""),
+        "status": request.GET.get("status", ""),
+        "province": request.GET.get("provincie", ""),
+        "municipality": request.GET.get("gemeente", "").upper(),
+    }
+    qs = services.filter_cooperations(services.live_cooperations(), **filters).order_by("name")
+    page_obj, querystring = paginate(request, qs, per_page=25)
+    context = {
+        "nav": "samenwerkingen",
+        "page_obj": page_obj,
+        "querystring_without_page": querystring,
+        "filters": filters,
+        "any_filter": any(filters.values()),
+        "domains": services.domains(),
+        "forms": services.forms(),
+        "statuses": Cooperation.Status.choices,
+        "provinces": municipalities.provinces(),
+        "can_create": permissions.can_create(request.user),
+    }
+    return render(request, "cooperations/list.html", context)
 
 
 def cooperation_detail(request, slug):
-    return render(request, "cooperations/list.html", {"nav": "samenwerkingen"})
+    cooperation = services.get_live(slug)
+    if cooperation is None:
+        raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
+    memberships = list(cooperation.memberships.all())
+    context = {
+        "nav": "samenwerkingen",
+        "cooperation": cooperation,
+        "current_members": [m for m in memberships if m.left_on is None],
+        "former_members": [m for m in memberships if m.left_on is not None],
+        "can_edit": permissions.can_edit(request.user, cooperation),
+        "members_map": maps.cooperation_members_map(cooperation)
+        if hasattr(maps, "cooperation_members_map")
+        else None,
+        "last_change": services.versions(cooperation).first(),
+    }
+    return render(request, "cooperations/detail.html", context)
+
+
+def _editable(request, slug, *, include_deleted=False) -> Cooperation:
+    qs = Cooperation.objects.all() if include_deleted else Cooperation.objects.filter(deleted_at__isnull=True)
+    cooperation = get_object_or_404(qs, slug=slug)
+    if not permissions.can_edit(request.user, cooperation):
+        raise PermissionDenied(_("U mag dit samenwerkingsverband niet wijzigen."))
+    return cooperation
+
+
+def _save(request, form, formset, instance=None):
+    """Validate form, formset and register rules; on success save and return the entry."""
+    if not (form.is_valid() and formset.is_valid()):
+        return None
+    try:
+        with transaction.atomic():
+            return services.save_cooperation(to_input(form, formset), request.user, instance=instance)
+    except ValidationError as error:
+        for field, messages_ in error.message_dict.items():
+            target = FIELD_FOR_SERVICE_ERROR.get(field)
+            for message in messages_:
+                if target:
+                    form.add_error(target, message)
+                else:
+                    formset.member_errors.append(message)
+        return None
+
+
+def _editor_page(request, form, formset, cooperation=None):
+    return render(
+        request,
+        "cooperations/edit.html",
+        {"nav": "samenwerkingen", "form": form, "formset": formset, "cooperation": cooperation},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def cooperation_create(request):
+    if not permissions.can_create(request.user):
+        raise PermissionDenied(
+            _("Alleen redacteuren van een gemeente en beheerders kunnen samenwerkingen toevoegen.")
+        )
+    if request.method == "POST":
+        form = CooperationEntryForm(request.POST)
+        formset = MemberFormSet(request.POST, prefix="leden")
+        formset.member_errors = []
+        cooperation = _save(request, form, formset)
+        if cooperation:
+            messages.success(
+                request, _("Samenwerkingsverband '%(name)s' is toegevoegd.") % {"name": cooperation.name}
+            )
+            return redirect(cooperation)
+    else:
+        form = CooperationEntryForm()
+        own = (
+            [{"municipality": request.user.municipality, "role": "trekker"}]
+            if request.user.municipality
+            else []
+        )
+        formset = MemberFormSet(prefix="leden", initial=own)
+        formset.member_errors = []
+    return _editor_page(request, form, formset)
+
+
+@login_required
+def cooperation_edit(request, slug):
+    cooperation = _editable(request, slug)
+    if request.method == "POST":
+        form = CooperationEntryForm(request.POST)
+        formset = MemberFormSet(request.POST, prefix="leden")
+        formset.member_errors = []
+        saved = _save(request, form, formset, instance=cooperation)
+        if saved:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(saved)
+    else:
+        form = CooperationEntryForm(initial=CooperationEntryForm.initial_for(cooperation))
+        formset = MemberFormSet(prefix="leden", initial=member_initial(cooperation))
+        formset.member_errors = []
+    return _editor_page(request, form, formset, cooperation)
+
+
+@login_required
+def cooperation_delete(request, slug):
+    cooperation = _editable(request, slug)
+    if request.method == "POST":
+        services.delete_cooperation(cooperation, request.user)
+        messages.success(
+            request,
+            _(
+                "'%(name)s' is verwijderd uit het register. Een beheerder of redacteur van een deelnemer kan het "
+                "herstellen via de geschiedenis."
+            )
+            % {"name": cooperation.name},
+        )
+        return redirect("cooperations:list")
+    return render(request, "cooperations/delete.html", {"nav": "samenwerkingen", "cooperation": cooperation})
+
+
+def cooperation_history(request, slug):
+    cooperation = get_object_or_404(Cooperation, slug=slug)
+    can_restore = permissions.can_restore(request.user, cooperation)
+    if cooperation.deleted_at and not can_restore:
+        raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
+    page_obj, querystring = paginate(request, services.versions(cooperation), per_page=20)
+    context = {
+        "nav": "samenwerkingen",
+        "cooperation": cooperation,
+        "page_obj": page_obj,
+        "querystring_without_page": querystring,
+        "can_restore": can_restore,
+    }
+    return render(request, "cooperations/history.html", context)
+
+
+@require_POST
+@login_required
+def cooperation_restore(request, slug, record_id):
+    cooperation = _editable(request, slug, include_deleted=True)
+    try:
+        services.restore_version(cooperation, record_id, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("cooperations:history", slug=slug)
+    messages.success(request, _("De gekozen versie is hersteld."))
+    return redirect("cooperations:history", slug=slug)
