@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""Developer entry point: the two quick-start commands, standard library only.
+
+    python3 dev.py serve [goedebuur serve options]   run the demo at http://127.0.0.1:8000/
+    python3 dev.py test [pytest options]             ruff + the whole test suite
+    python3 dev.py screenshots                       regenerate docs/screenshots/*.png
+
+Both create `.venv` when it is missing and (re)install the project into it when pyproject.toml
+changed since the last install; otherwise they start at once. `test` runs on SQLite, or on the
+database in DATABASE_URL when that is set (e.g. postgres://postgres@127.0.0.1:5432/goedebuur).
+See docs/development.md."""
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / "goedebuur-install.json"
+MIN_PYTHON = (3, 11)
+
+
+def say(message):
+    print(f"dev.py: {message}", flush=True)
+
+
+def run(args, **kwargs):
+    say("$ " + " ".join(str(a) for a in args))
+    return subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs).returncode
+
+
+def wanted_state(extras):
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return {"pyproject_sha256": digest, "extras": sorted(extras)}
+
+
+def read_stamp():
+    try:
+        return json.loads(STAMP.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def venv_python_works():
+    python = BIN / "python"
+    if not python.exists():
+        return False
+    probe = f"import sys; sys.exit(0 if sys.version_info >= {MIN_PYTHON!r} else 1)"
+    return subprocess.run([str(python), "-c", probe], capture_output=True).returncode == 0
+
+
+def ensure_venv(extras=()):
+    """Create .venv if needed and install the project (editable) with `extras`, unless the
+    stamp says this pyproject.toml was already installed with at least these extras."""
+    if sys.version_info < MIN_PYTHON:
+        sys.exit(
+            f"dev.py: Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed (this is {sys.version})."
+        )
+    if not venv_python_works():
+        if VENV.exists():
+            say(f"{VENV} is unusable; recreating it")
+            shutil.rmtree(VENV)
+        say(f"creating {VENV} with {sys.executable}")
+        if run([sys.executable, "-m", "venv", VENV]) != 0:
+            sys.exit(
+                "dev.py: could not create the virtual environment. On Debian/Ubuntu install the venv "
+                "module first: apt-get install python3-venv"
+            )
+    stamp = read_stamp()
+    want = wanted_state(extras)
+    if stamp.get("pyproject_sha256") == want["pyproject_sha256"] and set(extras) <= set(
+        stamp.get("extras", [])
+    ):
+        return
+    # Keep extras installed earlier (e.g. `test` after `serve`), so the two commands don't fight.
+    if stamp.get("pyproject_sha256") == want["pyproject_sha256"]:
+        want["extras"] = sorted(set(extras) | set(stamp.get("extras", [])))
+    target = ".[{}]".format(",".join(want["extras"])) if want["extras"] else "."
+    started = time.monotonic()
+    say(f"installing {target} into .venv (pyproject.toml changed or first run)")
+    code = run([BIN / "python", "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target])
+    if code != 0:
+        STAMP.unlink(missing_ok=True)
+        sys.exit(f"dev.py: pip install failed (exit {code})")
+    STAMP.write_text(json.dumps(want, indent=2) + "\n")
+    say(f"installed in {time.monotonic() - started:.0f}s")
+
+
+def describe_database():
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return "SQLite (pytest-django uses an in-memory test database)"
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") or "?"
+    host = parts.hostname or "local socket"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme} at {host}{port}, test database test_{name} (from DATABASE_URL)"
+
+
+def cmd_serve(args):
+    ensure_venv()
+    argv = [str(BIN / "goedebuur"), "serve", "--demo"]
+    if not any(a == "--port" or a.startswith("--port=") for a in args):
+        argv += ["--port", "8000"]
+    argv += args
+    say("$ " + " ".join(argv))
+    os.chdir(ROOT)
+    os.execv(argv[0], argv)
+
+
+def cmd_test(args):
+    ensure_venv(["test"])
+    started = time.monotonic()
+    if run([BIN / "ruff", "check", "."]) != 0:
+        sys.exit("dev.py: ruff check failed; `.venv/bin/ruff check --fix .` fixes most findings")
+    say(f"database: {describe_database()}")
+    env = dict(os.environ)
+    if env.get("DATABASE_URL") == "":
+        del env["DATABASE_URL"]
+    code = run([BIN / "python", "-m", "pytest", *args], env=env)
+    say(f"tests {'passed' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f}s")
+    sys.exit(code)
+
+
+def cmd_screenshots(args):
+    ensure_venv(["test"])
+    sys.exit(run([BIN / "python", "tests/e2e/screenshots.py", *args]))
+
+
+COMMANDS = {"serve": cmd_serve, "test": cmd_test, "screenshots": cmd_screenshots}
+
+
+def main(argv):
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 0 if argv and argv[0] in {"-h", "--help", "help"} else 2
+    COMMANDS[argv[0]](argv[1:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

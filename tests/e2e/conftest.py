@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Playwright journeys against pytest-django's live server, driving Debian's Chromium.
+
+- The browser is Debian's `/usr/bin/chromium` (never a Playwright download). Without it the journeys
+  are skipped, unless GOEDEBUUR_REQUIRE_BROWSER=1 (set by .ci/run): then they fail.
+- `live_server` makes a test transactional: pytest-django empties every table after it. The
+  `journey_data` fixture loads what a journey needs first, and `pytest_runtest_teardown` below
+  reloads the session's reference data *after* that flush, so tests running later in the same
+  session find the database as tests/conftest.py left it. See docs/development.md.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside one
+# unless told it is safe (it is: the loop only drives the browser, the ORM calls stay synchronous).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = Path(os.environ.get("GOEDEBUUR_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = HERE.parents[1] / "test-results" / "e2e"
+_BLOCKER = pytest.StashKey()
+
+
+def browser_required() -> bool:
+    return os.environ.get("GOEDEBUUR_REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def launch_chromium(playwright):
+    """Launch Debian's Chromium headless (shared with tests/e2e/screenshots.py)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install chromium)"
+        if browser_required():
+            pytest.fail(f"GOEDEBUUR_REQUIRE_BROWSER=1 but {message}", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, journey_data):
+    """A fresh browser tab (Dutch, desktop size) with `page.base_url` set to the live server."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+def load_session_data():
+    """What tests/conftest.py's django_db_setup loads once per session; keep the two in step."""
+    from goedebuur.cooperations.services import load_managed_lists
+    from goedebuur.gemma.services import load_gemma
+    from goedebuur.municipalities.services import load_reference_data
+
+    load_reference_data()
+    load_gemma()
+    load_managed_lists()
+
+
+@pytest.fixture
+def journey_data(transactional_db, django_db_blocker, request):
+    """Reference data plus the real seed cooperations, visible to the live server.
+
+    Loaded in every journey because an earlier transactional test may have emptied the tables;
+    the loaders are idempotent, so this is cheap when the data is already there."""
+    from goedebuur.cooperations.services import load_seed_cooperations
+
+    request.node.stash[_BLOCKER] = django_db_blocker
+    load_session_data()
+    load_seed_cooperations()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After pytest-django's flush (the last fixture teardown), put the session data back.
+    Not after the last test: then the test database itself has just been destroyed."""
+    try:
+        return (yield)
+    finally:
+        blocker = item.stash.get(_BLOCKER, None)
+        if blocker is not None and nextitem is not None:
+            with blocker.unblock():
+                load_session_data()
+
+
+@pytest.fixture
+def artifacts():
+    """A folder for screenshots of a run (test-results/e2e, ignored by git)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,34 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""An anonymous visitor finds Rhenen, its neighbour Veenendaal and their ICT cooperation."""
+
+import re
+
+from playwright.sync_api import expect
+
+MUNICIPALITY_COUNT = 342
+
+
+def test_it_takes_a_visitor_from_the_home_page_to_rhenen_and_its_cooperation(page, artifacts):
+    page.goto(page.base_url + "/")
+
+    home_map = page.locator("figure.map-figure svg[role='img']")
+    expect(home_map).to_be_visible()
+    expect(home_map.locator("path[data-code]")).to_have_count(MUNICIPALITY_COUNT)
+    page.screenshot(path=artifacts / "home.png", full_page=True)
+
+    page.get_by_label("Zoek een gemeente").fill("Rhenen")
+    page.get_by_label("Zoek een gemeente").press("Enter")
+    expect(page).to_have_url(re.compile(r"/gemeenten\?q=Rhenen$"))
+
+    page.get_by_role("table").get_by_role("link", name="Rhenen", exact=True).click()
+    expect(page).to_have_url(page.base_url + "/gemeenten/GM0340")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Rhenen")
+
+    expect(page.get_by_role("heading", name="Buurgemeenten", exact=True)).to_be_visible()
+    expect(
+        page.locator("ul.neighbour-list").get_by_role("link", name="Veenendaal", exact=True)
+    ).to_be_visible()
+
+    cooperations = page.locator("h2:has-text('ICT-samenwerkingen') + .table-wrap table")
+    expect(cooperations.get_by_role("link", name="ICT-samenwerking Rhenen-Veenendaal")).to_be_visible()
+    page.screenshot(path=artifacts / "gemeente.png", full_page=True)
