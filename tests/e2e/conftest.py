@@ -106,8 +106,13 @@ def pytest_runtest_teardown(item, nextitem):
     finally:
         blocker = item.stash.get(_BLOCKER, None)
         if blocker is not None and nextitem is not None:
+            from django.db import connections
+
             with blocker.unblock():
                 load_session_data()
+                # Close what this opened outside any test: a connection left open here makes
+                # PostgreSQL refuse to drop the test database at the end ("accessed by other users").
+                connections.close_all()
 
 
 @pytest.fixture
