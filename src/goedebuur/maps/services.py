@@ -1,59 +1,319 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public API of the maps app: SVG maps of the municipalities, built from stored SVG paths."""
+"""Public API of the maps app: SVG maps of the municipalities, built from their stored SVG paths.
 
-from django.utils.safestring import mark_safe
+Speed: the static part of a map (each municipality's path and bounding box) is kept in memory per
+process, keyed on the municipality codes and the length of each stored path, so a reference-data
+load that changes a boundary refreshes it. Names, provinces and counts are read on every request
+(two light queries); the SVG itself is a string join of about 80 kB."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from threading import Lock
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.db.models.functions import Length
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from goedebuur.core.colour import class_breaks, colour_for, legend
-from goedebuur.core.geo import padded_viewbox, projected_bbox
+from goedebuur.cooperations import services as cooperations
+from goedebuur.cooperations.models import Cooperation, Membership
+from goedebuur.core.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
+from goedebuur.core.geo import Box, boxes_overlap, padded_box, path_bbox, union_box, viewbox
 from goedebuur.core.svgmap import Area, render_map
 from goedebuur.municipalities.models import Municipality
-from goedebuur.municipalities.services import with_cooperation_counts
-
-NATIONAL_VIEWBOX = "8 12 958 1132"
 
 
-def cooperation_count_map(highlight: set[str] | None = None, label: str | None = None):
-    """The national map coloured by number of ICT cooperations per municipality.
-    Returns (svg, legend items)."""
-    highlight = highlight or set()
-    municipalities = list(with_cooperation_counts().only("code", "name", "svg_path"))
-    top = max((m.cooperation_count for m in municipalities), default=0)
-    breaks = class_breaks(top)
-    areas = [
-        Area(
-            code=m.code,
-            name=m.name,
-            path=m.svg_path,
-            fill=colour_for(m.cooperation_count, breaks),
-            href=m.get_absolute_url(),
-            title=_("%(name)s: %(n)s ICT-samenwerkingen") % {"name": m.name, "n": m.cooperation_count},
-            highlighted=m.code in highlight,
-        )
-        for m in municipalities
-    ]
-    svg = render_map(
-        areas, NATIONAL_VIEWBOX, label=label or _("Kaart van Nederland: ICT-samenwerkingen per gemeente")
+@dataclass(frozen=True)
+class MapRow:
+    """One municipality on a map, for the text alternative (table) under it."""
+
+    code: str
+    name: str
+    province: str
+    url: str
+    count: int
+    colour: str
+    highlighted: bool
+
+
+@dataclass(frozen=True)
+class _Place:
+    code: str
+    name: str
+    province_code: str
+    province: str
+    path_length: int
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    paths: dict[str, str]
+    boxes: dict[str, Box]
+    lengths: dict[str, int]
+    national: Box
+
+
+_geometry: _Geometry | None = None
+_geometry_lock = Lock()
+
+
+def _places() -> list[_Place]:
+    """Every municipality by name: names and provinces fresh, and the path length as data version."""
+    rows = Municipality.objects.order_by("name").values_list(
+        "code", "name", "province__code", "province__name", Length("svg_path")
     )
-    return {"svg": mark_safe(svg), "legend": legend(breaks, top)}
+    return [_Place(*row) for row in rows]
 
 
-def neighbourhood_map(municipality: Municipality):
+def _geometry_for(places: list[_Place]) -> _Geometry:
+    """The paths and boxes of all municipalities, from the per-process cache when still current."""
+    global _geometry
+    current = _geometry
+    if current is not None and len(current.lengths) == len(places):
+        if all(current.lengths.get(p.code) == p.path_length for p in places):
+            return current
+    with _geometry_lock:
+        paths = dict(Municipality.objects.values_list("code", "svg_path"))
+        boxes = {code: path_bbox(d) for code, d in paths.items() if d}
+        national = padded_box(union_box(boxes.values()), padding=0.01) if boxes else (0, 0, 100, 100)
+        lengths = {code: len(d) for code, d in paths.items()}
+        _geometry = _Geometry(paths, boxes, lengths, national)
+        return _geometry
+
+
+def clear_cache() -> None:
+    """Forget the cached paths (they are reloaded on the next map)."""
+    global _geometry
+    _geometry = None
+
+
+def _municipality_url():
+    """A function code -> detail URL, with one `reverse` per map instead of one per municipality."""
+    placeholder = "GM0000"
+    head, _sep, tail = reverse("municipalities:detail", args=[placeholder]).rpartition(placeholder)
+    return lambda code: f"{head}{code}{tail}"
+
+
+def cooperation_counts(domain: str = "", status: str = "") -> dict[str, int]:
+    """Municipality code -> number of live cooperations it is a current member of (left_on empty),
+    optionally only cooperations in an ICT domain (slug) and/or with a status. Codes with 0 are left out."""
+    selected = cooperations.filter_cooperations(
+        Cooperation.objects.filter(deleted_at__isnull=True), domain=domain, status=status
+    )
+    rows = (
+        Membership.objects.filter(left_on__isnull=True, cooperation__in=selected.values("pk"))
+        .values_list("municipality__code")
+        .annotate(n=Count("cooperation_id"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def _current_members(cooperation: Cooperation) -> list[Membership]:
+    return list(
+        Membership.objects.filter(cooperation=cooperation, left_on__isnull=True)
+        .select_related("municipality")
+        .order_by("municipality__name")
+    )
+
+
+def _title_maker():
+    """Accessible names like "Rhenen: 2 ICT-samenwerkingen", translated once per distinct count."""
+    templates: dict[int, str] = {}
+
+    def title(name: str, count: int) -> str:
+        if count not in templates:
+            templates[count] = ngettext(
+                "%(name)s: %(count)s ICT-samenwerking", "%(name)s: %(count)s ICT-samenwerkingen", count
+            )
+        return templates[count] % {"name": name, "count": count}
+
+    return title
+
+
+def cooperation_count_map(
+    highlight: Cooperation | Iterable[str] | None = None,
+    label: str | None = None,
+    *,
+    domain: str = "",
+    status: str = "",
+    province: str = "",
+) -> dict:
+    """The map of municipalities coloured by their number of ICT cooperations.
+
+    - `highlight`: a Cooperation (its current members are highlighted and named in the titles) or
+      municipality codes to highlight;
+    - `domain` (IctDomain slug) and `status` (Cooperation.Status): count only those cooperations;
+    - `province` (province code such as "PV26"): zoom to that province; municipalities around it are
+      drawn muted, without link, and are not in `rows` nor in the colour classes.
+
+    Returns a dict: `svg` (safe markup), `legend` [(label, colour)], `rows` [MapRow] for a table,
+    `highlight` (None or {"cooperation", "members", "codes", "colour"}), `context` (None or
+    {"label", "colour"} for the muted surroundings of a province), `label`, `max`,
+    `table_url` (the /kaart page with the same filters, at its table)."""
+    cooperation = highlight if isinstance(highlight, Cooperation) else None
+    members = _current_members(cooperation) if cooperation else []
+    if cooperation:
+        codes = {m.municipality.code for m in members}
+    else:
+        codes = set(highlight or ())
+
+    places = _places()
+    geometry = _geometry_for(places)
+    counts = cooperation_counts(domain=domain, status=status)
+    focus = [p for p in places if not province or p.province_code == province]
+    if not focus:
+        raise ValueError(f"no municipalities in province {province!r}")
+    top = max((counts.get(p.code, 0) for p in focus), default=0)
+    breaks = class_breaks(top)
+
+    if province:
+        box = padded_box(union_box(geometry.boxes[p.code] for p in focus if p.code in geometry.boxes), 0.03)
+    else:
+        box = geometry.national
+    url_for = _municipality_url()
+    title_for = _title_maker()
+    member_suffix = (
+        _("; deelnemer aan %(cooperation)s") % {"cooperation": cooperation.name}
+        if cooperation
+        else _("; gemarkeerd")
+    )
+
+    areas, rows = [], []
+    for place in places:
+        if place.code not in geometry.boxes:
+            continue
+        in_focus = not province or place.province_code == province
+        if not in_focus and not boxes_overlap(box, geometry.boxes[place.code]):
+            continue  # outside the zoomed view: not worth sending
+        count = counts.get(place.code, 0)
+        highlighted = place.code in codes
+        if not in_focus:
+            areas.append(Area(place.code, place.name, geometry.paths[place.code], fill=CONTEXT, context=True))
+            continue
+        fill = colour_for(count, breaks)
+        url = url_for(place.code)
+        title = title_for(place.name, count) + (member_suffix if highlighted else "")
+        areas.append(
+            Area(
+                place.code,
+                place.name,
+                geometry.paths[place.code],
+                fill=HIGHLIGHT if highlighted else fill,
+                href=url,
+                title=title,
+                highlighted=highlighted,
+            )
+        )
+        rows.append(MapRow(place.code, place.name, place.province, url, count, fill, highlighted))
+
+    label = label or _map_label(focus[0].province if province else "", domain, status)
+    svg = render_map(areas, viewbox(box), label=label)
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in (
+                ("domein", domain),
+                ("status", status),
+                ("provincie", province),
+                ("samenwerking", cooperation.slug if cooperation else ""),
+            )
+            if v
+        ]
+    )
+    return {
+        "svg": mark_safe(svg),
+        "legend": legend(breaks, top),
+        "rows": rows,
+        "max": top,
+        "label": label,
+        "highlight": (
+            {"cooperation": cooperation, "members": members, "codes": codes, "colour": HIGHLIGHT}
+            if codes
+            else None
+        ),
+        "context": (
+            {"label": _("buiten provincie %(province)s") % {"province": focus[0].province}, "colour": CONTEXT}
+            if province
+            else None
+        ),
+        "table_url": reverse("maps:map") + (f"?{query}" if query else "") + "#kaart-tabel",
+    }
+
+
+def _map_label(province_name: str, domain: str, status: str) -> str:
+    if province_name:
+        label = _("Kaart van provincie %(province)s: ICT-samenwerkingen per gemeente") % {
+            "province": province_name
+        }
+    else:
+        label = _("Kaart van Nederland: ICT-samenwerkingen per gemeente")
+    details = []
+    if domain:
+        found = cooperations.domains().filter(slug=domain).first()
+        details.append(_("domein %(domain)s") % {"domain": found.name if found else domain})
+    if status:
+        details.append(_("status %(status)s") % {"status": Cooperation.Status(status).label})
+    return f"{label} ({', '.join(details)})" if details else label
+
+
+def cooperation_members_map(cooperation: Cooperation) -> SafeString:
+    """A small map zoomed to the current members of a cooperation, highlighted and linked; the
+    municipalities around them are drawn muted. Empty when the cooperation has no current members."""
+    members = {m.municipality.code: m for m in _current_members(cooperation)}
+    places = _places()
+    geometry = _geometry_for(places)
+    member_boxes = [geometry.boxes[c] for c in members if c in geometry.boxes]
+    if not member_boxes:
+        return mark_safe("")
+    box = padded_box(union_box(member_boxes), padding=0.08, min_size=30)
+    url_for = _municipality_url()
+    areas = []
+    for place in places:
+        if place.code not in geometry.boxes or not boxes_overlap(box, geometry.boxes[place.code]):
+            continue
+        member = members.get(place.code)
+        if member:
+            title = _("%(name)s (%(role)s)") % {"name": place.name, "role": member.get_role_display()}
+            areas.append(
+                Area(
+                    place.code,
+                    place.name,
+                    geometry.paths[place.code],
+                    fill=HIGHLIGHT,
+                    href=url_for(place.code),
+                    title=title,
+                    highlighted=True,
+                )
+            )
+        else:
+            areas.append(Area(place.code, place.name, geometry.paths[place.code], fill=CONTEXT, context=True))
+    label = _("Kaart met de deelnemende gemeenten van %(name)s") % {"name": cooperation.name}
+    return mark_safe(render_map(areas, viewbox(box), label=label, css_class="nl-map small"))
+
+
+def neighbourhood_map(municipality: Municipality) -> SafeString:
     """A small map of a municipality and its neighbours, zoomed in on them."""
-    neighbours = list(municipality.neighbours.only("code", "name", "svg_path", "boundary"))
-    group = [municipality, *neighbours]
-    viewbox = padded_viewbox(projected_bbox(m.boundary for m in group), padding=0.04)
+    places = _places()
+    geometry = _geometry_for(places)
+    group = {municipality.code, *municipality.neighbours.values_list("code", flat=True)}
+    box = padded_box(union_box(geometry.boxes[c] for c in group if c in geometry.boxes), padding=0.04)
+    url_for = _municipality_url()
     areas = [
         Area(
-            code=m.code,
-            name=m.name,
-            path=m.svg_path,
-            fill="#2171b5" if m.pk == municipality.pk else "#c6dbef",
-            href="" if m.pk == municipality.pk else m.get_absolute_url(),
-            title=m.name,
-            highlighted=m.pk == municipality.pk,
+            place.code,
+            place.name,
+            geometry.paths[place.code],
+            fill=SEQUENTIAL[3] if place.code == municipality.code else SEQUENTIAL[1],
+            href="" if place.code == municipality.code else url_for(place.code),
+            title=place.name,
+            highlighted=place.code == municipality.code,
         )
-        for m in group
+        for place in places
+        if place.code in group and place.code in geometry.boxes
     ]
     label = _("Kaart van %(name)s en haar buurgemeenten") % {"name": municipality.name}
-    return mark_safe(render_map(areas, viewbox, label=label, css_class="nl-map small"))
+    return mark_safe(render_map(areas, viewbox(box), label=label, css_class="nl-map small"))
