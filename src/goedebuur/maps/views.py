@@ -2,9 +2,17 @@
 from django.shortcuts import render
 
 from . import services
+from .forms import MapFilterForm
 
 
 def national_map(request):
-    return render(
-        request, "maps/map.html", {"nav": "kaart", "national_map": services.cooperation_count_map()}
-    )
+    """/kaart: the national map with filters (domain, status, province zoom, highlighted cooperation)."""
+    form = MapFilterForm(request.GET)
+    filters = form.filters()
+    context = {
+        "nav": "kaart",
+        "form": form,
+        "national_map": services.cooperation_count_map(**filters),
+        "filtered": any(filters.values()),
+    }
+    return render(request, "maps/map.html", context)
