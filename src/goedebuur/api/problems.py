@@ -3,8 +3,11 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
     400: "Bad Request",
@@ -43,6 +46,22 @@ def _invalid_params(detail, prefix=""):
     return params
 
 
+class ProblemResponse(Response):
+    """A problem document, always rendered as JSON: also from views whose negotiated renderer is
+    YAML (the OpenAPI document), HTML (the documentation page) or GeoJSON."""
+
+    def __init__(self, data, status, headers=None):
+        super().__init__(data, status=status, headers=headers, content_type=PROBLEM_CONTENT_TYPE)
+
+    @property
+    def rendered_content(self):
+        self.accepted_renderer = JSONRenderer()
+        self.accepted_media_type = PROBLEM_CONTENT_TYPE
+        if getattr(self, "renderer_context", None) is None:
+            self.renderer_context = {}
+        return super().rendered_content
+
+
 def problem_exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
@@ -66,6 +85,5 @@ def problem_exception_handler(exc, context):
     else:
         detail = getattr(exc, "detail", None)
         body["detail"] = str(detail) if detail is not None else body["title"]
-    problem = Response(body, status=code, headers={k: v for k, v in response.items()})
-    problem.content_type = "application/problem+json"
-    return problem
+    headers = {k: v for k, v in response.items() if k.lower() != "content-type"}
+    return ProblemResponse(body, status=code, headers=headers)
