@@ -1,9 +1,32 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+"""API v1. No trailing slashes (NL API Design Rules API-48); any other path under /api/v1
+answers 404 as problem+json."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from .base import NotFoundView
+from .cooperations import CooperationViewSet
+from .managed_lists import CooperationFormViewSet, IctDomainViewSet
+from .matrix import MatrixView
+from .municipalities import MunicipalityViewSet
+from .regions import RegionTypeViewSet
 
 app_name = "api"
+
+router = SimpleRouter(trailing_slash=False)
+router.register("gemeenten", MunicipalityViewSet, basename="gemeente")
+router.register("regio-indelingen", RegionTypeViewSet, basename="regio-indeling")
+router.register("samenwerkingen", CooperationViewSet, basename="samenwerking")
+router.register("ict-domeinen", IctDomainViewSet, basename="ict-domein")
+router.register("samenwerkingsvormen", CooperationFormViewSet, basename="samenwerkingsvorm")
+
 urlpatterns = [
     path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("matrix", MatrixView.as_view(), name="matrix"),
+    *router.urls,
+    re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]

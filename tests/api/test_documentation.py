@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: EUPL-1.2
+import yaml
+from django.conf import settings
+
+
+def test_it_serves_the_openapi_document_as_yaml(api_client):
+    response = api_client.get("/api/v1/openapi.yaml")
+    assert response.status_code == 200
+    assert response["API-Version"] == settings.API_VERSION
+    schema = yaml.safe_load(response.content)
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/samenwerkingen/{slug}/versies/{versieId}/herstellen" in schema["paths"]
+
+
+def test_it_serves_the_openapi_document_as_json_too(api_client):
+    response = api_client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.json()["info"]["title"] == "Goede Buur API"
+
+
+def test_it_serves_a_browsable_documentation_page_without_external_assets(api_client):
+    response = api_client.get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    assert "/api/v1/openapi.yaml" in html
+    assert "cdn.jsdelivr.net" not in html and "unpkg.com" not in html
+
+
+def test_it_uses_no_trailing_slashes_and_kebab_case_paths(api_client):
+    schema = yaml.safe_load(api_client.get("/api/v1/openapi.yaml").content)
+    for path in schema["paths"]:
+        assert not path.endswith("/"), path
+        static = [part for part in path.split("/") if part and not part.startswith("{")]
+        assert all(part == part.lower() and "_" not in part for part in static), path
+
+
+def test_it_uses_lower_camel_case_query_parameters(api_client):
+    schema = yaml.safe_load(api_client.get("/api/v1/openapi.yaml").content)
+    names = {
+        parameter["name"]
+        for operations in schema["paths"].values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["in"] == "query"
+    }
+    assert {"pageSize", "alleenMetSamenwerkingen", "provincie"} <= names
+    assert all(name[0].islower() and "_" not in name and "-" not in name for name in names)

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+
+from goedebuur.cooperations import services
+from tests.factories import RENSWOUDE, RHENEN, UTRECHT, VEENENDAAL, make_cooperation
+
+from .helpers import invalid_names
+
+
+def test_it_gives_the_whole_country_by_default(api_client):
+    response = api_client.get("/api/v1/matrix")
+    assert response.status_code == 200
+    assert response["API-Version"] == settings.API_VERSION
+    body = response.json()
+    assert len(body["gemeenten"]) == 342
+    assert len(body["domeinen"]) == 9
+    assert body["domeinen"][0] == {
+        "slug": "infrastructuur-beheer",
+        "naam": "Infrastructuur en beheer",
+        "aantalGemeenten": 0,
+    }
+    row = body["gemeenten"][0]
+    assert set(row) == {"code", "naam", "url", "cellen", "totaal"}
+    assert set(row["cellen"]) == {d["slug"] for d in body["domeinen"]}
+
+
+def test_it_puts_cooperations_in_the_cells_of_their_current_members(api_client, editor_a):
+    food = make_cooperation(
+        user=editor_a, members=(VEENENDAAL, RHENEN), domains=("infrastructuur-beheer", "werkplek")
+    )
+    other = make_cooperation(user=None, members=(VEENENDAAL, RENSWOUDE), domains=("werkplek",))
+    body = api_client.get("/api/v1/matrix?provincie=PV26").json()
+    rows = {row["code"]: row for row in body["gemeenten"]}
+    assert len(rows) == 26
+    assert set(rows[VEENENDAAL]["cellen"]["werkplek"]) == {food.slug, other.slug}
+    assert rows[VEENENDAAL]["cellen"]["infrastructuur-beheer"] == [food.slug]
+    assert rows[VEENENDAAL]["totaal"] == 2
+    assert rows[RHENEN]["cellen"]["werkplek"] == [food.slug]
+    assert rows[RHENEN]["totaal"] == 1
+    assert rows[UTRECHT]["totaal"] == 0 and rows[UTRECHT]["cellen"]["werkplek"] == []
+    assert body["samenwerkingen"][food.slug] == {
+        "naam": food.name,
+        "url": f"http://testserver/api/v1/samenwerkingen/{food.slug}",
+    }
+    werkplek = next(d for d in body["domeinen"] if d["slug"] == "werkplek")
+    assert werkplek["aantalGemeenten"] == 3
+
+
+def test_it_leaves_out_deleted_cooperations(api_client, editor_a):
+    cooperation = make_cooperation(user=editor_a)
+    services.delete_cooperation(cooperation, editor_a)
+    body = api_client.get("/api/v1/matrix?provincie=PV26").json()
+    assert body["samenwerkingen"] == {}
+    assert all(row["totaal"] == 0 for row in body["gemeenten"])
+
+
+def test_it_filters_by_region_and_can_leave_out_empty_rows(api_client, editor_a):
+    cooperation = make_cooperation(user=editor_a, members=(VEENENDAAL, RHENEN))
+    region = api_client.get("/api/v1/matrix?regio=arbeidsmarktregio:AM38").json()
+    assert {VEENENDAAL, RHENEN} <= {row["code"] for row in region["gemeenten"]}
+    assert len(region["gemeenten"]) < 20
+    only = api_client.get("/api/v1/matrix?regio=arbeidsmarktregio:AM38&alleenMetSamenwerkingen=true").json()
+    assert [row["code"] for row in only["gemeenten"]] == [RHENEN, VEENENDAAL]
+    assert list(only["samenwerkingen"]) == [cooperation.slug]
+
+
+def test_it_rejects_malformed_parameters(api_client):
+    response = api_client.get("/api/v1/matrix?regio=FoodValley&alleenMetSamenwerkingen=misschien")
+    assert invalid_names(response) == {"regio", "alleenMetSamenwerkingen"}

@@ -1,0 +1,377 @@
+# SPDX-License-Identifier: EUPL-1.2
+import datetime as dt
+import json
+
+import pytest
+from django.conf import settings
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from goedebuur.cooperations import services
+from goedebuur.cooperations.models import Cooperation
+from tests.conftest import CsrfClient
+from tests.factories import RENSWOUDE, RHENEN, UTRECHT, VEENENDAAL, cooperation_input, make_cooperation
+
+from .helpers import assert_problem, invalid_names
+
+
+def payload(**overrides):
+    data = {
+        "naam": "ICT-samenwerking Rhenen-Veenendaal",
+        "omschrijving": "Elkaars achtervang, gezamenlijk beheer.",
+        "vorm": "samenwerkingsovereenkomst",
+        "vormVolgensBronnen": "samenwerkingsovereenkomst voor vijf jaar",
+        "status": "actief",
+        "startdatum": "2019-01-01",
+        "startPrecisie": "jaar",
+        "domeinen": ["infrastructuur-beheer", "achtervang-uitwijk"],
+        "deelnemers": [
+            {"gemeente": VEENENDAAL, "rol": "gastheer", "toegetredenOp": "2019-01-01"},
+            {"gemeente": RHENEN},
+        ],
+        "bronnen": [{"url": "https://www.veenendaal.nl/nieuws", "omschrijving": "persbericht"}],
+    }
+    return data | overrides
+
+
+@pytest.fixture
+def cooperation(editor_a):
+    """Veenendaal (editor A's municipality) and Rhenen; Utrecht (editor B) is not a member."""
+    return make_cooperation(user=editor_a, members=(VEENENDAAL, RHENEN), name="Food Valley ICT")
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def test_it_lists_live_cooperations_for_everyone(api_client, cooperation, editor_a):
+    gone = make_cooperation(user=editor_a, name="Verdwenen samenwerking")
+    services.delete_cooperation(gone, editor_a)
+    response = api_client.get("/api/v1/samenwerkingen")
+    assert response.status_code == 200
+    assert response["API-Version"] == settings.API_VERSION
+    body = response.json()
+    assert body["count"] == 1
+    assert [c["slug"] for c in body["results"]] == [cooperation.slug]
+
+
+def test_it_shows_one_cooperation_with_lower_camel_case_fields(api_client, cooperation):
+    response = api_client.get(f"/api/v1/samenwerkingen/{cooperation.slug}")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["url"] == f"http://testserver/api/v1/samenwerkingen/{cooperation.slug}"
+    assert body["webpagina"] == f"http://testserver/samenwerkingen/{cooperation.slug}"
+    assert body["naam"] == "Food Valley ICT"
+    assert body["vorm"] == "samenwerkingsovereenkomst"
+    assert body["domeinen"] == ["infrastructuur-beheer"]
+    assert body["status"] == "onbekend"
+    assert body["startPrecisie"] == "dag"
+    assert body["verwijderd"] is False and body["demogegevens"] is False
+    assert {m["gemeente"] for m in body["deelnemers"]} == {VEENENDAAL, RHENEN}
+    assert body["deelnemers"][0] == {
+        "gemeente": RHENEN,
+        "gemeenteNaam": "Rhenen",
+        "rol": "deelnemer",
+        "toegetredenOp": None,
+        "uitgetredenOp": None,
+    }
+    assert body["bronnen"] == []
+    assert {"aangemaaktOp", "gewijzigdOp"} <= set(body)
+
+
+def test_it_answers_404_problem_for_unknown_and_deleted_cooperations(api_client, cooperation, editor_a):
+    assert_problem(api_client.get("/api/v1/samenwerkingen/bestaat-niet"), 404)
+    services.delete_cooperation(cooperation, editor_a)
+    assert_problem(api_client.get(f"/api/v1/samenwerkingen/{cooperation.slug}"), 404)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("domein=werkplek", {"werkplek"}),
+        ("vorm=wgr-centrumregeling", {"centrum"}),
+        ("status=actief", {"werkplek"}),
+        ("provincie=PV26", {"food", "werkplek"}),
+        ("gemeente=GM0339", {"werkplek"}),
+        ("gemeente=gm0340", {"food"}),
+        ("zoek=Food", {"food"}),
+        ("zoek=renswoude", {"werkplek"}),
+        ("domein=werkplek&status=onbekend", set()),
+    ],
+)
+def test_it_filters_the_list(api_client, editor_a, query, expected):
+    made = {
+        "food": make_cooperation(user=editor_a, members=(VEENENDAAL, RHENEN), name="Food Valley ICT"),
+        "werkplek": make_cooperation(
+            user=editor_a,
+            members=(VEENENDAAL, RENSWOUDE),
+            domains=("werkplek",),
+            name="Werkplekbeheer",
+            status="actief",
+        ),
+        "centrum": make_cooperation(
+            user=None, members=("GM0363", "GM0437"), form="wgr-centrumregeling", name="Amstelland"
+        ),
+    }
+    slugs = {made[key].slug for key in expected}
+    body = api_client.get(f"/api/v1/samenwerkingen?{query}").json()
+    assert {c["slug"] for c in body["results"]} == slugs
+
+
+def test_it_rejects_an_unknown_status_filter(api_client):
+    assert invalid_names(api_client.get("/api/v1/samenwerkingen?status=bijna")) == {"status"}
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def test_it_lets_an_editor_create_a_cooperation(editor_a_api, editor_a):
+    response = editor_a_api.post("/api/v1/samenwerkingen", payload(), format="json")
+    assert response.status_code == 201, response.json()
+    assert response["API-Version"] == settings.API_VERSION
+    body = response.json()
+    assert body["slug"] == "ict-samenwerking-rhenen-veenendaal"
+    assert response["Location"] == body["url"]
+    assert body["startdatum"] == "2019-01-01" and body["startPrecisie"] == "jaar"
+    assert set(body["domeinen"]) == {"infrastructuur-beheer", "achtervang-uitwijk"}
+    assert body["bronnen"] == [{"url": "https://www.veenendaal.nl/nieuws", "omschrijving": "persbericht"}]
+    host = next(m for m in body["deelnemers"] if m["gemeente"] == VEENENDAAL)
+    assert host["rol"] == "gastheer" and host["toegetredenOp"] == "2019-01-01"
+    stored = services.get_live(body["slug"])
+    assert stored.created_by == editor_a
+    assert stored.start_precision == Cooperation.Precision.YEAR
+    assert [v.action for v in services.versions(stored)] == ["create"]
+
+
+def test_it_replaces_a_cooperation_with_put(editor_a_api, cooperation):
+    response = editor_a_api.put(
+        f"/api/v1/samenwerkingen/{cooperation.slug}",
+        {
+            "naam": "Food Valley ICT (vernieuwd)",
+            "vorm": "convenant-intentieverklaring",
+            "domeinen": ["werkplek"],
+            "deelnemers": [{"gemeente": VEENENDAAL}, {"gemeente": RENSWOUDE}],
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["slug"] == cooperation.slug  # the slug never changes
+    assert body["naam"] == "Food Valley ICT (vernieuwd)"
+    assert body["vorm"] == "convenant-intentieverklaring"
+    assert body["domeinen"] == ["werkplek"]
+    assert {m["gemeente"] for m in body["deelnemers"]} == {VEENENDAAL, RENSWOUDE}
+    assert body["status"] == "onbekend" and body["omschrijving"] == ""
+
+
+def test_it_changes_only_the_given_fields_with_patch(editor_a_api, editor_a):
+    cooperation = services.save_cooperation(
+        cooperation_input(
+            name="Food Valley ICT",
+            description="Gezamenlijk beheer",
+            sources=[services.SourceInput(url="https://example.org")],
+            status="actief",
+        ),
+        user=editor_a,
+    )
+    response = editor_a_api.patch(
+        f"/api/v1/samenwerkingen/{cooperation.slug}",
+        {"status": "beeindigd", "einddatum": "2025-12-31"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["status"] == "beeindigd" and body["einddatum"] == "2025-12-31"
+    assert body["naam"] == "Food Valley ICT" and body["omschrijving"] == "Gezamenlijk beheer"
+    assert body["bronnen"] == [{"url": "https://example.org", "omschrijving": ""}]
+    assert {m["gemeente"] for m in body["deelnemers"]} == {VEENENDAAL, RHENEN}
+
+
+def test_it_records_a_member_leaving(editor_a_api, cooperation):
+    response = editor_a_api.patch(
+        f"/api/v1/samenwerkingen/{cooperation.slug}",
+        {
+            "deelnemers": [
+                {"gemeente": VEENENDAAL},
+                {"gemeente": RHENEN, "uitgetredenOp": "2024-06-30"},
+                {"gemeente": RENSWOUDE, "rol": "trekker"},
+            ]
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    rhenen = next(m for m in response.json()["deelnemers"] if m["gemeente"] == RHENEN)
+    assert rhenen["uitgetredenOp"] == "2024-06-30"
+
+
+def test_it_soft_deletes_with_delete(editor_a_api, api_client, cooperation):
+    response = editor_a_api.delete(f"/api/v1/samenwerkingen/{cooperation.slug}")
+    assert response.status_code == 204
+    assert response["API-Version"] == settings.API_VERSION
+    cooperation.refresh_from_db()
+    assert cooperation.deleted_at is not None
+    assert_problem(api_client.get(f"/api/v1/samenwerkingen/{cooperation.slug}"), 404)
+    assert services.versions(cooperation).first().action == "delete"
+
+
+# --- versions and restore ------------------------------------------------------------------
+
+
+def test_it_lists_versions_newest_first_with_api_field_names(editor_a_api, api_client, cooperation):
+    editor_a_api.patch(f"/api/v1/samenwerkingen/{cooperation.slug}", {"naam": "Nieuwe naam"}, format="json")
+    response = editor_a_api.get(f"/api/v1/samenwerkingen/{cooperation.slug}/versies")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 2
+    newest, oldest = body["results"]
+    assert newest["actie"] == "gewijzigd" and oldest["actie"] == "aangemaakt"
+    assert newest["door"] == "editor-a"
+    assert newest["wijzigingen"] == [{"veld": "naam", "oud": "Food Valley ICT", "nieuw": "Nieuwe naam"}]
+    snapshot = oldest["momentopname"]
+    assert snapshot["naam"] == "Food Valley ICT" and snapshot["startPrecisie"] == "dag"
+    assert {m["gemeente"] for m in snapshot["deelnemers"]} == {VEENENDAAL, RHENEN}
+    assert set(snapshot["deelnemers"][0]) == {"gemeente", "rol", "toegetredenOp", "uitgetredenOp"}
+    assert oldest["herstellen"].endswith(
+        f"/api/v1/samenwerkingen/{cooperation.slug}/versies/{oldest['id']}/herstellen"
+    )
+    anonymous = api_client.get(f"/api/v1/samenwerkingen/{cooperation.slug}/versies").json()
+    assert anonymous["count"] == 2
+    assert {v["door"] for v in anonymous["results"]} == {None}  # usernames only for logged-in users
+
+
+def test_it_restores_an_earlier_version(editor_a_api, cooperation):
+    first = services.versions(cooperation).get()
+    editor_a_api.patch(f"/api/v1/samenwerkingen/{cooperation.slug}", {"naam": "Anders"}, format="json")
+    response = editor_a_api.post(f"/api/v1/samenwerkingen/{cooperation.slug}/versies/{first.pk}/herstellen")
+    assert response.status_code == 200, response.json()
+    assert response.json()["naam"] == "Food Valley ICT"
+    assert services.versions(cooperation).first().action == "restore"
+
+
+def test_it_brings_back_a_deleted_cooperation(editor_a_api, api_client, cooperation, editor_a):
+    first = services.versions(cooperation).get()
+    services.delete_cooperation(cooperation, editor_a)
+    assert_problem(api_client.get(f"/api/v1/samenwerkingen/{cooperation.slug}/versies"), 404)
+    assert editor_a_api.get(f"/api/v1/samenwerkingen/{cooperation.slug}/versies").json()["count"] == 2
+    response = editor_a_api.post(f"/api/v1/samenwerkingen/{cooperation.slug}/versies/{first.pk}/herstellen")
+    assert response.status_code == 200
+    assert response.json()["verwijderd"] is False
+    assert api_client.get(f"/api/v1/samenwerkingen/{cooperation.slug}").status_code == 200
+
+
+def test_it_answers_404_for_a_version_of_another_cooperation(editor_a_api, cooperation, editor_a):
+    other = make_cooperation(user=editor_a)
+    record = services.versions(other).get()
+    response = editor_a_api.post(f"/api/v1/samenwerkingen/{cooperation.slug}/versies/{record.pk}/herstellen")
+    assert_problem(response, 404)
+
+
+# --- permissions ---------------------------------------------------------------------------
+
+PERSONAS = {
+    "anonymous": "api_client",
+    "reader": "reader_api",
+    "editor A": "editor_a_api",
+    "editor B": "editor_b_api",
+    "admin": "admin_api",
+}
+
+
+def _create(client, cooperation):
+    members = [{"gemeente": code} for code in (VEENENDAAL, RHENEN, UTRECHT)]
+    return client.post("/api/v1/samenwerkingen", payload(deelnemers=members), format="json")
+
+
+def _update(client, cooperation):
+    return client.patch(f"/api/v1/samenwerkingen/{cooperation.slug}", {"naam": "Gewijzigd"}, format="json")
+
+
+def _replace(client, cooperation):
+    return client.put(f"/api/v1/samenwerkingen/{cooperation.slug}", payload(), format="json")
+
+
+def _delete(client, cooperation):
+    return client.delete(f"/api/v1/samenwerkingen/{cooperation.slug}")
+
+
+def _restore(client, cooperation):
+    record = services.versions(cooperation).first()
+    return client.post(f"/api/v1/samenwerkingen/{cooperation.slug}/versies/{record.pk}/herstellen")
+
+
+@pytest.mark.parametrize(
+    "action, expected",
+    [
+        (_create, {"anonymous": 401, "reader": 403, "editor A": 201, "editor B": 201, "admin": 201}),
+        (_update, {"anonymous": 401, "reader": 403, "editor A": 200, "editor B": 403, "admin": 200}),
+        (_replace, {"anonymous": 401, "reader": 403, "editor A": 200, "editor B": 403, "admin": 200}),
+        (_delete, {"anonymous": 401, "reader": 403, "editor A": 204, "editor B": 403, "admin": 204}),
+        (_restore, {"anonymous": 401, "reader": 403, "editor A": 200, "editor B": 403, "admin": 200}),
+    ],
+    ids=["create", "update", "replace", "delete", "restore"],
+)
+@pytest.mark.parametrize("persona", list(PERSONAS))
+def test_it_applies_the_permissions_of_the_pages(request, cooperation, persona, action, expected):
+    client = request.getfixturevalue(PERSONAS[persona])
+    before = Cooperation.objects.get(pk=cooperation.pk)
+    response = action(client, cooperation)
+    assert response.status_code == expected[persona], response.content
+    if expected[persona] >= 400:
+        body = assert_problem(response, expected[persona])
+        assert "invalidParams" not in body
+        after = Cooperation.objects.get(pk=cooperation.pk)
+        assert (after.name, after.deleted_at, after.updated_at) == (
+            before.name,
+            before.deleted_at,
+            before.updated_at,
+        )
+    if expected[persona] == 401:
+        assert response["WWW-Authenticate"] == "Token"
+
+
+def test_it_refuses_an_editor_whose_municipality_has_left(editor_a_api, cooperation):
+    values = cooperation_input(members=(VEENENDAAL, RHENEN, RENSWOUDE), name=cooperation.name)
+    for member in values.members:
+        if member.municipality.code == VEENENDAAL:
+            member.left_on = dt.date(2024, 1, 1)
+    services.save_cooperation(values, user=None, instance=cooperation)
+    assert_problem(_update(editor_a_api, cooperation), 403)
+
+
+# --- authentication ------------------------------------------------------------------------
+
+
+def test_it_accepts_a_token(editor_a):
+    token = Token.objects.create(user=editor_a)
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.post("/api/v1/samenwerkingen", payload(), format="json")
+    assert response.status_code == 201
+    assert services.get_live(response.json()["slug"]).created_by == editor_a
+
+
+def test_it_refuses_a_wrong_token_with_401(db):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION="Token onzin")
+    assert_problem(client.get("/api/v1/samenwerkingen"), 401)
+
+
+def test_it_requires_csrf_for_session_writes(editor_a):
+    client = CsrfClient()
+    client.force_login(editor_a)
+    without = client.generic(
+        "POST", "/api/v1/samenwerkingen", data=_json(payload()), content_type="application/json"
+    )
+    body = assert_problem(without, 403)
+    assert "CSRF" in body["detail"]
+    with_token = client.generic(
+        "POST",
+        "/api/v1/samenwerkingen",
+        data=_json(payload()),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=client.csrf_token(),
+    )
+    assert with_token.status_code == 201, with_token.content
+
+
+def _json(data):
+    return json.dumps(data)
