@@ -77,8 +77,8 @@ def serve_help_text():
         "--demo",
         pytest.param(
             "--workers",
+            # not strict, so whoever adds the help text stays green; then remove this marker
             marks=pytest.mark.xfail(
-                strict=True,
                 reason="`serve --workers` has no help text yet (pages/management/commands/serve.py)",
             ),
         ),
