@@ -3,7 +3,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 MUNICIPALITY_COUNT = 342
@@ -37,10 +36,6 @@ def test_it_takes_a_visitor_from_the_home_page_to_rhenen_and_its_cooperation(pag
     page.screenshot(path=artifacts / "gemeente.png", full_page=True)
 
 
-@pytest.mark.xfail(
-    reason="src/goedebuur/static is not collected or found: settings.py needs "
-    "STATICFILES_DIRS = [PACKAGE_DIR / 'static'] (site.css and favicon.svg answer 404)",
-)
 def test_it_loads_every_resource_of_the_main_pages(page):
     failed = []
     page.on(

@@ -75,13 +75,7 @@ def serve_help_text():
         "--host",
         "--port",
         "--demo",
-        pytest.param(
-            "--workers",
-            # not strict, so whoever adds the help text stays green; then remove this marker
-            marks=pytest.mark.xfail(
-                reason="`serve --workers` has no help text yet (pages/management/commands/serve.py)",
-            ),
-        ),
+        "--workers",
     ],
 )
 def test_it_documents_each_serve_option(serve_help_text, option):

@@ -15,7 +15,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
         parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-        parser.add_argument("--workers", type=int, default=min(4, multiprocessing.cpu_count() + 1))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=min(4, multiprocessing.cpu_count() + 1),
+            help="number of gunicorn worker processes (default: CPUs + 1, at most 4)",
+        )
         parser.add_argument("--demo", action="store_true", help="run `init` and `demo` before serving")
 
     def handle(self, *args, host, port, workers, demo, **options):
