@@ -98,6 +98,17 @@ def test_it_highlights_the_members_of_a_cooperation_with_a_distinct_fill_and_out
     assert list(paths)[-2:] in ([RHENEN, VEENENDAAL], [VEENENDAAL, RHENEN])
 
 
+def test_it_writes_the_table_rows_only_when_asked_and_escapes_names():
+    Municipality.objects.filter(code=RHENEN).update(name="Rhenen <&>")
+    result = services.cooperation_count_map({RHENEN})
+    html = str(result["table_rows"]())
+    assert html.count("<tr") == 342
+    assert (
+        '<tr class="highlighted"><td><a href="/gemeenten/GM0340">Rhenen &lt;&amp;&gt;</a></td>'
+        '<td>Utrecht</td><td class="num">0</td><td>ja</td></tr>'
+    ) in html
+
+
 def test_it_still_highlights_plain_municipality_codes():
     paths = _paths(services.cooperation_count_map({UTRECHT})["svg"])
     assert paths[UTRECHT].get("class") == "hl"

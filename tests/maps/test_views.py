@@ -67,6 +67,9 @@ def test_it_highlights_the_members_of_a_cooperation(anonymous_client):
     assert members.index("Renswoude") < members.index("Veenendaal") < members.index("</ul>")
     assert f'<option value="{cooperation.slug}" selected>' in body
     assert "deelnemer aan Werkplekbeheer Veenendaal en Renswoude" in _title(body, RENSWOUDE)
+    table = body[body.index('<details class="map-table"') :]
+    assert '<tr class="highlighted"><td><a href="/gemeenten/GM0339">Renswoude</a></td>' in table
+    assert table.count("<td>ja</td>") == 2
 
 
 def test_it_explains_an_unknown_cooperation_in_dutch_and_still_shows_the_map(anonymous_client):
