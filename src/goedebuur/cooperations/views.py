@@ -54,9 +54,7 @@ def cooperation_detail(request, slug):
         "current_members": [m for m in memberships if m.left_on is None],
         "former_members": [m for m in memberships if m.left_on is not None],
         "can_edit": permissions.can_edit(request.user, cooperation),
-        "members_map": maps.cooperation_members_map(cooperation)
-        if hasattr(maps, "cooperation_members_map")
-        else None,
+        "members_map": maps.cooperation_members_map(cooperation),
         "last_change": services.versions(cooperation).first(),
     }
     return render(request, "cooperations/detail.html", context)
