@@ -118,7 +118,7 @@ def test_it_gives_a_geojson_feature_collection_by_accept_header(api_client):
         "provincieCode": "PV26",
         "inwoners": 20235,
         "aantalSamenwerkingen": 0,
-        "url": "http://testserver/api/v1/gemeenten/GM0340",
+        "url": "http://testserver/api/v1/gemeenten/GM0340",  # without ?format
     }
 
 
@@ -134,6 +134,7 @@ def test_it_gives_a_geojson_feature_for_one_municipality(api_client):
     body = response.json()
     assert body["type"] == "Feature" and body["id"] == VEENENDAAL
     assert body["properties"]["naam"] == "Veenendaal"
+    assert body["properties"]["url"] == f"http://testserver/api/v1/gemeenten/{VEENENDAAL}"
 
 
 def test_it_answers_404_problem_json_in_geojson_requests_too(api_client):

@@ -132,3 +132,9 @@ def test_it_answers_unknown_paths_and_trailing_slashes_with_404_problem(api_clie
 def test_it_answers_405_as_json_problem_on_the_openapi_document(api_client):
     response = api_client.post("/api/v1/openapi.yaml")
     assert_problem(response, 405)
+
+
+def test_it_does_not_leak_model_names_in_404_details(api_client):
+    body = assert_problem(api_client.get("/api/v1/samenwerkingen/bestaat-niet"), 404)
+    assert "matches the given query" not in body["detail"]
+    assert "Cooperation" not in body["detail"]

@@ -4,6 +4,7 @@
 import django_filters
 from django.core.validators import RegexValidator
 from django.db.models import Prefetch
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -15,7 +16,6 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from goedebuur.cooperations import services as cooperations
 from goedebuur.municipalities import services
@@ -225,7 +225,7 @@ def feature(municipality, request) -> dict:
             "provincieCode": municipality.province.code,
             "inwoners": municipality.population,
             "aantalSamenwerkingen": municipality.cooperation_count,
-            "url": reverse("api:gemeente-detail", args=[municipality.code], request=request),
+            "url": request.build_absolute_uri(reverse("api:gemeente-detail", args=[municipality.code])),
         },
     }
 
