@@ -1,6 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
+from pathlib import Path
+
 import yaml
 from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_it_serves_the_openapi_document_as_yaml(api_client):
@@ -46,3 +50,19 @@ def test_it_uses_lower_camel_case_query_parameters(api_client):
     }
     assert {"pageSize", "alleenMetSamenwerkingen", "provincie"} <= names
     assert all(name[0].islower() and "_" not in name and "-" not in name for name in names)
+
+
+def test_it_documents_every_endpoint_in_docs_api_md():
+    schema = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    docs = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if f"`{method.upper()} {path.removeprefix('/api/v1')}`" not in docs
+    ]
+    assert not missing, f"describe these operations in docs/api.md: {missing}"
+
+
+def test_it_announces_the_same_version_in_the_header_and_the_openapi_document():
+    assert settings.API_VERSION == settings.SPECTACULAR_SETTINGS["VERSION"]
