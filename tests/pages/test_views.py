@@ -31,3 +31,14 @@ def test_it_switches_to_english(anonymous_client):
 def test_it_shows_a_dutch_404_page(anonymous_client):
     response = anonymous_client.get("/bestaat-niet")
     assert response.status_code == 404 and "niet gevonden" in response.content.decode()
+
+
+def test_it_counts_only_municipalities_that_take_part(anonymous_client, editor_a):
+    make_cooperation(user=editor_a)  # Veenendaal and Rhenen
+    response = anonymous_client.get("/")
+    assert response.context["participating_count"] == 2
+
+
+def test_it_stays_dutch_for_an_english_browser(anonymous_client):
+    body = anonymous_client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="nl"' in body

@@ -94,6 +94,16 @@ def cooperations_of(municipality: Municipality):
     return live_cooperations().filter(memberships__municipality=municipality).distinct()
 
 
+def participating_municipality_count() -> int:
+    """Municipalities that currently take part in at least one live cooperation."""
+    return (
+        Membership.objects.filter(left_on__isnull=True, cooperation__deleted_at__isnull=True)
+        .values("municipality")
+        .distinct()
+        .count()
+    )
+
+
 def get_live(slug: str) -> Cooperation | None:
     return live_cooperations().filter(slug=slug).first()
 

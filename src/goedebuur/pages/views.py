@@ -14,11 +14,7 @@ def home(request):
     context = {
         "municipality_count": Municipality.objects.count(),
         "cooperation_count": live.count(),
-        "participating_count": Municipality.objects.filter(
-            memberships__cooperation__deleted_at__isnull=True, memberships__left_on__isnull=True
-        )
-        .distinct()
-        .count(),
+        "participating_count": cooperations.participating_municipality_count(),
         "recent": live.order_by("-updated_at")[:6],
         "national_map": maps.cooperation_count_map(),
     }
