@@ -136,6 +136,12 @@ def test_it_works_as_a_plain_get_form(anonymous_client):
     assert "Wis filters" not in form
 
 
+def test_it_lets_keyboard_users_skip_the_map_links(anonymous_client):
+    body = _get(anonymous_client, "/kaart?provincie=PV26")
+    skip = body.index('<a class="map-skip" href="#na-de-kaart">Sla de kaart met 26 gemeenten over</a>')
+    assert skip < body.index("<svg") < body.index('<figcaption id="na-de-kaart" tabindex="-1">')
+
+
 def test_it_loads_the_map_script_once_and_keeps_it_optional(anonymous_client):
     body = _get(anonymous_client, "/kaart")
     assert body.count("goedebuur/map.js") == 1
