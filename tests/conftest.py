@@ -22,6 +22,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_managed_lists()
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """Personas are created per test; a fast hasher keeps the suite quick (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 class CsrfClient(Client):
     """A client that enforces CSRF like a browser session does; `post` fetches a token first."""
 

@@ -36,9 +36,3 @@ def editor_b_api(editor_b):
 @pytest.fixture
 def admin_api(admin_user):
     return _client(admin_user)
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The personas are created per test; a fast hasher keeps the permission matrix quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

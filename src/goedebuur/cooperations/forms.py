@@ -5,7 +5,7 @@ form turns its ValidationError into Dutch messages next to the fields."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.municipalities.models import Municipality
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 from . import services
 from .models import Cooperation, CooperationForm, IctDomain, Membership
@@ -127,7 +127,7 @@ MemberFormSet = forms.formset_factory(MemberForm, extra=3, max_num=100, validate
 def member_initial(cooperation: Cooperation):
     return [
         {"municipality": m.municipality, "role": m.role, "joined_on": m.joined_on, "left_on": m.left_on}
-        for m in cooperation.memberships.select_related("municipality")
+        for m in cooperation.memberships.select_related("municipality").defer(*HEAVY_MEMBER_FIELDS)
     ]
 
 

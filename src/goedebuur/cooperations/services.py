@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from goedebuur import data
 from goedebuur.history import services as history
-from goedebuur.municipalities.models import Municipality
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
 
@@ -65,7 +65,10 @@ def live_cooperations():
         .select_related("form")
         .prefetch_related(
             "domains",
-            Prefetch("memberships", queryset=Membership.objects.select_related("municipality")),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("municipality").defer(*HEAVY_MEMBER_FIELDS),
+            ),
         )
     )
 
@@ -301,7 +304,9 @@ def snapshot(cooperation: Cooperation) -> dict:
                 "joined_on": _iso(m.joined_on),
                 "left_on": _iso(m.left_on),
             }
-            for m in cooperation.memberships.select_related("municipality").order_by("municipality__code")
+            for m in cooperation.memberships.select_related("municipality")
+            .defer(*HEAVY_MEMBER_FIELDS)
+            .order_by("municipality__code")
         ],
         "sources": [{"url": s.url, "description": s.description} for s in cooperation.sources.all()],
         "deleted": cooperation.deleted_at is not None,

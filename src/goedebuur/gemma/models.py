@@ -11,7 +11,7 @@ class ReferenceComponent(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     group = models.CharField(_("groep"), max_length=200, blank=True)
     status = models.CharField(_("GEMMA-status"), max_length=50, blank=True)
-    bbn = models.CharField(_("BBN-advies"), max_length=50, blank=True)
+    bbn = models.CharField(_("BBN-advies"), max_length=200, blank=True)
     beschikbaarheid = models.PositiveSmallIntegerField(null=True, blank=True)
     integriteit = models.PositiveSmallIntegerField(null=True, blank=True)
     vertrouwelijkheid = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -25,7 +25,7 @@ from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
 from goedebuur.core.geo import Box, boxes_overlap, padded_box, path_bbox, union_box, viewbox
 from goedebuur.core.svgmap import Area, render_map
-from goedebuur.municipalities.models import Municipality
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,7 @@ def _current_members(cooperation: Cooperation) -> list[Membership]:
     return list(
         Membership.objects.filter(cooperation=cooperation, left_on__isnull=True)
         .select_related("municipality")
+        .defer(*HEAVY_MEMBER_FIELDS)
         .order_by("municipality__name")
     )
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from goedebuur.cooperations.models import Cooperation, IctDomain, Membership
 from goedebuur.core.matrix import Matrix, MatrixLink, build_matrix
 from goedebuur.municipalities import services as municipalities
-from goedebuur.municipalities.models import Municipality
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 
 @dataclass
@@ -37,6 +37,7 @@ def register_matrix(
             left_on__isnull=True, cooperation__deleted_at__isnull=True, municipality__in=rows
         )
         .select_related("municipality", "cooperation")
+        .defer(*HEAVY_MEMBER_FIELDS)
         .prefetch_related("cooperation__domains")
     )
     links, cooperations = [], {}

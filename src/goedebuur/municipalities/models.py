@@ -38,6 +38,16 @@ class Region(models.Model):
         return self.name
 
 
+# Large columns that list pages never need; maps ask for them explicitly.
+HEAVY_FIELDS = ("boundary", "svg_path")
+HEAVY_MEMBER_FIELDS = tuple(f"municipality__{name}" for name in HEAVY_FIELDS)
+
+
+class MunicipalityManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().defer(*HEAVY_FIELDS)
+
+
 class Municipality(models.Model):
     code = models.CharField(_("CBS-code"), max_length=6, unique=True)
     name = models.CharField(_("naam"), max_length=100, db_index=True)
@@ -58,6 +68,8 @@ class Municipality(models.Model):
     population_year = models.PositiveSmallIntegerField(_("peiljaar inwoners"), null=True, blank=True)
     boundary = models.JSONField(_("vereenvoudigde grens (GeoJSON-geometrie, WGS84)"))
     svg_path = models.TextField(_("SVG-pad van de grens"), editable=False)
+
+    objects = MunicipalityManager()
 
     class Meta:
         ordering = ["name"]
