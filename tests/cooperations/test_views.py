@@ -154,3 +154,12 @@ def test_it_requires_csrf_for_changes(editor_a):
     response = client.post("/samenwerkingen/nieuw", _form_data(), HTTP_X_CSRFTOKEN="onjuist")
     assert response.status_code == 403
     assert not Cooperation.objects.exists()
+
+
+def test_it_hides_a_deleted_cooperation_from_those_who_cannot_restore_it(editor_a, editor_b_client):
+    cooperation = make_cooperation(user=editor_a)
+    first = services.versions(cooperation).get()
+    services.delete_cooperation(cooperation, editor_a)
+    assert editor_b_client.get(f"/samenwerkingen/{cooperation.slug}/geschiedenis").status_code == 404
+    url = f"/samenwerkingen/{cooperation.slug}/geschiedenis/{first.pk}/herstellen"
+    assert editor_b_client.post(url).status_code == 404

@@ -64,6 +64,8 @@ def _editable(request, slug, *, include_deleted=False) -> Cooperation:
     qs = Cooperation.objects.all() if include_deleted else Cooperation.objects.filter(deleted_at__isnull=True)
     cooperation = get_object_or_404(qs, slug=slug)
     if not permissions.can_edit(request.user, cooperation):
+        if cooperation.deleted_at:  # deleted entries are invisible to those who cannot restore them
+            raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
         raise PermissionDenied(_("U mag dit samenwerkingsverband niet wijzigen."))
     return cooperation
 
