@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "goedebuur.cooperations",
     "goedebuur.matrix",
     "goedebuur.maps",
+    "goedebuur.partners",
+    "goedebuur.clusters",
     "goedebuur.pages",
     "goedebuur.api",
 ]

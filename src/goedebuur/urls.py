@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("goedebuur.cooperations.urls")),
     path("", include("goedebuur.matrix.urls")),
     path("", include("goedebuur.maps.urls")),
+    path("", include("goedebuur.partners.urls")),
+    path("", include("goedebuur.clusters.urls")),
     path("api/v1/", include("goedebuur.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

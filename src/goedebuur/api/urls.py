@@ -6,6 +6,8 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from . import clusters as cluster_api
+from . import partners as partner_api
 from .base import NotFoundView
 from .cooperations import CooperationViewSet
 from .managed_lists import CooperationFormViewSet, IctDomainViewSet
@@ -28,5 +30,7 @@ urlpatterns = [
     path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("matrix", MatrixView.as_view(), name="matrix"),
     *router.urls,
+    *partner_api.urlpatterns,
+    *cluster_api.urlpatterns,
     re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]
