@@ -47,3 +47,12 @@ def test_it_exports_xlsx_for_a_region(anonymous_client, editor_a):
     sheet = load_workbook(io.BytesIO(response.content))["Matrix"]
     codes = [row[0].value for row in sheet.iter_rows(min_row=2)]
     assert len(codes) == 26 and VEENENDAAL in codes
+
+
+def test_it_leaves_out_ended_cooperations(anonymous_client, editor_a):
+    from goedebuur.cooperations.models import Cooperation
+
+    make_cooperation(user=editor_a, members=(VEENENDAAL, RENSWOUDE), name="Afgelopen")
+    Cooperation.objects.filter(name="Afgelopen").update(status="beeindigd")
+    body = anonymous_client.get("/matrix").content.decode()
+    assert "Afgelopen" not in body

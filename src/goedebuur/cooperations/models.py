@@ -49,6 +49,8 @@ class Cooperation(models.Model):
         BEEINDIGD = "beeindigd", _("beëindigd")
         ONBEKEND = "onbekend", _("onbekend")
 
+    ONGOING_STATUSES = (Status.VERKENNING, Status.INTENTIE, Status.ACTIEF, Status.ONBEKEND)
+
     class Precision(models.TextChoices):
         DAY = "day", _("dag")
         YEAR = "year", _("jaar")

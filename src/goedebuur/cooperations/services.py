@@ -97,14 +97,19 @@ def cooperations_of(municipality: Municipality):
     return live_cooperations().filter(memberships__municipality=municipality).distinct()
 
 
-def participating_municipality_count() -> int:
-    """Municipalities that currently take part in at least one live cooperation."""
-    return (
-        Membership.objects.filter(left_on__isnull=True, cooperation__deleted_at__isnull=True)
-        .values("municipality")
-        .distinct()
-        .count()
+def current_memberships():
+    """Memberships that count as "takes part now": no leave date, in a cooperation that is neither
+    deleted nor ended (status beëindigd). Used by counts, the matrix and the map."""
+    return Membership.objects.filter(
+        left_on__isnull=True,
+        cooperation__deleted_at__isnull=True,
+        cooperation__status__in=Cooperation.ONGOING_STATUSES,
     )
+
+
+def participating_municipality_count() -> int:
+    """Municipalities that currently take part in at least one ongoing cooperation."""
+    return current_memberships().values("municipality").distinct().count()
 
 
 def get_live(slug: str) -> Cooperation | None:

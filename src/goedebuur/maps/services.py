@@ -102,9 +102,10 @@ def _municipality_url():
 def cooperation_counts(domain: str = "", status: str = "") -> dict[str, int]:
     """Municipality code -> number of live cooperations it is a current member of (left_on empty),
     optionally only cooperations in an ICT domain (slug) and/or with a status. Codes with 0 are left out."""
-    selected = cooperations.filter_cooperations(
-        Cooperation.objects.filter(deleted_at__isnull=True), domain=domain, status=status
-    )
+    live = Cooperation.objects.filter(deleted_at__isnull=True)
+    if not status:  # ended cooperations only when asked for explicitly
+        live = live.filter(status__in=Cooperation.ONGOING_STATUSES)
+    selected = cooperations.filter_cooperations(live, domain=domain, status=status)
     rows = (
         Membership.objects.filter(left_on__isnull=True, cooperation__in=selected.values("pk"))
         .values_list("municipality__code")

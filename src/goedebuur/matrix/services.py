@@ -3,7 +3,8 @@
 
 from dataclasses import dataclass
 
-from goedebuur.cooperations.models import Cooperation, IctDomain, Membership
+from goedebuur.cooperations import services as cooperation_services
+from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.core.matrix import Matrix, MatrixLink, build_matrix
 from goedebuur.municipalities import services as municipalities
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
@@ -33,9 +34,8 @@ def register_matrix(
     rows = list(municipalities.search_municipalities(province=province, region=region))
     domains = list(IctDomain.objects.order_by("order"))
     memberships = (
-        Membership.objects.filter(
-            left_on__isnull=True, cooperation__deleted_at__isnull=True, municipality__in=rows
-        )
+        cooperation_services.current_memberships()
+        .filter(municipality__in=rows)
         .select_related("municipality", "cooperation")
         .defer(*HEAVY_MEMBER_FIELDS)
         .prefetch_related("cooperation__domains")

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from goedebuur import data
+from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.geo import geometry_to_svg_path
 
 from .models import Municipality, Region, RegionType
@@ -126,7 +127,11 @@ def with_cooperation_counts(qs=None):
     return qs.annotate(
         cooperation_count=Count(
             "memberships__cooperation",
-            filter=Q(memberships__left_on__isnull=True, memberships__cooperation__deleted_at__isnull=True),
+            filter=Q(
+                memberships__left_on__isnull=True,
+                memberships__cooperation__deleted_at__isnull=True,
+                memberships__cooperation__status__in=Cooperation.ONGOING_STATUSES,
+            ),
             distinct=True,
         )
     )
