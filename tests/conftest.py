@@ -9,17 +9,22 @@ from goedebuur.accounts.models import User
 from .factories import UTRECHT, VEENENDAAL, make_user
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the real reference data (342 municipalities, regions, GEMMA, domains, forms) once."""
+def load_session_data():
+    """The real reference data (342 municipalities, regions, GEMMA, domains, forms)."""
     from goedebuur.cooperations.services import load_managed_lists
     from goedebuur.gemma.services import load_gemma
     from goedebuur.municipalities.services import load_reference_data
 
+    load_reference_data()
+    load_gemma()
+    load_managed_lists()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data once per test database."""
     with django_db_blocker.unblock():
-        load_reference_data()
-        load_gemma()
-        load_managed_lists()
+        load_session_data()
 
 
 @pytest.fixture(autouse=True)

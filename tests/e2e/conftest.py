@@ -73,15 +73,7 @@ def page(browser, live_server, journey_data):
     context.close()
 
 
-def load_session_data():
-    """What tests/conftest.py's django_db_setup loads once per session; keep the two in step."""
-    from goedebuur.cooperations.services import load_managed_lists
-    from goedebuur.gemma.services import load_gemma
-    from goedebuur.municipalities.services import load_reference_data
-
-    load_reference_data()
-    load_gemma()
-    load_managed_lists()
+from ..conftest import load_session_data  # noqa: E402
 
 
 @pytest.fixture
