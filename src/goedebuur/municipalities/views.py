@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from goedebuur.cooperations import services as cooperations
 from goedebuur.maps import services as maps
@@ -35,7 +36,7 @@ def municipality_detail(request, code):
     try:
         municipality = Municipality.objects.select_related("province").get(code=code.upper())
     except Municipality.DoesNotExist:
-        raise Http404("Deze gemeente bestaat niet.") from None
+        raise Http404(_("Deze gemeente bestaat niet.")) from None
     context = {
         "nav": "gemeenten",
         "municipality": municipality,

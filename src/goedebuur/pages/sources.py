@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 SOURCES = [
     {
         "title": _("Gemeentegrenzen en regio-indelingen"),
-        "attribution": "Bron: CBS / Kadaster (PDOK), bewerkt door cartomap/nl",
+        "attribution": _("Bron: CBS / Kadaster (PDOK), bewerkt door cartomap/nl"),
         "url": "https://cartomap.github.io/nl/",
         "detail": _(
             "CBS Gebiedsindelingen (gegeneraliseerde grenzen) van 2026 (gemeenten, provincies, COROP) en 2025 "
@@ -18,7 +18,7 @@ SOURCES = [
     },
     {
         "title": _("Inwoners per gemeente"),
-        "attribution": "Bron: CBS, Kerncijfers wijken en buurten 2024",
+        "attribution": _("Bron: CBS, Kerncijfers wijken en buurten 2024"),
         "url": "https://service.pdok.nl/cbs/wijkenbuurten/2024/wfs/v1_0",
         "detail": _("Geregistreerde inwoners op 1 januari 2024 (StatLine 85984NED); totaal 17.942.942."),
         "licence": _("CBS-statistieken, open data"),
