@@ -191,35 +191,8 @@ def to_input(validated: dict, instance: Cooperation | None) -> services.Cooperat
     if instance is None:
         values = services.CooperationInput(name="", form=None, domains=[], members=[])
     else:
-        values = services.CooperationInput(
-            name=instance.name,
-            form=instance.form,
-            domains=list(instance.domains.all()),
-            members=[
-                services.MemberInput(m.municipality, m.role, m.joined_on, m.left_on)
-                for m in instance.memberships.all()
-            ],
-            description=instance.description,
-            form_text=instance.form_text,
-            status=instance.status,
-            start_date=instance.start_date,
-            start_precision=instance.start_precision,
-            end_date=instance.end_date,
-            end_precision=instance.end_precision,
-            sources=[services.SourceInput(s.url, s.description) for s in instance.sources.all()],
-            is_demo=instance.is_demo,
-        )
-    for name in (
-        "name",
-        "description",
-        "form",
-        "form_text",
-        "status",
-        "start_date",
-        "start_precision",
-        "end_date",
-        "end_precision",
-    ):
+        values = services.input_from(instance)
+    for name in services.SCALAR_FIELDS:
         if name in validated:
             setattr(values, name, validated[name])
     if "domains" in validated:

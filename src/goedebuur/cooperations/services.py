@@ -55,6 +55,33 @@ class CooperationInput:
     is_demo: bool = False
 
 
+# Fields of a register entry that are plain values (no relations), in input and model alike.
+SCALAR_FIELDS = (
+    "name",
+    "description",
+    "form",
+    "form_text",
+    "status",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+)
+
+
+def input_from(cooperation: Cooperation) -> CooperationInput:
+    """The current state of an entry as service input, e.g. as the base of a partial update."""
+    return CooperationInput(
+        domains=list(cooperation.domains.all()),
+        members=[
+            MemberInput(m.municipality, m.role, m.joined_on, m.left_on) for m in cooperation.memberships.all()
+        ],
+        sources=[SourceInput(s.url, s.description) for s in cooperation.sources.all()],
+        is_demo=cooperation.is_demo,
+        **{name: getattr(cooperation, name) for name in SCALAR_FIELDS},
+    )
+
+
 # --- reading -------------------------------------------------------------------------------
 
 
@@ -192,18 +219,7 @@ def save_cooperation(
     validate(values, user)
     creating = instance is None
     cooperation = instance or Cooperation(slug=unique_slug(values.name), created_by=_real(user))
-    for name in (
-        "name",
-        "description",
-        "form",
-        "form_text",
-        "status",
-        "start_date",
-        "start_precision",
-        "end_date",
-        "end_precision",
-        "is_demo",
-    ):
+    for name in (*SCALAR_FIELDS, "is_demo"):
         setattr(cooperation, name, getattr(values, name))
     cooperation.name = cooperation.name.strip()
     cooperation.updated_by = _real(user)
