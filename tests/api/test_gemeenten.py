@@ -145,3 +145,11 @@ def test_it_answers_404_problem_json_in_geojson_requests_too(api_client):
 def test_it_refuses_writes_with_405_problem(admin_api):
     response = admin_api.post("/api/v1/gemeenten", {"code": "GM9999"}, format="json")
     assert_problem(response, 405)
+
+
+def test_it_loads_all_boundaries_of_the_geojson_list_in_a_few_queries(
+    api_client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(5):
+        response = api_client.get("/api/v1/gemeenten?format=geojson")
+    assert len(response.json()["features"]) == 342

@@ -282,8 +282,8 @@ class MunicipalityViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
                 "neighbours",
                 "point_contacts",
             )
-        if not self._geojson():
-            qs = qs.defer("boundary", "svg_path")
+        if self._geojson():  # the boundary is deferred by default; load it in the same query
+            qs = qs.defer(None).defer("svg_path")
         return qs.order_by("name", "code")
 
     def get_serializer_class(self):
