@@ -1,6 +1,316 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""API routes of the clusters app (included from api/urls.py)."""
+"""/api/v1/clusters (POST a request, get a proposal) and /api/v1/achtervang-koppels."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-urlpatterns = []
+from goedebuur.clusters import services
+
+from .base import ApiViewMixin, ReadOnlyApiViewMixin
+
+DIVISIONS = list(services.COMPARABLE_DIVISIONS)
+
+
+class ClusterRequestSerializer(serializers.Serializer):
+    gebied = serializers.CharField(
+        required=False,
+        default=services.WHOLE_COUNTRY,
+        help_text="`NL` (the whole country), a province code (`PV26`) or a region "
+        "`<region division>:<code>` (`veiligheidsregio:VR09`).",
+    )
+    minGemeenten = serializers.IntegerField(required=False, default=2, min_value=1)
+    maxGemeenten = serializers.IntegerField(required=False, default=8, min_value=1, allow_null=True)
+    minInwoners = serializers.IntegerField(required=False, default=None, min_value=1, allow_null=True)
+    maxInwoners = serializers.IntegerField(required=False, default=None, min_value=1, allow_null=True)
+    aantalGroepen = serializers.IntegerField(
+        required=False,
+        default=None,
+        min_value=1,
+        allow_null=True,
+        help_text="Number of groups; empty: groups of the middle size between the bounds.",
+    )
+    bestaandeSamenwerkingenVast = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Keep the current members of ongoing cooperations in the register together "
+        "(cooperations whose members in the area do not border each other are reported, not kept).",
+    )
+    gewichtFit = serializers.FloatField(
+        required=False,
+        default=0.5,
+        min_value=0,
+        max_value=1,
+        help_text="0: only compactness; 1: only fit (the partner finder's default weights).",
+    )
+    puntcontacten = serializers.BooleanField(
+        required=False, default=True, help_text="Use municipalities touching in one point as neighbours."
+    )
+    vergelijkMet = serializers.ChoiceField(
+        choices=DIVISIONS,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Also score an existing region division on the same objective.",
+    )
+
+    class Meta:
+        ref_name = "ClusterVerzoek"
+
+
+class MemberSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField(source="name")
+    inwoners = serializers.IntegerField(source="population", allow_null=True)
+
+    class Meta:
+        ref_name = "ClusterGemeente"
+
+
+class ClusterGroupSerializer(serializers.Serializer):
+    nummer = serializers.IntegerField(source="number")
+    gemeenten = MemberSerializer(source="members", many=True)
+    aantalGemeenten = serializers.IntegerField(source="count")
+    inwoners = serializers.IntegerField(source="population")
+    fit = serializers.FloatField(allow_null=True, help_text="Mean fit (0..1) over the pairs in the group.")
+    spreidingKm = serializers.FloatField(
+        source="spread_km", help_text="Root mean square distance of the centroids to the group's centre."
+    )
+    kleur = serializers.CharField(source="colour")
+
+    class Meta:
+        ref_name = "ClusterGroep"
+
+
+class LinkSerializer(serializers.Serializer):
+    van = serializers.CharField(source="code_a")
+    naar = serializers.CharField(source="code_b")
+    soort = serializers.ChoiceField(source="kind", choices=["veer", "tunnel", "puntcontact"])
+    toelichting = serializers.CharField(source="description")
+
+    class Meta:
+        ref_name = "ClusterVerbinding"
+
+
+class FixedSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    naam = serializers.CharField(source="name")
+    gemeenten = serializers.ListField(source="members", child=serializers.CharField())
+    vastgehouden = serializers.BooleanField(source="kept")
+    reden = serializers.CharField(source="reason")
+
+    class Meta:
+        ref_name = "ClusterVasteSamenwerking"
+
+
+class DivisionScoreSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="label")
+    aantalGroepen = serializers.IntegerField(source="groups")
+    gemiddeldeFit = serializers.FloatField(source="mean_fit", allow_null=True)
+    spreidingKm2 = serializers.FloatField(source="sse_km2")
+    groepenBinnenGrenzen = serializers.IntegerField(source="within_bounds")
+    groepenAaneengesloten = serializers.IntegerField(source="connected")
+
+    class Meta:
+        ref_name = "ClusterIndelingScore"
+
+
+class ComparisonSerializer(serializers.Serializer):
+    regioIndeling = serializers.CharField(source="division")
+    bestaand = DivisionScoreSerializer(source="existing")
+    voorstel = DivisionScoreSerializer(
+        source="optimised", help_text="Our optimiser with as many groups and no size bounds."
+    )
+
+    class Meta:
+        ref_name = "ClusterVergelijking"
+
+
+class AreaSerializer(serializers.Serializer):
+    code = serializers.CharField(source="key")
+    naam = serializers.CharField(source="name")
+
+    class Meta:
+        ref_name = "ClusterGebied"
+
+
+class ClusterProposalSerializer(serializers.Serializer):
+    gebied = AreaSerializer(source="area")
+    aantalGemeenten = serializers.IntegerField(source="municipalities")
+    aantalGroepen = serializers.SerializerMethodField()
+    gemiddeldeFit = serializers.FloatField(source="mean_fit", allow_null=True)
+    spreidingKm2 = serializers.FloatField(
+        source="sse_km2",
+        help_text="Within-group sum of squared distances of the centroids to their group's centre "
+        "(RD New), in km².",
+    )
+    groepen = ClusterGroupSerializer(source="groups", many=True)
+    verbindingen = LinkSerializer(source="links", many=True, help_text="Links added to the neighbour graph.")
+    samenwerkingen = FixedSerializer(source="cooperations", many=True)
+    waarschuwingen = serializers.ListField(
+        source="warnings", child=serializers.CharField(), help_text="Bounds not met (Dutch)."
+    )
+    vergelijking = ComparisonSerializer(source="comparison", allow_null=True)
+    rekentijdSeconden = serializers.FloatField(source="seconds")
+
+    class Meta:
+        ref_name = "ClusterVoorstel"
+
+    def get_aantalGroepen(self, proposal) -> int:
+        return len(proposal.groups)
+
+
+CLUSTER_FIELDS = {
+    "min_count": "minGemeenten",
+    "max_count": "maxGemeenten",
+    "min_population": "minInwoners",
+    "max_population": "maxInwoners",
+    "groups": "aantalGroepen",
+    "area": "gebied",
+    "compare_with": "vergelijkMet",
+    "fit_weight": "gewichtFit",
+}
+
+
+class ClustersView(ApiViewMixin, APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        summary="Propose clusters",
+        description=(
+            "Partition an area into contiguous groups of municipalities (connected in the neighbour "
+            "graph, with the stated ferry, tunnel and point-contact links) within bounds on their size, "
+            "maximising fit and compactness. Computes, stores nothing. Infeasible bounds answer 400 with "
+            "the field in `invalidParams` and a Dutch reason."
+        ),
+        request=ClusterRequestSerializer,
+        responses={200: ClusterProposalSerializer},
+    )
+    def post(self, request):
+        body = ClusterRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        d = body.validated_data
+        try:
+            proposal = services.propose_clusters(
+                services.ClusterRequest(
+                    area=d["gebied"],
+                    min_count=d["minGemeenten"],
+                    max_count=d["maxGemeenten"],
+                    min_population=d["minInwoners"],
+                    max_population=d["maxInwoners"],
+                    groups=d["aantalGroepen"],
+                    keep_cooperations=d["bestaandeSamenwerkingenVast"],
+                    compare_with=d["vergelijkMet"],
+                    fit_weight=d["gewichtFit"],
+                    point_contacts=d["puntcontacten"],
+                )
+            )
+        except services.ClusterError as error:
+            raise ValidationError(
+                {CLUSTER_FIELDS.get(error.field, "nonFieldErrors"): [error.message]}
+            ) from error
+        return Response(ClusterProposalSerializer(proposal).data)
+
+
+class PairQuerySerializer(serializers.Serializer):
+    minKm = serializers.FloatField(required=False, default=5, min_value=0, help_text="Minimum distance, km.")
+    maxKm = serializers.FloatField(required=False, default=40, min_value=0, help_text="Maximum distance, km.")
+    maxVerhoudingInwoners = serializers.FloatField(
+        required=False,
+        default=None,
+        min_value=1,
+        allow_null=True,
+        help_text="Capacity: in a pair, the larger municipality has at most this many times the "
+        "inhabitants of the smaller.",
+    )
+    gebied = serializers.CharField(
+        required=False, default=services.WHOLE_COUNTRY, help_text="`NL`, a province code or a region key."
+    )
+
+
+class PairGroupSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(source="kind", choices=["paar", "driehoek"])
+    gemeenten = MemberSerializer(
+        source="members",
+        many=True,
+        help_text="A triangle is a cycle: each is the achtervang of the next, the last of the first.",
+    )
+    afstandKm = serializers.ListField(
+        source="km", child=serializers.FloatField(), help_text="Per pair in the group, between inside points."
+    )
+    fit = serializers.FloatField()
+
+    class Meta:
+        ref_name = "AchtervangKoppel"
+
+
+class LeftoverSerializer(serializers.Serializer):
+    gemeente = MemberSerializer(source="member")
+    reden = serializers.ChoiceField(
+        source="reason", choices=["no_partner_in_band", "no_capacity", "partners_taken"]
+    )
+    toelichting = serializers.CharField(source="explanation")
+
+    class Meta:
+        ref_name = "AchtervangZonderKoppel"
+
+
+class PairProposalSerializer(serializers.Serializer):
+    gebied = AreaSerializer(source="area")
+    koppels = PairGroupSerializer(source="groups", many=True)
+    nietGekoppeld = LeftoverSerializer(source="leftovers", many=True)
+    gemiddeldeFit = serializers.FloatField(source="mean_fit")
+    toegestaneParen = serializers.IntegerField(source="allowed_pairs")
+    rekentijdSeconden = serializers.FloatField(source="seconds")
+
+    class Meta:
+        ref_name = "AchtervangVoorstel"
+
+
+PAIR_FIELDS = {
+    "min_km": "minKm",
+    "max_km": "maxKm",
+    "max_population_ratio": "maxVerhoudingInwoners",
+    "area": "gebied",
+}
+
+
+class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
+    @extend_schema(
+        summary="Propose achtervang pairs",
+        description=(
+            "A maximum-fit matching of the municipalities into pairs (a triangle where an odd count "
+            "requires it) whose town halls (inside points) lie between `minKm` and `maxKm` apart; "
+            "municipalities left over are listed with the reason."
+        ),
+        parameters=[PairQuerySerializer],
+        responses={200: PairProposalSerializer},
+    )
+    def get(self, request):
+        query = PairQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        d = query.validated_data
+        try:
+            proposal = services.fallback_pairs(
+                services.PairRequest(
+                    min_km=d["minKm"],
+                    max_km=d["maxKm"],
+                    max_population_ratio=d["maxVerhoudingInwoners"],
+                    area=d["gebied"],
+                )
+            )
+        except services.ClusterError as error:
+            raise ValidationError(
+                {PAIR_FIELDS.get(error.field, "nonFieldErrors"): [error.message]}
+            ) from error
+        return Response(PairProposalSerializer(proposal).data)
+
+
+urlpatterns = [
+    path("clusters", ClustersView.as_view(), name="clusters"),
+    path("achtervang-koppels", FallbackPairsView.as_view(), name="achtervang-koppels"),
+]

@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "clusters"
-urlpatterns = []
+urlpatterns = [
+    path("clusters", views.clusters, name="clusters"),
+    path("achtervang-koppels", views.fallback_pairs, name="pairs"),
+]

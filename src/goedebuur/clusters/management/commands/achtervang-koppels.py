@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""`goedebuur achtervang-koppels --min-km 5 --max-km 40 [--json]`: propose achtervang pairs."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from goedebuur.api.clusters import PairProposalSerializer
+from goedebuur.clusters import services
+
+
+class Command(BaseCommand):
+    help = "Stel achtervangkoppels voor: wie is wiens achtervang, binnen een afstandsband."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--min-km", type=float, default=5.0, help="minimum distance between town halls (km)"
+        )
+        parser.add_argument(
+            "--max-km", type=float, default=40.0, help="maximum distance between town halls (km)"
+        )
+        parser.add_argument(
+            "--max-ratio", type=float, default=None, help="capacity: at most this many times the inhabitants"
+        )
+        parser.add_argument(
+            "--area", default=services.WHOLE_COUNTRY, help="NL, a province code or <division>:<code>"
+        )
+        parser.add_argument("--json", action="store_true", help="print the proposal as JSON (as the API)")
+
+    def handle(self, *args, **options):
+        try:
+            proposal = services.fallback_pairs(
+                services.PairRequest(
+                    min_km=options["min_km"],
+                    max_km=options["max_km"],
+                    max_population_ratio=options["max_ratio"],
+                    area=options["area"],
+                )
+            )
+        except services.ClusterError as error:
+            raise CommandError(error.message) from error
+        if options["json"]:
+            self.stdout.write(json.dumps(PairProposalSerializer(proposal).data, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            f"{proposal.area.name}: {len(proposal.groups)} koppels, {len(proposal.leftovers)} zonder achtervang; "
+            f"gemiddelde fit {proposal.mean_fit:.2f}; {proposal.seconds:.2f} s"
+        )
+        for group in proposal.groups:
+            names = " -> ".join(m.name for m in group.members)
+            km = " / ".join(f"{k:.1f}" for k in group.km)
+            self.stdout.write(f"{group.kind:<9} {names}  ({km} km, fit {group.fit:.2f})")
+        for left in proposal.leftovers:
+            self.stdout.write(f"zonder achtervang: {left.member.name}: {left.explanation}")

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.shortcuts import render
+
+from . import services
+from .forms import ClusterForm, PairForm
+
+
+def clusters(request):
+    """/clusters: propose contiguous groups of municipalities for an area."""
+    form = ClusterForm(request.GET if request.GET else _defaults(ClusterForm))
+    proposal = cluster_map = None
+    if form.is_valid():
+        try:
+            proposal = services.propose_clusters(form.cluster_request())
+            cluster_map = services.cluster_map(proposal)
+        except services.ClusterError as error:
+            form.add_error(form.FIELDS.get(error.field), error.message)
+    return render(
+        request,
+        "clusters/clusters.html",
+        {"nav": "clusters", "form": form, "proposal": proposal, "map": cluster_map},
+    )
+
+
+def fallback_pairs(request):
+    """/achtervang-koppels: propose who is whose achtervang."""
+    form = PairForm(request.GET if request.GET else _defaults(PairForm))
+    proposal = pairs_map = None
+    if form.is_valid():
+        try:
+            proposal = services.fallback_pairs(form.pair_request())
+            pairs_map = services.pairs_map(proposal)
+        except services.ClusterError as error:
+            form.add_error(form.FIELDS.get(error.field), error.message)
+    return render(
+        request,
+        "clusters/achtervang_koppels.html",
+        {"nav": "clusters", "form": form, "proposal": proposal, "map": pairs_map},
+    )
+
+
+def _defaults(form_class) -> dict:
+    """The initial values as data: the page shows a proposal for the defaults right away."""
+    form = form_class()
+    return {name: field.initial for name, field in form.fields.items() if field.initial is not None}
