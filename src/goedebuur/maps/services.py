@@ -339,3 +339,53 @@ def neighbourhood_map(municipality: Municipality) -> SafeString:
     ]
     label = _("Kaart van %(name)s en haar buurgemeenten") % {"name": municipality.name}
     return mark_safe(render_map(areas, viewbox(box), label=label, css_class="nl-map small"))
+
+
+SCORE_BREAKS = (0.2, 0.4, 0.6, 0.8)  # five classes of a score in 0..1
+
+
+def score_map(
+    scores: dict[str, float], *, origin: str, label: str, titles: dict[str, str] | None = None, href_for=None
+) -> dict:
+    """The national map coloured by a score in 0..1 per municipality code (five classes of 0.2, light
+    to dark); municipalities without a score (filtered out) are drawn muted, `origin` is highlighted.
+    `titles` (code -> accessible name) and `href_for` (code -> link) are optional.
+    Returns {"svg", "legend" [(label, colour)], "label"}."""
+    places = _places()
+    geometry = _geometry_for(places)
+    titles = titles or {}
+    href_for = href_for or _municipality_url()
+    areas = []
+    for place in places:
+        if place.code not in geometry.boxes:
+            continue
+        score = scores.get(place.code)
+        if place.code == origin:
+            fill, highlighted, context = HIGHLIGHT, True, False
+        elif score is None:
+            fill, highlighted, context = CONTEXT, False, True
+        else:
+            fill = SEQUENTIAL[sum(score >= b for b in SCORE_BREAKS)]
+            highlighted = context = False
+        areas.append(
+            Area(
+                place.code,
+                place.name,
+                geometry.paths[place.code],
+                fill=fill,
+                href="" if context else href_for(place.code),
+                title=titles.get(place.code, place.name),
+                highlighted=highlighted,
+                context=context,
+            )
+        )
+    bounds = (0.0, *SCORE_BREAKS, 1.0)
+    legend_items = [
+        (f"{bounds[k]:.1f}–{bounds[k + 1]:.1f}".replace(".", ","), SEQUENTIAL[k])
+        for k in range(len(SEQUENTIAL))
+    ]
+    return {
+        "svg": mark_safe(render_map(areas, viewbox(geometry.national), label=label)),
+        "legend": legend_items,
+        "label": label,
+    }

@@ -142,3 +142,67 @@ def find_partners(
     """The ranking for one municipality (KeyError when the code is unknown)."""
     features = load_features(include_register=include_register)
     return scoring.rank(features, code, weights, top=top, filters=filters, domain=domain)
+
+
+# --- for the page, the API and the CLI -----------------------------------------------------
+
+
+def rank_query(code: str, query, *, top: int | None = 10, include_register: bool = True) -> scoring.Ranking:
+    """The ranking for a `params.FinderQuery` (KeyError for an unknown code, ValueError for a bad
+    weight or region division)."""
+    features = load_features(include_register=include_register)
+    origin = features.index_of(code)
+    population = features.population[origin]
+    filters = query.filters(None if np.isnan(population) else float(population))
+    return scoring.rank(
+        features, origin, query.weights, top=top, filters=filters, domain=query.domain or None
+    )
+
+
+def pair(code_a: str, code_b: str, weights: dict[str, float] | None = None, domain: str | None = None):
+    """(b's entry in a's ranking with all criteria and reasons, the ranking); (None, None) when a == b."""
+    features = load_features()
+    a, b = features.index_of(code_a), features.index_of(code_b)
+    if a == b:
+        return None, None
+    ranking = scoring.rank(features, a, weights, filters=None, domain=domain)
+    return next(c for c in ranking.candidates if c.index == b), ranking
+
+
+def score_map(ranking: scoring.Ranking):
+    """The national map coloured by the ranking's scores; the origin highlighted."""
+    from goedebuur.maps import services as maps
+
+    features = load_features()
+    scores = {features.codes[i]: float(s) for i, s in enumerate(ranking.scores) if not np.isnan(s)}
+    titles = {
+        code: f"{features.names[features.index_of(code)]}: score {score:.2f}"
+        for code, score in scores.items()
+    }
+    titles[ranking.code] = f"{ranking.name} (gekozen gemeente)"
+    label = f"Kaart: hoe goed elke gemeente als ICT-partner bij {ranking.name} past (score 0 tot 1)"
+    return maps.score_map(scores, origin=ranking.code, label=label, titles=titles)
+
+
+# --- shortlists ----------------------------------------------------------------------------
+
+
+def shortlists_of(user):
+    from .models import Shortlist
+
+    return Shortlist.objects.filter(owner=user).select_related("origin").prefetch_related("members")
+
+
+def save_shortlist(user, name: str, origin_code: str, member_codes: list[str], query: str = ""):
+    from .models import Shortlist
+
+    origin = Municipality.objects.get(code=origin_code.upper())
+    shortlist = Shortlist.objects.create(owner=user, name=name.strip(), origin=origin, query=query)
+    shortlist.members.set(Municipality.objects.filter(code__in=[c.upper() for c in member_codes]))
+    return shortlist
+
+
+def delete_shortlist(user, pk: int) -> bool:
+    """Delete one of the user's own shortlists; False when it is not theirs or does not exist."""
+    deleted, _detail = shortlists_of(user).filter(pk=pk).delete()
+    return deleted > 0

@@ -1,0 +1,109 @@
+# SPDX-License-Identifier: EUPL-1.2
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from goedebuur.core.features import REGION_TYPES
+from goedebuur.core.scoring import CRITERIA
+from goedebuur.partners import services
+from goedebuur.partners.params import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
+
+
+class Command(BaseCommand):
+    help = (
+        "Partner finder: rank all other municipalities as ICT partners of one (CBS code), with a "
+        "score per criterion and the reasons. Weights are relative numbers 0-100."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("code", help="CBS code of the municipality, e.g. GM0340")
+        parser.add_argument("--top", type=int, default=10, help="number of candidates (default 10)")
+        parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+        parser.add_argument("--max-km", type=float, help="only candidates at most this far (great-circle km)")
+        parser.add_argument(
+            "--region", choices=list(REGION_TYPES), help="must share a region of this division"
+        )
+        parser.add_argument("--size", choices=list(SIZE_BANDS), help="size band")
+        parser.add_argument("--domain", help="ICT domain slug: flag existing cooperation in that domain")
+        parser.add_argument(
+            "--no-register", action="store_true", help="ignore the register (reference data only)"
+        )
+        for key in WEIGHT_PARAMS:
+            parser.add_argument(
+                f"--weight-{key.replace('_', '-')}",
+                dest=f"weight_{key}",
+                type=float,
+                metavar="W",
+                help=f"weight of '{CRITERIA[key]}' (default {default_weight(key)})",
+            )
+
+    def handle(self, *args, **options):
+        weights = {}
+        for key in WEIGHT_PARAMS:
+            value = options[f"weight_{key}"]
+            if value is not None and not 0 <= value <= 100:
+                raise CommandError(f"--weight-{key.replace('_', '-')} must be between 0 and 100")
+            weights[key] = (default_weight(key) if value is None else value) / 100
+        if options["top"] < 1:
+            raise CommandError("--top must be at least 1")
+        query = FinderQuery(
+            weights=weights,
+            max_km=options["max_km"],
+            region=options["region"] or "",
+            size=options["size"] or "",
+            domain=options["domain"] or "",
+        )
+        try:
+            ranking = services.rank_query(
+                options["code"].upper(),
+                query,
+                top=options["top"],
+                include_register=not options["no_register"],
+            )
+        except KeyError:
+            raise CommandError(f"unknown municipality code: {options['code']}") from None
+        if options["json"]:
+            self.stdout.write(json.dumps(_as_json(ranking), ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(
+            f"Partners voor {ranking.name} ({ranking.code}), uit {ranking.considered} gemeenten"
+        )
+        for note in ranking.notes:
+            self.stdout.write(f"  ! {note}")
+        header = f"{'#':>3}  {'code':6}  {'gemeente':28} {'score':>5}  {'betr.':>5}  {'km':>6}  belangrijkste redenen"
+        self.stdout.write(header)
+        for c in ranking.candidates:
+            best = sorted(
+                (s for s in c.criteria.values() if s.has_data and s.weight > 0),
+                key=lambda s: -s.weight * s.score,
+            )[:2]
+            reasons = " | ".join(s.reason for s in best)
+            self.stdout.write(
+                f"{c.rank:>3}  {c.code:6}  {c.name[:28]:28} {c.score:5.2f}  {c.confidence:5.2f}  "
+                f"{c.distance_km:6.1f}  {reasons}"
+            )
+
+
+def _as_json(ranking) -> dict:
+    return {
+        "gemeente": {"code": ranking.code, "naam": ranking.name},
+        "gewichten": {WEIGHT_PARAMS[k]: round(w * 100, 6) for k, w in ranking.weights.items()},
+        "aantalKandidaten": ranking.considered,
+        "opmerkingen": ranking.notes,
+        "kandidaten": [
+            {
+                "rang": c.rank,
+                "code": c.code,
+                "naam": c.name,
+                "score": round(c.score, 4),
+                "betrouwbaarheid": round(c.confidence, 4),
+                "afstandKm": round(c.distance_km, 2),
+                "samenwerktAl": c.cooperating,
+                "criteria": {
+                    s.key: {"score": round(s.score, 4) if s.has_data else None, "toelichting": s.reason}
+                    for s in c.criteria.values()
+                },
+            }
+            for c in ranking.candidates
+        ],
+    }

@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The query parameters of the partner finder, shared by the page, the API and the CLI.
+
+Weights are relative (only their ratios matter) and given as whole numbers 0..100; the defaults
+are `goedebuur.core.scoring.DEFAULT_WEIGHTS` × 100."""
+
+from dataclasses import dataclass
+
+from goedebuur.core import scoring
+from goedebuur.core.features import REGION_TYPES
+
+# criterion key -> lowerCamelCase query parameter (Dutch, like the rest of the API)
+WEIGHT_PARAMS: dict[str, str] = {
+    "shared_border": "gewichtGrens",
+    "distance": "gewichtAfstand",
+    "shared_regions": "gewichtRegios",
+    "size": "gewichtOmvang",
+    "landscape": "gewichtLandschap",
+    "suppliers": "gewichtLeveranciers",
+    "contract_window": "gewichtContracten",
+    "ambitions": "gewichtAmbities",
+    "existing_cooperation": "gewichtSamenwerking",
+}
+PARAM_CRITERIA = {param: key for key, param in WEIGHT_PARAMS.items()}
+WEIGHT_MAX = 100
+
+
+def default_weight(key: str) -> int:
+    return round(scoring.DEFAULT_WEIGHTS[key] * 100)
+
+
+# Size bands (inhabitants): value -> (label, min, max)
+SIZE_BANDS: dict[str, tuple[str, int | None, int | None]] = {
+    "klein": ("tot 25.000 inwoners", None, 25_000),
+    "middel": ("25.000 tot 75.000 inwoners", 25_000, 75_000),
+    "groot": ("75.000 tot 150.000 inwoners", 75_000, 150_000),
+    "zeer-groot": ("150.000 inwoners of meer", 150_000, None),
+    "vergelijkbaar": ("vergelijkbaar (half tot dubbel zo groot)", None, None),
+}
+
+REGION_CHOICES = list(REGION_TYPES.items())
+
+
+@dataclass
+class FinderQuery:
+    weights: dict[str, float]
+    max_km: float | None = None
+    region: str = ""
+    size: str = ""
+    min_population: int | None = None
+    max_population: int | None = None
+    domain: str = ""
+
+    def filters(self, population_of_origin: float | None) -> scoring.Filters:
+        low, high = self.min_population, self.max_population
+        if self.size in SIZE_BANDS:
+            _label, band_low, band_high = SIZE_BANDS[self.size]
+            if self.size == "vergelijkbaar" and population_of_origin:
+                band_low, band_high = population_of_origin / 2, population_of_origin * 2
+            low = band_low if low is None else max(low, band_low or low)
+            high = band_high if high is None else min(high, band_high or high)
+        return scoring.Filters(
+            max_distance_km=self.max_km,
+            shared_regions=(self.region,) if self.region else (),
+            min_population=low,
+            max_population=high,
+        )
+
+    def weight_params(self) -> dict[str, int | float]:
+        """The weights as query parameters, for links (whole numbers where possible)."""
+        out = {}
+        for key, param in WEIGHT_PARAMS.items():
+            value = self.weights[key] * 100
+            out[param] = round(value) if abs(value - round(value)) < 1e-9 else value
+        return out
+
+
+def weights_from_percentages(values: dict[str, float | None]) -> dict[str, float]:
+    """criterion key -> 0..100 (None = default) to core weights (0..1)."""
+    return {
+        key: (default_weight(key) if values.get(key) is None else float(values[key])) / 100
+        for key in WEIGHT_PARAMS
+    }
