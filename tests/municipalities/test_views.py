@@ -55,3 +55,9 @@ def test_it_accepts_lower_case_codes_and_404s_unknown_ones(anonymous_client):
     assert anonymous_client.get("/gemeenten/gm0340").status_code == 200
     response = anonymous_client.get("/gemeenten/GM9999")
     assert response.status_code == 404 and "bestaat niet" in response.content.decode()
+
+
+def test_it_shows_the_best_fitting_partners(anonymous_client):
+    response = anonymous_client.get("/gemeenten/GM0340")
+    assert response.context["top_partners"][0].code == "GM0345"  # Veenendaal first for Rhenen
+    assert "Best passende partners" in response.content.decode()
