@@ -6,6 +6,8 @@ are `goedebuur.core.scoring.DEFAULT_WEIGHTS` × 100."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from goedebuur.core import scoring
 from goedebuur.core.features import REGION_TYPES
 
@@ -31,11 +33,11 @@ def default_weight(key: str) -> int:
 
 # Size bands (inhabitants): value -> (label, min, max)
 SIZE_BANDS: dict[str, tuple[str, int | None, int | None]] = {
-    "klein": ("tot 25.000 inwoners", None, 25_000),
-    "middel": ("25.000 tot 75.000 inwoners", 25_000, 75_000),
-    "groot": ("75.000 tot 150.000 inwoners", 75_000, 150_000),
-    "zeer-groot": ("150.000 inwoners of meer", 150_000, None),
-    "vergelijkbaar": ("vergelijkbaar (half tot dubbel zo groot)", None, None),
+    "klein": (_("tot 25.000 inwoners"), None, 25_000),
+    "middel": (_("25.000 tot 75.000 inwoners"), 25_000, 75_000),
+    "groot": (_("75.000 tot 150.000 inwoners"), 75_000, 150_000),
+    "zeer-groot": (_("150.000 inwoners of meer"), 150_000, None),
+    "vergelijkbaar": (_("vergelijkbaar (half tot dubbel zo groot)"), None, None),
 }
 
 REGION_CHOICES = list(REGION_TYPES.items())

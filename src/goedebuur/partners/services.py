@@ -11,6 +11,7 @@ from threading import Lock
 
 import numpy as np
 from django.db.models import Count, Max, Q
+from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core import scoring
@@ -179,8 +180,10 @@ def score_map(ranking: scoring.Ranking):
         code: f"{features.names[features.index_of(code)]}: score {score:.2f}"
         for code, score in scores.items()
     }
-    titles[ranking.code] = f"{ranking.name} (gekozen gemeente)"
-    label = f"Kaart: hoe goed elke gemeente als ICT-partner bij {ranking.name} past (score 0 tot 1)"
+    titles[ranking.code] = _("%(name)s (gekozen gemeente)") % {"name": ranking.name}
+    label = _("Kaart: hoe goed elke gemeente als ICT-partner bij %(name)s past (score 0 tot 1)") % {
+        "name": ranking.name
+    }
     return maps.score_map(scores, origin=ranking.code, label=label, titles=titles)
 
 
