@@ -605,7 +605,7 @@ def _local_search(state: _State, unit_adj: list[set[int]], label: np.ndarray, ma
     label = label.copy()
     ids = sorted(set(label.tolist()))
     index = {g: i for i, g in enumerate(ids)}
-    label = np.array([index[g] for g in label.tolist()], dtype=int)
+    label = [index[g] for g in label.tolist()]  # a list: per-element access is 3x faster than numpy
     k = len(ids)
     ucnt, upop = state.cnt.tolist(), state.pop.tolist()
     usx, usy, usq = state.sx.tolist(), state.sy.tolist(), state.sq.tolist()
@@ -711,7 +711,7 @@ def _local_search(state: _State, unit_adj: list[set[int]], label: np.ndarray, ma
             )  # fmt: skip
         if not improved:
             break
-    return label
+    return np.array(label, dtype=int)
 
 
 def _swap_pass(m, adj, label, members, cnt, pop, sx, sy, sq, fs, cost, cost_fn,
