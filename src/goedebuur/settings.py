@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "goedebuur.maps",
     "goedebuur.partners",
     "goedebuur.clusters",
+    "goedebuur.profiles",
+    "goedebuur.procurement",
     "goedebuur.pages",
     "goedebuur.api",
 ]

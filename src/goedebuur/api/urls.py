@@ -7,7 +7,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, Sp
 from rest_framework.routers import SimpleRouter
 
 from . import clusters as cluster_api
+from . import landscape_import as landscape_import_api
 from . import partners as partner_api
+from . import procurement as procurement_api
+from . import profiles as profile_api
 from .base import NotFoundView
 from .cooperations import CooperationViewSet
 from .managed_lists import CooperationFormViewSet, IctDomainViewSet
@@ -32,5 +35,8 @@ urlpatterns = [
     *router.urls,
     *partner_api.urlpatterns,
     *cluster_api.urlpatterns,
+    *profile_api.urlpatterns,
+    *landscape_import_api.urlpatterns,
+    *procurement_api.urlpatterns,
     re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]
