@@ -1,0 +1,290 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Joint-purchasing opportunities (inkoopkansen): groups of municipalities whose contracts for the
+same reference component (mode "component") or with the same supplier (mode "leverancier") end
+within a window of W months, so that they could tender together.
+
+Method, per key (a component or a supplier):
+
+1. Take the contracts with that key and a known end date, on or after the reference date (today)
+   and on or before the horizon, when given; sort them by end date.
+2. Slide a window of W months over the end dates: every end date is a candidate window start, the
+   window holds the contracts ending from that start up to and including start + W months.
+3. Greedily take the candidate with the most distinct municipalities (ties: the larger known
+   combined yearly value, then the earlier start); keep it as a group when it has at least two
+   municipalities, remove its contracts and repeat on the rest. So every contract is in at most
+   one group per key, and no reported group is a duplicate or a part of another one of the same
+   key. With `focus`, only windows holding a contract of a focus municipality are candidates.
+4. Groups of different keys with exactly the same contracts (an application that fulfils several
+   components) are reported once, with all their keys.
+
+Groups are ranked by the number of municipalities (more first), the combined yearly value of the
+known and visible contracts (higher first) and the mean great-circle distance between the members
+(closer first); then by window start and key, so the ranking does not depend on the input order.
+
+Visibility: a record says whether the viewer may see its details (end date, cost). Hidden records
+still count towards the group (the municipality takes part) but their cost is not added up; the
+caller decides how to show them ("niet gedeeld")."""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import numpy as np
+
+MODES = ("component", "leverancier")
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class ContractRecord:
+    """One contract as the finder sees it. `id` must be unique (the application's id)."""
+
+    id: int
+    municipality: str  # CBS code, e.g. "GM0345"
+    lat: float
+    lon: float
+    components: tuple[str, ...]  # reference component keys
+    supplier: str  # supplier key
+    product: str  # product key
+    end_date: date | None
+    yearly_cost: int | None  # € per year; None when unknown
+    visible: bool = True  # may the viewer see this contract's end date and cost?
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    mode: str
+    keys: tuple[str, ...]  # component keys (mode "component") or the supplier key
+    contracts: tuple[ContractRecord, ...]  # by end date, then id
+    window_start: date  # the first end date in the group
+    window_end: date  # window_start + W months
+    municipalities: tuple[str, ...]  # distinct codes, sorted
+    known_value: int  # € per year: visible contracts with a known cost
+    unknown_value: int  # visible contracts without a cost
+    hidden: int  # contracts whose details the viewer may not see
+    mean_distance_km: float  # mean great-circle distance over the pairs of municipalities
+    reason: str = field(default="", compare=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.municipalities)
+
+    @property
+    def first_end(self) -> date:
+        return self.contracts[0].end_date
+
+    @property
+    def last_end(self) -> date:
+        return self.contracts[-1].end_date
+
+    def rank_key(self):
+        return (
+            -self.size,
+            -self.known_value,
+            round(self.mean_distance_km, 6),
+            self.window_start,
+            self.keys,
+            tuple(c.id for c in self.contracts),
+        )
+
+
+class ProcurementError(ValueError):
+    """Bad input, with the parameter it is about and a Dutch message."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` plus whole months; the day is clamped to the month's length (31 Jan + 1 = 28/29 Feb)."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def mean_distance_km(points: Sequence[tuple[float, float]]) -> float:
+    """Mean great-circle distance over all pairs of (lat, lon) points; 0 for fewer than two."""
+    n = len(points)
+    if n < 2:
+        return 0.0
+    if n == 2:
+        (lat1, lon1), (lat2, lon2) = points
+        return haversine_km(lat1, lon1, lat2, lon2)
+    lat, lon = np.radians(np.asarray(points, dtype=float)).T
+    i, j = np.triu_indices(n, k=1)
+    a = (
+        np.sin((lat[j] - lat[i]) / 2) ** 2
+        + np.cos(lat[i]) * np.cos(lat[j]) * np.sin((lon[j] - lon[i]) / 2) ** 2
+    )
+    return float(np.mean(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))))
+
+
+def _keys_of(record: ContractRecord, mode: str) -> Iterable[str]:
+    if mode == "component":
+        return set(record.components)
+    return (record.supplier,) if record.supplier else ()
+
+
+def _value(records: Iterable[ContractRecord]) -> int:
+    return sum(r.yearly_cost for r in records if r.visible and r.yearly_cost is not None)
+
+
+def _best_window(records: list[ContractRecord], months: int, focus: frozenset[str] | None):
+    """(start, stop) of the best window over `records` (sorted by end date): most distinct
+    municipalities, then the largest visible known value, then the earliest start; None when no
+    window holds a contract of a focus municipality."""
+    best, best_score = None, None
+    counts: Counter[str] = Counter()
+    stop, value = 0, 0
+    n = len(records)
+    for start in range(n):
+        limit = add_months(records[start].end_date, months)
+        while stop < n and records[stop].end_date <= limit:
+            counts[records[stop].municipality] += 1
+            value += _value((records[stop],))
+            stop += 1
+        if focus is None or any(counts[code] for code in focus):
+            score = (len(counts), value)
+            if best_score is None or score > best_score:
+                best, best_score = (start, stop), score
+        first = records[start]
+        counts[first.municipality] -= 1
+        if not counts[first.municipality]:
+            del counts[first.municipality]
+        value -= _value((first,))
+    return best
+
+
+def _groups_for_key(records: list[ContractRecord], months: int, focus: frozenset[str] | None):
+    remaining = sorted(records, key=lambda r: (r.end_date, r.id))
+    while len({r.municipality for r in remaining}) >= 2:
+        window = _best_window(remaining, months, focus)
+        if window is None:
+            return
+        start, stop = window
+        chosen = remaining[start:stop]
+        if len({r.municipality for r in chosen}) < 2:
+            return  # the best window has one municipality: no window has two
+        yield tuple(chosen)
+        remaining = remaining[:start] + remaining[stop:]
+
+
+def find_opportunities(
+    records: Iterable[ContractRecord],
+    *,
+    months: int = 18,
+    mode: str = "component",
+    today: date | None = None,
+    horizon: date | None = None,
+    focus: Iterable[str] | None = None,
+    key_names: dict[str, str] | None = None,
+    municipality_names: dict[str, str] | None = None,
+) -> list[Opportunity]:
+    """Ranked joint-purchasing opportunities (see the module docstring).
+
+    `today`: only contracts ending on or after this date; `horizon`: only contracts ending on or
+    before it; `focus`: only groups with at least one of these municipalities. `key_names` and
+    `municipality_names` are used in the Dutch reasons (the keys and codes otherwise)."""
+    if mode not in MODES:
+        raise ProcurementError("mode", f"Onbekende modus ‘{mode}’: kies component of leverancier.")
+    if months < 1:
+        raise ProcurementError("months", "Het venster moet minstens 1 maand zijn.")
+    if today is not None and horizon is not None and horizon < today:
+        raise ProcurementError("horizon", "De horizon ligt vóór de peildatum.")
+    focus_set = None if focus is None else frozenset(focus)
+    by_key: dict[str, list[ContractRecord]] = {}
+    seen: set[int] = set()
+    for record in records:
+        if record.id in seen:
+            raise ProcurementError("records", f"Contract {record.id} komt twee keer voor.")
+        seen.add(record.id)
+        if record.end_date is None:
+            continue
+        if today is not None and record.end_date < today:
+            continue
+        if horizon is not None and record.end_date > horizon:
+            continue
+        for key in _keys_of(record, mode):
+            by_key.setdefault(key, []).append(record)
+
+    merged: dict[tuple[int, ...], tuple[list[str], tuple[ContractRecord, ...]]] = {}
+    for key in sorted(by_key):
+        for chosen in _groups_for_key(by_key[key], months, focus_set):
+            ids = tuple(r.id for r in chosen)
+            merged.setdefault(ids, ([], chosen))[0].append(key)
+
+    opportunities = []
+    for keys, chosen in merged.values():
+        points = {r.municipality: (r.lat, r.lon) for r in chosen}
+        opportunity = Opportunity(
+            mode=mode,
+            keys=tuple(sorted(keys)),
+            contracts=chosen,
+            window_start=chosen[0].end_date,
+            window_end=add_months(chosen[0].end_date, months),
+            municipalities=tuple(sorted(points)),
+            known_value=_value(chosen),
+            unknown_value=sum(1 for r in chosen if r.visible and r.yearly_cost is None),
+            hidden=sum(1 for r in chosen if not r.visible),
+            mean_distance_km=mean_distance_km([points[code] for code in sorted(points)]),
+        )
+        opportunities.append(opportunity)
+    opportunities.sort(key=Opportunity.rank_key)
+    return [_with_reason(o, months, key_names or {}, municipality_names or {}) for o in opportunities]
+
+
+# --- reasons (Dutch, plain language) -------------------------------------------------------
+
+
+def nl_number(value: float, decimals: int = 0) -> str:
+    """Dutch number format: 12.345,6."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _join(names: Sequence[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _with_reason(o: Opportunity, months: int, key_names: dict, municipality_names: dict) -> Opportunity:
+    names = [municipality_names.get(code, code) for code in o.municipalities]
+    keys = [key_names.get(key, key) for key in o.keys]
+    if o.mode == "component":
+        what = ("hun contracten voor " if len(keys) == 1 else "hun contracten voor de componenten ") + _join(
+            [f"‘{k}’" for k in keys]
+        )
+    else:
+        what = f"hun contracten met leverancier {keys[0]}"
+    parts = [f"{_join(names)}: {what} lopen af binnen {months} maanden van elkaar."]
+    if o.known_value:
+        value = f"Samen € {nl_number(o.known_value)} per jaar"
+        missing = []
+        if o.unknown_value:
+            missing.append(f"{o.unknown_value} zonder bekende kosten")
+        if o.hidden:
+            missing.append(f"{o.hidden} niet gedeeld")
+        if missing:
+            value += f" ({', '.join(missing)})"
+        parts.append(value + ".")
+    elif o.unknown_value or o.hidden:
+        parts.append("De gezamenlijke waarde is onbekend of niet gedeeld.")
+    parts.append(f"Gemiddeld {nl_number(o.mean_distance_km)} km uit elkaar.")
+    reason = " ".join(parts)
+    return replace(o, reason=reason)
