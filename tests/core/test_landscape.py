@@ -102,3 +102,43 @@ def test_biv_bounds(triples):
         present = [t[i] for t in triples if t[i] is not None]
         if present:
             assert result[i] == max(present)
+
+
+def test_per_unit_and_difference():
+    from goedebuur.core.landscape import BENCHMARK_PER_INHABITANT, difference_pct, per_unit
+
+    assert per_unit(9_600_000, 100_000) == 96
+    assert per_unit(1, 0) is None and per_unit(None, 5) is None and per_unit(5, None) is None
+    assert difference_pct(per_unit(9_600_000, 100_000), BENCHMARK_PER_INHABITANT[2021]) == 0
+    assert difference_pct(120, 96) == 25
+    assert difference_pct(None, 96) is None
+
+
+def test_compare_landscapes_known_case():
+    from goedebuur.core.landscape import compare_landscapes
+
+    a = {"zaak": {"key2"}, "doc": {"corsa"}, "web": {"drupal"}}
+    b = {"zaak": {"key2", "other"}, "doc": {"djuma"}, "geo": {"arcgis"}}
+    assert compare_landscapes(a, b) == {
+        "same": ["zaak"],
+        "different": ["doc"],
+        "only_a": ["web"],
+        "only_b": ["geo"],
+    }
+
+
+landscapes = st.dictionaries(
+    st.integers(0, 12), st.sets(st.integers(0, 5), min_size=1, max_size=3), max_size=10
+)
+
+
+@given(landscapes, landscapes)
+def test_compare_partitions_the_components_and_is_symmetric(a, b):
+    from goedebuur.core.landscape import compare_landscapes
+
+    result = compare_landscapes(a, b)
+    parts = result["same"] + result["different"] + result["only_a"] + result["only_b"]
+    assert sorted(parts) == sorted(set(a) | set(b))
+    swapped = compare_landscapes(b, a)
+    assert swapped["same"] == result["same"] and swapped["different"] == result["different"]
+    assert swapped["only_a"] == result["only_b"]

@@ -87,3 +87,42 @@ def biv_from_components(scores: Iterable[tuple[int | None, int | None, int | Non
             if best[i] is None or value > best[i]:
                 best[i] = value
     return tuple(2 if v is None else v for v in best)  # type: ignore[return-value]
+
+
+# Published benchmark of municipal ICT cost (M&I/Partners, ICT benchmark gemeenten): euro per
+# inhabitant per year, by year of measurement, and euro per ICT workplace.
+BENCHMARK_SOURCE = "M&I/Partners, ICT-benchmark gemeenten"
+BENCHMARK_PER_INHABITANT: dict[int, int] = {2018: 84, 2019: 86, 2020: 93, 2021: 96}
+BENCHMARK_PER_WORKPLACE: tuple[int, int] = (2013, 6101)
+
+
+def per_unit(total: float | None, units: float | None) -> float | None:
+    """total / units, or None when either is unknown or units is not positive."""
+    if total is None or units is None or units <= 0:
+        return None
+    return total / units
+
+
+def difference_pct(value: float | None, benchmark: float) -> float | None:
+    """How far `value` lies above (+) or below (-) the benchmark, in percent."""
+    if value is None or benchmark <= 0:
+        return None
+    return (value - benchmark) / benchmark * 100.0
+
+
+def compare_landscapes(a: dict, b: dict) -> dict[str, list]:
+    """Compare two landscapes given as {component: set of products}.
+
+    Returns lists of components: "same" (both have it and share at least one product: easy to
+    share), "different" (both have it with no product in common: harmonisation needed), "only_a"
+    and "only_b". Components keep the order of sorted keys."""
+    same, different, only_a, only_b = [], [], [], []
+    for component in sorted(set(a) | set(b)):
+        in_a, in_b = component in a, component in b
+        if in_a and in_b:
+            (same if set(a[component]) & set(b[component]) else different).append(component)
+        elif in_a:
+            only_a.append(component)
+        else:
+            only_b.append(component)
+    return {"same": same, "different": different, "only_a": only_a, "only_b": only_b}

@@ -1,5 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "profiles"
-urlpatterns = []
+urlpatterns = [
+    path("gemeenten/<str:code>/profiel", views.profile_detail, name="profile"),
+    path("gemeenten/<str:code>/profiel/bewerken", views.profile_edit, name="profile_edit"),
+    path("gemeenten/<str:code>/landschap", views.landscape, name="landscape"),
+    path("gemeenten/<str:code>/landschap/nieuw", views.application_create, name="application_create"),
+    path("gemeenten/<str:code>/landschap/<int:pk>/bewerken", views.application_edit, name="application_edit"),
+    path(
+        "gemeenten/<str:code>/landschap/<int:pk>/verwijderen",
+        views.application_delete,
+        name="application_delete",
+    ),
+    path("landschappen/vergelijk", views.compare, name="compare"),
+]
