@@ -176,6 +176,8 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     file_errors: list[str] = field(default_factory=list)
     row_count: int = 0
+    # row number -> (product, supplier) as written in the file, to show rows that have errors
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -518,6 +520,7 @@ def check_table(table: Table, components: ComponentIndex) -> ImportResult:
     result = ImportResult(row_count=len(table.rows))
     seen: dict[tuple[str, str], int] = {}
     for number, cells in table.rows:
+        result.labels[number] = (_text(cells.get("product")), _text(cells.get("leverancier")))
         row, errors = check_row(number, cells, components)
         result.errors.extend(errors)
         if row is None:

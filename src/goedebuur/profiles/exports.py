@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Exporting a municipality's application landscape as CSV, XLSX or JSON, and the import template.
+
+The CSV and XLSX use the import columns (goedebuur.core.landscape_import), so an export can be edited
+and imported again. Contract and cost columns are only included when the caller passes
+`include_contracts=True`; pages and API decide that with `permissions.can_view_contracts`."""
+
+from __future__ import annotations
+
+from goedebuur.core import landscape_import as L
+
+from . import services
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+def landscape_rows(municipality) -> list[tuple[L.LandscapeRow, object]]:
+    """(row record, application) per application, components ordered by name."""
+    out = []
+    for number, application in enumerate(services.landscape(municipality), start=2):
+        contract = getattr(application, "contract", None)
+        row = L.LandscapeRow(
+            row=number,
+            components=tuple(c.gemma_id for c in application.components.all()),
+            product=application.product.name,
+            supplier=application.product.supplier.name,
+            hosting=application.hosting,
+            version=application.version,
+            beschikbaarheid=application.beschikbaarheid,
+            integriteit=application.integriteit,
+            vertrouwelijkheid=application.vertrouwelijkheid,
+            rto_hours=application.rto_hours,
+            rpo_hours=application.rpo_hours,
+            contract_start=contract.start_date if contract else None,
+            contract_end=contract.end_date if contract else None,
+            notice_months=contract.notice_months if contract else None,
+            yearly_cost_eur=contract.yearly_cost_eur if contract else None,
+            extension_options=contract.extension_options if contract else "",
+        )
+        out.append((row, application))
+    return out
+
+
+def _names(pairs) -> dict[str, str]:
+    return {c.gemma_id: c.name for _row, application in pairs for c in application.components.all()}
+
+
+def export_table(municipality, include_contracts: bool, fmt: str) -> bytes:
+    """CSV (UTF-8 with BOM, `;`) or XLSX bytes with the import columns."""
+    pairs = landscape_rows(municipality)
+    names = _names(pairs)
+    records = [L.row_cells(row, names) for row, _application in pairs]
+    columns = L.columns(include_contracts)
+    if fmt == "xlsx":
+        return L.write_xlsx(records, columns)
+    return L.write_csv(records, columns)
+
+
+def export_json(municipality, include_contracts: bool) -> dict:
+    """The landscape as JSON with the API's Dutch lowerCamelCase names."""
+    pairs = landscape_rows(municipality)
+    applications = []
+    for row, application in pairs:
+        item = {
+            "product": row.product,
+            "versie": row.version,
+            "leverancier": row.supplier,
+            "referentiecomponenten": [
+                {"id": c.gemma_id, "naam": c.name} for c in application.components.all()
+            ],
+            "hosting": row.hosting,
+            "beschikbaarheid": row.beschikbaarheid,
+            "integriteit": row.integriteit,
+            "vertrouwelijkheid": row.vertrouwelijkheid,
+            "rtoUren": row.rto_hours,
+            "rpoUren": row.rpo_hours,
+            "demogegevens": application.is_demo,
+        }
+        if include_contracts:
+            item["contract"] = (
+                {
+                    "startdatum": _iso(row.contract_start),
+                    "einddatum": _iso(row.contract_end),
+                    "opzegtermijnMaanden": row.notice_months,
+                    "jaarlijkseKostenEur": row.yearly_cost_eur,
+                    "verlengingsopties": row.extension_options,
+                }
+                if getattr(application, "contract", None) is not None
+                else None
+            )
+        applications.append(item)
+    return {
+        "gemeente": {"code": municipality.code, "naam": municipality.name},
+        "metContracten": include_contracts,
+        "aantal": len(applications),
+        "applicaties": applications,
+    }
+
+
+def template(fmt: str) -> bytes:
+    """The import template: every column and one example row (XLSX adds a sheet 'toelichting')."""
+    if fmt == "xlsx":
+        return L.write_xlsx(L.template_records(), L.COLUMN_NAMES, explanation=True)
+    return L.write_csv(L.template_records(), L.COLUMN_NAMES)
+
+
+def filename(municipality, fmt: str) -> str:
+    return f"landschap-{municipality.code}.{fmt}"
+
+
+def _iso(value):
+    return value.isoformat() if value else None
