@@ -4,16 +4,24 @@ from django.core.management.base import BaseCommand
 
 from goedebuur.accounts.services import DEMO_PASSWORD, ensure_demo_accounts
 from goedebuur.cooperations.demo import load_demo_cooperations
+from goedebuur.profiles.demo import load_demo_profiles
 
 
 class Command(BaseCommand):
-    help = "Load demo accounts and fictional demo cooperations (runs `init` first). Idempotent."
+    help = (
+        "Load demo accounts, fictional demo cooperations and demo ICT profiles with application landscapes "
+        "(runs `init` first). Idempotent."
+    )
 
     def handle(self, *args, **options):
         call_command("init", stdout=self.stdout)
         added = load_demo_cooperations()
+        profiles = load_demo_profiles()
         accounts = ensure_demo_accounts()
         self.stdout.write(f"Demosamenwerkingen toegevoegd: {added}")
+        self.stdout.write(
+            f"Demo-ICT-profielen toegevoegd: {profiles['profiles']}, demo-applicaties: {profiles['applications']}"
+        )
         self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<22} {account.description}")
