@@ -1,5 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "procurement"
-urlpatterns = []
+urlpatterns = [
+    path("inkoopkansen", views.opportunities, name="opportunities"),
+    path("inkoopkansen.csv", views.opportunities_csv, name="csv"),
+]

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""`goedebuur inkoopkansen [--gemeente CODE] [--regio CODE] [--venster 18] [--json]`."""
+
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from goedebuur.api.procurement import ResultSerializer
+from goedebuur.procurement import services
+
+
+class Command(BaseCommand):
+    help = (
+        "Zoek inkoopkansen: groepen gemeenten waarvan de contracten voor dezelfde referentiecomponent "
+        "(of leverancier) binnen een venster aflopen. Een beheerdershulpmiddel: het toont alle contracten "
+        "en kosten, ook die gemeenten niet met anderen delen (beheerderszicht)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--gemeente", default="", help="only groups with this municipality (CBS code, GM0345)"
+        )
+        parser.add_argument(
+            "--regio",
+            default="",
+            help="only partners in this region: <division>:<code>, or a province code PV26",
+        )
+        parser.add_argument(
+            "--venster", type=int, default=services.DEFAULT_MONTHS, help="window in months (default 18)"
+        )
+        parser.add_argument(
+            "--modus", choices=services.MODES, default="component", help="group on component or supplier"
+        )
+        parser.add_argument(
+            "--horizon", type=date.fromisoformat, default=None, help="last end date (YYYY-MM-DD)"
+        )
+        parser.add_argument("--json", action="store_true", help="print the result as JSON (as the API)")
+
+    def handle(self, *args, **options):
+        area = options["regio"].strip()
+        is_region = ":" in area
+        try:
+            result = services.find_opportunities(
+                services.OPERATOR,
+                services.OpportunityRequest(
+                    municipality=options["gemeente"],
+                    region=area if is_region else "",
+                    province="" if is_region else area,
+                    months=options["venster"],
+                    mode=options["modus"],
+                    horizon=options["horizon"],
+                ),
+            )
+        except services.OpportunityError as error:
+            raise CommandError(error.message) from error
+        if options["json"]:
+            self.stdout.write(json.dumps(ResultSerializer(result).data, ensure_ascii=False, indent=2))
+            return
+        focus = f" met {result.focus[1]}" if result.focus else ""
+        self.stdout.write(
+            f"{len(result.groups)} inkoopkansen{focus}, partners in {result.area_name}, venster "
+            f"{result.request.months} maanden, einddata {result.today:%d-%m-%Y} tot {result.horizon:%d-%m-%Y}; "
+            f"{result.contracts_considered} contracten van {result.municipalities_considered} gemeenten; "
+            f"{result.seconds:.3f} s"
+        )
+        for g in result.groups:
+            self.stdout.write(f"\n{g.rank}. {g.subject}")
+            self.stdout.write(f"   {g.reason}")
+            for c in g.contracts:
+                cost = "onbekend" if c.yearly_cost is None else f"€ {c.yearly_cost}"
+                demo = " (demo)" if c.is_demo else ""
+                self.stdout.write(
+                    f"   - {c.municipality_name}{demo}: {c.supplier} {c.product}, einde {c.end_date:%d-%m-%Y}, {cost}"
+                )

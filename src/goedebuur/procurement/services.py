@@ -1,0 +1,478 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the procurement app: joint-purchasing opportunities (inkoopkansen).
+
+Loads the contracts with an end date (profiles app: Contract -> Application -> Product ->
+Supplier, the application's GEMMA reference components, the municipality's inside point), marks
+per contract whether the viewer may see its details (`profiles.permissions`), and calls the pure
+finder `goedebuur.core.procurement.find_opportunities`. Pages, API, CSV export and CLI all go
+through `find_opportunities` here, so they apply the same rules:
+
+- anonymous visitors and users without a municipality see nothing (`can_view_landscape`);
+- a municipal user sees only groups their own municipality is part of (the focus is always their
+  own municipality); other members' end dates and costs only where `can_view_contracts` allows,
+  otherwise "niet gedeeld" (the municipality still counts);
+- administrators see every group with all details, for any municipality, region or the country.
+
+A region or province limits the candidate partners to its municipalities (plus the focus
+municipality). Distances are great-circle distances between the municipalities' inside points
+(town halls are not in the reference data)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from goedebuur.core import procurement as core
+from goedebuur.municipalities.models import Municipality, Region
+from goedebuur.profiles.models import Application, Contract
+from goedebuur.profiles.permissions import can_view_landscape, contract_visible_municipality_ids
+
+DEFAULT_MONTHS = 18
+DEFAULT_HORIZON_MONTHS = 60
+MAX_MONTHS = 120
+MODES = core.MODES
+
+
+class OpportunityError(ValueError):
+    """Bad input, with the parameter it is about (`municipality`, `region`, `province`, `months`,
+    `mode`, `horizon`) and a Dutch message."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(message)
+        self.field = field_name
+        self.message = message
+
+
+class NotAllowed(PermissionError):
+    """The user may not see purchasing opportunities (anonymous, or no municipality)."""
+
+
+class Operator:
+    """The viewer for operator tools (the `goedebuur inkoopkansen` command): administrator
+    visibility, without a user account. Whoever runs the command has the database anyway."""
+
+    is_authenticated = True
+    is_active = True
+    is_platform_admin = True
+    municipality_id = None
+
+
+OPERATOR = Operator()
+
+
+@dataclass(frozen=True)
+class OpportunityRequest:
+    municipality: str = ""  # CBS code of the focus municipality; "" for administrators: none
+    region: str = ""  # "<region division>:<code>", e.g. "arbeidsmarktregio:AM16"
+    province: str = ""  # province code, e.g. "PV26"
+    months: int = DEFAULT_MONTHS
+    mode: str = "component"
+    horizon: date | None = None  # default: today + 60 months
+    today: date | None = None  # default: today
+
+
+@dataclass
+class MemberContract:
+    municipality_code: str
+    municipality_name: str
+    supplier: str
+    product: str
+    visible: bool
+    end_date: date | None  # None when not shared with the viewer
+    yearly_cost: int | None  # None when unknown or not shared
+    is_demo: bool
+
+
+@dataclass
+class Group:
+    rank: int
+    mode: str
+    keys: list[tuple[str, str]]  # (key, name): GEMMA id and component name, or supplier
+    municipalities: list[tuple[str, str]]  # (code, name)
+    contracts: list[MemberContract]
+    known_value: int
+    unknown_value: int
+    hidden: int
+    mean_distance_km: float
+    band_start: date  # where the group's end dates lie, as far as the viewer may know
+    band_end: date
+    reason: str
+    window_start: date | None = None  # the actual window; None when a member's details are hidden
+    window_end: date | None = None
+
+    @property
+    def subject(self) -> str:
+        names = ", ".join(name for _key, name in self.keys)
+        if self.mode == "leverancier":
+            return _("leverancier %(name)s") % {"name": names}
+        return names
+
+    @property
+    def size(self) -> int:
+        return len(self.municipalities)
+
+
+@dataclass
+class Result:
+    request: OpportunityRequest
+    today: date
+    horizon: date
+    focus: tuple[str, str] | None  # (code, name)
+    area_name: str  # "Nederland", a province or region name
+    groups: list[Group]
+    contracts_considered: int
+    municipalities_considered: int
+    seconds: float
+    all_visible: bool  # the viewer may see every contract's details (administrator)
+    notes: list[str] = field(default_factory=list)
+
+
+def _today(req: OpportunityRequest) -> date:
+    return req.today or timezone.localdate()
+
+
+def _candidates(req: OpportunityRequest) -> tuple[str, list[int] | None]:
+    """(area name, municipality ids or None for the whole country)."""
+    if req.region and req.province:
+        raise OpportunityError("region", _("Kies een regio of een provincie, niet allebei."))
+    if req.region:
+        type_code, _sep, code = req.region.partition(":")
+        region = Region.objects.filter(region_type__code=type_code, code=code).first()
+        if region is None or type_code == "provincie":
+            raise OpportunityError(
+                "region",
+                _(
+                    "De regio ‘%(value)s’ bestaat niet. Gebruik <indeling>:<code>, zoals arbeidsmarktregio:AM16."
+                )
+                % {"value": req.region},
+            )
+        return region.name, list(region.municipalities.values_list("pk", flat=True))
+    if req.province:
+        province = Region.objects.filter(region_type__code="provincie", code=req.province.upper()).first()
+        if province is None:
+            raise OpportunityError(
+                "province",
+                _("De provincie ‘%(value)s’ bestaat niet. Gebruik een code zoals PV26.")
+                % {"value": req.province},
+            )
+        return province.name, list(
+            Municipality.objects.filter(province=province).values_list("pk", flat=True)
+        )
+    return _("Nederland"), None
+
+
+def resolve_focus(user, code: str) -> Municipality | None:
+    """The focus municipality for this user: always their own for municipal users (another
+    code is refused), the one asked for (or none) for administrators."""
+    code = (code or "").strip().upper()
+    if not user.is_platform_admin:
+        own = Municipality.objects.get(pk=user.municipality_id)
+        if code and code != own.code:
+            raise OpportunityError(
+                "municipality",
+                _("U ziet alleen inkoopkansen waar uw eigen gemeente (%(name)s) deel van uitmaakt.")
+                % {"name": own.name},
+            )
+        return own
+    if not code:
+        return None
+    municipality = Municipality.objects.filter(code=code).first()
+    if municipality is None:
+        raise OpportunityError(
+            "municipality",
+            _("De gemeente ‘%(code)s’ bestaat niet. Gebruik een CBS-code zoals GM0345.") % {"code": code},
+        )
+    return municipality
+
+
+def _check(req: OpportunityRequest, today: date) -> date:
+    if req.mode not in MODES:
+        raise OpportunityError("mode", _("Kies de modus component of leverancier."))
+    if not 1 <= req.months <= MAX_MONTHS:
+        raise OpportunityError(
+            "months", _("Kies een venster van 1 tot en met %(max)s maanden.") % {"max": MAX_MONTHS}
+        )
+    horizon = req.horizon or core.add_months(today, DEFAULT_HORIZON_MONTHS)
+    if horizon <= today:
+        raise OpportunityError("horizon", _("De horizon moet na vandaag liggen."))
+    if horizon > core.add_months(today, 20 * 12):
+        raise OpportunityError("horizon", _("Kies een horizon binnen twintig jaar."))
+    return horizon
+
+
+def _records(user, municipality_ids, today, horizon):
+    """Core records of the contracts ending between today and the horizon; names for reasons."""
+    visible_ids = contract_visible_municipality_ids(user)
+    contracts = Contract.objects.filter(end_date__gte=today, end_date__lte=horizon)
+    if municipality_ids is not None:
+        contracts = contracts.filter(application__municipality_id__in=municipality_ids)
+    rows = list(
+        contracts.values_list(
+            "application_id",
+            "application__municipality_id",
+            "application__municipality__code",
+            "application__municipality__name",
+            "application__municipality__point_lat",
+            "application__municipality__point_lon",
+            "application__product__supplier_id",
+            "application__product__supplier__name",
+            "application__product__name",
+            "application__is_demo",
+            "end_date",
+            "yearly_cost_eur",
+        )
+    )
+    components: dict[int, list[str]] = {}
+    component_names: dict[str, str] = {}
+    through = Application.components.through.objects.filter(application_id__in=[r[0] for r in rows])
+    for app_id, gemma_id, name in through.values_list(
+        "application_id", "referencecomponent__gemma_id", "referencecomponent__name"
+    ):
+        components.setdefault(app_id, []).append(gemma_id)
+        component_names[gemma_id] = name
+    records, details, names, suppliers = [], {}, {}, {}
+    for app_id, mun_id, code, name, lat, lon, supplier_id, supplier, product, demo, end, cost in rows:
+        visible = visible_ids is None or mun_id in visible_ids
+        records.append(
+            core.ContractRecord(
+                id=app_id,
+                municipality=code,
+                lat=lat,
+                lon=lon,
+                components=tuple(sorted(components.get(app_id, ()))),
+                supplier=str(supplier_id),
+                product=product,
+                end_date=end,
+                yearly_cost=cost,
+                visible=visible,
+            )
+        )
+        names[code] = name
+        suppliers[str(supplier_id)] = supplier
+        details[app_id] = (supplier, product, demo)
+    return records, details, names, component_names, suppliers
+
+
+def find_opportunities(user, req: OpportunityRequest) -> Result:
+    """The ranked opportunities `user` may see for `req` (see the module docstring). Raises
+    NotAllowed for anonymous visitors and users without a municipality, OpportunityError for bad
+    input."""
+    if not can_view_landscape(user):
+        raise NotAllowed()
+    started = time.perf_counter()
+    today = _today(req)
+    horizon = _check(req, today)
+    focus = resolve_focus(user, req.municipality)
+    area_name, municipality_ids = _candidates(req)
+    if municipality_ids is not None and focus is not None and focus.pk not in municipality_ids:
+        municipality_ids.append(focus.pk)
+    records, details, names, component_names, suppliers = _records(user, municipality_ids, today, horizon)
+    key_names = component_names if req.mode == "component" else suppliers
+    found = core.find_opportunities(
+        records,
+        months=req.months,
+        mode=req.mode,
+        today=today,
+        horizon=horizon,
+        focus=None if focus is None else [focus.code],
+        key_names=key_names,
+        municipality_names=names,
+    )
+    groups = [
+        _group(rank, o, details, names, key_names, req.months, today, horizon)
+        for rank, o in enumerate(found, start=1)
+    ]
+    return Result(
+        request=req,
+        today=today,
+        horizon=horizon,
+        focus=None if focus is None else (focus.code, focus.name),
+        area_name=area_name,
+        groups=groups,
+        contracts_considered=len(records),
+        municipalities_considered=len({r.municipality for r in records}),
+        seconds=time.perf_counter() - started,
+        all_visible=all(r.visible for r in records),
+    )
+
+
+def _group(rank, o: core.Opportunity, details, names, key_names, months, today, horizon) -> Group:
+    contracts = []
+    for record in o.contracts:
+        supplier, product, demo = details[record.id]
+        contracts.append(
+            MemberContract(
+                municipality_code=record.municipality,
+                municipality_name=names[record.municipality],
+                supplier=supplier,
+                product=product,
+                visible=record.visible,
+                end_date=record.end_date if record.visible else None,
+                yearly_cost=record.yearly_cost if record.visible else None,
+                is_demo=demo,
+            )
+        )
+    visible_ends = [c.end_date for c in contracts if c.visible]
+    if not o.hidden:
+        band_start, band_end = o.window_start, min(o.window_end, horizon)
+        window = (o.window_start, o.window_end)
+    else:
+        # every end date lies in [s, s + W] with s the first one; what the viewer can know of
+        # the hidden ones: between the last visible end date - W and the first visible one + W
+        if visible_ends:
+            band_start = max(today, core.add_months(max(visible_ends), -months))
+            band_end = min(horizon, core.add_months(min(visible_ends), months))
+        else:
+            band_start, band_end = today, horizon
+        window = (None, None)
+    return Group(
+        rank=rank,
+        mode=o.mode,
+        keys=[(key, key_names.get(key, key)) for key in o.keys],
+        municipalities=[(code, names[code]) for code in sorted(o.municipalities, key=lambda c: names[c])],
+        contracts=contracts,
+        known_value=o.known_value,
+        unknown_value=o.unknown_value,
+        hidden=o.hidden,
+        mean_distance_km=o.mean_distance_km,
+        band_start=band_start,
+        band_end=band_end,
+        reason=o.reason,
+        window_start=window[0],
+        window_end=window[1],
+    )
+
+
+# --- timeline (server-rendered SVG) --------------------------------------------------------
+
+ROW_HEIGHT = 28
+LABEL_WIDTH = 230
+AXIS_HEIGHT = 30
+PLOT_WIDTH = 640
+
+
+@dataclass
+class TimelineMark:
+    x: float
+    label: str  # "Veenendaal: 1-3-2027"
+
+
+@dataclass
+class TimelineRow:
+    y: float
+    label: str
+    band_x: float
+    band_width: float
+    marks: list[TimelineMark]
+    hidden: int
+
+
+@dataclass
+class Timeline:
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int
+    ticks: list[tuple[float, str]]
+    rows: list[TimelineRow]
+    today_x: float
+    title: str
+
+
+def timeline(result: Result, limit: int = 30) -> Timeline | None:
+    """A row per group (the first `limit`): the end dates the viewer may see as marks on a time
+    axis from today to the horizon, the window (or the span where hidden end dates can lie) as a
+    band. None when there are no groups."""
+    if not result.groups:
+        return None
+    start, end = result.today, result.horizon
+    span = max(1, (end - start).days)
+    left, right = LABEL_WIDTH, LABEL_WIDTH + PLOT_WIDTH
+
+    def x(day: date) -> float:
+        return round(left + (min(max(day, start), end) - start).days / span * PLOT_WIDTH, 1)
+
+    ticks = []
+    for year in range(start.year + 1, end.year + 1):
+        ticks.append((x(date(year, 1, 1)), str(year)))
+    rows = []
+    for i, group in enumerate(result.groups[:limit]):
+        y = AXIS_HEIGHT + i * ROW_HEIGHT
+        label = f"{group.rank}. {group.subject}"
+        if len(label) > 34:
+            label = label[:33] + "…"
+        marks = [
+            TimelineMark(x(c.end_date), f"{c.municipality_name}: {c.end_date:%d-%m-%Y}")
+            for c in group.contracts
+            if c.visible
+        ]
+        bx = x(group.band_start)
+        rows.append(TimelineRow(y, label, bx, max(2.0, x(group.band_end) - bx), marks, group.hidden))
+    return Timeline(
+        width=right + 20,
+        height=AXIS_HEIGHT + len(rows) * ROW_HEIGHT + 10,
+        plot_left=left,
+        plot_right=right,
+        ticks=ticks,
+        rows=rows,
+        today_x=left,
+        title=_("Tijdlijn van %(n)s inkoopkansen, van %(start)s tot %(end)s")
+        % {"n": len(rows), "start": f"{start:%d-%m-%Y}", "end": f"{end:%d-%m-%Y}"},
+    )
+
+
+# --- CSV export ----------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "rang",
+    "modus",
+    "onderwerp",
+    "gemma_ids",
+    "aantal_gemeenten",
+    "gezamenlijke_waarde_eur_per_jaar",
+    "contracten_zonder_kosten",
+    "contracten_niet_gedeeld",
+    "gemiddelde_afstand_km",
+    "venster_begin",
+    "venster_eind",
+    "gemeente_code",
+    "gemeente",
+    "leverancier",
+    "product",
+    "einddatum",
+    "kosten_eur_per_jaar",
+    "demogegevens",
+)
+NOT_SHARED = "niet gedeeld"
+
+
+def csv_rows(result: Result):
+    """One row per contract in a group, the group's figures repeated; hidden details as "niet
+    gedeeld"."""
+    yield CSV_COLUMNS
+    for g in result.groups:
+        for c in g.contracts:
+            yield (
+                g.rank,
+                g.mode,
+                g.subject,
+                " ".join(key for key, _name in g.keys) if g.mode == "component" else "",
+                g.size,
+                g.known_value,
+                g.unknown_value,
+                g.hidden,
+                f"{g.mean_distance_km:.1f}",
+                g.window_start.isoformat() if g.window_start else NOT_SHARED,
+                g.window_end.isoformat() if g.window_end else NOT_SHARED,
+                c.municipality_code,
+                c.municipality_name,
+                c.supplier,
+                c.product,
+                c.end_date.isoformat() if c.visible else NOT_SHARED,
+                ("" if c.yearly_cost is None else c.yearly_cost) if c.visible else NOT_SHARED,
+                "ja" if c.is_demo else "nee",
+            )
