@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -141,39 +140,47 @@ def _keys_of(record: ContractRecord, mode: str) -> Iterable[str]:
 
 
 def _value(records: Iterable[ContractRecord]) -> int:
-    return sum(r.yearly_cost for r in records if r.visible and r.yearly_cost is not None)
+    return sum(_known(r) for r in records)
 
 
-def _best_window(records: list[ContractRecord], months: int, focus: frozenset[str] | None):
-    """(start, stop) of the best window over `records` (sorted by end date): most distinct
-    municipalities, then the largest visible known value, then the earliest start; None when no
-    window holds a contract of a focus municipality."""
+def _known(record: ContractRecord) -> int:
+    return record.yearly_cost if record.visible and record.yearly_cost is not None else 0
+
+
+def _best_window(records: list[ContractRecord], limits: list[date], focus: frozenset[str] | None):
+    """(start, stop) of the best window over `records` (sorted by end date; `limits[i]` is the
+    last end date of a window starting at record i): most distinct municipalities, then the
+    largest visible known value, then the earliest start; None when no window holds a contract
+    of a focus municipality."""
     best, best_score = None, None
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     stop, value = 0, 0
     n = len(records)
     for start in range(n):
-        limit = add_months(records[start].end_date, months)
+        limit = limits[start]
         while stop < n and records[stop].end_date <= limit:
-            counts[records[stop].municipality] += 1
-            value += _value((records[stop],))
+            record = records[stop]
+            counts[record.municipality] = counts.get(record.municipality, 0) + 1
+            value += _known(record)
             stop += 1
-        if focus is None or any(counts[code] for code in focus):
+        if focus is None or any(code in counts for code in focus):
             score = (len(counts), value)
             if best_score is None or score > best_score:
                 best, best_score = (start, stop), score
         first = records[start]
-        counts[first.municipality] -= 1
-        if not counts[first.municipality]:
+        left = counts[first.municipality] - 1
+        if left:
+            counts[first.municipality] = left
+        else:
             del counts[first.municipality]
-        value -= _value((first,))
+        value -= _known(first)
     return best
 
 
-def _groups_for_key(records: list[ContractRecord], months: int, focus: frozenset[str] | None):
+def _groups_for_key(records: list[ContractRecord], limit_of, focus: frozenset[str] | None):
     remaining = sorted(records, key=lambda r: (r.end_date, r.id))
     while len({r.municipality for r in remaining}) >= 2:
-        window = _best_window(remaining, months, focus)
+        window = _best_window(remaining, [limit_of(r.end_date) for r in remaining], focus)
         if window is None:
             return
         start, stop = window
@@ -222,9 +229,16 @@ def find_opportunities(
         for key in _keys_of(record, mode):
             by_key.setdefault(key, []).append(record)
 
+    limits: dict[date, date] = {}
+
+    def limit_of(day: date) -> date:
+        if day not in limits:
+            limits[day] = add_months(day, months)
+        return limits[day]
+
     merged: dict[tuple[int, ...], tuple[list[str], tuple[ContractRecord, ...]]] = {}
     for key in sorted(by_key):
-        for chosen in _groups_for_key(by_key[key], months, focus_set):
+        for chosen in _groups_for_key(by_key[key], limit_of, focus_set):
             ids = tuple(r.id for r in chosen)
             merged.setdefault(ids, ([], chosen))[0].append(key)
 
@@ -264,7 +278,7 @@ def _join(names: Sequence[str]) -> str:
 
 
 def _with_reason(o: Opportunity, months: int, key_names: dict, municipality_names: dict) -> Opportunity:
-    names = [municipality_names.get(code, code) for code in o.municipalities]
+    names = sorted(municipality_names.get(code, code) for code in o.municipalities)
     keys = [key_names.get(key, key) for key in o.keys]
     if o.mode == "component":
         what = ("hun contracten voor " if len(keys) == 1 else "hun contracten voor de componenten ") + _join(
