@@ -46,8 +46,7 @@ def months_from_today(months):
     return add_months(timezone.localdate(), months)
 
 
-@pytest.fixture
-def landscapes(db):
+def create_landscapes():
     for code, supplier, product, component, months, cost in LANDSCAPES:
         profiles.upsert_application(
             Municipality.objects.get(code=code),
@@ -60,3 +59,8 @@ def landscapes(db):
             },
             None,
         )
+
+
+@pytest.fixture
+def landscapes(db):
+    create_landscapes()

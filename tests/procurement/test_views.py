@@ -3,6 +3,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -35,6 +36,9 @@ def test_it_shows_a_municipal_user_their_groups(request, persona, landscapes):
     assert "200.000" not in html  # Utrecht's cost is not shared
     assert "niet gedeeld" in html
     assert 'role="img"' in html and "<title" in html and "Tijdlijn als tabel" in html
+    # SVG coordinates are never localised (a Dutch decimal comma would break the drawing)
+    assert not re.search(r'(x|x1|y|width)="-?\d+,\d', html)
+    assert re.search(r'<rect x="\d+(\.\d)?" y="\d+"', html)
 
 
 def test_editor_b_sees_utrecht_costs_not_veenendaal(editor_b_client, landscapes):

@@ -398,7 +398,8 @@ def timeline(result: Result, limit: int = 30) -> Timeline | None:
 
     ticks = []
     for year in range(start.year + 1, end.year + 1):
-        ticks.append((x(date(year, 1, 1)), str(year)))
+        if x(date(year, 1, 1)) - left >= 40:  # leave room for the "vandaag" label
+            ticks.append((x(date(year, 1, 1)), str(year)))
     rows = []
     for i, group in enumerate(result.groups[:limit]):
         y = AXIS_HEIGHT + i * ROW_HEIGHT
