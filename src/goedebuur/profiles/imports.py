@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
+from django.utils.translation import gettext
 
 from goedebuur.core import landscape_import as L
 from goedebuur.core.history import diff_snapshots
@@ -89,7 +90,10 @@ def read(content: bytes) -> L.ImportResult:
     """Parse and check a file; nothing is saved."""
     if len(content) > MAX_UPLOAD_BYTES:
         return L.ImportResult(
-            file_errors=[f"Het bestand is te groot (meer dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB)."]
+            file_errors=[
+                gettext("Het bestand is te groot (meer dan %(mb)s MB).")
+                % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
+            ]
         )
     return L.parse(content, component_index())
 
@@ -146,7 +150,7 @@ def commit(municipality, rows: list[L.LandscapeRow], user) -> Summary:
     components, the contract (replaced when the row has contract cells), and a history record per
     application with the same snapshot."""
     if not rows:
-        raise LandscapeImportError([L.RowError(1, "", "Het bestand bevat geen applicaties.")])
+        raise LandscapeImportError([L.RowError(1, "", gettext("Het bestand bevat geen applicaties."))])
     wanted = {c for row in rows for c in row.components}
     components = {c.gemma_id: c for c in ReferenceComponent.objects.filter(gemma_id__in=wanted)}
     cleaned_rows: list[tuple[L.LandscapeRow, dict]] = []
