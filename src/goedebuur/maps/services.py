@@ -94,8 +94,8 @@ def clear_cache() -> None:
 
 def _municipality_url():
     """A function code -> detail URL, with one `reverse` per map instead of one per municipality."""
-    placeholder = "GM0000"
-    head, _sep, tail = reverse("municipalities:detail", args=[placeholder]).rpartition(placeholder)
+    sample_code = "GM0000"
+    head, _sep, tail = reverse("municipalities:detail", args=[sample_code]).rpartition(sample_code)
     return lambda code: f"{head}{code}{tail}"
 
 
