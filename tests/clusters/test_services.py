@@ -3,7 +3,7 @@
 
 import pytest
 
-from goedebuur.clusters import services
+from goedebuur.clusters import pairs, services
 from goedebuur.core import clustering
 from goedebuur.partners.services import load_features
 
@@ -78,7 +78,7 @@ def test_it_rejects_an_unknown_area(db):
 
 
 def test_fallback_pairs_respect_the_band_and_explain_leftovers(db):
-    proposal = services.fallback_pairs(services.PairRequest(min_km=0, max_km=15))
+    proposal = pairs.fallback_pairs(pairs.PairRequest(min_km=0, max_km=15))
     for group in proposal.groups:
         assert all(0 <= km <= 15 for km in group.km)
     left = {lo.member.code: lo for lo in proposal.leftovers}

@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.clusters import services
+from goedebuur.clusters import pairs, services
 
 from .base import ApiViewMixin, ReadOnlyApiViewMixin
 
@@ -295,8 +295,8 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
         query.is_valid(raise_exception=True)
         d = query.validated_data
         try:
-            proposal = services.fallback_pairs(
-                services.PairRequest(
+            proposal = pairs.fallback_pairs(
+                pairs.PairRequest(
                     min_km=d["minKm"],
                     max_km=d["maxKm"],
                     max_population_ratio=d["maxVerhoudingInwoners"],

@@ -4,7 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import pairs, services
 
 SPREAD_CHOICES = [("", _("geen vergelijking"))]
 
@@ -89,9 +89,9 @@ class PairForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["gebied"].choices = services.area_choices()
 
-    def pair_request(self) -> services.PairRequest:
+    def pair_request(self) -> pairs.PairRequest:
         d = self.cleaned_data
-        return services.PairRequest(
+        return pairs.PairRequest(
             min_km=d["min_km"],
             max_km=d["max_km"],
             max_population_ratio=d.get("verhouding"),

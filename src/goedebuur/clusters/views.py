@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.shortcuts import render
 
-from . import services
+from . import maps as cluster_maps
+from . import pairs, services
 from .forms import ClusterForm, PairForm
 
 
@@ -12,7 +13,7 @@ def clusters(request):
     if form.is_valid():
         try:
             proposal = services.propose_clusters(form.cluster_request())
-            cluster_map = services.cluster_map(proposal)
+            cluster_map = cluster_maps.cluster_map(proposal)
         except services.ClusterError as error:
             form.add_error(form.FIELDS.get(error.field), error.message)
     return render(
@@ -28,8 +29,8 @@ def fallback_pairs(request):
     proposal = pairs_map = None
     if form.is_valid():
         try:
-            proposal = services.fallback_pairs(form.pair_request())
-            pairs_map = services.pairs_map(proposal)
+            proposal = pairs.fallback_pairs(form.pair_request())
+            pairs_map = cluster_maps.pairs_map(proposal)
         except services.ClusterError as error:
             form.add_error(form.FIELDS.get(error.field), error.message)
     return render(

@@ -86,6 +86,12 @@ def _geometry_for(places: list[_Place]) -> _Geometry:
         return _geometry
 
 
+def geometry() -> tuple[dict[str, str], dict[str, Box]]:
+    """(code -> SVG path, code -> bounding box) of all municipalities, for maps of other apps."""
+    current = _geometry_for(_places())
+    return current.paths, current.boxes
+
+
 def clear_cache() -> None:
     """Forget the cached paths (they are reloaded on the next map)."""
     global _geometry

@@ -6,7 +6,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.api.clusters import PairProposalSerializer
-from goedebuur.clusters import services
+from goedebuur.clusters import pairs, services
 
 
 class Command(BaseCommand):
@@ -29,8 +29,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            proposal = services.fallback_pairs(
-                services.PairRequest(
+            proposal = pairs.fallback_pairs(
+                pairs.PairRequest(
                     min_km=options["min_km"],
                     max_km=options["max_km"],
                     max_population_ratio=options["max_ratio"],
