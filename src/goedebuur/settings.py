@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "goedebuur.clusters",
     "goedebuur.profiles",
     "goedebuur.procurement",
+    "goedebuur.businesscases",
+    "goedebuur.trajectories",
+    "goedebuur.experiences",
+    "goedebuur.fallback",
     "goedebuur.pages",
     "goedebuur.api",
 ]

@@ -6,11 +6,15 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from . import businesscases as businesscase_api
 from . import clusters as cluster_api
+from . import experiences as experience_api
+from . import fallback as fallback_api
 from . import landscape_import as landscape_import_api
 from . import partners as partner_api
 from . import procurement as procurement_api
 from . import profiles as profile_api
+from . import trajectories as trajectory_api
 from .base import NotFoundView
 from .cooperations import CooperationViewSet
 from .managed_lists import CooperationFormViewSet, IctDomainViewSet
@@ -38,5 +42,9 @@ urlpatterns = [
     *profile_api.urlpatterns,
     *landscape_import_api.urlpatterns,
     *procurement_api.urlpatterns,
+    *businesscase_api.urlpatterns,
+    *trajectory_api.urlpatterns,
+    *experience_api.urlpatterns,
+    *fallback_api.urlpatterns,
     re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
 ]

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from goedebuur.cooperations import services as cooperations
@@ -6,6 +7,7 @@ from goedebuur.gemma.models import NationalFacility, ReferenceComponent
 from goedebuur.maps import services as maps
 from goedebuur.municipalities.models import Municipality, RegionType
 
+from .extensions import dashboard_sections
 from .sources import SOURCES
 
 
@@ -31,3 +33,11 @@ def about_data(request):
         "facility_count": NationalFacility.objects.count(),
     }
     return render(request, "pages/about_data.html", context)
+
+
+@login_required
+def dashboard(request):
+    """The personal dashboard: what each capability asks of the user's municipality (open actions,
+    overdue tests, invitations), collected through `pages.extensions`."""
+    context = {"nav": "overzicht", "sections": dashboard_sections(request.user)}
+    return render(request, "pages/dashboard.html", context)

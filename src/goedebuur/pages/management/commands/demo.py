@@ -1,10 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
+from importlib import import_module
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from goedebuur.accounts.services import DEMO_PASSWORD, ensure_demo_accounts
 from goedebuur.cooperations.demo import load_demo_cooperations
 from goedebuur.profiles.demo import load_demo_profiles
+
+CAPABILITY_DEMOS = [
+    "goedebuur.businesscases.demo",
+    "goedebuur.trajectories.demo",
+    "goedebuur.experiences.demo",
+    "goedebuur.fallback.demo",
+]
 
 
 class Command(BaseCommand):
@@ -18,6 +27,10 @@ class Command(BaseCommand):
         added = load_demo_cooperations()
         profiles = load_demo_profiles()
         accounts = ensure_demo_accounts()
+        for module in CAPABILITY_DEMOS:
+            line = import_module(module).load_demo()
+            if line:
+                self.stdout.write(line)
         self.stdout.write(f"Demosamenwerkingen toegevoegd: {added}")
         self.stdout.write(
             f"Demo-ICT-profielen toegevoegd: {profiles['profiles']}, demo-applicaties: {profiles['applications']}"

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Achtervang and uitwijk planner (issue 9)."""

@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class FallbackConfig(AppConfig):
+    name = "goedebuur.fallback"
+    label = "fallback"
+    default_auto_field = "django.db.models.BigAutoField"
