@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("goedebuur.pages.urls")),
+    path("", include("goedebuur.ops.urls")),
     path("", include("goedebuur.accounts.urls")),
     path("", include("goedebuur.municipalities.urls")),
     path("", include("goedebuur.cooperations.urls")),

@@ -64,13 +64,24 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, journey_data):
-    """A fresh browser tab (Dutch, desktop size) with `page.base_url` set to the live server."""
+    """A fresh browser tab (Dutch, desktop size) with `page.base_url` set to the live server.
+
+    The journey fails when the browser reports a Content-Security-Policy violation: an inline script
+    or event handler that would silently not run in production."""
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.base_url = live_server.url
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 from ..conftest import load_session_data  # noqa: E402

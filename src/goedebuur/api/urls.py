@@ -3,7 +3,7 @@
 answers 404 as problem+json."""
 
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from . import businesscases as businesscase_api
@@ -34,7 +34,7 @@ router.register("samenwerkingsvormen", CooperationFormViewSet, basename="samenwe
 urlpatterns = [
     path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
-    path("docs", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("matrix", MatrixView.as_view(), name="matrix"),
     *router.urls,
     *partner_api.urlpatterns,
