@@ -22,13 +22,19 @@ class Command(BaseCommand):
             help="number of gunicorn worker processes (default: CPUs + 1, at most 4)",
         )
         parser.add_argument("--demo", action="store_true", help="run `init` and `demo` before serving")
+        parser.add_argument(
+            "--no-migrate",
+            action="store_true",
+            help="skip migrate and collectstatic at start (when the deployment runs them once for all web processes)",
+        )
 
-    def handle(self, *args, host, port, workers, demo, **options):
+    def handle(self, *args, host, port, workers, demo, no_migrate, **options):
         if demo:
             call_command("demo", stdout=self.stdout)
-        else:
+        elif not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        if not no_migrate:
+            call_command("collectstatic", interactive=False, verbosity=0)
         from gunicorn.app.base import BaseApplication
 
         from goedebuur.wsgi import application
