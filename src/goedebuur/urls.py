@@ -2,6 +2,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from goedebuur.accounts.forms import AdminLoginForm
+
+admin.site.login_form = AdminLoginForm
+
 urlpatterns = [
     path("", include("goedebuur.pages.urls")),
     path("", include("goedebuur.ops.urls")),

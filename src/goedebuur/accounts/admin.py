@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import LoginFailure, User
 
 
 @admin.register(User)
@@ -15,3 +15,16 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = BaseUserAdmin.add_fieldsets + (
         (_("Gemeente en rol"), {"fields": ["municipality", "role"]}),
     )
+
+
+@admin.register(LoginFailure)
+class LoginFailureAdmin(admin.ModelAdmin):
+    """Deleting a user name's failures lifts its lock at once."""
+
+    list_display = ["username", "ip_address", "at"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "at"
+    readonly_fields = ["username", "ip_address", "at"]
+
+    def has_add_permission(self, request):
+        return False

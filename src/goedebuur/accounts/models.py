@@ -29,3 +29,19 @@ class User(AbstractUser):
     @property
     def is_editor(self):
         return self.is_active and self.role == self.Role.EDITOR and self.municipality_id is not None
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept for the lockout window (accounts/throttle.py). In the database, not a
+    per-process cache, so that the limit holds across all web processes."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("mislukte inlogpoging")
+        verbose_name_plural = _("mislukte inlogpogingen")
+
+    def __str__(self):
+        return f"{self.username} @ {self.ip_address or '?'} {self.at:%Y-%m-%d %H:%M}"
