@@ -1,0 +1,203 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the result page, the report, the PDF and the XLSX export all show, built once: the inputs
+with their source and author, and the result per municipality."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from goedebuur.core import businesscase as core
+from goedebuur.core.businesscase import DISTRIBUTIONS, EVIDENCE_NOTE
+from goedebuur.core.finance import ALLOCATION_KEYS, DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
+from goedebuur.core.montecarlo import TOTAL
+
+from . import services
+from .charts import euros
+from .models import BusinessCase
+
+
+@dataclass(frozen=True)
+class InputRow:
+    group: str
+    label: str
+    value: str
+    source: str
+    author: str
+
+
+def pct(value: float) -> str:
+    return f"{value:g} %".replace(".", ",")
+
+
+def years(value) -> str:
+    return _("niet binnen de horizon") if value is None else str(value)
+
+
+def authors_of(case: BusinessCase) -> dict[str, str]:
+    """Who last set each input of a stored case, by the keys `input_rows` uses."""
+    authors = {f"basislijn:{code}": row.get("author", "") for code, row in case.baselines.items()}
+    authors.update({f"besparing:{row['domain']}": row.get("author", "") for row in case.savings})
+    authors.update({f"kosten:{row['key']}": row.get("author", "") for row in case.hidden_costs})
+    return authors
+
+
+def input_rows(
+    pure: core.Case, authors: dict[str, str] | None = None, draws: int = 0, seed: int = 0
+) -> list[InputRow]:
+    """Every input of the case with its value, source and author (who last set it)."""
+    authors = authors or {}
+    rows = []
+    for partner in pure.partners:
+        rows.append(
+            InputRow(
+                _("Basislijn"),
+                partner.name,
+                _("%(eur)s per jaar; %(inh)s inwoners")
+                % {
+                    "eur": euros(partner.baseline_eur),
+                    "inh": partner.inhabitants if partner.inhabitants is not None else "?",
+                },
+                partner.baseline_source,
+                authors.get(f"basislijn:{partner.code}", ""),
+            )
+        )
+    for saving in pure.savings:
+        rows.append(
+            InputRow(
+                _("Besparing"),
+                saving.label,
+                _(
+                    "%(low)s / %(likely)s / %(high)s van %(share)s van de ICT-kosten, vanaf jaar %(start)s, ingroei %(ramp)s jaar"
+                )
+                % {
+                    "low": pct(saving.percent.low),
+                    "likely": pct(saving.percent.likely),
+                    "high": pct(saving.percent.high),
+                    "share": pct(saving.domain_share_pct),
+                    "start": saving.start_year,
+                    "ramp": saving.ramp_years,
+                },
+                saving.source,
+                authors.get(f"besparing:{saving.domain}", ""),
+            )
+        )
+    for cost in pure.hidden_costs:
+        when = _("jaarlijks vanaf jaar %(y)s") if cost.kind == "jaarlijks" else _("eenmalig in jaar %(y)s")
+        status = _("bevestigd") if cost.confirmed else _("NIET BEVESTIGD")
+        amount = cost.amount
+        rows.append(
+            InputRow(
+                _("Verborgen kosten"),
+                cost.label,
+                f"{euros(amount.low)} / {euros(amount.likely)} / {euros(amount.high)}, "
+                f"{when % {'y': cost.year or pure.horizon}} ({status})",
+                cost.source,
+                authors.get(f"kosten:{cost.key}", ""),
+            )
+        )
+    for contract in pure.double_contracts:
+        rows.append(
+            InputRow(
+                _("Dubbele contracten"),
+                f"{contract.label} ({contract.municipality})",
+                _("%(eur)s per jaar tot %(end)s")
+                % {"eur": euros(contract.yearly_cost_eur), "end": contract.end_date},
+                _("applicatielandschap (contracteinddatum)"),
+                "Goede Buur",
+            )
+        )
+    rate = pure.discount_rate
+    settings = _("Rekeninstellingen")
+    rows.append(
+        InputRow(
+            settings,
+            _("Discontovoet"),
+            pct(round(rate * 100, 4)),
+            DISCOUNT_RATE_SOURCE if rate == DEFAULT_DISCOUNT_RATE else _("eigen keuze"),
+            "",
+        )
+    )
+    rows.append(InputRow(settings, _("Verdeelsleutel"), ALLOCATION_KEYS.get(pure.allocation_key, ""), "", ""))
+    rows.append(
+        InputRow(
+            settings,
+            _("Simulatie"),
+            _("%(draws)s trekkingen, %(dist)s, startgetal %(seed)s, basislijn ± %(unc)s")
+            % {
+                "draws": f"{draws:,}".replace(",", "."),
+                "dist": DISTRIBUTIONS.get(pure.distribution, ""),
+                "seed": seed,
+                "unc": pct(pure.baseline_uncertainty_pct),
+            },
+            "",
+            "",
+        )
+    )
+    return rows
+
+
+def outcome_rows(result) -> list[dict]:
+    rows = []
+    for outcome in result.simulation.outcomes:
+        rows.append(
+            {
+                "code": outcome.code,
+                "name": outcome.name,
+                "is_total": outcome.code == TOTAL,
+                "npv_likely": result.deterministic.npv[outcome.code],
+                "p10": outcome.npv[0],
+                "p50": outcome.npv[1],
+                "p90": outcome.npv[2],
+                "p_negative": round(outcome.p_negative * 100),
+                "payback": years(result.deterministic.payback[outcome.code]),
+                "payback_p50": years(outcome.payback[1]),
+                "discounted_payback": years(result.deterministic.discounted_payback[outcome.code]),
+                "allocation": result.deterministic.allocation.get(
+                    outcome.code, sum(result.deterministic.joint_costs)
+                ),
+                "warning": outcome.p_negative >= services.HIGH_RISK,
+            }
+        )
+    return rows
+
+
+def summary(pure: core.Case, result) -> str:
+    total = result.simulation.outcome(TOTAL)
+    return _(
+        "Over %(horizon)s jaar is de netto contante waarde voor alle gemeenten samen naar verwachting "
+        "%(p50)s (P50), met 80 %% kans tussen %(p10)s en %(p90)s. De kans op een negatieve uitkomst is "
+        "%(neg)s %%. De verborgen kosten van de samenwerking zijn samen %(hidden)s."
+    ) % {
+        "horizon": pure.horizon,
+        "p50": euros(total.npv[1]),
+        "p10": euros(total.npv[0]),
+        "p90": euros(total.npv[2]),
+        "neg": round(total.p_negative * 100),
+        "hidden": euros(sum(result.deterministic.joint_costs)),
+    }
+
+
+def evidence_note() -> str:
+    return EVIDENCE_NOTE
+
+
+def report_data(pure: core.Case, result, *, owner: str = "", authors=None, is_demo=False, notes=()) -> dict:
+    """Everything the report shows, for the HTML page, the PDF and the command line alike."""
+    return {
+        "title": pure.name,
+        "scenario": pure.scenario,
+        "owner_name": owner,
+        "is_demo": is_demo,
+        "draws": result.simulation.draws,
+        "seed": result.simulation.seed,
+        "partners_text": ", ".join(f"{p.name} ({p.code})" for p in pure.partners),
+        "inputs": input_rows(pure, authors, result.simulation.draws, result.simulation.seed),
+        "outcomes": outcome_rows(result),
+        "summary": summary(pure, result),
+        "evidence": EVIDENCE_NOTE,
+        "unconfirmed": [cost.label for cost in pure.hidden_costs if not cost.confirmed],
+        "schedule": result.deterministic.schedule[TOTAL],
+        "tornado": result.tornado,
+        "risks": [bar.label for bar in result.tornado[:5]],
+        "notes": list(notes),
+    }

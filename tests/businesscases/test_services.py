@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""businesscases.services: defaults, validation (nothing saved on bad input), history, results."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from goedebuur.businesscases import services
+from goedebuur.businesscases.models import BusinessCase
+from goedebuur.history.models import ChangeRecord
+from goedebuur.municipalities.models import Municipality
+from goedebuur.profiles.models import Profile
+
+from ..factories import RHENEN, UTRECHT, VEENENDAAL
+from .factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_case_gets_benchmark_baselines_and_an_unconfirmed_checklist(editor_a):
+    case = make_case(editor_a, complete=False)
+    rhenen = Municipality.objects.get(code=RHENEN)
+    baseline = case.baselines[RHENEN]
+    assert baseline["inhabitants"] == rhenen.population
+    assert baseline["eur"] == rhenen.population * 96
+    assert "M&I/Partners" in baseline["source"] and "2021" in baseline["source"]
+    assert case.owner.code == VEENENDAAL
+    assert case.status == BusinessCase.Status.DRAFT
+    assert len(case.hidden_costs) == 8 and not any(row["confirmed"] for row in case.hidden_costs)
+    assert [row["domain"] for row in case.savings] == ["werkplek", "applicaties"]
+
+
+def test_the_own_profile_spend_is_used_when_the_user_may_see_it(editor_a):
+    Profile.objects.create(
+        municipality=Municipality.objects.get(code=VEENENDAAL),
+        ict_spend_eur=7_000_000,
+        ict_spend_year=2025,
+        workplaces=820,
+    )
+    Profile.objects.create(municipality=Municipality.objects.get(code=RHENEN), ict_spend_eur=2_500_000)
+    case = make_case(editor_a)
+    assert case.baselines[VEENENDAAL]["eur"] == 7_000_000
+    assert "ICT-profiel van Veenendaal (2025)" in case.baselines[VEENENDAAL]["source"]
+    assert case.baselines[VEENENDAAL]["workplaces"] == 820
+    # Rhenen does not share its costs with Veenendaal: benchmark, and its spend is not copied
+    assert case.baselines[RHENEN]["ict_spend_eur"] is None
+    assert "benchmark" in case.baselines[RHENEN]["source"]
+
+
+def test_it_refuses_a_case_without_the_own_municipality_or_with_one_partner(editor_a):
+    with pytest.raises(ValidationError, match="Veenendaal"):
+        services.create_case(
+            editor_a,
+            name="X",
+            scenario="",
+            partners=list(Municipality.objects.filter(code__in=[RHENEN, UTRECHT])),
+        )
+    with pytest.raises(ValidationError, match="twee"):
+        services.create_case(
+            editor_a, name="X", scenario="", partners=list(Municipality.objects.filter(code=VEENENDAAL))
+        )
+    assert not BusinessCase.objects.exists()
+
+
+def test_bad_input_changes_nothing(editor_a):
+    case = make_case(editor_a)
+    before = services.snapshot(case)
+    with pytest.raises(ValidationError) as error:
+        services.save_baselines(case, editor_a, {RHENEN: {"inhabitants": -10}})
+    assert "Het aantal inwoners van Rhenen kan niet negatief zijn." in error.value.messages
+    with pytest.raises(ValidationError) as error:
+        services.save_hidden_costs(
+            BusinessCase.objects.get(pk=case.pk),
+            editor_a,
+            {"migratie": {"low": 900, "likely": 500, "high": 100}},
+        )
+    assert "Migratie en dataconversie: de laagste waarde is hoger dan de hoogste." in error.value.messages
+    with pytest.raises(ValidationError) as error:
+        services.save_scope(
+            BusinessCase.objects.get(pk=case.pk),
+            editor_a,
+            domains=[],
+            horizon=0,
+            start_year=2027,
+            go_live_year=1,
+        )
+    assert "De horizon moet 1 tot en met 30 jaar zijn." in error.value.messages
+    assert services.snapshot(BusinessCase.objects.get(pk=case.pk)) == before
+
+
+def test_the_checklist_must_be_confirmed_before_the_case_is_complete(editor_a):
+    case = make_case(editor_a, complete=False)
+    with pytest.raises(ValidationError, match="Bevestig elke verborgen kostenpost"):
+        services.save_hidden_costs(case, editor_a, {"migratie": {"confirmed": True}}, require_all=True)
+    case = BusinessCase.objects.get(pk=case.pk)
+    values = {row["key"]: {"confirmed": True} for row in case.hidden_costs}
+    values["exit"] = {"low": 0, "likely": 0, "high": 0, "confirmed": True}
+    services.save_hidden_costs(case, editor_a, values, require_all=True)
+    case.refresh_from_db()
+    assert case.status == BusinessCase.Status.COMPLETE
+    exit_row = next(row for row in case.hidden_costs if row["key"] == "exit")
+    assert exit_row["high"] == 0 and exit_row["author"] == "editor-a"
+
+
+def test_every_change_is_recorded_in_the_history_with_its_author(editor_a):
+    case = make_case(editor_a)
+    records = ChangeRecord.objects.filter(model=services.HISTORY_MODEL, object_id=str(case.pk))
+    assert records.count() >= 3
+    assert set(records.values_list("user_repr", flat=True)) == {"editor-a"}
+    services.delete_case(case, editor_a)
+    assert records.filter(action="delete").exists()
+
+
+def test_the_same_inputs_and_seed_give_the_same_result(editor_a):
+    case = make_case(editor_a)
+    first, second = services.compute(case), services.compute(BusinessCase.objects.get(pk=case.pk))
+    assert first.simulation == second.simulation and first.deterministic == second.deterministic
+    assert services.compute(case, seed=99).simulation != first.simulation
+
+
+def test_changing_partners_keeps_confirmed_costs_and_recomputes_the_others(editor_a):
+    case = make_case(editor_a, complete=False)
+    services.save_hidden_costs(
+        case, editor_a, {"migratie": {"likely": 300_000, "high": 900_000, "confirmed": True}}
+    )
+    case = BusinessCase.objects.get(pk=case.pk)
+    old_preparation = next(r for r in case.hidden_costs if r["key"] == "voorbereiding")["likely"]
+    three = list(Municipality.objects.filter(code__in=[RHENEN, VEENENDAAL, "GM0339"]))
+    services.save_partners(case, editor_a, name="Drie", scenario="zwaar", partners=three)
+    case.refresh_from_db()
+    rows = {r["key"]: r for r in case.hidden_costs}
+    assert rows["migratie"]["likely"] == 300_000
+    assert rows["voorbereiding"]["likely"] == old_preparation * 3 // 2
+    assert set(case.baselines) == {RHENEN, VEENENDAAL, "GM0339"}
