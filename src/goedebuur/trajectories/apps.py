@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TrajectoriesConfig(AppConfig):
     name = "goedebuur.trajectories"
     label = "trajectories"
+    verbose_name = _("Trajecten")  # also the menu item in base.html
     default_auto_field = "django.db.models.BigAutoField"

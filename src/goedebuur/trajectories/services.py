@@ -1,0 +1,287 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the trajectories app: cooperation trajectories with partners, the step plan,
+decisions, ambitions and the move into the register.
+
+Every change goes through a function here (or in `plan` / `ambitions`, re-exported below), which
+validates (Dutch messages; nothing saved on error), writes and records a full snapshot in the
+history. The rules of the step plan are `goedebuur.core.trajectory`."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from goedebuur.accounts.models import User
+from goedebuur.cooperations import services as register
+from goedebuur.cooperations.models import Cooperation
+from goedebuur.core import trajectory as flow
+from goedebuur.core.trajectory import Blocker
+
+from . import records
+from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
+from .models import Participant, Trajectory
+from .plan import (  # noqa: F401 - public API
+    checklist,
+    ensure_checklist,
+    latest_decision,
+    open_required_items,
+    record_decision,
+    set_checklist_status,
+)
+from .records import versions  # noqa: F401 - public API
+
+EDITABLE_FIELDS = ("name", "description", "intended_form", "public_summary")
+
+
+def with_related(queryset):
+    return queryset.select_related("initiator", "intended_form", "cooperation").prefetch_related(
+        "domains", "participants__municipality"
+    )
+
+
+def trajectories_of(municipality):
+    """Trajectories the municipality takes part in or is invited to."""
+    return Trajectory.objects.filter(
+        participants__municipality=municipality,
+        participants__status__in=(Participant.Status.INVITED, Participant.Status.ACCEPTED),
+    ).distinct()
+
+
+def accepted(trajectory: Trajectory) -> list[Participant]:
+    return [p for p in trajectory.participants.all() if p.status == Participant.Status.ACCEPTED]
+
+
+# --- creating and inviting -------------------------------------------------------------------
+
+
+def _real(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+def _notify(trajectory: Trajectory, municipalities) -> None:
+    """E-mail the editors of each invited municipality (Django's mail framework)."""
+    for municipality in municipalities:
+        recipients = list(
+            User.objects.filter(municipality=municipality, role=User.Role.EDITOR, is_active=True)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+        if not recipients:
+            continue
+        send_mail(
+            subject=_("Uitnodiging voor het samenwerkingstraject '%(name)s'") % {"name": trajectory.name},
+            message=_(
+                "%(initiator)s nodigt %(municipality)s uit voor het samenwerkingstraject '%(name)s' op "
+                "Goede Buur. Log in en open %(path)s om de uitnodiging aan te nemen of af te wijzen."
+            )
+            % {
+                "initiator": trajectory.initiator.name,
+                "municipality": municipality.name,
+                "name": trajectory.name,
+                "path": trajectory.get_absolute_url(),
+            },
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=recipients,
+        )
+
+
+@transaction.atomic
+def create_trajectory(
+    user,
+    *,
+    name: str,
+    initiator,
+    invitees,
+    domains=(),
+    intended_form=None,
+    description="",
+    public_summary=False,
+    is_demo=False,
+) -> Trajectory:
+    errors: dict[str, list[str]] = {}
+    if not name.strip():
+        errors["name"] = [_("Geef het traject een naam.")]
+    invitees = [m for m in invitees if m.pk != initiator.pk]
+    if not invitees:
+        errors["invitees"] = [_("Nodig ten minste één andere gemeente uit.")]
+    if errors:
+        raise ValidationError(errors)
+    trajectory = Trajectory.objects.create(
+        name=name.strip(),
+        description=description.strip(),
+        initiator=initiator,
+        intended_form=intended_form,
+        public_summary=public_summary,
+        is_demo=is_demo,
+        created_by=_real(user),
+    )
+    trajectory.domains.set(domains)
+    now = timezone.now()
+    Participant.objects.create(
+        trajectory=trajectory, municipality=initiator, status=Participant.Status.ACCEPTED, responded_at=now
+    )
+    Participant.objects.bulk_create(
+        Participant(trajectory=trajectory, municipality=m, invited_by=_real(user))
+        for m in dict.fromkeys(invitees)
+    )
+    ensure_checklist()
+    records.record(trajectory, "create", user)
+    transaction.on_commit(lambda: _notify(trajectory, list(dict.fromkeys(invitees))))
+    return trajectory
+
+
+@transaction.atomic
+def invite(trajectory: Trajectory, municipalities, user) -> list[Participant]:
+    """Invite more municipalities; one that declined earlier is invited again."""
+    if trajectory.state == Trajectory.State.STOPPED:
+        raise ValidationError(_("Het traject is gestopt."))
+    invited = []
+    for municipality in municipalities:
+        participant, created = Participant.objects.get_or_create(
+            trajectory=trajectory, municipality=municipality, defaults={"invited_by": _real(user)}
+        )
+        if not created and participant.status != Participant.Status.DECLINED:
+            continue
+        if not created:
+            participant.status = Participant.Status.INVITED
+            participant.responded_at = None
+            participant.invited_by = _real(user)
+            participant.save()
+        invited.append(participant)
+    if not invited:
+        raise ValidationError({"invitees": [_("Deze gemeenten doen al mee of zijn al uitgenodigd.")]})
+    records.record(trajectory, "update", user, _("uitgenodigd: %(names)s") % {"names": _names(invited)})
+    transaction.on_commit(lambda: _notify(trajectory, [p.municipality for p in invited]))
+    return invited
+
+
+def _names(participants) -> str:
+    return ", ".join(p.municipality.name for p in participants)
+
+
+@transaction.atomic
+def respond(trajectory: Trajectory, municipality, accept: bool, user) -> Participant:
+    participant = trajectory.participants.filter(municipality=municipality).first()
+    if participant is None or participant.status != Participant.Status.INVITED:
+        raise ValidationError(
+            _("Er is geen openstaande uitnodiging voor %(name)s.") % {"name": municipality.name}
+        )
+    participant.status = Participant.Status.ACCEPTED if accept else Participant.Status.DECLINED
+    participant.responded_at = timezone.now()
+    participant.save()
+    trajectory.save(update_fields=["updated_at"])
+    note = _("%(name)s neemt deel") if accept else _("%(name)s wijst de uitnodiging af")
+    records.record(trajectory, "update", user, note % {"name": municipality.name})
+    return participant
+
+
+@transaction.atomic
+def update_trajectory(trajectory: Trajectory, user, *, domains=None, **values) -> Trajectory:
+    unknown = set(values) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    if "name" in values and not values["name"].strip():
+        raise ValidationError({"name": [_("Geef het traject een naam.")]})
+    for name, value in values.items():
+        setattr(trajectory, name, value.strip() if isinstance(value, str) else value)
+    trajectory.save()
+    if domains is not None:
+        trajectory.domains.set(domains)
+    records.record(trajectory, "update", user)
+    return trajectory
+
+
+# --- the step plan ---------------------------------------------------------------------------
+
+
+@dataclass
+class StepStatus:
+    facts: flow.TrajectoryFacts
+    allowed: tuple[str, ...]
+    advance_blockers: list[Blocker]
+    pending_invitations: list[Participant]
+    may_enter_register: bool
+
+
+def facts(trajectory: Trajectory, alignment: AlignmentPicture | None = None) -> flow.TrajectoryFacts:
+    decision = latest_decision(trajectory)
+    needs_alignment = flow.next_phase(trajectory.phase) == flow.AGREEMENT_PHASE
+    if needs_alignment and alignment is None:
+        alignment = picture(trajectory)
+    return flow.TrajectoryFacts(
+        phase=trajectory.phase,
+        state=trajectory.state,
+        accepted_partners=len(accepted(trajectory)),
+        open_required_items=tuple(item.title for item in open_required_items(trajectory)),
+        decision=decision.outcome if decision else "",
+        alignment_blockers=tuple(alignment.blockers) if needs_alignment else (),
+    )
+
+
+def step_status(trajectory: Trajectory, alignment: AlignmentPicture | None = None) -> StepStatus:
+    current = facts(trajectory, alignment)
+    return StepStatus(
+        facts=current,
+        allowed=flow.allowed_actions(current),
+        advance_blockers=flow.blockers(current, flow.ADVANCE),
+        pending_invitations=[
+            p for p in trajectory.participants.all() if p.status == Participant.Status.INVITED
+        ],
+        may_enter_register=flow.may_enter_register(trajectory.phase, trajectory.state)
+        and trajectory.cooperation_id is None,
+    )
+
+
+@transaction.atomic
+def take_action(trajectory: Trajectory, action: str, user, reason: str = "") -> Trajectory:
+    """Advance, go back, pause, resume or stop; a ValidationError lists every blocker."""
+    if action not in flow.ACTIONS:
+        raise ValidationError({"action": [_("Onbekende actie.")]})
+    trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    try:
+        phase, state = flow.apply(facts(trajectory), action, reason)
+    except flow.TransitionError as error:
+        raise ValidationError({"action": [b.reason for b in error.blockers]}) from None
+    if phase != trajectory.phase:
+        trajectory.phase_entered_at = timezone.now()
+    trajectory.phase, trajectory.state = phase, state
+    if action in (flow.PAUSE, flow.STOP):
+        trajectory.state_reason = reason.strip()
+    elif action == flow.RESUME:
+        trajectory.state_reason = ""
+    trajectory.save()
+    records.record(
+        trajectory, "update", user, f"{flow.ACTIONS[action]}{': ' + reason.strip() if reason.strip() else ''}"
+    )
+    return trajectory
+
+
+@transaction.atomic
+def promote_to_register(trajectory: Trajectory, user) -> Cooperation:
+    """Create the register entry of a trajectory that has passed the agreement phase."""
+    if trajectory.cooperation_id is not None:
+        raise ValidationError(_("Dit traject staat al in het register."))
+    if not flow.may_enter_register(trajectory.phase, trajectory.state):
+        raise ValidationError(_("Een traject komt pas in het register als de fase Overeenkomen is afgerond."))
+    if trajectory.intended_form_id is None:
+        raise ValidationError({"intended_form": [_("Kies eerst de beoogde samenwerkingsvorm.")]})
+    values = register.CooperationInput(
+        name=trajectory.name,
+        description=trajectory.description,
+        form=trajectory.intended_form,
+        domains=list(trajectory.domains.all()),
+        members=[register.MemberInput(p.municipality) for p in accepted(trajectory)],
+        status=Cooperation.Status.ACTIEF,  # the agreement is signed
+        is_demo=trajectory.is_demo,
+    )
+    cooperation = register.save_cooperation(
+        values, user, note=_("uit het samenwerkingstraject '%(name)s'") % {"name": trajectory.name}
+    )
+    trajectory.cooperation = cooperation
+    trajectory.save(update_fields=["cooperation", "updated_at"])
+    records.record(trajectory, "update", user, _("opgenomen in het register"))
+    return cooperation

@@ -1,0 +1,200 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Pages of cooperation trajectories: the list, a new trajectory, the trajectory page and its
+settings. The posts that change one part of a trajectory are in views_steps.py.
+
+Visibility (permissions.py): partners and invitees see everything; others only a public summary
+when the partners switched it on; anonymous visitors are sent to the login page otherwise."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from goedebuur.core import trajectory as flow
+from goedebuur.pages.querystring import paginate
+
+from . import documents, permissions, services
+from .forms import ActionForm, ChecklistForm, CreateForm, DecisionForm, InviteForm, SettingsForm
+from .models import Participant, Trajectory
+
+
+def add_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, texts in error.message_dict.items():
+            for text in texts:
+                form.add_error(field if field in form.fields else None, text)
+    else:
+        for text in error.messages:
+            form.add_error(None, text)
+
+
+def trajectory_or_404(request, pk, *, summary_ok=False) -> Trajectory:
+    """The trajectory when the user may see it (in full, or as summary when `summary_ok`)."""
+    trajectory = get_object_or_404(services.with_related(Trajectory.objects.all()), pk=pk)
+    if permissions.can_view(request.user, trajectory):
+        return trajectory
+    if summary_ok and trajectory.public_summary:
+        return trajectory
+    if not request.user.is_authenticated:
+        raise _LoginNeeded
+    raise Http404(_("Dit traject bestaat niet of u mag het niet zien."))
+
+
+class _LoginNeeded(Exception):
+    pass
+
+
+def login_or_404(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _LoginNeeded:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def trajectory_list(request):
+    user = request.user
+    qs = (
+        permissions.visible_or_public(user)
+        .select_related("initiator")
+        .prefetch_related("participants__municipality")
+    )
+    page_obj, querystring = paginate(request, qs, per_page=25)
+    invitations = []
+    if user.is_authenticated and user.municipality_id:
+        invitations = list(
+            services.with_related(
+                Trajectory.objects.filter(
+                    participants__municipality_id=user.municipality_id,
+                    participants__status=Participant.Status.INVITED,
+                )
+            )
+        )
+    context = {
+        "nav": "trajecten",
+        "page_obj": page_obj,
+        "querystring_without_page": querystring,
+        "invitations": invitations,
+        "can_create": permissions.can_create(user),
+        "visible_ids": set(permissions.visible_to(user).values_list("pk", flat=True)),
+    }
+    return render(request, "trajectories/list.html", context)
+
+
+@login_required
+def trajectory_create(request):
+    user = request.user
+    if not permissions.can_create(user):
+        raise PermissionDenied(_("Alleen redacteuren van een gemeente en beheerders starten een traject."))
+    form = CreateForm(request.POST or None, admin=user.is_platform_admin)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            trajectory = services.create_trajectory(
+                user,
+                name=data["name"],
+                initiator=data.get("initiator") or user.municipality,
+                invitees=list(data["invitees"]),
+                domains=list(data["domains"]),
+                intended_form=data["intended_form"],
+                description=data["description"],
+                public_summary=data["public_summary"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Het traject is aangemaakt en de uitnodigingen zijn verstuurd."))
+            return redirect(trajectory)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "trajectories/create.html", {"nav": "trajecten", "form": form}, status=status)
+
+
+def _timeline(trajectory):
+    current = flow.phase_index(trajectory.phase)
+    return [
+        {
+            "code": code,
+            "name": name,
+            "number": i + 1,
+            "status": "done" if i < current else ("current" if i == current else "todo"),
+            "x": 10 + i * 190,
+        }
+        for i, (code, name) in enumerate(flow.PHASES)
+    ]
+
+
+@login_or_404
+def trajectory_detail(request, pk):
+    trajectory = trajectory_or_404(request, pk, summary_ok=True)
+    user = request.user
+    if not permissions.can_view(user, trajectory):
+        context = {"nav": "trajecten", "trajectory": trajectory, "timeline": _timeline(trajectory)}
+        return render(request, "trajectories/summary.html", context)
+    alignment = services.picture(trajectory)
+    status = services.step_status(trajectory, alignment)
+    may_edit = permissions.can_edit(user, trajectory)
+    own = None
+    if user.municipality_id:
+        own = next((p for p in alignment.partners if p.municipality_id == user.municipality_id), None)
+    context = {
+        "nav": "trajecten",
+        "trajectory": trajectory,
+        "participants": list(trajectory.participants.all()),
+        "timeline": _timeline(trajectory),
+        "status": status,
+        "actions": [(code, label) for code, label in flow.ACTIONS.items() if code in status.allowed],
+        "decision_question": flow.DECISIONS[trajectory.phase],
+        "latest_decision": services.latest_decision(trajectory),
+        "checklist": services.checklist(trajectory),
+        "decisions": trajectory.decisions.select_related("recorded_by"),
+        "alignment": alignment,
+        "own_partner": own,
+        "own_acknowledged": own is not None and alignment.acknowledged.get(own.municipality_id),
+        "may_edit": may_edit,
+        "may_respond": permissions.can_respond(user, trajectory),
+        "may_speak_for_own": own is not None
+        and permissions.can_speak_for(user, trajectory, own.municipality),
+        "decision_form": DecisionForm(),
+        "checklist_statuses": ChecklistForm.base_fields["status"].choices,
+        "action_form": ActionForm(),
+        "invite_form": InviteForm() if may_edit else None,
+        "document_kinds": documents.KINDS.items(),
+        "history": services.versions(trajectory)[:5],
+    }
+    return render(request, "trajectories/detail.html", context)
+
+
+@login_or_404
+@login_required
+def trajectory_settings(request, pk):
+    trajectory = trajectory_or_404(request, pk)
+    if not permissions.can_edit(request.user, trajectory):
+        raise PermissionDenied(_("U mag dit traject niet wijzigen."))
+    initial = {
+        "name": trajectory.name,
+        "description": trajectory.description,
+        "domains": list(trajectory.domains.all()),
+        "intended_form": trajectory.intended_form,
+        "public_summary": trajectory.public_summary,
+    }
+    form = SettingsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        domains = data.pop("domains")
+        try:
+            services.update_trajectory(trajectory, request.user, domains=list(domains), **data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("De gegevens van het traject zijn opgeslagen."))
+            return redirect(trajectory)
+    status = 400 if request.method == "POST" else 200
+    context = {"nav": "trajecten", "trajectory": trajectory, "form": form}
+    return render(request, "trajectories/settings.html", context, status=status)

@@ -1,0 +1,228 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Posts that change one part of a trajectory (invitation, checklist, decision, ambitions,
+acknowledgement, step, register) and the document downloads. Errors come back as messages on the
+trajectory page; nothing is saved when something is wrong."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goedebuur.core.alignment import FOUR_KS
+from goedebuur.municipalities.models import Municipality
+
+from . import documents, permissions, services
+from .forms import ActionForm, AmbitionForm, ChecklistForm, DecisionForm, InviteForm
+from .models import Ambition, ChecklistItem
+from .views import add_errors, login_or_404, trajectory_or_404
+
+
+def _editable(request, pk):
+    trajectory = trajectory_or_404(request, pk)
+    if not permissions.can_edit(request.user, trajectory):
+        raise PermissionDenied(_("U mag dit traject niet wijzigen."))
+    return trajectory
+
+
+def _report(request, form=None, error: ValidationError | None = None):
+    texts = []
+    if form is not None:
+        texts += [
+            f"{form.fields[f].label + ': ' if f in form.fields and form.fields[f].label else ''}{e}"
+            for f, errs in form.errors.items()
+            for e in errs
+        ]
+    if error is not None:
+        texts += [
+            text
+            for texts_ in (error.message_dict.values() if hasattr(error, "error_dict") else [error.messages])
+            for text in texts_
+        ]
+    messages.error(request, _("Niet opgeslagen: %(errors)s") % {"errors": " ".join(texts)})
+
+
+@require_POST
+@login_or_404
+@login_required
+def respond(request, pk):
+    trajectory = trajectory_or_404(request, pk)
+    if not permissions.can_respond(request.user, trajectory):
+        raise PermissionDenied(
+            _("Alleen redacteuren van de uitgenodigde gemeente beantwoorden de uitnodiging.")
+        )
+    accept = request.POST.get("answer") == "aannemen"
+    services.respond(trajectory, request.user.municipality, accept, request.user)
+    if accept:
+        messages.success(request, _("U neemt deel aan dit traject."))
+        return redirect(trajectory)
+    messages.success(request, _("U hebt de uitnodiging afgewezen."))
+    return redirect("trajectories:list")
+
+
+@require_POST
+@login_or_404
+@login_required
+def invite(request, pk):
+    trajectory = _editable(request, pk)
+    form = InviteForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+        return redirect(trajectory)
+    try:
+        invited = services.invite(trajectory, list(form.cleaned_data["invitees"]), request.user)
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        names = ", ".join(p.municipality.name for p in invited)
+        messages.success(request, _("Uitgenodigd: %(names)s.") % {"names": names})
+    return redirect(trajectory)
+
+
+@require_POST
+@login_or_404
+@login_required
+def checklist_item(request, pk, item_id):
+    trajectory = _editable(request, pk)
+    item = get_object_or_404(ChecklistItem, pk=item_id)
+    form = ChecklistForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+    else:
+        try:
+            services.set_checklist_status(
+                trajectory, item, form.cleaned_data["status"], form.cleaned_data["note"], request.user
+            )
+        except ValidationError as error:
+            _report(request, error=error)
+        else:
+            messages.success(request, _("Checklistpunt '%(title)s' bijgewerkt.") % {"title": item.title})
+    return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
+
+
+@require_POST
+@login_or_404
+@login_required
+def decision(request, pk):
+    trajectory = _editable(request, pk)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+        return redirect(f"{trajectory.get_absolute_url()}#besluiten")
+    try:
+        services.record_decision(trajectory, request.user, **form.cleaned_data)
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        messages.success(request, _("Het besluit is vastgelegd."))
+    return redirect(f"{trajectory.get_absolute_url()}#besluiten")
+
+
+@login_or_404
+@login_required
+def ambitions(request, pk, code):
+    trajectory = trajectory_or_404(request, pk)
+    municipality = get_object_or_404(Municipality, code=code.upper())
+    if not permissions.can_speak_for(request.user, trajectory, municipality):
+        raise PermissionDenied(_("Alleen redacteuren van deze deelnemende gemeente vullen haar ambities in."))
+    current = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first()
+    initial = (
+        {f: getattr(current, f) for f in ("motive", "must_haves", "deal_breakers", *[c for c, _l in FOUR_KS])}
+        if current
+        else {}
+    )
+    form = AmbitionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_ambition(trajectory, municipality, form.cleaned_data, request.user)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("De ambities van %(name)s zijn opgeslagen.") % {"name": municipality.name}
+            )
+            return redirect(f"{trajectory.get_absolute_url()}#ambities")
+    context = {"nav": "trajecten", "trajectory": trajectory, "municipality": municipality, "form": form}
+    return render(
+        request, "trajectories/ambitions.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@require_POST
+@login_or_404
+@login_required
+def acknowledge(request, pk):
+    trajectory = trajectory_or_404(request, pk)
+    municipality = request.user.municipality
+    if municipality is None or not permissions.can_speak_for(request.user, trajectory, municipality):
+        raise PermissionDenied(
+            _("Alleen redacteuren van een deelnemende gemeente bevestigen de verschillen.")
+        )
+    try:
+        services.acknowledge(trajectory, municipality, request.user)
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        messages.success(
+            request, _("U hebt de verschillen namens %(name)s bevestigd.") % {"name": municipality.name}
+        )
+    return redirect(f"{trajectory.get_absolute_url()}#ambities")
+
+
+@require_POST
+@login_or_404
+@login_required
+def action(request, pk):
+    trajectory = _editable(request, pk)
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+        return redirect(trajectory)
+    try:
+        trajectory = services.take_action(
+            trajectory, form.cleaned_data["action"], request.user, form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        messages.success(
+            request,
+            _("Het traject is nu in de fase %(phase)s (%(state)s).")
+            % {"phase": trajectory.get_phase_display(), "state": trajectory.get_state_display()},
+        )
+    return redirect(trajectory)
+
+
+@require_POST
+@login_or_404
+@login_required
+def promote(request, pk):
+    trajectory = _editable(request, pk)
+    try:
+        cooperation = services.promote_to_register(trajectory, request.user)
+    except ValidationError as error:
+        _report(request, error=error)
+        return redirect(trajectory)
+    messages.success(request, _("Het samenwerkingsverband staat nu in het register."))
+    return redirect(cooperation)
+
+
+@login_or_404
+def document(request, pk, kind, fmt):
+    trajectory = trajectory_or_404(request, pk)
+    if kind not in documents.KINDS or fmt not in documents.FORMATS:
+        raise Http404(_("Dit document bestaat niet."))
+    outline = documents.outline(trajectory, kind)
+    filename = f"{kind}-{slugify(trajectory.name)}.{fmt}"
+    if fmt == "md":
+        response = HttpResponse(documents.to_markdown(outline), content_type="text/markdown; charset=utf-8")
+    else:
+        response = HttpResponse(
+            documents.to_docx(outline),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,156 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The trajectory pages: starting one, the checklist, decisions, the step, ambitions, the
+acknowledgement and the move into the register."""
+
+import pytest
+from django.core import mail
+
+from goedebuur.accounts.models import User
+from goedebuur.cooperations.models import Cooperation, IctDomain
+from goedebuur.trajectories import services
+from goedebuur.trajectories.models import ChecklistItem, Trajectory
+
+from ..factories import RHENEN, make_user
+from .factories import advance, align, make_trajectory, municipality
+
+AMBITION = {"kwaliteit": "4", "kosten": "1", "kwetsbaarheid": "5", "personeel": "3", "motive": "verbeteren"}
+
+
+@pytest.fixture
+def trajectory(db):
+    return make_trajectory()
+
+
+def test_an_editor_starts_a_trajectory_and_the_invitee_gets_an_e_mail(
+    editor_a_client, django_capture_on_commit_callbacks
+):
+    User.objects.create_user(
+        "redacteur-rhenen",
+        email="ict@rhenen.example",
+        municipality=municipality(RHENEN),
+        role=User.Role.EDITOR,
+    )
+    domain = IctDomain.objects.get(slug="werkplek")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_client.post(
+            "/trajecten/nieuw",
+            {"name": "Samen werkplekken", "invitees": [municipality(RHENEN).pk], "domains": [domain.pk]},
+        )
+    trajectory = Trajectory.objects.get(name="Samen werkplekken")
+    assert response["Location"] == trajectory.get_absolute_url()
+    assert trajectory.initiator.code == "GM0345"
+    assert [m.to for m in mail.outbox] == [["ict@rhenen.example"]]
+
+
+def test_it_refuses_a_trajectory_without_invitees_and_saves_nothing(editor_a_client):
+    response = editor_a_client.post("/trajecten/nieuw", {"name": "Alleen"})
+    assert response.status_code == 400
+    assert "Kies ten minste één gemeente." in response.content.decode()
+    assert not Trajectory.objects.exists()
+
+
+def test_the_page_says_what_blocks_the_next_step(editor_a_client, trajectory):
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    assert (
+        "Checklistpunt &#x27;Gedeeld belang en motief per partner benoemen&#x27; is nog niet afgerond."
+        in page
+    )
+    assert "Er is nog geen go-besluit vastgelegd" in page
+
+
+def test_an_editor_ticks_a_checklist_item(editor_a_client, trajectory):
+    item = ChecklistItem.objects.get(code="gedeeld-belang")
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/checklist/{item.pk}", {"status": "gedaan", "note": "Besproken"}
+    )
+    assert response.status_code == 302
+    state = trajectory.checklist.get(item=item)
+    assert (state.status, state.note, state.updated_by.username) == ("gedaan", "Besproken", "editor-a")
+
+
+def test_advancing_too_early_changes_nothing_and_says_why(editor_a_client, trajectory):
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "volgende-fase"})
+    assert Trajectory.objects.get(pk=trajectory.pk).phase == "verkennen"
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    assert "Niet opgeslagen" in page
+
+
+def test_a_decision_and_the_checklist_open_the_next_phase(editor_a_client, trajectory):
+    item = ChecklistItem.objects.get(code="gedeeld-belang")
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/checklist/{item.pk}", {"status": "nvt"})
+    editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/besluiten",
+        {"outcome": "go", "date": "2026-11-02", "body": "colleges", "minutes_url": "https://example.org/b"},
+    )
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "volgende-fase"})
+    assert Trajectory.objects.get(pk=trajectory.pk).phase == "intentie"
+
+
+def test_a_decision_with_a_bad_date_is_refused(editor_a_client, trajectory):
+    editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/besluiten", {"outcome": "go", "date": "morgen", "body": "colleges"}
+    )
+    assert not trajectory.decisions.exists()
+
+
+def test_stopping_needs_a_reason(editor_a_client, trajectory):
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "stoppen", "reason": ""})
+    assert Trajectory.objects.get(pk=trajectory.pk).state == "actief"
+    editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/stap", {"action": "stoppen", "reason": "Geen draagvlak"}
+    )
+    assert Trajectory.objects.get(pk=trajectory.pk).state == "gestopt"
+
+
+def test_ambitions_are_validated_and_divergences_shown_largest_first(editor_a_client, trajectory):
+    response = editor_a_client.post(f"/trajecten/{trajectory.pk}/ambities/GM0345", AMBITION | {"kosten": "9"})
+    assert response.status_code == 400
+    assert not trajectory.ambitions.exists()
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/ambities/GM0345", AMBITION)
+    services.save_ambition(
+        trajectory,
+        municipality(RHENEN),
+        {"kwaliteit": 4, "kosten": 5, "kwetsbaarheid": 2, "personeel": 3, "motive": "verbeteren"},
+        None,
+    )
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    assert page.index("minder meerKosten</strong> (verschil 4)") < page.index(
+        "Kwetsbaarheid verlagen</strong> (verschil 3)"
+    )
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/verschillen-bevestigen")
+    assert trajectory.acknowledgements.get().municipality.code == "GM0345"
+
+
+def test_a_trajectory_past_overeenkomen_is_promoted_to_the_register(editor_a_client, editor_a, trajectory):
+    trajectory = advance(trajectory, editor_a)
+    align(trajectory, editor_a)
+    trajectory = advance(advance(trajectory, editor_a), editor_a)
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    assert "Opnemen in het register" in page
+    response = editor_a_client.post(f"/trajecten/{trajectory.pk}/naar-register")
+    cooperation = Cooperation.objects.get(name=trajectory.name)
+    assert response["Location"] == cooperation.get_absolute_url()
+
+
+def test_an_administrator_names_the_initiator(admin_client):
+    response = admin_client.post(
+        "/trajecten/nieuw",
+        {"name": "Via beheer", "initiator": municipality("GM0345").pk, "invitees": [municipality(RHENEN).pk]},
+    )
+    assert response.status_code == 302
+    assert Trajectory.objects.get(name="Via beheer").initiator.code == "GM0345"
+
+
+def test_partners_edit_the_settings(editor_a_client, trajectory):
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/bewerken", {"name": "Nieuwe naam", "public_summary": "on"}
+    )
+    assert response.status_code == 302
+    trajectory.refresh_from_db()
+    assert (trajectory.name, trajectory.public_summary) == ("Nieuwe naam", True)
+
+
+def test_a_partner_invites_another_municipality(editor_a_client, trajectory):
+    make_user("GM0344", username="utrecht-redacteur")
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/uitnodigen", {"invitees": [municipality("GM0344").pk]})
+    assert trajectory.participants.get(municipality__code="GM0344").status == "uitgenodigd"
