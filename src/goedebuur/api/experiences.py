@@ -1,4 +1,266 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""API of the experiences app."""
+"""/api/v1/ervaringen, /vragen, /vragen/{id}/antwoorden and /zoeken: experience sharing with the
+rules of the pages (`goedebuur.experiences.permissions`): items are listed and found only where the
+caller may see them (anonymous callers: public items only; a hidden or invisible item is 404);
+writes go through `goedebuur.experiences.services` (validation, history, search index)."""
 
-urlpatterns = []
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, generics, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from goedebuur.core.trajectory import PHASE_CODES
+from goedebuur.experiences import permissions, search, services
+from goedebuur.experiences.models import Answer, Lesson, Question
+
+from .base import ApiViewMixin, ReadOnlyApiViewMixin
+from .experiences_serializers import (
+    AnswerSerializer,
+    LessonSerializer,
+    QuestionSerializer,
+    SearchQuerySerializer,
+    SearchResultSerializer,
+)
+
+PHASE_PARAMETER = OpenApiParameter(
+    "fase", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=list(PHASE_CODES), description="Only this phase."
+)
+FIELD_NAMES = {
+    "title": "titel",
+    "body": "tekst",
+    "visibility": "zichtbaarheid",
+    "cooperation": "samenwerking",
+}
+
+
+def _service_error(error: DjangoValidationError):
+    detail = {FIELD_NAMES.get(k, k): v for k, v in getattr(error, "message_dict", {}).items()}
+    return exceptions.ValidationError(detail or {"nonFieldErrors": error.messages})
+
+
+def _lessons(user):
+    return (
+        Lesson.objects.filter(permissions.visible_items_q(user))
+        .select_related("municipality", "cooperation", "form")
+        .prefetch_related("domains", "tags", "attachments")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _questions(user):
+    live_answers = Q(answers__deleted_at__isnull=True, answers__hidden_at__isnull=True)
+    return (
+        Question.objects.filter(permissions.visible_items_q(user))
+        .select_related("municipality", "cooperation", "domain")
+        .prefetch_related("tags")
+        .annotate(answer_count=Count("answers", filter=live_answers))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def _check_write(allowed: bool, message: str):
+    if not allowed:
+        raise exceptions.PermissionDenied(message)
+
+
+@extend_schema(tags=["ervaringen"])
+class LessonListView(ApiViewMixin, generics.ListCreateAPIView):
+    serializer_class = LessonSerializer
+
+    def get_queryset(self):
+        qs = _lessons(self.request.user)
+        phase = self.request.query_params.get("fase")
+        return qs.filter(phase=phase) if phase else qs
+
+    @extend_schema(
+        summary="Lessons learned",
+        description="The lessons the caller may see, newest first.",
+        parameters=[PHASE_PARAMETER],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Share a lesson", description="For editors of a municipality; recorded in the history."
+    )
+    def post(self, request, *args, **kwargs):
+        _check_write(
+            permissions.can_write_lesson(request.user) and request.user.municipality_id is not None,
+            "Alleen redacteuren van een gemeente kunnen een ervaring delen.",
+        )
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        try:
+            lesson = services.save_lesson(
+                services.LessonInput(
+                    title=data["title"],
+                    body=data["body"],
+                    visibility=data["visibility"],
+                    cooperation=data.get("cooperation"),
+                    domains=list(data.get("domains", [])),
+                    phase=data.get("phase", ""),
+                    form=data.get("form"),
+                    tags=data.get("trefwoordenInvoer", []),
+                ),
+                request.user,
+            )
+        except DjangoValidationError as error:
+            raise _service_error(error) from None
+        return Response(self.get_serializer(lesson).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["ervaringen"])
+class LessonDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
+    serializer_class = LessonSerializer
+    lookup_url_kwarg = "id"
+
+    def get_queryset(self):
+        return _lessons(self.request.user)
+
+    @extend_schema(
+        summary="One lesson", description="404 when it does not exist or the caller may not see it."
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+@extend_schema(tags=["ervaringen"])
+class QuestionListView(ApiViewMixin, generics.ListCreateAPIView):
+    serializer_class = QuestionSerializer
+
+    def get_queryset(self):
+        return _questions(self.request.user)
+
+    @extend_schema(summary="Questions", description="The questions the caller may see, newest first.")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="Ask a question", description="For users of a municipality.")
+    def post(self, request, *args, **kwargs):
+        _check_write(
+            permissions.can_ask(request.user), "Alleen medewerkers van een gemeente kunnen vragen stellen."
+        )
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        try:
+            question = services.ask_question(
+                services.QuestionInput(
+                    title=data["title"],
+                    body=data.get("body", ""),
+                    visibility=data["visibility"],
+                    domain=data.get("domain"),
+                    cooperation=data.get("cooperation"),
+                    phase=data.get("phase", ""),
+                    tags=data.get("trefwoordenInvoer", []),
+                ),
+                request.user,
+            )
+        except DjangoValidationError as error:
+            raise _service_error(error) from None
+        return Response(self.get_serializer(_questions(request.user).get(pk=question.pk)).data, status=201)
+
+
+@extend_schema(tags=["ervaringen"])
+class QuestionDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
+    serializer_class = QuestionSerializer
+    lookup_url_kwarg = "id"
+
+    def get_queryset(self):
+        return _questions(self.request.user)
+
+    @extend_schema(
+        summary="One question", description="404 when it does not exist or the caller may not see it."
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+@extend_schema(tags=["ervaringen"])
+class AnswerListView(ApiViewMixin, generics.ListCreateAPIView):
+    serializer_class = AnswerSerializer
+
+    def question(self) -> Question:
+        question = _questions(self.request.user).filter(pk=self.kwargs["id"]).first()
+        if question is None:
+            raise Http404
+        return question
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no question to look up
+            return Answer.objects.none()
+        return (
+            Answer.objects.filter(permissions.visible_answers_q(self.request.user), question=self.question())
+            .select_related("municipality", "question")
+            .annotate(useful_count=Count("useful_marks"))
+            .order_by("created_at", "pk")
+        )
+
+    @extend_schema(
+        summary="Answers to a question", description="Oldest first; `geaccepteerd` marks the accepted one."
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Answer a question", description="For users of a municipality who may see the question."
+    )
+    def post(self, request, *args, **kwargs):
+        question = self.question()
+        _check_write(
+            permissions.can_answer(request.user), "Alleen medewerkers van een gemeente kunnen antwoorden."
+        )
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            answer = services.answer_question(question, request.user, serializer.validated_data["body"])
+        except DjangoValidationError as error:
+            raise _service_error(error) from None
+        answer.useful_count = 0
+        return Response(self.get_serializer(answer).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["ervaringen"])
+class SearchView(ReadOnlyApiViewMixin, APIView):
+    query_serializer = SearchQuerySerializer
+
+    @extend_schema(
+        summary="Search lessons, questions and answers",
+        description=(
+            "Full-text search with Dutch stemming ('migraties' finds 'migratie'), ranked, with highlighted "
+            "fragments (escaped HTML, matches in `<mark>`) and facet counts over the items the caller may "
+            "see. Without `q`: everything visible, newest first."
+        ),
+        parameters=[SearchQuerySerializer],
+        responses=SearchResultSerializer,
+    )
+    def get(self, request):
+        query = SearchQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        filters = search.Filters(
+            domain=params.get("domein", ""),
+            phase=params.get("fase", ""),
+            form=params.get("vorm", ""),
+            province=params.get("provincie", ""),
+            year=params.get("jaar"),
+            kind=params.get("soort", ""),
+        )
+        results = search.search(request.user, params["q"], filters, params["page"], params["pageSize"])
+        return Response(SearchResultSerializer(results, context={"request": request}).data)
+
+
+urlpatterns = [
+    path("ervaringen", LessonListView.as_view(), name="ervaring-list"),
+    path("ervaringen/<int:id>", LessonDetailView.as_view(), name="ervaring-detail"),
+    path("vragen", QuestionListView.as_view(), name="vraag-list"),
+    path("vragen/<int:id>", QuestionDetailView.as_view(), name="vraag-detail"),
+    path("vragen/<int:id>/antwoorden", AnswerListView.as_view(), name="antwoord-list"),
+    path("zoeken", SearchView.as_view(), name="zoeken"),
+]

@@ -1,0 +1,114 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The two search backends behind one interface:
+
+- `write(entries)` / `delete(ids)`: index or drop entries (same transaction as the item);
+- `matching(queryset, query, terms)`: the entries of `queryset` that contain every term;
+- `ranked_ids(queryset, query, terms)`: their ids, best match first (ties: newest first);
+- `snippets(entries, query, terms)`: {id: escaped HTML excerpt with <mark>}."""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Value
+from django.db.models.expressions import RawSQL
+
+from goedebuur.core import textsearch
+
+from ..models import SearchEntry
+
+FTS_TABLE = "experiences_fts"
+# bm25 column weights (title, body) and tsvector weights (title A, body B): a word in the title counts more.
+TITLE_WEIGHT, BODY_WEIGHT = 4.0, 1.0
+
+
+class SqliteBackend:
+    name = "sqlite-fts5"
+
+    def write(self, entries):
+        rows = [(e.pk, textsearch.index_text(e.title), textsearch.index_text(e.body)) for e in entries]
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(r[0],) for r in rows])
+            cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows)
+
+    def delete(self, ids):
+        with connection.cursor() as cursor:
+            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(i,) for i in ids])
+
+    def clear(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    def matching(self, queryset, query, terms):
+        subquery = RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [textsearch.fts5_match(terms)]
+        )
+        return queryset.filter(pk__in=subquery)
+
+    def ranked_ids(self, queryset, query, terms):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s",
+                [textsearch.fts5_match(terms)],
+            )
+            scores = dict(cursor.fetchall())  # bm25: lower is better
+        rows = self.matching(queryset, query, terms).values_list("pk", "created_at")
+        ordered = sorted(rows, key=lambda row: (round(scores[row[0]], 9), -row[1].timestamp(), row[0]))
+        return [pk for pk, _ in ordered]
+
+    def snippets(self, entries, query, terms):
+        return {e.pk: textsearch.snippet(e.body, terms) for e in entries}
+
+
+class PostgresBackend:
+    """PostgreSQL text search with the 'dutch' configuration. Its Dutch stemmer is the older
+    Snowball one, which leaves plurals like "migraties" apart from "migratie"; so the vector also
+    holds the stems of `goedebuur.core.textsearch` (as 'simple' lexemes, the same stems SQLite
+    uses), and each query word matches either form. Snippets use the shared highlighter for the
+    same reason: it marks exactly the words that matched."""
+
+    name = "postgresql-dutch"
+    CONFIG = "dutch"
+
+    def _query(self, query):
+        combined = None
+        for word in dict.fromkeys(textsearch.words(query)):
+            if word in textsearch.DUTCH_STOPWORDS:
+                continue
+            either = SearchQuery(word, config=self.CONFIG) | SearchQuery(
+                textsearch.stem(word), config="simple"
+            )
+            combined = either if combined is None else combined & either
+        return combined
+
+    def write(self, entries):
+        for entry in entries:
+            vector = (
+                SearchVector("title", weight="A", config=self.CONFIG)
+                + SearchVector("body", weight="B", config=self.CONFIG)
+                + SearchVector(Value(textsearch.index_text(entry.title)), weight="A", config="simple")
+                + SearchVector(Value(textsearch.index_text(entry.body)), weight="B", config="simple")
+            )
+            SearchEntry.objects.filter(pk=entry.pk).update(vector=vector)
+
+    def delete(self, ids):
+        """The vector is a column of the entry: deleting the entry is enough."""
+
+    def clear(self):
+        """As `delete`."""
+
+    def matching(self, queryset, query, terms):
+        return queryset.filter(vector=self._query(query))
+
+    def ranked_ids(self, queryset, query, terms):
+        rank = SearchRank(F("vector"), self._query(query), normalization=1)
+        ordered = (
+            self.matching(queryset, query, terms).annotate(rank=rank).order_by("-rank", "-created_at", "pk")
+        )
+        return list(ordered.values_list("pk", flat=True))
+
+    def snippets(self, entries, query, terms):
+        return {e.pk: textsearch.snippet(e.body, terms) for e in entries}
+
+
+def backend():
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()

@@ -1,0 +1,317 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the experiences app. Every change goes through here: it validates, writes,
+records a snapshot in the history and keeps the search index in step. Nothing is hard-deleted.
+
+Permission checks are the caller's (pages and API use `permissions`); services check rules of
+the data itself (a members-only item needs a cooperation, an accepted answer belongs to the question)."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from goedebuur.core import attachments
+from goedebuur.history import services as history
+
+from . import search
+from .models import Answer, Attachment, Follow, Lesson, Question, Report, Tag, UsefulMark, Visibility
+
+HISTORY_MODEL = {
+    Report.Kind.LESSON: "experiences.lesson",
+    Report.Kind.QUESTION: "experiences.question",
+    Report.Kind.ANSWER: "experiences.answer",
+}
+
+
+@dataclass
+class LessonInput:
+    title: str
+    body: str
+    visibility: str = Visibility.PUBLIC
+    cooperation: object = None
+    domains: list = field(default_factory=list)
+    phase: str = ""
+    form: object = None
+    tags: list[str] = field(default_factory=list)
+    is_demo: bool = False
+
+
+@dataclass
+class QuestionInput:
+    title: str
+    body: str = ""
+    visibility: str = Visibility.MUNICIPAL
+    domain: object = None
+    cooperation: object = None
+    phase: str = ""
+    tags: list[str] = field(default_factory=list)
+    is_demo: bool = False
+
+
+def kind_of(item) -> str:
+    return {Lesson: Report.Kind.LESSON, Question: Report.Kind.QUESTION, Answer: Report.Kind.ANSWER}[
+        type(item)
+    ]
+
+
+def parse_tags(text: str) -> list[str]:
+    """'Exit, migratie;kosten' -> ['Exit', 'migratie', 'kosten'] (comma or semicolon separated)."""
+    parts = [part.strip() for part in (text or "").replace(";", ",").split(",")]
+    return list(dict.fromkeys(part[:60] for part in parts if slugify(part)))
+
+
+def _tags(names: list[str]) -> list[Tag]:
+    tags = []
+    for name in names:
+        tag, _ = Tag.objects.get_or_create(slug=slugify(name)[:60], defaults={"name": name.strip()[:60]})
+        tags.append(tag)
+    return tags
+
+
+def _check_visibility(visibility, cooperation):
+    if visibility not in Visibility.values:
+        raise ValidationError({"visibility": _("Kies wie dit mag zien.")})
+    if visibility == Visibility.MEMBERS and cooperation is None:
+        raise ValidationError(
+            {"visibility": _("Alleen voor leden kan alleen als u een samenwerkingsverband kiest.")}
+        )
+
+
+def snapshot(item) -> dict:
+    data = {
+        "titel": getattr(item, "title", ""),
+        "tekst": item.body,
+        "gemeente": item.municipality.code,
+        "verborgen": item.hidden_reason if item.hidden_at else "",
+        "verwijderd": item.deleted_at.isoformat() if item.deleted_at else "",
+    }
+    if isinstance(item, Answer):
+        return data | {"vraag": item.question_id}
+    data |= {
+        "zichtbaarheid": item.visibility,
+        "samenwerking": item.cooperation.slug if item.cooperation else "",
+        "fase": item.phase,
+        "trefwoorden": sorted(t.name for t in item.tags.all()),
+    }
+    if isinstance(item, Lesson):
+        data |= {
+            "domeinen": sorted(d.slug for d in item.domains.all()),
+            "vorm": item.form.code if item.form else "",
+            "bijlagen": [a.filename for a in item.attachments.filter(deleted_at__isnull=True)],
+        }
+    else:
+        data |= {"domein": item.domain.slug if item.domain else "", "geaccepteerd": item.accepted_answer_id}
+    return data
+
+
+def _record(item, action, user, note=""):
+    kind = kind_of(item)
+    history.record_change(
+        model=HISTORY_MODEL[kind],
+        object_id=item.pk,
+        object_repr=str(item),
+        action=action,
+        user=user,
+        snapshot=snapshot(item),
+        note=note,
+    )
+
+
+def _reindex(item):
+    {Lesson: search.index_lesson, Question: search.index_question, Answer: search.index_answer}[type(item)](
+        item
+    )
+
+
+@transaction.atomic
+def save_lesson(data: LessonInput, user, lesson: Lesson | None = None, municipality=None) -> Lesson:
+    """Create a lesson (for `municipality`, default the user's) or update `lesson`."""
+    _check_visibility(data.visibility, data.cooperation)
+    if not data.title.strip() or not data.body.strip():
+        raise ValidationError({"title": _("Geef een titel en een tekst.")})
+    creating = lesson is None
+    if creating:
+        lesson = Lesson(
+            author=user, municipality=municipality or user.municipality, created_at=timezone.now()
+        )
+    lesson.title = data.title.strip()
+    lesson.body = data.body
+    lesson.visibility = data.visibility
+    lesson.cooperation = data.cooperation
+    lesson.phase = data.phase or ""
+    lesson.form = data.form
+    lesson.is_demo = data.is_demo or (lesson.is_demo and not creating)
+    lesson.full_clean(exclude=["author", "municipality"])
+    lesson.save()
+    lesson.domains.set(data.domains)
+    lesson.tags.set(_tags(data.tags))
+    _record(lesson, "create" if creating else "update", user)
+    search.index_lesson(lesson)
+    return lesson
+
+
+@transaction.atomic
+def add_attachment(lesson: Lesson, user, filename: str, data: bytes) -> Attachment:
+    try:
+        checked = attachments.check(filename, data)
+    except attachments.AttachmentError as error:
+        raise ValidationError({"attachment": str(error)}) from None
+    attachment = Attachment.objects.create(
+        lesson=lesson,
+        filename=checked.filename,
+        kind=checked.kind,
+        content_type=checked.content_type,
+        size=len(data),
+        data=data,
+        uploaded_by=user,
+    )
+    _record(lesson, "update", user, note=_("Bijlage %(name)s toegevoegd") % {"name": checked.filename})
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(attachment: Attachment, user):
+    attachment.deleted_at = timezone.now()
+    attachment.save(update_fields=["deleted_at"])
+    _record(
+        attachment.lesson,
+        "update",
+        user,
+        note=_("Bijlage %(name)s verwijderd") % {"name": attachment.filename},
+    )
+
+
+@transaction.atomic
+def ask_question(data: QuestionInput, user, municipality=None) -> Question:
+    _check_visibility(data.visibility, data.cooperation)
+    if not data.title.strip():
+        raise ValidationError({"title": _("Stel uw vraag.")})
+    question = Question(
+        author=user,
+        municipality=municipality or user.municipality,
+        created_at=timezone.now(),
+        title=data.title.strip(),
+        body=data.body,
+        visibility=data.visibility,
+        domain=data.domain,
+        cooperation=data.cooperation,
+        phase=data.phase or "",
+        is_demo=data.is_demo,
+    )
+    question.full_clean(exclude=["author", "municipality", "accepted_answer"])
+    question.save()
+    question.tags.set(_tags(data.tags))
+    _record(question, "create", user)
+    search.index_question(question)
+    return question
+
+
+@transaction.atomic
+def answer_question(question: Question, user, body: str, municipality=None, is_demo=False) -> Answer:
+    if not (body or "").strip():
+        raise ValidationError({"body": _("Schrijf een antwoord.")})
+    answer = Answer.objects.create(
+        question=question,
+        author=user,
+        municipality=municipality or user.municipality,
+        created_at=timezone.now(),
+        body=body,
+        is_demo=is_demo,
+    )
+    _record(answer, "create", user)
+    search.index_answer(answer, question=question)
+    return answer
+
+
+@transaction.atomic
+def accept_answer(question: Question, answer: Answer | None, user) -> Question:
+    """Mark `answer` as the accepted one (None: no accepted answer)."""
+    if answer is not None and (answer.question_id != question.pk or answer.deleted_at or answer.hidden_at):
+        raise ValidationError({"answer": _("Dit antwoord hoort niet bij deze vraag.")})
+    question.accepted_answer = answer
+    question.save(update_fields=["accepted_answer", "updated_at"])
+    _record(question, "update", user, note=_("Geaccepteerd antwoord gewijzigd"))
+    return question
+
+
+def toggle_useful(answer: Answer, user) -> bool:
+    """Mark or unmark `answer` as useful for `user`; returns whether it is now marked."""
+    mark = UsefulMark.objects.filter(answer=answer, user=user).first()
+    if mark:
+        mark.delete()
+        return False
+    UsefulMark.objects.create(answer=answer, user=user)
+    return True
+
+
+@transaction.atomic
+def soft_delete(item, user):
+    item.deleted_at = timezone.now()
+    item.save(update_fields=["deleted_at", "updated_at"])
+    _record(item, "delete", user)
+    _reindex(item)
+
+
+@transaction.atomic
+def set_hidden(item, user, hidden: bool, reason: str):
+    """Moderation by a platform administrator: hide or restore with a reason (required)."""
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Geef een reden.")})
+    item.hidden_at = timezone.now() if hidden else None
+    item.hidden_reason = reason.strip()[:300]
+    item.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
+    _record(item, "update" if hidden else "restore", user, note=reason)
+    Report.objects.filter(item_kind=kind_of(item), item_id=item.pk, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=user, resolution=reason.strip()[:300]
+    )
+    _reindex(item)
+
+
+def report(item, user, reason: str) -> Report:
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Geef aan wat er mis is.")})
+    return Report.objects.create(
+        item_kind=kind_of(item), item_id=item.pk, reason=reason.strip(), reporter=user
+    )
+
+
+def dismiss_report(report_obj: Report, user, note: str = ""):
+    report_obj.resolved_at = timezone.now()
+    report_obj.resolved_by = user
+    report_obj.resolution = (note or _("Geen actie nodig"))[:300]
+    report_obj.save()
+
+
+def follow(user, *, domain=None, tag=None, cooperation=None) -> Follow:
+    kind = Follow.Kind.DOMAIN if domain else Follow.Kind.TAG if tag else Follow.Kind.COOPERATION
+    follow_obj, _ = Follow.objects.get_or_create(
+        user=user, kind=kind, domain=domain, tag=tag, cooperation=cooperation
+    )
+    return follow_obj
+
+
+def unfollow(user, *, domain=None, tag=None, cooperation=None):
+    Follow.objects.filter(user=user, domain=domain, tag=tag, cooperation=cooperation).delete()
+
+
+def is_following(user, *, domain=None, tag=None, cooperation=None) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return Follow.objects.filter(user=user, domain=domain, tag=tag, cooperation=cooperation).exists()
+
+
+def lesson_input(lesson: Lesson) -> LessonInput:
+    return LessonInput(
+        title=lesson.title,
+        body=lesson.body,
+        visibility=lesson.visibility,
+        cooperation=lesson.cooperation,
+        domains=list(lesson.domains.all()),
+        phase=lesson.phase,
+        form=lesson.form,
+        tags=[t.name for t in lesson.tags.all()],
+        is_demo=lesson.is_demo,
+    )
