@@ -1,0 +1,293 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the fallback app: agreements and services in scope, and the feasibility check
+and restore simulation built on the pure core (`goedebuur.core.fallback_feasibility`,
+`goedebuur.core.restore_schedule`). Tests, test log and actions live in `testplan.py`.
+
+Every change validates first (Dutch messages, nothing saved on error) and records a snapshot in
+the history. Callers wrap calls in a transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from goedebuur.core import fallback_feasibility as ff
+from goedebuur.core import restore_schedule as rs
+from goedebuur.core.geo import haversine_km
+from goedebuur.core.landscape import default_recovery
+from goedebuur.history import services as history
+
+from .models import Agreement, Service
+
+AGREEMENT_HISTORY_MODEL = "fallback.agreement"
+SERVICE_HISTORY_MODEL = "fallback.service"
+
+
+def _snapshot(instance, exclude=()) -> dict:
+    data = {}
+    for f in instance._meta.concrete_fields:
+        if f.name in exclude:
+            continue
+        value = getattr(instance, f.attname)
+        if isinstance(value, dt.date | dt.datetime):
+            value = value.isoformat()
+        elif value is not None and not isinstance(value, bool | int | float | str):
+            value = str(value)
+        data[f.attname] = value
+    return data
+
+
+def agreement_snapshot(agreement: Agreement) -> dict:
+    return _snapshot(agreement, exclude=("created_at", "updated_at"))
+
+
+def service_snapshot(service: Service) -> dict:
+    data = _snapshot(service)
+    data["depends_on"] = sorted(service.depends_on.values_list("pk", flat=True)) if service.pk else []
+    return data
+
+
+# --- agreements ----------------------------------------------------------------------------------
+
+
+def distance_km(agreement: Agreement) -> float:
+    return haversine_km(
+        agreement.site_a_lat, agreement.site_a_lon, agreement.site_b_lat, agreement.site_b_lon
+    )
+
+
+def site_defaults(municipality) -> dict:
+    """Pre-filled site: the municipality's inside point (town halls are not in the reference data)."""
+    return {
+        "name": _("Gemeentehuis %(name)s") % {"name": municipality.name},
+        "lat": municipality.point_lat,
+        "lon": municipality.point_lon,
+    }
+
+
+@transaction.atomic
+def save_agreement(agreement: Agreement, user, note="") -> Agreement:
+    created = agreement.pk is None
+    if agreement.party_a_id and agreement.party_a_id == agreement.party_b_id:
+        raise ValidationError({"party_b": _("Kies twee verschillende gemeenten.")})
+    if agreement.review_date and agreement.start_date and agreement.review_date < agreement.start_date:
+        raise ValidationError({"review_date": _("De evaluatiedatum ligt voor de ingangsdatum.")})
+    if agreement.max_km is not None and agreement.min_km is not None and agreement.max_km < agreement.min_km:
+        raise ValidationError({"max_km": _("De maximale afstand is kleiner dan de minimale.")})
+    agreement.updated_by = user if user is not None and user.is_authenticated else None
+    agreement.full_clean()
+    agreement.save()
+    if not created:
+        # A one-way agreement has no services of party B; a changed direction drops them.
+        stray = agreement.services.exclude(guest_id__in=[m.pk for m in agreement.guests()])
+        for service in stray:
+            delete_service(service, user, note=_("afspraak is eenzijdig geworden"))
+    history.record_change(
+        model=AGREEMENT_HISTORY_MODEL,
+        object_id=agreement.pk,
+        object_repr=str(agreement),
+        action="create" if created else "update",
+        user=user,
+        snapshot=agreement_snapshot(agreement),
+        note=note,
+    )
+    if created:
+        from .testplan import plan_first_tests
+
+        plan_first_tests(agreement, user)
+    return agreement
+
+
+@transaction.atomic
+def delete_agreement(agreement: Agreement, user) -> None:
+    history.record_change(
+        model=AGREEMENT_HISTORY_MODEL,
+        object_id=agreement.pk,
+        object_repr=str(agreement),
+        action="delete",
+        user=user,
+        snapshot=agreement_snapshot(agreement),
+    )
+    agreement.delete()
+
+
+# --- services ------------------------------------------------------------------------------------
+
+
+def application_defaults(application) -> dict:
+    """Values for a new service picked from the guest's application landscape."""
+    rto, rpo = default_recovery(application.beschikbaarheid)
+    return {
+        "name": application.product.name,
+        "application": application,
+        "beschikbaarheid": application.beschikbaarheid,
+        "integriteit": application.integriteit,
+        "vertrouwelijkheid": application.vertrouwelijkheid,
+        "rto_hours": application.rto_hours if application.rto_hours is not None else rto,
+        "rpo_hours": application.rpo_hours if application.rpo_hours is not None else rpo,
+    }
+
+
+@transaction.atomic
+def save_service(service: Service, user, depends_on=None, note="") -> Service:
+    """Validate and save a service; `depends_on` (services of the same guest in the same agreement)
+    replaces the dependencies when given. A cycle is refused with the names in it."""
+    agreement = service.agreement
+    created = service.pk is None
+    if service.guest_id not in {m.pk for m in agreement.guests()}:
+        raise ValidationError({"guest": _("Deze gemeente is in deze afspraak geen gast.")})
+    if service.application_id and service.application.municipality_id != service.guest_id:
+        raise ValidationError(
+            {"application": _("Kies een applicatie uit het landschap van de gastgemeente.")}
+        )
+    if (
+        agreement.services.filter(guest_id=service.guest_id, name=service.name)
+        .exclude(pk=service.pk)
+        .exists()
+    ):
+        raise ValidationError({"name": _("Er is al een dienst met deze naam.")})
+    service.full_clean(validate_unique=False)
+    deps = list(depends_on) if depends_on is not None else None
+    if deps is not None:
+        for dep in deps:
+            if dep.agreement_id != agreement.pk or dep.guest_id != service.guest_id:
+                raise ValidationError(
+                    {"depends_on": _("Een dienst hangt alleen af van diensten van dezelfde gemeente.")}
+                )
+            if service.pk and dep.pk == service.pk:
+                raise ValidationError({"depends_on": _("Een dienst kan niet van zichzelf afhangen.")})
+    service.save()
+    if deps is not None:
+        service.depends_on.set(deps)
+        try:
+            rs.topological_order(_jobs(agreement.services.filter(guest_id=service.guest_id), 1.0))
+        except rs.ScheduleError as error:
+            raise ValidationError({"depends_on": str(error)}) from None
+    history.record_change(
+        model=SERVICE_HISTORY_MODEL,
+        object_id=service.pk,
+        object_repr=f"{service.name} ({agreement})",
+        action="create" if created else "update",
+        user=user,
+        snapshot=service_snapshot(service),
+        note=note,
+    )
+    return service
+
+
+@transaction.atomic
+def delete_service(service: Service, user, note="") -> None:
+    history.record_change(
+        model=SERVICE_HISTORY_MODEL,
+        object_id=service.pk,
+        object_repr=f"{service.name} ({service.agreement})",
+        action="delete",
+        user=user,
+        snapshot=service_snapshot(service),
+        note=note,
+    )
+    service.delete()
+
+
+# --- feasibility and simulation --------------------------------------------------------------------
+
+
+def _jobs(services, rate_mbps: float) -> list[rs.RestoreJob]:
+    services = list(
+        services.prefetch_related("depends_on") if hasattr(services, "prefetch_related") else services
+    )
+    return [
+        rs.RestoreJob(
+            str(s.pk),
+            s.name,
+            rs.restore_hours(s.data_gb, rate_mbps),
+            s.rto_hours,
+            s.beschikbaarheid,
+            tuple(str(d.pk) for d in s.depends_on.all()),
+        )
+        for s in services
+    ]
+
+
+def direction_for(agreement: Agreement, guest, *, link_mbps: float | None = None) -> ff.Direction:
+    """The core input for `guest`'s services hosted by the other party."""
+    host = agreement.other(guest)
+    suffix = "a" if host.pk == agreement.party_a_id else "b"
+    services = agreement.services.filter(guest=guest).prefetch_related("depends_on")
+    return ff.Direction(
+        guest=guest.name,
+        host=host.name,
+        services=tuple(
+            ff.ServiceSpec(
+                str(s.pk),
+                s.name,
+                s.beschikbaarheid,
+                float(s.rto_hours),
+                float(s.rpo_hours),
+                float(s.data_gb),
+                float(s.daily_change_gb),
+                float(s.vcpu),
+                float(s.ram_gb),
+                s.workplaces,
+                tuple(str(d.pk) for d in s.depends_on.all()),
+            )
+            for s in services
+        ),
+        reservation=ff.Reservation(
+            vcpu=getattr(agreement, f"reserved_vcpu_{suffix}"),
+            ram_gb=getattr(agreement, f"reserved_ram_gb_{suffix}"),
+            storage_gb=getattr(agreement, f"reserved_storage_gb_{suffix}"),
+            workplaces=getattr(agreement, f"reserved_workplaces_{suffix}"),
+        ),
+        link_mbps=float(agreement.link_mbps if link_mbps is None else link_mbps),
+        restore_mbps=float(agreement.restore_mbps),
+        restore_slots=agreement.restore_slots,
+        distance_km=distance_km(agreement),
+        min_km=float(agreement.min_km),
+        max_km=float(agreement.max_km),
+        peak_factor=float(agreement.peak_factor),
+    )
+
+
+@dataclass
+class DirectionResult:
+    guest: object  # Municipality
+    host: object
+    feasibility: ff.Feasibility
+    naive: rs.Schedule
+
+    @property
+    def best(self) -> rs.Schedule:
+        return self.feasibility.schedule
+
+    @property
+    def gain(self) -> int:
+        return self.best.met_count - self.naive.met_count
+
+
+def assess(agreement: Agreement) -> list[DirectionResult]:
+    """Feasibility, planned restore order and naive order, per guest of the agreement."""
+    results = []
+    for guest in agreement.guests():
+        direction = direction_for(agreement, guest)
+        feasibility = ff.assess(direction)
+        naive = rs.naive_schedule(ff.restore_jobs(direction), direction.restore_slots)
+        results.append(DirectionResult(guest, agreement.other(guest), feasibility, naive))
+    return results
+
+
+def overall_status(results: list[DirectionResult]) -> str:
+    return ff.worst(r.feasibility.status for r in results)
+
+
+def rate_per_slot(agreement: Agreement) -> float:
+    return rs.slot_rate_mbps(agreement.link_mbps, agreement.restore_mbps, agreement.restore_slots)
+
+
+def is_finite(value: float) -> bool:
+    return not math.isinf(value)
