@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goedebuur.api.middleware.ApiVersionHeaderMiddleware",
     "goedebuur.ops.logs.AccessLogMiddleware",
+    "goedebuur.ops.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "goedebuur.urls"

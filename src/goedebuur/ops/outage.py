@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A database that is briefly unreachable (a PostgreSQL restart, a fail-over) gives a clean 503 with
+Retry-After — problem+json under /api/, a short Dutch page elsewhere — instead of a 500 and a stack
+trace. Django closes the broken connection at the end of the request (errors_occurred), so the next
+request reconnects by itself."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+
+logger = logging.getLogger("goedebuur.outage")
+RETRY_AFTER_SECONDS = "5"
+
+
+class DatabaseOutageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("database unavailable: %s", type(exception).__name__, extra={"path": request.path})
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {
+                    "type": "about:blank",
+                    "title": "Service Unavailable",
+                    "status": 503,
+                    "detail": "The database is temporarily unavailable. Try again in a few seconds.",
+                },
+                status=503,
+                content_type="application/problem+json",
+            )
+        else:
+            response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
