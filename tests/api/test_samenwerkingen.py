@@ -4,9 +4,9 @@ import json
 
 import pytest
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from goedebuur.accounts.tokens import create_token
 from goedebuur.cooperations import services
 from goedebuur.cooperations.models import Cooperation
 from tests.conftest import CsrfClient
@@ -341,9 +341,9 @@ def test_it_refuses_an_editor_whose_municipality_has_left(editor_a_api, cooperat
 
 
 def test_it_accepts_a_token(editor_a):
-    token = Token.objects.create(user=editor_a)
+    _, key = create_token(editor_a, "script", "write")
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     response = client.post("/api/v1/samenwerkingen", payload(), format="json")
     assert response.status_code == 201
     assert services.get_live(response.json()["slug"]).created_by == editor_a

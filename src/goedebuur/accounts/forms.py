@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import throttle
+from .models import ApiToken
 
 
 class ThrottledLoginMixin:
@@ -44,3 +45,19 @@ class LoginForm(ThrottledLoginMixin, AuthenticationForm):
 
 class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
     pass
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=80,
+        help_text=_("Waarvoor u het token gebruikt, bijvoorbeeld “koppeling zaaksysteem”."),
+        error_messages={"required": _("Geef het token een naam.")},
+    )
+    scope = forms.ChoiceField(
+        label=_("Bereik"),
+        choices=ApiToken.Scope.choices,
+        initial=ApiToken.Scope.READ,
+        widget=forms.RadioSelect,
+        help_text=_("Kies alleen lezen tenzij de koppeling gegevens moet wijzigen."),
+    )

@@ -45,3 +45,36 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.username} @ {self.ip_address or '?'} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A personal API token. Only a SHA-256 hash of the key is stored: the key is shown once, at
+    creation. `read` tokens may only read (GET, HEAD, OPTIONS); `write` tokens may do whatever their
+    user may do."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("alleen lezen")
+        WRITE = "write", _("lezen en schrijven")
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("gebruiker")
+    )
+    name = models.CharField(_("naam"), max_length=80)
+    prefix = models.CharField(_("begin van de sleutel"), max_length=12)
+    key_hash = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(_("bereik"), max_length=5, choices=Scope.choices, default=Scope.READ)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("laatst gebruikt"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ingetrokken"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API-token")
+        verbose_name_plural = _("API-tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None

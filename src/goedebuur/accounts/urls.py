@@ -2,6 +2,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -12,4 +13,6 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
+    path("mijn-account/api-tokens", views.api_tokens, name="api_tokens"),
+    path("mijn-account/api-tokens/<int:pk>/intrekken", views.api_token_revoke, name="api_token_revoke"),
 ]
