@@ -95,7 +95,10 @@ class AnswerSerializer(serializers.Serializer):
 
 class QuestionSerializer(ItemSerializer):
     zichtbaarheid = serializers.ChoiceField(
-        source="visibility", choices=Visibility.values, default=Visibility.MUNICIPAL, help_text=VISIBILITY_HELP
+        source="visibility",
+        choices=Visibility.values,
+        default=Visibility.MUNICIPAL,
+        help_text=VISIBILITY_HELP,
     )
     titel = serializers.CharField(source="title", max_length=200)
     tekst = serializers.CharField(source="body", required=False, allow_blank=True, default="")
