@@ -5,6 +5,7 @@ import types
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
+from goedebuur.municipalities.models import Municipality
 from goedebuur.pages import extensions
 from goedebuur.pages.extensions import DashboardItem, Section
 
@@ -38,9 +39,9 @@ def test_it_shows_sections_of_every_app_with_a_dashboard_module_urgent_items_hig
 
 def test_panels_are_collected_per_kind(rf, monkeypatch):
     module = types.ModuleType("goedebuur.pages.panels")
-    module.municipality_panels = lambda request, obj: [f"<p>{obj}</p>", ""]
+    module.municipality_panels = lambda request, obj: [f"<p>{obj.name}</p>", ""]
     monkeypatch.setitem(sys.modules, "goedebuur.pages.panels", module)
     request = rf.get("/")
     request.user = AnonymousUser()
-    found = extensions.panels("municipality", request, "Rhenen")
+    found = extensions.panels("municipality", request, Municipality.objects.get(code="GM0340"))
     assert "<p>Rhenen</p>" in found and "" not in found
