@@ -120,6 +120,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{DATA_DIR / 'goedebuur.sqlite3'}"),
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
+        # Check a kept connection before reuse, so a restarted database costs no failed request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

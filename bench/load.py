@@ -1,0 +1,364 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Load and fault test against a real `goedebuur serve` on loopback with PostgreSQL.
+
+    .venv/bin/python bench/load.py [--clients 50] [--duration 60] [--writers 8] [--restart-postgres-at 20]
+        [--workers 4] [--database postgres://postgres@127.0.0.1:5432/goedebuur_load] [--write]
+
+1. (Re)creates the database, runs `goedebuur demo`, creates an API write token for each demo editor,
+   starts `goedebuur serve --no-migrate` on a free port and waits for /ready.
+2. Read load: `--clients` threads with keep-alive connections request a mix of main pages and API
+   listings for `--duration` seconds. Reported: requests, throughput, p50/p95/p99 latency, errors
+   by kind (anything but 2xx/3xx is an error, except 503 during a database restart).
+3. Write load (with --writers N > 0): N editor threads create cooperations through the API and update
+   them; afterwards every acknowledged write must be in the database: count and a checksum over
+   (slug, name, description) compared with what the clients were told succeeded.
+4. Fault (--restart-postgres-at S): after S seconds PostgreSQL is restarted (`pg_ctlcluster ... restart`,
+   needs root). During the gap a response must be a clean 503 (problem+json for the API); reported:
+   how long until the first good response again, and any other error.
+Standard library only (plus the project). Prints a Markdown block for bench/RESULTS.md."""
+
+import argparse
+import hashlib
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+GOEDEBUUR = ROOT / ".venv" / "bin" / "goedebuur"
+READ_MIX = [
+    "/",
+    "/gemeenten",
+    "/gemeenten?q=veen",
+    "/gemeenten/GM0345",
+    "/samenwerkingen",
+    "/matrix",
+    "/kaart",
+    "/partners?gemeente=GM0340",
+    "/api/v1/gemeenten",
+    "/api/v1/gemeenten/GM0340",
+    "/api/v1/samenwerkingen",
+    "/api/v1/matrix",
+    "/api/v1/partners/GM0340",
+    "/health",
+]
+# Demo editors and a municipality each may create cooperations for.
+EDITORS = {"redacteur.veenendaal": "GM0345", "redacteur.rhenen": "GM0340", "redacteur.utrecht": "GM0344"}
+PARTNER = {"GM0345": "GM0340", "GM0340": "GM0345", "GM0344": "GM0353"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(args, env, **kwargs):
+    return subprocess.run([str(a) for a in args], env=env, check=True, cwd=ROOT, **kwargs)
+
+
+def prepare(database: str, data_dir: str) -> dict:
+    env = {**os.environ, "DATABASE_URL": database, "GOEDEBUUR_DATA_DIR": data_dir, "LOG_LEVEL": "WARNING"}
+    name = urlsplit(database).path.lstrip("/")
+    admin = database.rsplit("/", 1)[0] + "/postgres"
+    subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+    subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
+    run([GOEDEBUUR, "demo"], env, stdout=subprocess.DEVNULL)
+    script = (
+        "import json; from goedebuur.accounts.models import User; from goedebuur.accounts.tokens import create_token;"
+        f"print(json.dumps({{u: create_token(User.objects.get(username=u), 'load', 'write')[1] for u in {list(EDITORS)!r}}}))"
+    )
+    out = run([GOEDEBUUR, "shell", "-c", script], env, capture_output=True, text=True).stdout
+    env["tokens"] = out.strip().splitlines()[-1]
+    return env
+
+
+class Stats:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.errors: dict[str, int] = {}
+        self.outage_503 = 0
+        self.last_error_at = 0.0
+        self.first_ok_after_restart = None
+
+    def ok(self, seconds):
+        with self.lock:
+            self.latencies.append(seconds)
+
+    def error(self, kind, body=b""):
+        with self.lock:
+            if kind not in self.errors:
+                print(f"first {kind}: {body[:300]!r}", file=sys.stderr)
+            self.errors[kind] = self.errors.get(kind, 0) + 1
+            self.last_error_at = time.monotonic()
+
+
+class Client:
+    """One keep-alive connection; reconnects after a failure, as a browser would."""
+
+    def __init__(self, port, headers=None):
+        self.port, self.headers, self.conn = port, headers or {}, None
+
+    def request(self, method, path, body=None):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = dict(self.headers)
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            body = json.dumps(body)
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+            data = response.read()
+            return response.status, response.getheader("Content-Type", ""), data
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = None
+            raise
+
+
+def in_outage(state) -> bool:
+    return (
+        state["restart_started"] is not None
+        and state["restart_done_at"] is None
+        or (state["restart_done_at"] is not None and time.monotonic() - state["restart_done_at"] < 15)
+    )
+
+
+def judge(stats, state, status, content_type, path, started, body=b""):
+    if 200 <= status < 400:
+        stats.ok(time.monotonic() - started)
+        if (
+            state["restart_started"] is not None
+            and stats.first_ok_after_restart is None
+            and (state["restart_done_at"] is not None)
+        ):
+            stats.first_ok_after_restart = time.monotonic()
+        return True
+    if status == 503 and in_outage(state):
+        problem = path.startswith("/api/") or path in {"/health", "/ready"}
+        clean = "problem+json" in content_type if problem else "text/html" in content_type
+        with stats.lock:
+            stats.outage_503 += 1
+        if not clean:
+            stats.error(f"503 without problem body on {path}")
+        return False
+    stats.error(f"HTTP {status} on {path.split('?')[0]}", body)
+    return False
+
+
+def reader(port, deadline, stats, state, offset):
+    client = Client(port)
+    i = offset
+    while time.monotonic() < deadline:
+        path = READ_MIX[i % len(READ_MIX)]
+        i += 1
+        started = time.monotonic()
+        try:
+            status, content_type, _ = client.request("GET", path)
+        except (OSError, http.client.HTTPException) as error:
+            if not in_outage(state):
+                stats.error(f"connection: {type(error).__name__}")
+            continue
+        judge(stats, state, status, content_type, path, started)
+
+
+def writer(port, deadline, stats, state, username, token, number, acknowledged):
+    client = Client(port, {"Authorization": f"Token {token}"})
+    code = EDITORS[username]
+    serial = 0
+    while time.monotonic() < deadline:
+        serial += 1
+        name = f"Laadtest {username} {number}-{serial}"
+        body = {
+            "naam": name,
+            "omschrijving": "v0",
+            "vorm": "convenant-intentieverklaring",
+            "status": "verkenning",
+            "deelnemers": [{"gemeente": code}, {"gemeente": PARTNER[code]}],
+            "domeinen": ["achtervang-uitwijk"],
+        }
+        started = time.monotonic()
+        try:
+            status, content_type, data = client.request("POST", "/api/v1/samenwerkingen", body)
+        except (OSError, http.client.HTTPException):
+            continue  # not acknowledged: may or may not exist; not counted
+        if (
+            not judge(stats, state, status, content_type, "/api/v1/samenwerkingen", started, data)
+            or status != 201
+        ):
+            continue
+        slug = json.loads(data)["slug"]
+        acknowledged[slug] = (name, "v0")
+        for version in (1, 2):
+            started = time.monotonic()
+            try:
+                status, content_type, _ = client.request(
+                    "PATCH", f"/api/v1/samenwerkingen/{slug}", {"omschrijving": f"v{version}"}
+                )
+            except (OSError, http.client.HTTPException):
+                break
+            if (
+                judge(stats, state, status, content_type, "/api/v1/samenwerkingen/{slug}", started)
+                and status == 200
+            ):
+                acknowledged[slug] = (name, f"v{version}")
+
+
+def checksum(rows) -> str:
+    digest = hashlib.sha256()
+    for row in sorted(rows):
+        digest.update("\x1f".join(row).encode() + b"\x1e")
+    return digest.hexdigest()[:16]
+
+
+def stored(env, slugs) -> list[tuple[str, str, str]]:
+    script = (
+        "import json; from goedebuur.cooperations.models import Cooperation;"
+        "print(json.dumps(list(Cooperation.objects.filter(name__startswith='Laadtest ')"
+        ".values_list('slug', 'name', 'description'))))"
+    )
+    out = run([GOEDEBUUR, "shell", "-c", script], env, capture_output=True, text=True).stdout
+    return [tuple(row) for row in json.loads(out.strip().splitlines()[-1])]
+
+
+def restart_postgres(state, at):
+    time.sleep(at)
+    version = sorted(os.listdir("/etc/postgresql"))[-1]
+    state["restart_started"] = time.monotonic()
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"], check=True)
+    state["restart_done_at"] = time.monotonic()
+
+
+def percentile(values, q):
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] * 1000 if len(values) > 1 else 0.0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--writers", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--restart-postgres-at", type=float, default=None)
+    parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/goedebuur_load")
+    args = parser.parse_args()
+
+    data_dir = f"/tmp/goedebuur-load-{os.getpid()}"
+    print("preparing database and demo data …", file=sys.stderr)
+    env = prepare(args.database, data_dir)
+    tokens = json.loads(env.pop("tokens"))
+    port = free_port()
+    server = subprocess.Popen(
+        [GOEDEBUUR, "serve", "--port", str(port), "--workers", str(args.workers), "--no-migrate"],
+        env={**env, "LOG_LEVEL": "ERROR"},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        run([GOEDEBUUR, "collectstatic", "--noinput"], env, stdout=subprocess.DEVNULL)
+        for _ in range(100):
+            try:
+                if Client(port).request("GET", "/ready")[0] == 200:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        stats, state, acknowledged = Stats(), {"restart_started": None, "restart_done_at": None}, {}
+        deadline = time.monotonic() + args.duration
+        threads = [
+            threading.Thread(target=reader, args=(port, deadline, stats, state, i))
+            for i in range(args.clients)
+        ]
+        editors = list(tokens)
+        threads += [
+            threading.Thread(
+                target=writer,
+                args=(
+                    port,
+                    deadline,
+                    stats,
+                    state,
+                    editors[i % len(editors)],
+                    tokens[editors[i % len(editors)]],
+                    i,
+                    acknowledged,
+                ),
+            )
+            for i in range(args.writers)
+        ]
+        if args.restart_postgres_at is not None:
+            threads.append(
+                threading.Thread(target=restart_postgres, args=(state, args.restart_postgres_at), daemon=True)
+            )
+        started = time.monotonic()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    lat = stats.latencies
+    restart_note = (
+        f", PostgreSQL restarted at {args.restart_postgres_at:.0f} s"
+        if args.restart_postgres_at is not None
+        else ""
+    )
+    print(
+        f"\n### Load: {args.clients} readers, {args.writers} writers, {args.duration} s, {args.workers} gunicorn workers"
+        f"{restart_note}\n"
+    )
+    print("| measure | value |\n|---|---|")
+    print(f"| good responses | {len(lat)} |")
+    print(f"| throughput | {len(lat) / elapsed:.0f} requests/s |")
+    print(
+        f"| latency p50 / p95 / p99 | {percentile(lat, 50):.0f} / {percentile(lat, 95):.0f} / {percentile(lat, 99):.0f} ms |"
+    )
+    print(
+        f"| errors | {sum(stats.errors.values())} {json.dumps(stats.errors, ensure_ascii=False) if stats.errors else ''} |"
+    )
+    if state["restart_started"] is not None:
+        gap = (stats.first_ok_after_restart or float("nan")) - state["restart_started"]
+        print(f"| clean 503 responses during the restart | {stats.outage_503} |")
+        print(f"| restart took | {state['restart_done_at'] - state['restart_started']:.1f} s |")
+        print(f"| first good response after the restart began | {gap:.1f} s |")
+    if args.writers:
+        rows = stored(env, acknowledged)
+        expected = [(slug, name, description) for slug, (name, description) in acknowledged.items()]
+        present = {row[0]: row for row in rows}
+        missing = [slug for slug in acknowledged if slug not in present]
+        changed = [
+            slug
+            for slug, (name, desc) in acknowledged.items()
+            if slug in present and present[slug][1:] != (name, desc)
+        ]
+        print(f"| acknowledged creates | {len(acknowledged)} |")
+        print(
+            f"| stored | {len(rows)} (unacknowledged but stored: {len(set(present) - set(acknowledged))}) |"
+        )
+        print(
+            f"| acknowledged writes missing / not in their last acknowledged state | {len(missing)} / {len(changed)} |"
+        )
+        print(
+            f"| checksum acknowledged / stored | {checksum(expected)} / {checksum([present[s] for s in acknowledged if s in present])} |"
+        )
+        if missing or changed:
+            sys.exit(1)
+    if stats.errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
