@@ -3,11 +3,16 @@
 partners, results per municipality, assumptions with sources, yearly cash flows, risks and the
 evidence note. The bytes depend only on the inputs and the seed."""
 
+import logging
+
 from django.utils.translation import gettext as _
 
 from goedebuur.documents.pdf import FONT, new_pdf, pdf_bytes
 
 from .charts import euros
+
+# fontTools reports every font subset at INFO level; the report needs none of that on the console.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 def build_pdf(data: dict) -> bytes:

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""goedebuur businesscase case.toml [--draws 20000] [--seed 1] [--json] [--pdf out.pdf]"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from goedebuur.businesscases import presenters, services
+from goedebuur.businesscases.charts import euros
+from goedebuur.businesscases.report_pdf import build_pdf
+from goedebuur.businesscases.result_json import result_dict
+from goedebuur.core.businesscase import CaseError
+from goedebuur.core.businesscase_toml import load_case
+from goedebuur.core.montecarlo import MAX_DRAWS
+from goedebuur.municipalities.models import Municipality
+
+
+def lookup(code: str):
+    municipality = Municipality.objects.filter(code=code).only("name", "population").first()
+    return None if municipality is None else (municipality.name, municipality.population)
+
+
+class Command(BaseCommand):
+    help = (
+        "Compute a business case from a TOML file (format: docs/user/businesscase.md, example "
+        "docs/businesscase-voorbeeld.toml): NPV, payback and P10/P50/P90 per municipality; optionally as "
+        "JSON (the API's names) and as the PDF report. Same file and seed, same result."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the TOML file")
+        parser.add_argument("--draws", type=int, help="Monte Carlo draws (default: the file's, else 10000)")
+        parser.add_argument("--seed", type=int, help="seed (default: the file's, else 1)")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument("--pdf", metavar="OUT.pdf", help="write the report as PDF")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Kan {path} niet lezen: {error.strerror}.") from None
+        try:
+            case, draws, seed = load_case(text, lookup)
+        except CaseError as error:
+            lines = "\n".join(f"  - {message}" for _field, message in error.problems)
+            raise CommandError(f"De businesscase in {path} is niet in orde:\n{lines}") from None
+        draws = options["draws"] if options["draws"] is not None else draws
+        seed = options["seed"] if options["seed"] is not None else seed
+        if not 1 <= draws <= MAX_DRAWS:
+            raise CommandError(f"--draws moet 1 tot en met {MAX_DRAWS} zijn.")
+        result = services.compute_pure(case, draws, seed)
+        if options["pdf"]:
+            Path(options["pdf"]).write_bytes(build_pdf(presenters.report_data(case, result)))
+        if options["json"]:
+            self.stdout.write(
+                json.dumps(result_dict(result, services.HIGH_RISK), ensure_ascii=False, indent=2)
+            )
+        else:
+            self._print(case, result)
+        if options["pdf"]:
+            self.stderr.write(f"PDF geschreven: {options['pdf']}")
+
+    def _print(self, case, result):
+        self.stdout.write(f"{case.name}" + (f" ({case.scenario})" if case.scenario else ""))
+        self.stdout.write(presenters.summary(case, result))
+        self.stdout.write(
+            f"{'gemeente':<24} {'NCW P10':>14} {'NCW P50':>14} {'NCW P90':>14} {'kans<0':>7}  terugverdiend"
+        )
+        for row in presenters.outcome_rows(result):
+            self.stdout.write(
+                f"{row['name'][:24]:<24} {euros(row['p10']):>14} {euros(row['p50']):>14} {euros(row['p90']):>14} "
+                f"{row['p_negative']:>5} %  {row['payback']}"
+            )
+        for warning in result.warnings:
+            self.stdout.write(
+                f"Let op: {warning.name} heeft {round(warning.p_negative * 100)} % kans op een negatieve NCW."
+            )
+        unconfirmed = [c.label for c in case.hidden_costs if not c.confirmed]
+        if unconfirmed:
+            self.stdout.write(
+                "Concept: nog niet bevestigde verborgen kosten: " + "; ".join(unconfirmed) + "."
+            )

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""/api/v1/businesscases: CRUD, the calculation, bad input and visibility per persona."""
+
+import pytest
+
+from goedebuur.businesscases.models import BusinessCase
+
+from ..businesscases.factories import make_case
+from ..factories import RHENEN, UTRECHT, VEENENDAAL
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(editor_a):
+    return make_case(editor_a, name="API-case")
+
+
+def test_an_editor_creates_a_case_with_inputs_in_one_request(editor_a_api):
+    response = editor_a_api.post(
+        "/api/v1/businesscases",
+        {
+            "naam": "Via de API",
+            "scenario": "zwaar",
+            "gemeenten": [RHENEN, VEENENDAAL],
+            "domeinen": ["werkplek"],
+            "horizonJaren": 6,
+            "basislijn": {RHENEN: {"eur": 2_000_000, "bron": "begroting 2026"}},
+            "besparingen": [{"domein": "werkplek", "laag": 1, "waarschijnlijk": 4, "hoog": 9}],
+            "verborgenKosten": [
+                {"sleutel": "exit", "laag": 0, "waarschijnlijk": 0, "hoog": 0, "bevestigd": True}
+            ],
+            "verdeelsleutel": "gelijk",
+            "seed": 5,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert response["Location"].endswith(f"/api/v1/businesscases/{body['id']}")
+    assert body["eigenaar"] == VEENENDAAL and body["horizonJaren"] == 6 and body["seed"] == 5
+    assert body["basislijn"][RHENEN] == {
+        "eur": 2_000_000,
+        "bron": "begroting 2026",
+        "inwoners": body["basislijn"][RHENEN]["inwoners"],
+        "ictUitgavenEur": None,
+        "werkplekken": None,
+        "auteur": "editor-a",
+    }
+    assert body["besparingen"][0]["waarschijnlijk"] == 4
+    exit_cost = next(c for c in body["verborgenKosten"] if c["sleutel"] == "exit")
+    assert exit_cost["bevestigd"] is True and exit_cost["hoog"] == 0
+    assert body["status"] == "concept"  # the other hidden costs are not confirmed yet
+
+
+@pytest.mark.parametrize(
+    ("payload", "name", "reason"),
+    [
+        (
+            {"basislijn": {RHENEN: {"inwoners": -3}}},
+            "gemeenten.0.inwoners",
+            "Het aantal inwoners van Rhenen kan niet negatief zijn.",
+        ),
+        (
+            {"verborgenKosten": [{"sleutel": "migratie", "laag": 9, "waarschijnlijk": 5, "hoog": 1}]},
+            "verborgenKosten.2.bedrag",
+            "Migratie en dataconversie: de laagste waarde is hoger dan de hoogste.",
+        ),
+        ({"horizonJaren": 0}, "horizonJaren", None),
+        ({"gemeenten": [VEENENDAAL, "GM9999"]}, "gemeenten", "Onbekende gemeente: GM9999."),
+        (
+            {"verborgenKosten": [{"sleutel": "koffie"}]},
+            "verborgenKosten",
+            "Onbekende verborgen kostenpost: koffie.",
+        ),
+    ],
+)
+def test_bad_input_is_a_400_problem_and_changes_nothing(case, editor_a_api, payload, name, reason):
+    before = editor_a_api.get(f"/api/v1/businesscases/{case.pk}").json()
+    response = editor_a_api.patch(f"/api/v1/businesscases/{case.pk}", payload, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    params = response.json()["invalidParams"]
+    assert any(p["name"] == name and (reason is None or p["reason"] == reason) for p in params), params
+    after = editor_a_api.get(f"/api/v1/businesscases/{case.pk}").json()
+    assert {k: v for k, v in after.items() if k != "gewijzigdOp"} == {
+        k: v for k, v in before.items() if k != "gewijzigdOp"
+    }
+
+
+def test_patch_changes_only_what_is_given(case, editor_a_api):
+    response = editor_a_api.patch(
+        f"/api/v1/businesscases/{case.pk}", {"naam": "Nieuwe naam", "trekkingen": 3000}, format="json"
+    )
+    assert response.status_code == 200
+    case.refresh_from_db()
+    assert (case.name, case.draws, case.scenario) == ("Nieuwe naam", 3000, "licht")
+
+
+def test_the_calculation_is_reproducible_and_has_every_part(case, reader_api):
+    url = f"/api/v1/businesscases/{case.pk}/berekening"
+    first = reader_api.post(url, {"trekkingen": 2000, "seed": 3}, format="json")
+    assert first.status_code == 200
+    body = first.json()
+    assert body == reader_api.post(url, {"trekkingen": 2000, "seed": 3}, format="json").json()
+    assert body["trekkingen"] == 2000 and body["seed"] == 3
+    assert [m["code"] for m in body["gemeenten"]] == [RHENEN, VEENENDAAL]
+    total = body["totaal"]
+    assert total["ncwP10"] <= total["ncwP50"] <= total["ncwP90"]
+    assert len(total["kasstromen"]) == case.horizon
+    assert any(bar["sleutel"] == "discontovoet" for bar in body["tornado"])
+    assert reader_api.post(url, {"trekkingen": 0}, format="json").status_code == 400
+
+
+def test_visibility_per_persona(case, api_client, reader_api, editor_b_api, admin_api, editor_a_api):
+    url = f"/api/v1/businesscases/{case.pk}"
+    assert api_client.get(url).status_code == 401
+    assert api_client.get("/api/v1/businesscases").status_code == 401
+    assert editor_b_api.get(url).status_code == 404
+    assert editor_b_api.post(f"{url}/berekening", {}, format="json").status_code == 404
+    assert editor_b_api.get("/api/v1/businesscases").json()["count"] == 0
+    assert reader_api.get(url).status_code == 200
+    assert reader_api.get("/api/v1/businesscases").json()["count"] == 1
+    assert reader_api.patch(url, {"naam": "x"}, format="json").status_code == 403
+    assert reader_api.delete(url).status_code == 403
+    assert (
+        reader_api.post(
+            "/api/v1/businesscases", {"naam": "x", "gemeenten": [RHENEN, VEENENDAAL]}, format="json"
+        ).status_code
+        == 403
+    )
+    assert admin_api.get(url).status_code == 200
+    assert admin_api.patch(url, {"scenario": "zwaar"}, format="json").status_code == 200
+    assert editor_a_api.delete(url).status_code == 204
+    assert not BusinessCase.objects.exists()
+
+
+def test_an_editor_cannot_create_a_case_for_other_municipalities_only(editor_a_api):
+    response = editor_a_api.post(
+        "/api/v1/businesscases", {"naam": "x", "gemeenten": [RHENEN, UTRECHT]}, format="json"
+    )
+    assert response.status_code == 400
+    assert "Veenendaal" in response.json()["invalidParams"][0]["reason"]

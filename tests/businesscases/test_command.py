@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""goedebuur businesscase case.toml [--draws] [--seed] [--json] [--pdf]"""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "businesscase-voorbeeld.toml"
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command("businesscase", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_it_prints_the_outcome_per_municipality(tmp_path):
+    out, _err = run(str(EXAMPLE), "--draws", "2000")
+    assert "ICT-samenwerking Rhenen en Veenendaal (zwaar)" in out
+    assert "Rhenen" in out and "Veenendaal" in out and "Alle gemeenten samen" in out
+    assert "Concept: nog niet bevestigde verborgen kosten" in out
+
+
+def test_json_and_pdf_are_reproducible_with_the_same_seed(tmp_path):
+    first_pdf, second_pdf = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    first, _ = run(str(EXAMPLE), "--draws", "3000", "--seed", "4", "--json", "--pdf", str(first_pdf))
+    second, _ = run(str(EXAMPLE), "--draws", "3000", "--seed", "4", "--json", "--pdf", str(second_pdf))
+    assert first == second
+    assert first_pdf.read_bytes() == second_pdf.read_bytes() and first_pdf.read_bytes().startswith(b"%PDF")
+    body = json.loads(first)
+    assert body["trekkingen"] == 3000 and body["seed"] == 4
+    assert [m["code"] for m in body["gemeenten"]] == ["GM0340", "GM0345"]
+    other, _ = run(str(EXAMPLE), "--draws", "3000", "--seed", "5", "--json")
+    assert json.loads(other)["totaal"]["ncwP50"] != body["totaal"]["ncwP50"]
+
+
+def test_a_bad_file_is_refused_with_every_problem_in_dutch(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'naam = "x"\nhorizon = 0\n[[gemeente]]\ncode = "GM0340"\ninwoners = -4\n', encoding="utf-8"
+    )
+    with pytest.raises(CommandError) as error:
+        run(str(bad))
+    text = str(error.value)
+    assert "De horizon moet 1 tot en met 30 jaar zijn." in text
+    assert "Het aantal inwoners van Rhenen kan niet negatief zijn." in text
+    assert "Kies ten minste twee verschillende gemeenten." in text
+    with pytest.raises(CommandError, match="Kan .* niet lezen"):
+        run(str(tmp_path / "missing.toml"))
