@@ -173,12 +173,32 @@ class TrajectorySerializer(SummarySerializer):
         help_text="On creation by an administrator: the initiating municipality. Editors always initiate for their own.",
     )
     toestandReden = serializers.CharField(source="state_reason", read_only=True)
+    businesscases = serializers.SerializerMethodField(
+        help_text="Linked business cases the caller may see: `id`, `naam`, `webpagina`."
+    )
     volgendeStap = serializers.SerializerMethodField(
         help_text="What blocks the next phase, and the allowed actions."
     )
 
     class Meta:
         ref_name = "Traject"
+
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "integer"},
+                    "naam": {"type": "string"},
+                    "webpagina": {"type": "string"},
+                },
+            },
+        }
+    )
+    def get_businesscases(self, trajectory):
+        visible, _hidden = services.linked_cases(trajectory, self.context["request"].user)
+        return [{"id": c.pk, "naam": c.name, "webpagina": c.get_absolute_url()} for c in visible]
 
     @extend_schema_field(
         {
