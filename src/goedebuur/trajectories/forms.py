@@ -152,3 +152,17 @@ class AmbitionForm(forms.Form):
 class ActionForm(forms.Form):
     action = forms.ChoiceField(choices=[(code, code) for code in ACTIONS], widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reden"), required=False, max_length=2000)
+
+
+class BusinessCaseLinkForm(forms.Form):
+    business_cases = forms.ModelMultipleChoiceField(
+        label=_("Gekoppelde businesscases"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, cases, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business_cases"].queryset = cases
+        self.fields["business_cases"].label_from_instance = lambda case: f"{case.name} ({case.owner.name})"

@@ -89,6 +89,9 @@ class Trajectory(models.Model):
         related_name="trajectory",
         verbose_name=_("registervermelding"),
     )
+    business_cases = models.ManyToManyField(
+        "businesscases.BusinessCase", blank=True, related_name="trajectories", verbose_name=_("businesscases")
+    )
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

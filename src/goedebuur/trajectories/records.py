@@ -59,6 +59,7 @@ def snapshot(trajectory: Trajectory) -> dict:
             }
             for a in trajectory.ambitions.select_related("municipality").order_by("municipality__code")
         },
+        "business_cases": sorted(trajectory.business_cases.values_list("pk", flat=True)),
         "acknowledged": sorted(trajectory.acknowledgements.values_list("municipality__code", flat=True)),
     }
 

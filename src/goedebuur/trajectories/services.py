@@ -23,6 +23,7 @@ from goedebuur.core.trajectory import Blocker
 
 from . import records
 from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
+from .links import link_business_cases, linkable_cases, linked_cases  # noqa: F401 - public API
 from .models import Participant, Trajectory
 from .plan import (  # noqa: F401 - public API
     checklist,

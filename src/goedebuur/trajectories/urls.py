@@ -16,6 +16,7 @@ urlpatterns = [
     path("trajecten/<int:pk>/ambities/<str:code>", views_steps.ambitions, name="ambitions"),
     path("trajecten/<int:pk>/verschillen-bevestigen", views_steps.acknowledge, name="acknowledge"),
     path("trajecten/<int:pk>/stap", views_steps.action, name="action"),
+    path("trajecten/<int:pk>/businesscases", views_steps.business_cases, name="business_cases"),
     path("trajecten/<int:pk>/naar-register", views_steps.promote, name="promote"),
     path("trajecten/<int:pk>/documenten/<slug:kind>.<str:fmt>", views_steps.document, name="document"),
 ]

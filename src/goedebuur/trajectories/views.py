@@ -17,7 +17,15 @@ from goedebuur.core import trajectory as flow
 from goedebuur.pages.querystring import paginate
 
 from . import documents, permissions, services
-from .forms import ActionForm, ChecklistForm, CreateForm, DecisionForm, InviteForm, SettingsForm
+from .forms import (
+    ActionForm,
+    BusinessCaseLinkForm,
+    ChecklistForm,
+    CreateForm,
+    DecisionForm,
+    InviteForm,
+    SettingsForm,
+)
 from .models import Participant, Trajectory
 
 
@@ -143,10 +151,17 @@ def trajectory_detail(request, pk):
     own = None
     if user.municipality_id:
         own = next((p for p in alignment.partners if p.municipality_id == user.municipality_id), None)
+    linked, hidden_cases = services.linked_cases(trajectory, user)
+    linkable = services.linkable_cases(trajectory, user) if may_edit else None
     context = {
         "nav": "trajecten",
         "trajectory": trajectory,
         "participants": list(trajectory.participants.all()),
+        "linked_cases": linked,
+        "hidden_cases": hidden_cases,
+        "case_form": BusinessCaseLinkForm(initial={"business_cases": linked}, cases=linkable)
+        if linkable is not None and linkable.exists()
+        else None,
         "timeline": _timeline(trajectory),
         "status": status,
         "actions": [(code, label) for code, label in flow.ACTIONS.items() if code in status.allowed],

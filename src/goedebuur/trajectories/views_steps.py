@@ -16,7 +16,7 @@ from goedebuur.core.alignment import FOUR_KS
 from goedebuur.municipalities.models import Municipality
 
 from . import documents, permissions, services
-from .forms import ActionForm, AmbitionForm, ChecklistForm, DecisionForm, InviteForm
+from .forms import ActionForm, AmbitionForm, BusinessCaseLinkForm, ChecklistForm, DecisionForm, InviteForm
 from .models import Ambition, ChecklistItem
 from .views import add_errors, login_or_404, trajectory_or_404
 
@@ -208,6 +208,24 @@ def promote(request, pk):
         return redirect(trajectory)
     messages.success(request, _("Het samenwerkingsverband staat nu in het register."))
     return redirect(cooperation)
+
+
+@require_POST
+@login_or_404
+@login_required
+def business_cases(request, pk):
+    trajectory = _editable(request, pk)
+    form = BusinessCaseLinkForm(request.POST, cases=services.linkable_cases(trajectory, request.user))
+    if not form.is_valid():
+        _report(request, form)
+    else:
+        try:
+            services.link_business_cases(trajectory, form.cleaned_data["business_cases"], request.user)
+        except ValidationError as error:
+            _report(request, error=error)
+        else:
+            messages.success(request, _("De gekoppelde businesscases zijn bijgewerkt."))
+    return redirect(f"{trajectory.get_absolute_url()}#businesscases")
 
 
 @login_or_404

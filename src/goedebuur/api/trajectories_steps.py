@@ -1,0 +1,415 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""/api/v1/trajecten/{id}/...: the step plan of a trajectory through the API: checklist, decisions,
+ambitions and their divergences, acknowledgement, actions (advance, back, pause, resume, stop), the
+answer to an invitation and the move into the register. Same rules as the pages."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, status
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+
+from goedebuur.cooperations.models import Cooperation
+from goedebuur.core.trajectory import ACTIONS
+from goedebuur.municipalities.models import Municipality
+from goedebuur.trajectories import permissions, services
+from goedebuur.trajectories.models import Ambition, ChecklistItem, ChecklistState, Decision
+
+from .trajectories import ID_PARAMETER, TrajectoryApiMixin, TrajectorySerializer, api_errors, choice
+
+CODE_PARAMETER = OpenApiParameter(
+    "code",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="Code of the checklist item, e.g. `nulmeting`.",
+)
+MUNICIPALITY_PARAMETER = OpenApiParameter(
+    "gemeente", OpenApiTypes.STR, OpenApiParameter.PATH, description="CBS code of a partner, e.g. `GM0345`."
+)
+
+
+# --- checklist -------------------------------------------------------------------------------
+
+
+class ChecklistRowSerializer(serializers.Serializer):
+    code = serializers.CharField(source="item.code")
+    fase = serializers.CharField(source="item.phase")
+    titel = serializers.CharField(source="item.title")
+    tip = serializers.CharField(source="item.tip")
+    verplicht = serializers.BooleanField(
+        source="item.required", help_text="Must be settled before the next phase."
+    )
+    status = serializers.SerializerMethodField()
+    notitie = serializers.SerializerMethodField()
+    door = serializers.SerializerMethodField(help_text="Username of who changed it last.")
+    op = serializers.SerializerMethodField()
+
+    class Meta:
+        ref_name = "Checklistpunt"
+
+    def get_status(self, row) -> str:
+        return row["state"].status if row["state"] else ChecklistState.Status.OPEN
+
+    def get_notitie(self, row) -> str:
+        return row["state"].note if row["state"] else ""
+
+    def get_door(self, row) -> str | None:
+        state = row["state"]
+        return state.updated_by.get_username() if state and state.updated_by else None
+
+    def get_op(self, row) -> str | None:
+        return row["state"].updated_at.isoformat() if row["state"] else None
+
+
+class ChecklistInputSerializer(serializers.Serializer):
+    status = choice(ChecklistState.Status.values, help_text="open, gedaan or nvt.")
+    notitie = serializers.CharField(source="note", allow_blank=True, default="", max_length=2000)
+
+    class Meta:
+        ref_name = "ChecklistpuntWijziging"
+
+
+@extend_schema(tags=["trajecten"])
+class ChecklistView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = ChecklistRowSerializer
+    pagination_class = None  # a few dozen items at most
+
+    @extend_schema(
+        summary="Checklist of a trajectory",
+        description="Every item in use, per phase in order, with its tip and the trajectory's status.",
+        parameters=[ID_PARAMETER],
+        responses=ChecklistRowSerializer(many=True),
+    )
+    def get(self, request, id):
+        rows = [row for phase in services.checklist(self.trajectory()) for row in phase["rows"]]
+        return Response(ChecklistRowSerializer(rows, many=True).data)
+
+
+@extend_schema(tags=["trajecten"])
+class ChecklistItemView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = ChecklistInputSerializer
+
+    @extend_schema(
+        summary="Set the status of a checklist item",
+        description="`open`, `gedaan` or `nvt` (not applicable), with a note. For editors of partners and administrators.",
+        parameters=[ID_PARAMETER, CODE_PARAMETER],
+        request=ChecklistInputSerializer,
+        responses=ChecklistRowSerializer,
+    )
+    def put(self, request, id, code):
+        trajectory = self.editable()
+        item = get_object_or_404(ChecklistItem, code=code)
+        serializer = ChecklistInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            state = services.set_checklist_status(
+                trajectory,
+                item,
+                serializer.validated_data["status"],
+                serializer.validated_data["note"],
+                request.user,
+            )
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+        return Response(ChecklistRowSerializer({"item": item, "state": state}).data)
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+
+class DecisionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    fase = serializers.CharField(source="phase", read_only=True, help_text="The phase the decision closes.")
+    besluit = choice(Decision.Outcome.values, source="outcome")
+    datum = serializers.DateField(source="date")
+    genomenDoor = choice(Decision.Body.values, source="body")
+    notulen = serializers.URLField(source="minutes_url", allow_blank=True, default="", max_length=500)
+    toelichting = serializers.CharField(source="note", allow_blank=True, default="")
+    vastgelegdOp = serializers.DateTimeField(source="recorded_at", read_only=True)
+
+    class Meta:
+        ref_name = "Besluit"
+
+
+@extend_schema(tags=["trajecten"])
+class DecisionListView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = DecisionSerializer
+    pagination_class = None  # one or two per phase
+
+    @extend_schema(
+        summary="Decisions of a trajectory",
+        description="Newest first.",
+        parameters=[ID_PARAMETER],
+        responses=DecisionSerializer(many=True),
+    )
+    def get(self, request, id):
+        return Response(DecisionSerializer(self.trajectory().decisions.all(), many=True).data)
+
+    @extend_schema(
+        summary="Record a decision",
+        description="A go or no-go decision about the current phase. A go decision (the latest one since "
+        "the phase was entered) is needed to advance.",
+        parameters=[ID_PARAMETER],
+        request=DecisionSerializer,
+        responses={201: DecisionSerializer},
+    )
+    def post(self, request, id):
+        trajectory = self.editable()
+        serializer = DecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            decision = services.record_decision(trajectory, request.user, **serializer.validated_data)
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+        return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
+
+
+# --- ambitions -------------------------------------------------------------------------------
+
+
+class AmbitionSerializer(serializers.Serializer):
+    gemeente = serializers.CharField(source="municipality.code", read_only=True)
+    kwaliteit = serializers.IntegerField(min_value=0, max_value=5)
+    kosten = serializers.IntegerField(min_value=0, max_value=5, help_text="minder meerKosten")
+    kwetsbaarheid = serializers.IntegerField(min_value=0, max_value=5)
+    personeel = serializers.IntegerField(min_value=0, max_value=5, help_text="Kansen voor personeel")
+    motief = choice(Ambition.Motive.values, source="motive")
+    hardeEisen = serializers.CharField(
+        source="must_haves", allow_blank=True, default="", help_text="One per line."
+    )
+    breekpunten = serializers.CharField(
+        source="deal_breakers", allow_blank=True, default="", help_text="One per line."
+    )
+
+    class Meta:
+        ref_name = "Ambitie"
+
+
+class DivergenceSerializer(serializers.Serializer):
+    soort = serializers.CharField(source="kind", help_text="score, motief or breekpunt.")
+    onderwerp = serializers.CharField(source="label")
+    verschil = serializers.IntegerField(source="gap", help_text="0-5; largest first.")
+    toelichting = serializers.CharField(source="detail")
+
+    class Meta:
+        ref_name = "Verschil"
+
+
+class AlignmentSerializer(serializers.Serializer):
+    ambities = AmbitionSerializer(many=True)
+    verschillen = DivergenceSerializer(many=True)
+    bevestigdDoor = serializers.ListField(child=serializers.CharField(), help_text="CBS codes.")
+    blokkades = serializers.ListField(
+        child=serializers.DictField(), help_text="What blocks the move to Overeenkomen."
+    )
+
+    class Meta:
+        ref_name = "Ambitieafstemming"
+
+
+def alignment_data(trajectory):
+    picture = services.picture(trajectory)
+    codes = {p.municipality_id: p.municipality.code for p in picture.partners}
+    return AlignmentSerializer(
+        {
+            "ambities": list(picture.ambitions.values()),
+            "verschillen": picture.divergences,
+            "bevestigdDoor": sorted(codes[m] for m, ok in picture.acknowledged.items() if ok),
+            "blokkades": [{"reden": b.reason, "aanZet": list(b.who)} for b in picture.blockers],
+        }
+    ).data
+
+
+@extend_schema(tags=["trajecten"])
+class AlignmentView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = AlignmentSerializer
+
+    @extend_schema(
+        summary="Ambitions and divergences",
+        description="Each partner's four K's (0-5), motive, must-haves and deal-breakers; the divergences, "
+        "largest gap first; who acknowledged them; what still blocks the move to Overeenkomen.",
+        parameters=[ID_PARAMETER],
+        responses=AlignmentSerializer,
+    )
+    def get(self, request, id):
+        return Response(alignment_data(self.trajectory()))
+
+
+class PartnerMixin(TrajectoryApiMixin):
+    def partner(self, trajectory):
+        municipality = get_object_or_404(Municipality, code=self.kwargs["gemeente"].upper())
+        if not permissions.can_speak_for(self.request.user, trajectory, municipality):
+            raise exceptions.PermissionDenied(
+                "Alleen redacteuren van deze deelnemende gemeente spreken voor haar."
+            )
+        return municipality
+
+
+@extend_schema(tags=["trajecten"])
+class AmbitionView(PartnerMixin, GenericAPIView):
+    serializer_class = AmbitionSerializer
+
+    @extend_schema(
+        summary="Set a partner's ambitions",
+        description="For the partner's editors and administrators. Changing ambitions can change the "
+        "divergences; earlier acknowledgements then lapse.",
+        parameters=[ID_PARAMETER, MUNICIPALITY_PARAMETER],
+        request=AmbitionSerializer,
+        responses=AlignmentSerializer,
+    )
+    def put(self, request, id, gemeente):
+        trajectory = self.trajectory()
+        municipality = self.partner(trajectory)
+        serializer = AmbitionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.save_ambition(trajectory, municipality, dict(serializer.validated_data), request.user)
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+        return Response(alignment_data(trajectory))
+
+
+@extend_schema(tags=["trajecten"])
+class AcknowledgeView(PartnerMixin, GenericAPIView):
+    serializer_class = AlignmentSerializer
+
+    @extend_schema(
+        summary="Acknowledge the divergences",
+        description="The partner has discussed the divergences as they are now. For its editors and administrators.",
+        operation_id="trajecten_verschillen_bevestigen",
+        parameters=[ID_PARAMETER, MUNICIPALITY_PARAMETER],
+        request=None,
+        responses=AlignmentSerializer,
+    )
+    def post(self, request, id, gemeente):
+        trajectory = self.trajectory()
+        municipality = self.partner(trajectory)
+        try:
+            services.acknowledge(trajectory, municipality, request.user)
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+        return Response(alignment_data(trajectory))
+
+
+# --- actions, invitation, register -------------------------------------------------------------
+
+
+class ActionSerializer(serializers.Serializer):
+    actie = choice(ACTIONS, help_text=", ".join(ACTIONS))
+    reden = serializers.CharField(allow_blank=True, default="", help_text="Needed to stop.")
+
+    class Meta:
+        ref_name = "TrajectActie"
+
+
+@extend_schema(tags=["trajecten"])
+class ActionView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = ActionSerializer
+
+    @extend_schema(
+        summary="Take a step",
+        description="`volgende-fase` (after a go decision, with the required checklist items settled and, "
+        "before Overeenkomen, aligned ambitions), `vorige-fase`, `pauzeren`, `hervatten`, `stoppen` (with "
+        "`reden`). A refused step answers 400 with every reason.",
+        parameters=[ID_PARAMETER],
+        request=ActionSerializer,
+        responses=TrajectorySerializer,
+    )
+    def post(self, request, id):
+        trajectory = self.editable()
+        serializer = ActionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            trajectory = services.take_action(
+                trajectory,
+                serializer.validated_data["actie"],
+                request.user,
+                serializer.validated_data["reden"],
+            )
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+        return self.answer(trajectory)
+
+
+class AnswerSerializer(serializers.Serializer):
+    antwoord = choice(["aannemen", "afwijzen"])
+
+    class Meta:
+        ref_name = "Uitnodigingsantwoord"
+
+
+@extend_schema(tags=["trajecten"])
+class InvitationView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = AnswerSerializer
+
+    @extend_schema(
+        summary="Answer an invitation",
+        description="For editors of the invited municipality.",
+        parameters=[ID_PARAMETER],
+        request=AnswerSerializer,
+        responses=TrajectorySerializer,
+    )
+    def post(self, request, id):
+        trajectory = self.trajectory()
+        if not permissions.can_respond(request.user, trajectory):
+            raise exceptions.PermissionDenied(
+                "Alleen redacteuren van de uitgenodigde gemeente beantwoorden de uitnodiging."
+            )
+        serializer = AnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        accept = serializer.validated_data["antwoord"] == "aannemen"
+        services.respond(trajectory, request.user.municipality, accept, request.user)
+        return self.answer(trajectory)
+
+
+class RegisterEntrySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    naam = serializers.CharField(source="name")
+    webpagina = serializers.CharField(source="get_absolute_url")
+
+    class Meta:
+        ref_name = "TrajectRegistervermelding"
+
+
+@extend_schema(tags=["trajecten"])
+class PromoteView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = RegisterEntrySerializer
+
+    @extend_schema(
+        summary="Enter the trajectory in the register",
+        description="Once the Overeenkomen phase is passed: creates the cooperation (form, domains, "
+        "partners) in /api/v1/samenwerkingen. Answers 201 with the new entry's slug.",
+        operation_id="trajecten_naar_register",
+        parameters=[ID_PARAMETER],
+        request=None,
+        responses={201: RegisterEntrySerializer},
+    )
+    def post(self, request, id):
+        trajectory = self.editable()
+        try:
+            cooperation: Cooperation = services.promote_to_register(trajectory, request.user)
+        except DjangoValidationError as error:
+            raise api_errors(error) from None
+        return Response(RegisterEntrySerializer(cooperation).data, status=status.HTTP_201_CREATED)
+
+
+urlpatterns = [
+    path("trajecten/<int:id>/checklist", ChecklistView.as_view(), name="traject-checklist"),
+    path(
+        "trajecten/<int:id>/checklist/<slug:code>", ChecklistItemView.as_view(), name="traject-checklistpunt"
+    ),
+    path("trajecten/<int:id>/besluiten", DecisionListView.as_view(), name="traject-besluiten"),
+    path("trajecten/<int:id>/ambities", AlignmentView.as_view(), name="traject-ambities"),
+    path("trajecten/<int:id>/ambities/<str:gemeente>", AmbitionView.as_view(), name="traject-ambitie"),
+    path(
+        "trajecten/<int:id>/ambities/<str:gemeente>/bevestiging",
+        AcknowledgeView.as_view(),
+        name="traject-bevestiging",
+    ),
+    path("trajecten/<int:id>/acties", ActionView.as_view(), name="traject-acties"),
+    path("trajecten/<int:id>/uitnodiging", InvitationView.as_view(), name="traject-uitnodiging"),
+    path("trajecten/<int:id>/naar-register", PromoteView.as_view(), name="traject-naar-register"),
+]
