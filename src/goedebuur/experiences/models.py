@@ -286,6 +286,7 @@ class SearchEntry(models.Model):
     domains = models.ManyToManyField("cooperations.IctDomain", related_name="+")
     year = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField()
+    is_demo = models.BooleanField(default=False)
     vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
