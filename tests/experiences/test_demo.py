@@ -42,11 +42,23 @@ KNOWN_TOP_HITS = [
     (None, "migratiekosten", ["Migratie van het zaaksysteem kostte twee keer zo veel als begroot"]),
     (None, "uittreding rekenmethode", ["Uittreding bleek duurder dan de hele samenwerking"]),
     (None, "bestuurlijke drukte", ["Bestuurlijke drukte: vier overleggen voor één besluit"]),
-    (None, "licentiekosten cloud", ["Cloudmigratie: licentiekosten stegen, beheerkosten daalden minder dan gedacht"]),
+    (
+        None,
+        "licentiekosten cloud",
+        ["Cloudmigratie: licentiekosten stegen, beheerkosten daalden minder dan gedacht"],
+    ),
     (None, "intentieverklaring vaag", ["Een intentieverklaring die te vaag was"]),
     (None, "verdeelsleutel", []),  # members only: invisible to anonymous visitors
-    ("redacteur.veenendaal", "verdeelsleutel", ["Welke verdeelsleutel gebruiken jullie voor gedeelde werkplekken?"]),
-    ("redacteur.veenendaal", "verdeelsleutel inwonertal", ["Kostenverdeelsleutel op inwoners werkte niet voor werkplekken"]),
+    (
+        "redacteur.veenendaal",
+        "verdeelsleutel",
+        ["Welke verdeelsleutel gebruiken jullie voor gedeelde werkplekken?"],
+    ),
+    (
+        "redacteur.veenendaal",
+        "verdeelsleutel inwonertal",
+        ["Kostenverdeelsleutel op inwoners werkte niet voor werkplekken"],
+    ),
     ("redacteur.utrecht", "verdeelsleutel", []),  # Utrecht is no member of the FoodValley cooperation
     ("redacteur.rhenen", "uitwijk testen", ["Hoe vaak testen jullie de uitwijk naar de achtervanggemeente?"]),
 ]

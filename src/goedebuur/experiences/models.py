@@ -74,6 +74,14 @@ class Lesson(Moderated):
         related_name="lessons",
         verbose_name=_("samenwerkingsverband"),
     )
+    trajectory = models.ForeignKey(
+        "trajectories.Trajectory",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("samenwerkingstraject"),
+    )
     domains = models.ManyToManyField(
         "cooperations.IctDomain", blank=True, related_name="lessons", verbose_name=_("ICT-domeinen")
     )
