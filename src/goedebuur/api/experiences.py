@@ -107,6 +107,7 @@ class LessonListView(ApiViewMixin, generics.ListCreateAPIView):
                     phase=data.get("phase", ""),
                     form=data.get("form"),
                     tags=data.get("trefwoordenInvoer", []),
+                    trajectory=data.get("trajectory"),
                 ),
                 request.user,
             )

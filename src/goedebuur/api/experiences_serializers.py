@@ -8,6 +8,8 @@ from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomai
 from goedebuur.core.safe_markdown import render
 from goedebuur.core.trajectory import PHASE_CODES
 from goedebuur.experiences.models import Visibility
+from goedebuur.trajectories import permissions as trajectory_permissions
+from goedebuur.trajectories.models import Trajectory
 
 from .base import PageLinkField
 
@@ -69,7 +71,30 @@ class LessonSerializer(ItemSerializer):
     domeinen = SlugOrNull(IctDomain, "slug", source="domains", many=True, required=False, default=list)
     vorm = SlugOrNull(CooperationForm, "code", source="form", required=False, allow_null=True, default=None)
     trefwoordenInvoer = TagsInput(write_only=True, help_text="Tags to set (write only; read `trefwoorden`).")
+    traject = serializers.PrimaryKeyRelatedField(
+        source="trajectory",
+        queryset=Trajectory.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="`id` of the trajectory the lesson is about; null when there is none or you may not see it.",
+    )
     bijlagen = serializers.SerializerMethodField()
+
+    def _visible_trajectories(self):
+        request = self.context.get("request")
+        return trajectory_permissions.visible_to(request.user if request else None)
+
+    def validate_traject(self, trajectory):
+        if trajectory is not None and not self._visible_trajectories().filter(pk=trajectory.pk).exists():
+            raise serializers.ValidationError("Onbekend traject, of u neemt er niet aan deel.")
+        return trajectory
+
+    def to_representation(self, lesson):
+        data = super().to_representation(lesson)
+        if lesson.trajectory_id and not self._visible_trajectories().filter(pk=lesson.trajectory_id).exists():
+            data["traject"] = None
+        return data
 
     def get_tekstHtml(self, lesson) -> str:
         return render(lesson.body)

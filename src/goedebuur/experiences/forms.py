@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.core.attachments import MAX_BYTES
 from goedebuur.core.trajectory import PHASES
+from goedebuur.trajectories import permissions as trajectory_permissions
+from goedebuur.trajectories.models import Trajectory
 
 from .models import Visibility
 from .services import LessonInput, QuestionInput, parse_tags
@@ -70,6 +72,15 @@ class LessonForm(ItemForm):
         required=False,
         empty_label=_("geen"),
     )
+    trajectory = forms.ModelChoiceField(
+        label=_("Samenwerkingstraject"),
+        queryset=Trajectory.objects.none(),
+        required=False,
+        empty_label=_("geen"),
+        help_text=_(
+            "Alleen trajecten waaraan uw gemeente deelneemt. Zonder fase krijgt de ervaring de fase van het traject."
+        ),
+    )
     attachment = forms.FileField(
         label=_("Bijlage toevoegen"),
         required=False,
@@ -84,10 +95,15 @@ class LessonForm(ItemForm):
         "domains",
         "form",
         "cooperation",
+        "trajectory",
         "visibility",
         "tags",
         "attachment",
     ]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trajectory"].queryset = trajectory_permissions.visible_to(user).order_by("name")
 
     def to_input(self, is_demo=False) -> LessonInput:
         data = self.cleaned_data
@@ -101,6 +117,7 @@ class LessonForm(ItemForm):
             form=data["form"],
             tags=parse_tags(data["tags"]),
             is_demo=is_demo,
+            trajectory=data["trajectory"],
         )
 
     @classmethod
@@ -114,6 +131,7 @@ class LessonForm(ItemForm):
             "phase": lesson.phase,
             "form": lesson.form_id,
             "tags": ", ".join(t.name for t in lesson.tags.all()),
+            "trajectory": lesson.trajectory_id,
         }
 
 

@@ -74,6 +74,14 @@ class Lesson(Moderated):
         related_name="lessons",
         verbose_name=_("samenwerkingsverband"),
     )
+    trajectory = models.ForeignKey(
+        "trajectories.Trajectory",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lessons",
+        verbose_name=_("samenwerkingstraject"),
+    )
     domains = models.ManyToManyField(
         "cooperations.IctDomain", blank=True, related_name="lessons", verbose_name=_("ICT-domeinen")
     )
@@ -286,6 +294,7 @@ class SearchEntry(models.Model):
     domains = models.ManyToManyField("cooperations.IctDomain", related_name="+")
     year = models.PositiveSmallIntegerField()
     created_at = models.DateTimeField()
+    is_demo = models.BooleanField(default=False)
     vector = SearchVectorField(null=True, editable=False)
 
     class Meta:

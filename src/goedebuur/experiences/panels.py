@@ -68,18 +68,8 @@ def municipality_panels(request, municipality) -> list[str]:
     ]
 
 
-def trajectory_phase(trajectory) -> str:
-    """The phase code of a trajectory (issue 7 names it `phase` or `current_phase`)."""
-    for name in ("current_phase", "phase"):
-        value = getattr(trajectory, name, "")
-        value = getattr(value, "code", value)
-        if isinstance(value, str) and value:
-            return value
-    return ""
-
-
 def trajectory_panels(request, trajectory) -> list[str]:
-    phase = trajectory_phase(trajectory)
+    phase = trajectory.phase
     if phase not in dict(PHASES):
         return []
     lessons = _visible(Lesson, request.user, phase=phase)

@@ -37,6 +37,7 @@ class LessonInput:
     form: object = None
     tags: list[str] = field(default_factory=list)
     is_demo: bool = False
+    trajectory: object = None
 
 
 @dataclass
@@ -100,6 +101,7 @@ def snapshot(item) -> dict:
         data |= {
             "domeinen": sorted(d.slug for d in item.domains.all()),
             "vorm": item.form.code if item.form else "",
+            "traject": item.trajectory_id,
             "bijlagen": [a.filename for a in item.attachments.filter(deleted_at__isnull=True)],
         }
     else:
@@ -141,7 +143,9 @@ def save_lesson(data: LessonInput, user, lesson: Lesson | None = None, municipal
     lesson.body = data.body
     lesson.visibility = data.visibility
     lesson.cooperation = data.cooperation
-    lesson.phase = data.phase or ""
+    lesson.trajectory = data.trajectory
+    # A lesson about a trajectory belongs to the phase the trajectory is in, unless told otherwise.
+    lesson.phase = data.phase or (data.trajectory.phase if data.trajectory else "")
     lesson.form = data.form
     lesson.is_demo = data.is_demo or (lesson.is_demo and not creating)
     lesson.full_clean(exclude=["author", "municipality"])
@@ -314,4 +318,5 @@ def lesson_input(lesson: Lesson) -> LessonInput:
         form=lesson.form,
         tags=[t.name for t in lesson.tags.all()],
         is_demo=lesson.is_demo,
+        trajectory=lesson.trajectory,
     )

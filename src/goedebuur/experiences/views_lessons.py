@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from goedebuur.core.safe_markdown import render as render_markdown
 from goedebuur.history import services as history
 from goedebuur.pages.querystring import paginate
+from goedebuur.trajectories import permissions as trajectory_permissions
 
 from . import permissions, search, services
 from .forms import LessonForm
@@ -60,7 +61,7 @@ def _save_with_attachment(request, form, lesson=None):
 def lesson_create(request):
     if not permissions.can_write_lesson(request.user) or request.user.municipality_id is None:
         raise PermissionDenied(_("Alleen redacteuren van een gemeente kunnen een ervaring delen."))
-    form = LessonForm(request.POST or None, request.FILES or None)
+    form = LessonForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             lesson = _save_with_attachment(request, form)
@@ -102,6 +103,10 @@ def lesson_detail(request, pk):
         "can_report": permissions.can_report(request.user),
         "can_moderate": permissions.can_moderate(request.user),
         "can_follow": permissions.can_follow(request.user),
+        "trajectory": lesson.trajectory
+        if lesson.trajectory_id
+        and trajectory_permissions.visible_to(request.user).filter(pk=lesson.trajectory_id).exists()
+        else None,
     }
     return render(request, "experiences/lesson_detail.html", context)
 
@@ -116,7 +121,9 @@ def _editable(request, pk) -> Lesson:
 @login_required
 def lesson_edit(request, pk):
     lesson = _editable(request, pk)
-    form = LessonForm(request.POST or None, request.FILES or None, initial=LessonForm.initial_for(lesson))
+    form = LessonForm(
+        request.POST or None, request.FILES or None, initial=LessonForm.initial_for(lesson), user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _save_with_attachment(request, form, lesson)

@@ -32,6 +32,7 @@ def _entry_values(kind, item, *, title, body, visibility, cooperation, phase, fo
         "form": form,
         "year": item.created_at.year,
         "created_at": item.created_at,
+        "is_demo": item.is_demo,
     }
 
 
