@@ -5,6 +5,8 @@ plan, the test log and follow-up actions.
 Sides: a mutual agreement has every party host the other; a one-way agreement has party B host
 party A (A is the guest). The reservation fields of a side say what that side keeps free as host."""
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class Agreement(models.Model):
@@ -97,6 +103,9 @@ class Agreement(models.Model):
     escalation = models.TextField(_("escalatie"), blank=True)
     start_date = models.DateField(_("ingangsdatum"))
     review_date = models.DateField(_("evaluatiedatum"), null=True, blank=True)
+    # Secret part of the iCalendar feed URL: calendar apps subscribe without a login. Rotating it
+    # (a new token) revokes every subscription made with the old URL.
+    calendar_token = models.CharField(max_length=64, default=new_calendar_token, editable=False)
     is_demo = models.BooleanField(_("demogegevens"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -115,6 +124,24 @@ class Agreement(models.Model):
 
     def get_absolute_url(self):
         return reverse("fallback:detail", args=[self.pk])
+
+    @property
+    def site_a(self) -> dict:
+        return {
+            "name": self.site_a_name,
+            "kind": self.site_a_kind,
+            "lat": self.site_a_lat,
+            "lon": self.site_a_lon,
+        }
+
+    @property
+    def site_b(self) -> dict:
+        return {
+            "name": self.site_b_name,
+            "kind": self.site_b_kind,
+            "lat": self.site_b_lat,
+            "lon": self.site_b_lon,
+        }
 
     @property
     def party_ids(self) -> set[int]:

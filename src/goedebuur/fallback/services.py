@@ -43,7 +43,7 @@ def _snapshot(instance, exclude=()) -> dict:
 
 
 def agreement_snapshot(agreement: Agreement) -> dict:
-    return _snapshot(agreement, exclude=("created_at", "updated_at"))
+    return _snapshot(agreement, exclude=("created_at", "updated_at", "calendar_token"))
 
 
 def service_snapshot(service: Service) -> dict:

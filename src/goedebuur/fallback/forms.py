@@ -1,0 +1,258 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Forms of the achtervang planner, with Dutch messages. Rules that need the database (parties,
+guests, dependencies, cycles) live in services/testplan; views put their errors next to the fields."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from goedebuur.municipalities.models import Municipality
+from goedebuur.profiles.models import Application
+
+from .models import Agreement, FollowUpAction, Service, TestKind
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class AgreementForm(forms.ModelForm):
+    site_a_lat = forms.FloatField(
+        label=_("Breedtegraad locatie A"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        localize=True,
+        help_text=_("Leeg: het middelpunt van de gemeente."),
+    )
+    site_a_lon = forms.FloatField(
+        label=_("Lengtegraad locatie A"), required=False, min_value=-180, max_value=180, localize=True
+    )
+    site_b_lat = forms.FloatField(
+        label=_("Breedtegraad locatie B"),
+        required=False,
+        min_value=-90,
+        max_value=90,
+        localize=True,
+        help_text=_("Leeg: het middelpunt van de gemeente."),
+    )
+    site_b_lon = forms.FloatField(
+        label=_("Lengtegraad locatie B"), required=False, min_value=-180, max_value=180, localize=True
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "party_a",
+            "party_b",
+            "mutual",
+            "cooperation",
+            "site_a_name",
+            "site_a_kind",
+            "site_a_lat",
+            "site_a_lon",
+            "site_b_name",
+            "site_b_kind",
+            "site_b_lat",
+            "site_b_lon",
+            "link_type",
+            "link_mbps",
+            "restore_mbps",
+            "restore_slots",
+            "peak_factor",
+            "min_km",
+            "max_km",
+            "reserved_vcpu_a",
+            "reserved_ram_gb_a",
+            "reserved_storage_gb_a",
+            "reserved_workplaces_a",
+            "reserved_vcpu_b",
+            "reserved_ram_gb_b",
+            "reserved_storage_gb_b",
+            "reserved_workplaces_b",
+            "contacts_a",
+            "contacts_b",
+            "escalation",
+            "start_date",
+            "review_date",
+        ]
+        widgets = {
+            "start_date": DateInput(),
+            "review_date": DateInput(),
+            "contacts_a": forms.Textarea(attrs={"rows": 3}),
+            "contacts_b": forms.Textarea(attrs={"rows": 3}),
+            "escalation": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        municipalities = Municipality.objects.order_by("name")
+        self.fields["party_a"].queryset = municipalities
+        self.fields["party_b"].queryset = municipalities
+        self.fields["cooperation"].queryset = (
+            self.fields["cooperation"].queryset.filter(deleted_at__isnull=True).order_by("name")
+        )
+        for name in ("site_a_name", "site_b_name"):
+            self.fields[name].required = False
+            self.fields[name].help_text = _("Leeg: het gemeentehuis.")
+
+    def clean(self):
+        data = super().clean()
+        a, b = data.get("party_a"), data.get("party_b")
+        if a and b and a == b:
+            self.add_error("party_b", _("Kies twee verschillende gemeenten."))
+        user = self.user
+        if (
+            a
+            and b
+            and user is not None
+            and not user.is_platform_admin
+            and user.municipality_id not in {a.pk, b.pk}
+        ):
+            self.add_error("party_a", _("Uw eigen gemeente moet een van beide partijen zijn."))
+        for side, party in (("a", a), ("b", b)):
+            if party is None:
+                continue
+            if not data.get(f"site_{side}_name"):
+                data[f"site_{side}_name"] = _("Gemeentehuis %(name)s") % {"name": party.name}
+            if data.get(f"site_{side}_lat") is None or data.get(f"site_{side}_lon") is None:
+                data[f"site_{side}_lat"] = party.point_lat
+                data[f"site_{side}_lon"] = party.point_lon
+        return data
+
+
+class ServiceForm(forms.ModelForm):
+    """A service of one guest. Name, B/I/V, RTO and RPO may stay empty when an application from the
+    guest's landscape is chosen: they are then taken from it."""
+
+    class Meta:
+        model = Service
+        fields = [
+            "application",
+            "name",
+            "beschikbaarheid",
+            "integriteit",
+            "vertrouwelijkheid",
+            "rto_hours",
+            "rpo_hours",
+            "data_gb",
+            "daily_change_gb",
+            "vcpu",
+            "ram_gb",
+            "workplaces",
+            "depends_on",
+        ]
+        widgets = {"depends_on": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, agreement, guest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = Application.objects.filter(municipality=guest).select_related(
+            "product"
+        )
+        self.fields["application"].label_from_instance = lambda a: a.product.name
+        self.fields["application"].help_text = _(
+            "Kies een applicatie uit het landschap van %(name)s, of vul de dienst hieronder zelf in."
+        ) % {"name": guest.name}
+        others = agreement.services.filter(guest=guest)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        self.fields["depends_on"].queryset = others
+        self.fields["depends_on"].help_text = _("Diensten die eerst hersteld moeten zijn.")
+        self.fields["daily_change_gb"].localize = True
+        self.fields["daily_change_gb"].widget.is_localized = True
+        for name in ("name", "beschikbaarheid", "integriteit", "vertrouwelijkheid", "rto_hours", "rpo_hours"):
+            self.fields[name].required = False
+
+    def clean(self):
+        data = super().clean()
+        application = data.get("application")
+        if application is not None:
+            from .services import application_defaults
+
+            for key, value in application_defaults(application).items():
+                if data.get(key) in (None, ""):
+                    data[key] = value
+        labels = {
+            "name": _("Vul de naam van de dienst in of kies een applicatie."),
+            "beschikbaarheid": _("Kies 1, 2 of 3."),
+            "integriteit": _("Kies 1, 2 of 3."),
+            "vertrouwelijkheid": _("Kies 1, 2 of 3."),
+            "rto_hours": _("Vul de maximale hersteltijd in uren in."),
+            "rpo_hours": _("Vul het maximale gegevensverlies in uren in."),
+        }
+        for key, message in labels.items():
+            if data.get(key) in (None, "") and key not in self.errors:
+                self.add_error(key, message)
+        return data
+
+
+class PlannedTestForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort test"), choices=TestKind.choices)
+    planned_date = forms.DateField(label=_("Geplande datum"), widget=DateInput())
+
+
+class TestRecordForm(forms.Form):
+    """A test log entry, with per tested service the achieved restore time and data loss."""
+
+    kind = forms.ChoiceField(label=_("Soort test"), choices=TestKind.choices)
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    scenario = forms.CharField(label=_("Scenario"), widget=forms.Textarea(attrs={"rows": 3}))
+    passed = forms.TypedChoiceField(
+        label=_("Uitkomst"),
+        choices=[("ja", _("geslaagd")), ("nee", _("niet geslaagd"))],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    findings = forms.CharField(
+        label=_("Bevindingen"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.services = list(services)
+        for service in self.services:
+            for key, label in (
+                ("restore", _("Hersteltijd van %(name)s (uur)")),
+                ("loss", _("Gegevensverlies van %(name)s (uur)")),
+            ):
+                self.fields[f"{key}_{service.pk}"] = forms.DecimalField(
+                    label=label % {"name": service.name},
+                    required=False,
+                    min_value=0,
+                    max_digits=7,
+                    decimal_places=2,
+                    localize=True,
+                )
+
+    def service_rows(self):
+        return [(s, self[f"restore_{s.pk}"], self[f"loss_{s.pk}"]) for s in self.services]
+
+    def results(self) -> list[dict]:
+        rows = []
+        for service in self.services:
+            restore = self.cleaned_data.get(f"restore_{service.pk}")
+            loss = self.cleaned_data.get(f"loss_{service.pk}")
+            if restore is None and loss is None:
+                continue
+            rows.append({"service": service, "restore_hours": restore or 0, "data_loss_hours": loss or 0})
+        return rows
+
+    def values(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("kind", "date", "scenario", "passed", "findings")}
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = FollowUpAction
+        fields = ["description", "owner", "owner_municipality", "due_date", "record"]
+        widgets = {"due_date": DateInput()}
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_municipality"].queryset = Municipality.objects.filter(
+            pk__in=agreement.party_ids
+        ).order_by("name")
+        self.fields["record"].queryset = agreement.test_records.all()

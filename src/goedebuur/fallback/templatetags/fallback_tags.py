@@ -1,0 +1,40 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from goedebuur.core import fallback_feasibility as ff
+
+register = template.Library()
+
+
+@register.filter
+def nl(value, decimals=1):
+    """A number the Dutch way (1.234,5); 'oneindig' for infinity."""
+    if value is None or value == "":
+        return "–"
+    return ff.fmt(float(value), int(decimals))
+
+
+@register.simple_tag
+def light(status):
+    """A traffic light: a coloured dot plus the word, so colour is never the only cue."""
+    words = {ff.GREEN: _("groen: haalbaar"), ff.AMBER: _("oranje: krap"), ff.RED: _("rood: niet haalbaar")}
+    return format_html(
+        '<span class="light light-{}"><span aria-hidden="true">●</span> {}</span>', status, words[status]
+    )
+
+
+TOPICS = {
+    "capaciteit": gettext_lazy("Capaciteit"),
+    "replicatie": gettext_lazy("Replicatie (RPO)"),
+    "synchronisatie": gettext_lazy("Eerste kopie"),
+    "afstand": gettext_lazy("Afstand"),
+    "hersteltijd": gettext_lazy("Hersteltijd (RTO)"),
+}
+
+
+@register.filter
+def topic(value):
+    return TOPICS.get(value, value)
