@@ -31,7 +31,8 @@ def _docx() -> bytes:
 
 
 def test_an_editor_shares_a_lesson_with_an_attachment(editor_a_client):
-    upload = SimpleUploadedFile("verslag.docx", _docx())
+    content = _docx()  # built once: a zip records the time, so a second build may differ
+    upload = SimpleUploadedFile("verslag.docx", content)
     response = editor_a_client.post("/ervaringen/nieuw", _form(phase="uitvoeren", attachment=upload))
     lesson = Lesson.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/ervaringen/{lesson.pk}"
@@ -40,7 +41,7 @@ def test_an_editor_shares_a_lesson_with_an_attachment(editor_a_client):
     assert "<strong>uittreding</strong>" in page and "verslag.docx" in page
     download = editor_a_client.get(f"/ervaringen/{lesson.pk}/bijlagen/{lesson.attachments.get().pk}")
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert download.content == _docx()
+    assert download.content == content
 
 
 def test_a_renamed_executable_is_refused_and_nothing_is_saved(editor_a_client):
