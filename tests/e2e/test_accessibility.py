@@ -5,10 +5,9 @@ no serious or critical violation is allowed. WCAG 2.1 A and AA rules."""
 
 from pathlib import Path
 
-from goedebuur.accounts.services import DEMO_PASSWORD, ensure_demo_accounts
-from goedebuur.cooperations.demo import load_demo_cooperations
-from goedebuur.pages.management.commands.demo import CAPABILITY_DEMOS
-from goedebuur.profiles.demo import load_demo_profiles
+from goedebuur.accounts.services import DEMO_PASSWORD
+
+from ..demo_data import load_all_demo
 
 AXE = Path(__file__).parent / "vendor" / "axe-core-4.14.1" / "axe.min.js"
 AXE_SOURCE = AXE.read_text(encoding="utf-8") + "\n;true"
@@ -50,16 +49,6 @@ EDITOR_PAGES = [
 ]
 
 
-def load_demo():
-    from importlib import import_module
-
-    load_demo_cooperations()
-    load_demo_profiles()
-    ensure_demo_accounts()
-    for module in CAPABILITY_DEMOS:
-        import_module(module).load_demo()
-
-
 def violations(page, path):
     response = page.goto(page.base_url + path)
     assert response.status == 200, f"{path}: HTTP {response.status}"
@@ -75,7 +64,7 @@ def violations(page, path):
 
 
 def test_no_main_page_has_a_serious_or_critical_accessibility_violation(page):
-    load_demo()
+    load_all_demo()
     found = [v for path in PUBLIC_PAGES for v in violations(page, path)]
     page.goto(page.base_url + "/inloggen")
     page.get_by_label("Gebruikersnaam").fill("redacteur.veenendaal")

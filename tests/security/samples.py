@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Sample values for route parameters, taken from the demo data. Municipality A is Veenendaal (GM0345):
+the samples are A's own records (or records A takes part in), so that the matrix shows A may and B may not."""
+
+from goedebuur.accounts.tokens import create_token
+from goedebuur.businesscases.models import BusinessCase
+from goedebuur.businesscases.views_steps import STEPS
+from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
+from goedebuur.experiences.models import Answer, Attachment, Lesson, Question, Report
+from goedebuur.fallback.models import Agreement
+from goedebuur.history.models import ChangeRecord
+from goedebuur.municipalities.models import RegionType
+from goedebuur.partners.models import Shortlist
+from goedebuur.profiles.models import Application
+from goedebuur.trajectories.documents import KINDS
+from goedebuur.trajectories.models import ChecklistItem, Trajectory
+
+A = "GM0345"
+RESTRICTIVE = ["leden", "gemeenten", "openbaar"]
+
+
+def build_samples(editor_a) -> dict[str, str]:
+    cooperation = Cooperation.objects.filter(slug="ict-samenwerking-rhenen-veenendaal").get()
+    record = ChangeRecord.objects.filter(
+        model="cooperations.cooperation", object_id=str(cooperation.pk)
+    ).first()
+    case = BusinessCase.objects.filter(owner__code=A).order_by("pk").first()
+    trajectory = Trajectory.objects.filter(participants__municipality__code=A).order_by("pk").first()
+    # the most restrictive lesson of A: members of a cooperation only, else municipal users only
+    lesson = min(
+        Lesson.objects.filter(municipality__code=A), key=lambda item: RESTRICTIVE.index(item.visibility)
+    )
+    attachment = Attachment.objects.filter(lesson=lesson).first() or Attachment.objects.create(
+        lesson=lesson,
+        filename="verslag.pdf",
+        kind="pdf",
+        content_type="application/pdf",
+        size=8,
+        data=b"%PDF-1.4",
+    )
+    question = (
+        Question.objects.filter(municipality__code=A).order_by("pk").first() or Question.objects.first()
+    )
+    answer = Answer.objects.filter(question=question).first() or Answer.objects.first()
+    report = Report.objects.first() or Report.objects.create(
+        item_kind=Report.Kind.LESSON, item_id=lesson.pk, reason="test", reporter=editor_a
+    )
+    agreement = (
+        Agreement.objects.filter(party_a__code=A).first() or Agreement.objects.filter(party_b__code=A).first()
+    )
+    service = agreement.services.first()
+    action = agreement.actions.first()
+    shortlist = Shortlist.objects.create(owner=editor_a, name="Kandidaten", origin=editor_a.municipality)
+    application = Application.objects.filter(municipality__code=A).order_by("pk").first()
+    return {
+        "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
+        "code": A,
+        "gemeente": A,
+        "regio-indelingen.code": RegionType.objects.order_by("pk").first().code,
+        "samenwerkingsvormen.code": CooperationForm.objects.order_by("pk").first().code,
+        "ict-domeinen.slug": IctDomain.objects.order_by("pk").first().slug,
+        "slug": cooperation.slug,
+        "record_id": record.pk,
+        "versieId": record.pk,
+        "partners.pk": shortlist.pk,
+        "gemeenten.pk": application.pk,
+        "gemeenten.id": application.pk,
+        "businesscases.pk": case.pk,
+        "businesscases.id": case.pk,
+        "step": STEPS[0][0] if isinstance(STEPS[0], tuple) else STEPS[0],
+        "trajecten.pk": trajectory.pk,
+        "trajecten.id": trajectory.pk,
+        "item_id": ChecklistItem.objects.order_by("pk").first().pk,
+        "api/v1/trajecten/<int:id>/checklist/<slug:code>|code": ChecklistItem.objects.order_by("pk")
+        .first()
+        .code,
+        "partners/vergelijk": "/partners/vergelijk?a=GM0340&b=GM0345",
+        "achtervang/<int:pk>/diensten/nieuw": f"/achtervang/{agreement.pk}/diensten/nieuw?gemeente={A}",
+        "kind": next(iter(KINDS)),
+        "fmt": "md",
+        "ervaringen.pk": lesson.pk,
+        "ervaringen.id": lesson.pk,
+        "attachment_id": attachment.pk,
+        "ervaringen.kind": "ervaring",
+        "report_id": report.pk,
+        "vragen.pk": question.pk,
+        "vragen.id": question.pk,
+        "antwoorden.pk": answer.pk,
+        "answer_id": answer.pk,
+        "achtervang.pk": agreement.pk,
+        "achtervangafspraken.id": agreement.pk,
+        "service_pk": service.pk,
+        "dienst_id": service.pk,
+        "action_pk": action.pk,
+    }
