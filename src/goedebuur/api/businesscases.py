@@ -30,6 +30,7 @@ from .businesscases_serializers import (
     COST,
     SAVING,
     TOP,
+    BusinessCasePageSerializer,
     BusinessCaseSerializer,
     CalculationRequestSerializer,
     CalculationSerializer,
@@ -132,7 +133,7 @@ class BusinessCaseListView(BusinessCaseApiMixin, APIView):
             OpenApiParameter("page", OpenApiTypes.INT, description="Page number."),
             OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (at most 500)."),
         ],
-        responses=BusinessCaseSerializer(many=True),
+        responses=BusinessCasePageSerializer,
     )
     def get(self, request):
         cases = permissions.visible_cases(request.user).select_related("owner").order_by("-updated_at", "-pk")
