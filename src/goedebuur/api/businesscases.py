@@ -127,6 +127,7 @@ def _resolve(data: dict) -> dict:
 class BusinessCaseListView(BusinessCaseApiMixin, APIView):
     @extend_schema(
         summary="Business cases you may see",
+        operation_id="businesscases_list",
         description="Cases of your municipality and cases shared with it as a partner; administrators "
         "see all. Newest change first, paginated.",
         parameters=[
