@@ -81,6 +81,7 @@ def test_scenarios_side_by_side(editor_a, editor_a_client):
     heavy = make_case(editor_a, name="Zwaar", scenario="zwaar", domains=("infrastructuur-beheer", "werkplek"))
     page = editor_a_client.get(f"/businesscases/vergelijk?ids={light.pk},{heavy.pk}").content.decode()
     assert "Licht" in page and "Zwaar" in page and "NCW P50 (alle gemeenten)" in page
+    assert "Netto contante waarde per scenario, alle gemeenten samen" in page and page.count("<svg") == 1
     again = editor_a_client.get(f"/businesscases/vergelijk?id={light.pk}&id={heavy.pk}")
     assert again.status_code == 200
 

@@ -124,3 +124,19 @@ def test_it_refuses_an_invalid_case_or_draw_count():
         simulate(example_case(horizon=0))
     with pytest.raises(ValueError, match="trekkingen"):
         simulate(example_case(), draws=0)
+
+
+def test_the_fast_evaluation_agrees_with_the_plain_cash_flows():
+    case = example_case(
+        double_contracts=(
+            DoubleContract("GM0340", "Oud", 10_000, "2029-12-31", (0, 10_000, 10_000) + (0,) * 7),
+        ),
+    )
+    engine = Engine(case)
+    theta = sample(engine, 500, np.random.default_rng(5), "pert")
+    flows = engine.flows(theta)
+    flows = np.concatenate([flows, flows.sum(axis=1, keepdims=True)], axis=1)
+    npv, cumulative, discounted = engine.evaluate(theta)
+    assert np.allclose(cumulative, np.cumsum(flows, axis=-1), atol=1e-6)
+    assert np.allclose(npv, flows @ engine.discount, atol=1e-6)
+    assert np.allclose(discounted[..., -1], npv, atol=1e-6)

@@ -30,6 +30,7 @@ from .businesscases_serializers import (
     COST,
     SAVING,
     TOP,
+    BusinessCasePageSerializer,
     BusinessCaseSerializer,
     CalculationRequestSerializer,
     CalculationSerializer,
@@ -126,13 +127,14 @@ def _resolve(data: dict) -> dict:
 class BusinessCaseListView(BusinessCaseApiMixin, APIView):
     @extend_schema(
         summary="Business cases you may see",
+        operation_id="businesscases_list",
         description="Cases of your municipality and cases shared with it as a partner; administrators "
         "see all. Newest change first, paginated.",
         parameters=[
             OpenApiParameter("page", OpenApiTypes.INT, description="Page number."),
             OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (at most 500)."),
         ],
-        responses=BusinessCaseSerializer(many=True),
+        responses=BusinessCasePageSerializer,
     )
     def get(self, request):
         cases = permissions.visible_cases(request.user).select_related("owner").order_by("-updated_at", "-pk")

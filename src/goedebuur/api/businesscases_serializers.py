@@ -185,6 +185,18 @@ class BusinessCaseSerializer(serializers.Serializer):
         }
 
 
+class BusinessCasePageSerializer(serializers.Serializer):
+    """A page of the list (the project's `page`/`pageSize` pagination)."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = BusinessCaseSerializer(many=True)
+
+    class Meta:
+        ref_name = "BusinesscasePagina"
+
+
 TOP = {
     "naam": "name",
     "scenario": "scenario",

@@ -72,18 +72,23 @@ def cumulative_chart(result, code: str = TOTAL, ident: str = "cum") -> str:
 
 
 def npv_chart(result, ident: str = "npv") -> str:
-    outcomes = result.simulation.outcomes
+    rows = [(o.name, o.npv) for o in result.simulation.outcomes]
+    return range_chart(rows, _("Netto contante waarde per gemeente"), ident)
+
+
+def range_chart(rows, title: str, ident: str) -> str:
+    """Horizontal P10-P90 ranges with the P50 as a bar from zero, one row per (label, (p10, p50, p90))."""
     row_height, top, left, right = 34, 10, 190, WIDTH - 20
-    values = [v for o in outcomes for v in o.npv] + [0]
+    values = [v for _label, npv in rows for v in npv] + [0]
     x = _scale(min(values), max(values), left, right)
-    height = top + row_height * len(outcomes) + 30
+    height = top + row_height * len(rows) + 30
     body = [f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>']
     parts = []
-    for i, outcome in enumerate(outcomes):
-        p10, p50, p90 = outcome.npv
+    for i, (label, (p10, p50, p90)) in enumerate(rows):
         cy = top + i * row_height + row_height / 2
         colour = RED if p50 < 0 else GREEN
-        body.append(f'<text x="{left - 8}" y="{cy + 4:.1f}" text-anchor="end">{escape(outcome.name)}</text>')
+        short = label if len(label) <= 30 else label[:29] + "…"
+        body.append(f'<text x="{left - 8}" y="{cy + 4:.1f}" text-anchor="end">{escape(short)}</text>')
         body.append(
             f'<line x1="{x(p10):.1f}" x2="{x(p90):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{GREY}" stroke-width="2"/>'
         )
@@ -92,12 +97,12 @@ def npv_chart(result, ident: str = "npv") -> str:
             f'<rect x="{start:.1f}" y="{cy - 8:.1f}" width="{max(end - start, 1):.1f}" height="16" '
             f'fill="{colour}" opacity="0.8"/>'
         )
-        parts.append(f"{outcome.name}: P50 {euros(p50)} (P10 {euros(p10)}, P90 {euros(p90)})")
+        parts.append(f"{label}: P50 {euros(p50)} (P10 {euros(p10)}, P90 {euros(p90)})")
     for value in (min(values), 0, max(values)):
         body.append(
             f'<text x="{x(value):.1f}" y="{height - 8}" text-anchor="middle">{escape(euros(value))}</text>'
         )
-    return _svg(height, _("Netto contante waarde per gemeente"), "; ".join(parts), body, ident)
+    return _svg(height, title, "; ".join(parts), body, ident)
 
 
 def tornado_chart(result, ident: str = "tornado", limit: int = 12) -> str:

@@ -69,7 +69,7 @@ def build_pdf(data: dict) -> bytes:
             ]
             for r in data["outcomes"]
         ],
-        [44, 26, 24, 24, 24, 18, 30],
+        [40, 24, 24, 24, 24, 16, 38],
     )
     _heading(pdf, _("Kasstromen per jaar (alle gemeenten samen)"))
     _table(

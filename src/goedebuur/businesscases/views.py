@@ -94,9 +94,18 @@ def compare(request):
                 "payback": presenters.years(result.deterministic.payback["totaal"]),
             }
         )
+    rows = [
+        (f"{c['case'].name} ({c['case'].scenario})" if c["case"].scenario else c["case"].name, c["total"].npv)
+        for c in columns
+    ]
     context = {
         "nav": "businesscases",
         "columns": columns,
+        "chart": charts.range_chart(
+            rows, _("Netto contante waarde per scenario, alle gemeenten samen"), "scenarios"
+        )
+        if columns
+        else "",
         "choices": visible.select_related("owner").order_by("name")[:200],
         "selected": [c.pk for c in cases],
         "error": _("Kies ten minste twee businesscases om te vergelijken.") if raw and len(cases) < 2 else "",
