@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from goedebuur.core import trajectory as flow
+from goedebuur.municipalities.models import Municipality
 from goedebuur.pages.querystring import paginate
 
 from . import documents, permissions, services
@@ -23,7 +24,6 @@ from .forms import (
     ChecklistForm,
     CreateForm,
     DecisionForm,
-    InviteForm,
     SettingsForm,
 )
 from .models import Participant, Trajectory
@@ -138,6 +138,15 @@ def _timeline(trajectory):
     ]
 
 
+def _invite_choices(trajectory):
+    """(pk, name) of the municipalities that can still be invited, rendered as a plain select:
+    a form widget with 342 options costs a large part of the page's render time."""
+    taking_part = trajectory.participants.exclude(status=Participant.Status.DECLINED).values(
+        "municipality_id"
+    )
+    return list(Municipality.objects.exclude(pk__in=taking_part).order_by("name").values_list("pk", "name"))
+
+
 @login_or_404
 def trajectory_detail(request, pk):
     trajectory = trajectory_or_404(request, pk, summary_ok=True)
@@ -179,7 +188,7 @@ def trajectory_detail(request, pk):
         "decision_form": DecisionForm(),
         "checklist_statuses": ChecklistForm.base_fields["status"].choices,
         "action_form": ActionForm(),
-        "invite_form": InviteForm() if may_edit else None,
+        "invite_choices": _invite_choices(trajectory) if may_edit and trajectory.state != "gestopt" else None,
         "document_kinds": documents.KINDS.items(),
         "history": services.versions(trajectory)[:5],
     }
