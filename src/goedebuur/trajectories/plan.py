@@ -64,6 +64,8 @@ def set_checklist_status(
         raise ValidationError({"status": _("Kies open, gedaan of niet van toepassing.")})
     if not item.active:
         raise ValidationError({"item": _("Dit checklistpunt is niet meer in gebruik.")})
+    if trajectory.state == Trajectory.State.STOPPED:
+        raise ValidationError(_("Het traject is gestopt."))
     state, _created = ChecklistState.objects.get_or_create(trajectory=trajectory, item=item)
     state.status = status
     state.note = note.strip()
