@@ -26,7 +26,7 @@ from .forms import (
     DecisionForm,
     SettingsForm,
 )
-from .models import Participant, Trajectory
+from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
 
 
 def add_errors(form, error: ValidationError):
@@ -134,7 +134,7 @@ def _timeline(trajectory):
             "status": "done" if i < current else ("current" if i == current else "todo"),
             "x": 10 + i * 190,
         }
-        for i, (code, name) in enumerate(flow.PHASES)
+        for i, (code, name) in enumerate(PHASE_CHOICES)
     ]
 
 
@@ -173,7 +173,7 @@ def trajectory_detail(request, pk):
         else None,
         "timeline": _timeline(trajectory),
         "status": status,
-        "actions": [(code, label) for code, label in flow.ACTIONS.items() if code in status.allowed],
+        "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in status.allowed],
         "decision_question": flow.DECISIONS[trajectory.phase],
         "latest_decision": services.latest_decision(trajectory),
         "checklist": services.checklist(trajectory),
