@@ -9,8 +9,13 @@ from docx import Document
 from playwright.sync_api import expect
 
 from goedebuur.accounts.models import User
+from goedebuur.accounts.services import DEMO_PASSWORD
+from goedebuur.trajectories import services
+from goedebuur.trajectories.demo import RHENEN_VEENENDAAL
+from goedebuur.trajectories.models import Trajectory
 
 from ..factories import RHENEN, VEENENDAAL, make_user
+from .test_accessibility import load_demo, violations
 
 PASSWORD = "journey-wachtwoord-1"
 
@@ -97,3 +102,21 @@ def test_two_municipalities_run_the_first_phase_together(page):
     assert "gemeente Rhenen (CBS-code GM0340)" in text
     assert "gemeente Veenendaal (CBS-code GM0345)" in text
     assert "geen juridisch advies" in text
+
+
+def test_the_trajectory_pages_have_no_serious_accessibility_violation(page):
+    load_demo()
+    trajectory = Trajectory.objects.get(name=RHENEN_VEENENDAAL)
+    services.update_trajectory(trajectory, None, public_summary=True)
+    found = violations(page, f"/trajecten/{trajectory.pk}")  # the public summary
+    log_in_demo(page, "redacteur.veenendaal")
+    for path in ("", "/ambities/GM0345", "/bewerken"):
+        found += violations(page, f"/trajecten/{trajectory.pk}{path}")
+    assert not found, "\n".join(found)
+
+
+def log_in_demo(page, username):
+    page.goto(page.base_url + "/inloggen")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()

@@ -154,3 +154,11 @@ def test_a_partner_invites_another_municipality(editor_a_client, trajectory):
     make_user("GM0344", username="utrecht-redacteur")
     editor_a_client.post(f"/trajecten/{trajectory.pk}/uitnodigen", {"invitees": [municipality("GM0344").pk]})
     assert trajectory.participants.get(municipality__code="GM0344").status == "uitgenodigd"
+
+
+def test_the_page_is_english_when_english_is_chosen(editor_a_client, trajectory):
+    editor_a_client.cookies["django_language"] = "en"
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    assert "Checklist per phase" in page
+    assert "Share ambitions / intent" in page
+    assert ">Pause</button>" in page

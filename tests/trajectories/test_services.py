@@ -137,3 +137,11 @@ def test_administrators_edits_of_the_checklist_survive_seeding(db):
     item.save()
     assert services.ensure_checklist() == 0
     assert ChecklistItem.objects.get(code="nulmeting").title == "Nulmeting (eigen tekst)"
+
+
+def test_a_stopped_trajectory_keeps_its_checklist(db):
+    trajectory = services.take_action(make_trajectory(), "stoppen", None, reason="Geen draagvlak")
+    item = ChecklistItem.objects.get(code="nulmeting")
+    with pytest.raises(ValidationError, match="gestopt"):
+        services.set_checklist_status(trajectory, item, "gedaan", "", None)
+    assert not trajectory.checklist.exists()

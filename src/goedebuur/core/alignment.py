@@ -82,24 +82,17 @@ def divergences(ambitions: list[PartnerAmbition]) -> list[Divergence]:
     if len(motives) > 1:
         detail = "; ".join(f"{a.partner}: {MOTIVES[a.motive]}" for a in ambitions)
         found.append((MOTIVE_GAP, 1, 0, Divergence("motief", "motief", "Motief", MOTIVE_GAP, f"{detail}.")))
-    for breaker_owner in ambitions:
+    needs = [{_key(need) for need in a.must_haves} for a in ambitions]
+    for owner_index, breaker_owner in enumerate(ambitions):
         for breaker in breaker_owner.deal_breakers:
-            for other in ambitions:
-                if other is breaker_owner:
+            key = _key(breaker)
+            for other_index, other in enumerate(ambitions):
+                if other_index == owner_index or key not in needs[other_index]:
                     continue
-                if any(_key(breaker) == _key(need) for need in other.must_haves):
-                    detail = (
-                        f"'{breaker}' is een breekpunt voor {breaker_owner.partner} en een harde eis "
-                        f"van {other.partner}."
-                    )
-                    found.append(
-                        (
-                            CONFLICT_GAP,
-                            0,
-                            len(found),
-                            Divergence("breekpunt", _key(breaker), breaker, CONFLICT_GAP, detail),
-                        )
-                    )
+                detail = f"'{breaker}' is een breekpunt voor {breaker_owner.partner} en een harde eis van {other.partner}."
+                found.append(
+                    (CONFLICT_GAP, 0, len(found), Divergence("breekpunt", key, breaker, CONFLICT_GAP, detail))
+                )
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [divergence for *_, divergence in found]
 

@@ -43,6 +43,7 @@ def _rhenen_veenendaal(codes) -> Trajectory:
         description="Fictief voorbeeld: Rhenen en Veenendaal onderzoeken één gezamenlijk zaaksysteem, "
         "beheerd door Veenendaal.",
         is_demo=True,
+        notify=False,  # the demo accepts at once; no e-mail on the console
     )
     services.respond(trajectory, codes["GM0345"], True, _user("redacteur.veenendaal"))
     _tick(trajectory, ["gedeeld-belang", "nulmeting"], rhenen_user, "Besproken in de regiegroep.")
@@ -82,6 +83,7 @@ def _ede_wageningen(codes) -> Trajectory:
         description="Fictief voorbeeld: Ede en Wageningen worden elkaars uitwijklocatie.",
         public_summary=True,
         is_demo=True,
+        notify=False,  # the demo accepts at once; no e-mail on the console
     )
     services.respond(trajectory, codes["GM0289"], True, user)
     _tick(trajectory, ["gedeeld-belang"], user)

@@ -20,6 +20,13 @@ PHASE_CHOICES = [
     ("inrichten", _("Inrichten")),
     ("uitvoeren", _("Uitvoeren & evalueren")),
 ]
+ACTION_LABELS = {
+    flow.ADVANCE: _("Naar de volgende fase"),
+    flow.BACK: _("Terug naar de vorige fase"),
+    flow.PAUSE: _("Pauzeren"),
+    flow.RESUME: _("Hervatten"),
+    flow.STOP: _("Stoppen"),
+}
 SCORE_VALIDATORS = [MinValueValidator(0), MaxValueValidator(5)]
 
 
@@ -112,7 +119,7 @@ class Trajectory(models.Model):
 
     @property
     def phase_name(self):
-        return flow.PHASE_NAMES[self.phase]
+        return self.get_phase_display()
 
 
 class Participant(models.Model):

@@ -9,7 +9,10 @@ from .models import Trajectory
 
 
 def cooperation_panels(request, cooperation) -> list[str]:
-    trajectory = Trajectory.objects.filter(cooperation=cooperation).first()
-    if trajectory is None or not permissions.can_view_summary(request.user, trajectory):
+    user, pk = getattr(request, "user", None), getattr(cooperation, "pk", None)
+    if user is None or pk is None:
+        return []
+    trajectory = Trajectory.objects.filter(cooperation_id=pk).first()
+    if trajectory is None or not permissions.can_view_summary(user, trajectory):
         return []
     return [render_to_string("trajectories/_origin_panel.html", {"trajectory": trajectory}, request=request)]

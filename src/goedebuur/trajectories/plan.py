@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from goedebuur.core import trajectory as flow
 
 from . import records
-from .models import ChecklistItem, ChecklistState, Decision, Trajectory
+from .models import PHASE_CHOICES, ChecklistItem, ChecklistState, Decision, Trajectory
 
 
 def ensure_checklist() -> int:
@@ -32,13 +32,14 @@ def checklist(trajectory: Trajectory) -> list[dict]:
     """Per phase: the phase and its active items, each with the trajectory's state (or None)."""
     ensure_checklist()
     states = {s.item_id: s for s in trajectory.checklist.select_related("updated_by")}
+    phase_names = dict(PHASE_CHOICES)
     by_phase: dict[str, list] = {code: [] for code in flow.PHASE_CODES}
     for item in ChecklistItem.objects.filter(active=True):
         by_phase[item.phase].append({"item": item, "state": states.get(item.pk)})
     return [
         {
             "code": code,
-            "name": flow.PHASE_NAMES[code],
+            "name": phase_names[code],
             "rows": by_phase[code],
             "current": code == trajectory.phase,
         }
@@ -64,6 +65,8 @@ def set_checklist_status(
         raise ValidationError({"status": _("Kies open, gedaan of niet van toepassing.")})
     if not item.active:
         raise ValidationError({"item": _("Dit checklistpunt is niet meer in gebruik.")})
+    if trajectory.state == Trajectory.State.STOPPED:
+        raise ValidationError(_("Het traject is gestopt."))
     state, _created = ChecklistState.objects.get_or_create(trajectory=trajectory, item=item)
     state.status = status
     state.note = note.strip()

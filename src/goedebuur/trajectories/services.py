@@ -102,6 +102,7 @@ def create_trajectory(
     description="",
     public_summary=False,
     is_demo=False,
+    notify=True,
 ) -> Trajectory:
     errors: dict[str, list[str]] = {}
     if not name.strip():
@@ -131,7 +132,8 @@ def create_trajectory(
     )
     ensure_checklist()
     records.record(trajectory, "create", user)
-    transaction.on_commit(lambda: _notify(trajectory, list(dict.fromkeys(invitees))))
+    if notify:
+        transaction.on_commit(lambda: _notify(trajectory, list(dict.fromkeys(invitees))))
     return trajectory
 
 

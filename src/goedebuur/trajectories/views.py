@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from goedebuur.core import trajectory as flow
+from goedebuur.municipalities.models import Municipality
 from goedebuur.pages.querystring import paginate
 
 from . import documents, permissions, services
@@ -23,10 +24,9 @@ from .forms import (
     ChecklistForm,
     CreateForm,
     DecisionForm,
-    InviteForm,
     SettingsForm,
 )
-from .models import Participant, Trajectory
+from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
 
 
 def add_errors(form, error: ValidationError):
@@ -134,8 +134,17 @@ def _timeline(trajectory):
             "status": "done" if i < current else ("current" if i == current else "todo"),
             "x": 10 + i * 190,
         }
-        for i, (code, name) in enumerate(flow.PHASES)
+        for i, (code, name) in enumerate(PHASE_CHOICES)
     ]
+
+
+def _invite_choices(trajectory):
+    """(pk, name) of the municipalities that can still be invited, rendered as a plain select:
+    a form widget with 342 options costs a large part of the page's render time."""
+    taking_part = trajectory.participants.exclude(status=Participant.Status.DECLINED).values(
+        "municipality_id"
+    )
+    return list(Municipality.objects.exclude(pk__in=taking_part).order_by("name").values_list("pk", "name"))
 
 
 @login_or_404
@@ -164,7 +173,7 @@ def trajectory_detail(request, pk):
         else None,
         "timeline": _timeline(trajectory),
         "status": status,
-        "actions": [(code, label) for code, label in flow.ACTIONS.items() if code in status.allowed],
+        "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in status.allowed],
         "decision_question": flow.DECISIONS[trajectory.phase],
         "latest_decision": services.latest_decision(trajectory),
         "checklist": services.checklist(trajectory),
@@ -179,7 +188,7 @@ def trajectory_detail(request, pk):
         "decision_form": DecisionForm(),
         "checklist_statuses": ChecklistForm.base_fields["status"].choices,
         "action_form": ActionForm(),
-        "invite_form": InviteForm() if may_edit else None,
+        "invite_choices": _invite_choices(trajectory) if may_edit and trajectory.state != "gestopt" else None,
         "document_kinds": documents.KINDS.items(),
         "history": services.versions(trajectory)[:5],
     }
