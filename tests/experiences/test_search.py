@@ -152,3 +152,21 @@ def test_postgresql_stores_a_dutch_tsvector(editor_a):
     lesson = make_lesson(editor_a, title="Migraties", body="samenwerkingen")
     entry = SearchEntry.objects.get(kind="ervaring", object_id=lesson.pk)
     assert "migratie" in entry.vector and "samenwerk" in entry.vector
+
+
+def test_facets_with_a_domain_and_a_phase_filter_count_the_other_filters_only(editor_a):
+    make_lesson(editor_a, title="Migratie A", phase="inrichten", domains=("applicaties",))
+    make_lesson(editor_a, title="Migratie B", phase="inrichten", domains=("applicaties", "werkplek"))
+    make_lesson(editor_a, title="Migratie C", phase="verkennen", domains=("werkplek",))
+    make_lesson(editor_a, title="Migratie D", phase="verkennen", domains=("applicaties",))
+    results = search.search(None, "migratie", search.Filters(domain="werkplek", phase="inrichten"))
+    counts = {name: {v.value: v.count for v in values} for name, values in results.facets.items()}
+    assert _titles(results) == ["Migratie B"]
+    assert counts["domain"] == {"applicaties": 2, "werkplek": 1}  # within phase inrichten
+    assert counts["phase"] == {"inrichten": 1, "verkennen": 1}  # within domain werkplek
+    assert counts["kind"] == {"ervaring": 1}
+
+
+def test_an_unknown_filter_value_matches_nothing(editor_a):
+    make_lesson(editor_a, title="Migratie")
+    assert search.search(None, "migratie", search.Filters(domain="bestaat-niet")).total == 0

@@ -3,7 +3,7 @@
 
 - `write(entries)` / `delete(ids)`: index or drop entries (same transaction as the item);
 - `matching(queryset, query, terms)`: the entries of `queryset` that contain every term;
-- `ranked_ids(queryset, query, terms)`: their ids, best match first (ties: newest first);
+- `scores(queryset, query, terms)`: {id: relevance, higher is better} for (at least) those entries;
 - `snippets(entries, query, terms)`: {id: escaped HTML excerpt with <mark>}."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -43,17 +43,14 @@ class SqliteBackend:
         )
         return queryset.filter(pk__in=subquery)
 
-    def ranked_ids(self, queryset, query, terms):
+    def scores(self, queryset, query, terms):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s",
                 [textsearch.fts5_match(terms)],
             )
-            scores = dict(cursor.fetchall())  # bm25: lower is better
-        rows = self.matching(queryset, query, terms).values_list("pk", "created_at")
-        ordered = sorted(rows, key=lambda row: (round(scores[row[0]], 9), -row[1].timestamp(), row[0]))
-        return [pk for pk, _ in ordered]
+            return {rowid: -score for rowid, score in cursor.fetchall()}  # bm25: lower is better
 
     def snippets(self, entries, query, terms):
         return {e.pk: textsearch.snippet(e.body, terms) for e in entries}
@@ -99,12 +96,9 @@ class PostgresBackend:
     def matching(self, queryset, query, terms):
         return queryset.filter(vector=self._query(query))
 
-    def ranked_ids(self, queryset, query, terms):
+    def scores(self, queryset, query, terms):
         rank = SearchRank(F("vector"), self._query(query), normalization=1)
-        ordered = (
-            self.matching(queryset, query, terms).annotate(rank=rank).order_by("-rank", "-created_at", "pk")
-        )
-        return list(ordered.values_list("pk", flat=True))
+        return dict(queryset.annotate(rank=rank).values_list("pk", "rank"))
 
     def snippets(self, entries, query, terms):
         return {e.pk: textsearch.snippet(e.body, terms) for e in entries}
