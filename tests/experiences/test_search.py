@@ -170,3 +170,36 @@ def test_facets_with_a_domain_and_a_phase_filter_count_the_other_filters_only(ed
 def test_an_unknown_filter_value_matches_nothing(editor_a):
     make_lesson(editor_a, title="Migratie")
     assert search.search(None, "migratie", search.Filters(domain="bestaat-niet")).total == 0
+
+
+def test_entries_loaded_from_a_backup_are_searchable(editor_a, tmp_path):
+    from django.core.management import call_command
+
+    from goedebuur.experiences.search.backends import backend
+
+    make_lesson(editor_a, title="Migratie uit de backup")
+    dump = tmp_path / "entries.json"
+    call_command("dumpdata", "experiences.searchentry", output=str(dump), verbosity=0)
+    backend().clear()
+    SearchEntry.objects.all().delete()
+    assert search.search(None, "migratie").total == 0
+    call_command("loaddata", str(dump), verbosity=0)
+    assert [hit.entry.title for hit in search.search(None, "migraties").hits] == ["Migratie uit de backup"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL backend")
+def test_a_backup_made_on_sqlite_without_vectors_is_searchable_on_postgresql(editor_a, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    make_lesson(editor_a, title="Migratie uit SQLite")
+    dump = tmp_path / "entries.json"
+    call_command("dumpdata", "experiences.searchentry", output=str(dump), verbosity=0)
+    rows = json.loads(dump.read_text())
+    for row in rows:
+        row["fields"]["vector"] = None  # as SQLite writes it
+    dump.write_text(json.dumps(rows))
+    SearchEntry.objects.all().delete()
+    call_command("loaddata", str(dump), verbosity=0)
+    assert search.search(None, "migraties").total == 1
