@@ -90,7 +90,7 @@ def build_corpus(n, seed=42):
                 body=_text(rng, rng.randint(80, 200)),
                 municipality=rng.choice(municipalities),
                 created_at=dt.datetime(2019, 1, 1, tzinfo=tz)
-                + dt.timedelta(minutes=rng.randint(0, 8 * 525600)),
+                + dt.timedelta(minutes=rng.randint(0, 7 * 525600)),
                 phase=rng.choice(PHASE_CODES),
                 form=rng.choice(forms),
                 visibility=visibility,

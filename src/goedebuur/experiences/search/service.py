@@ -2,9 +2,10 @@
 """`search()`: what pages, API and panels call. Visibility is applied first, so hits, snippets,
 totals and facet counts only ever cover what the user may see.
 
-One query fetches the few facet columns (domain ids included) of every visible match; the
-facets, the filter and the order are then computed in Python in a single pass. Six GROUP BY
-queries over the same full-text match were ten times slower on 10,000 documents (bench/RESULTS.md)."""
+One query (the full-text match joined to the entries, with its score) fetches the facet columns of
+every visible match as plain tuples; the facets, the filter and the order are then computed in
+Python in one pass. Six GROUP BY queries over the same match were several times slower on 10,000
+documents (bench/RESULTS.md)."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from goedebuur.municipalities.models import Region
 
 from .. import permissions
 from ..models import Report, SearchEntry
-from .backends import backend
+from .backends import backend, fetch
 
 PHASE_LABELS = dict(PHASES)
 KIND_LABELS = dict(Report.Kind.choices)
@@ -122,7 +123,9 @@ def _facet_values(name, counter: Counter, labels: _Labels, selected) -> list[Fac
     return sorted(values, key=lambda v: (-v.count, v.label))
 
 
-COLUMNS = {"kind": 1, "phase": 2, "form": 3, "province": 4, "year": 5}  # positions in a row; 7: domain ids
+# A row: pk, then these facet columns, then the domain ids (6), the date as text (7), the score (8).
+ROW_FIELDS = ("pk", "kind", "phase", "form_id", "province_id", "year", "domain_ids", "when")
+COLUMNS = {"kind": 1, "phase": 2, "form": 3, "province": 4, "year": 5}
 
 
 def _parse_ids(text: str, cache: dict) -> frozenset:
@@ -137,23 +140,23 @@ def _count_and_select(rows, wanted):
     their combination of facet values first (few distinct ones), which keeps the Python work small."""
     checks = [(COLUMNS[name], name, wanted[name]) for name in COLUMNS if wanted[name] is not None]
     want_domain, cache = wanted["domain"], {}
-    passing = Counter()  # (kind, phase, form, province, year, domain ids) of the rows that pass
+    passing = Counter()  # (kind, phase, form, province, year, domain ids) of the rows that pass; rows
+    selected = []  # that pass every filter: (pk, date, score)
     missed_once = {name: Counter() for name in FACETS}  # rows that fail only this facet's filter
     if not checks and want_domain is None:
-        passing.update(row[1:6] + (row[7],) for row in rows)
-        selected = [(row[0], row[6]) for row in rows]
+        passing.update(row[1:7] for row in rows)
+        selected = [(row[0], row[7], row[8] if len(row) > 8 else 0.0) for row in rows]
     else:
-        selected = []
         for row in rows:
             failing = [name for column, name, value in checks if row[column] != value]
-            if want_domain is not None and want_domain not in _parse_ids(row[7], cache):
+            if want_domain is not None and want_domain not in _parse_ids(row[6], cache):
                 failing.append("domain")
             if not failing:
-                passing[row[1:6] + (row[7],)] += 1
-                selected.append((row[0], row[6]))
+                passing[row[1:7]] += 1
+                selected.append((row[0], row[7], row[8] if len(row) > 8 else 0.0))
             elif len(failing) == 1:
                 name = failing[0]
-                missed_once[name][row[7] if name == "domain" else row[COLUMNS[name]]] += 1
+                missed_once[name][row[6] if name == "domain" else row[COLUMNS[name]]] += 1
     counters = {name: Counter() for name in FACETS}
     for key, count in passing.items():
         for name, column in COLUMNS.items():
@@ -174,23 +177,18 @@ def search(
     engine = backend()
     terms = textsearch.query_terms(query or "")
     matched = visible_entries(user)
-    if terms:
-        matched = engine.matching(matched, query, terms)
     labels = _Labels.load()
     wanted = labels.wanted(filters)
     # The date as text sorts like the date and spares converting thousands of values to datetimes.
-    rows = list(
-        matched.annotate(when=Cast("created_at", CharField())).values_list(
-            "pk", "kind", "phase", "form_id", "province_id", "year", "when", "domain_ids"
-        )
-    )
-    counters, selected = _count_and_select(rows, wanted)
-    if terms:  # best first; equal scores: newest first
-        scores = engine.scores(matched, query, terms)
-        selected.sort(key=lambda row: (round(scores.get(row[0], 0.0), 9), row[1], row[0]), reverse=True)
+    rows_queryset = matched.annotate(when=Cast("created_at", CharField())).values_list(*ROW_FIELDS)
+    if terms:
+        rows = engine.scored_rows(rows_queryset, query, terms)
     else:
-        selected.sort(key=lambda row: (row[1], row[0]), reverse=True)
-    paginator = Paginator([pk for pk, _ in selected], per_page)
+        rows = fetch(*rows_queryset.order_by().query.sql_with_params())
+    counters, selected = _count_and_select(rows, wanted)
+    # best first; equal scores: newest first
+    selected.sort(key=lambda row: (round(row[2], 9), row[1], row[0]), reverse=True)
+    paginator = Paginator([row[0] for row in selected], per_page)
     page_obj = paginator.get_page(page)
     entries = SearchEntry.objects.select_related("municipality", "form", "cooperation").in_bulk(
         list(page_obj)
