@@ -152,3 +152,54 @@ def test_postgresql_stores_a_dutch_tsvector(editor_a):
     lesson = make_lesson(editor_a, title="Migraties", body="samenwerkingen")
     entry = SearchEntry.objects.get(kind="ervaring", object_id=lesson.pk)
     assert "migratie" in entry.vector and "samenwerk" in entry.vector
+
+
+def test_facets_with_a_domain_and_a_phase_filter_count_the_other_filters_only(editor_a):
+    make_lesson(editor_a, title="Migratie A", phase="inrichten", domains=("applicaties",))
+    make_lesson(editor_a, title="Migratie B", phase="inrichten", domains=("applicaties", "werkplek"))
+    make_lesson(editor_a, title="Migratie C", phase="verkennen", domains=("werkplek",))
+    make_lesson(editor_a, title="Migratie D", phase="verkennen", domains=("applicaties",))
+    results = search.search(None, "migratie", search.Filters(domain="werkplek", phase="inrichten"))
+    counts = {name: {v.value: v.count for v in values} for name, values in results.facets.items()}
+    assert _titles(results) == ["Migratie B"]
+    assert counts["domain"] == {"applicaties": 2, "werkplek": 1}  # within phase inrichten
+    assert counts["phase"] == {"inrichten": 1, "verkennen": 1}  # within domain werkplek
+    assert counts["kind"] == {"ervaring": 1}
+
+
+def test_an_unknown_filter_value_matches_nothing(editor_a):
+    make_lesson(editor_a, title="Migratie")
+    assert search.search(None, "migratie", search.Filters(domain="bestaat-niet")).total == 0
+
+
+def test_entries_loaded_from_a_backup_are_searchable(editor_a, tmp_path):
+    from django.core.management import call_command
+
+    from goedebuur.experiences.search.backends import backend
+
+    make_lesson(editor_a, title="Migratie uit de backup")
+    dump = tmp_path / "entries.json"
+    call_command("dumpdata", "experiences.searchentry", output=str(dump), verbosity=0)
+    backend().clear()
+    SearchEntry.objects.all().delete()
+    assert search.search(None, "migratie").total == 0
+    call_command("loaddata", str(dump), verbosity=0)
+    assert [hit.entry.title for hit in search.search(None, "migraties").hits] == ["Migratie uit de backup"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL backend")
+def test_a_backup_made_on_sqlite_without_vectors_is_searchable_on_postgresql(editor_a, tmp_path):
+    import json
+
+    from django.core.management import call_command
+
+    make_lesson(editor_a, title="Migratie uit SQLite")
+    dump = tmp_path / "entries.json"
+    call_command("dumpdata", "experiences.searchentry", output=str(dump), verbosity=0)
+    rows = json.loads(dump.read_text())
+    for row in rows:
+        row["fields"]["vector"] = None  # as SQLite writes it
+    dump.write_text(json.dumps(rows))
+    SearchEntry.objects.all().delete()
+    call_command("loaddata", str(dump), verbosity=0)
+    assert search.search(None, "migraties").total == 1

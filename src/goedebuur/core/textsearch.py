@@ -6,6 +6,7 @@ The SQLite backend indexes and queries the output of `index_text` / `query_terms
 "migraties" finds "migratie" on either database. `snippet` builds the highlighted excerpt: the text
 is HTML-escaped first, then the matching words are wrapped in <mark>."""
 
+import functools
 import html
 import re
 
@@ -29,8 +30,14 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text or "")]
 
 
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word.lower())
+    """The Snowball 'dutch' stem, cached: the stemmer is pure Python and words repeat a lot."""
+    return _stem(word.lower())
 
 
 def stems(text: str) -> list[str]:

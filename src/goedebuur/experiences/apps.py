@@ -6,3 +6,6 @@ class ExperiencesConfig(AppConfig):
     name = "goedebuur.experiences"
     label = "experiences"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .search import signals  # noqa: F401 - connects the receiver

@@ -36,12 +36,16 @@ def _entry_values(kind, item, *, title, body, visibility, cooperation, phase, fo
     }
 
 
+def domain_ids(domains) -> str:
+    return ",".join(str(pk) for pk in sorted(domain.pk for domain in domains))
+
+
 def _save(kind, item, values, domains) -> SearchEntry | None:
     if not _live(item):
         remove(kind, [item.pk])
         return None
+    values["domain_ids"] = domain_ids(domains)
     entry, _ = SearchEntry.objects.update_or_create(kind=kind, object_id=item.pk, defaults=values)
-    entry.domains.set(domains)
     backend().write([entry])
     return entry
 
@@ -104,19 +108,61 @@ def remove(kind: str, object_ids):
         SearchEntry.objects.filter(pk__in=ids).delete()
 
 
+def _bulk_values():
+    """(kind, item, values, domains) for every live item, in as few queries as possible."""
+    lessons = Lesson.objects.filter(deleted_at__isnull=True, hidden_at__isnull=True)
+    for lesson in lessons.select_related("municipality", "cooperation", "form").prefetch_related("domains"):
+        yield (
+            KIND.LESSON,
+            lesson,
+            _entry_values(
+                KIND.LESSON, lesson, title=lesson.title, body=plain_text(lesson.body), visibility=lesson.visibility,
+                cooperation=lesson.cooperation, phase=lesson.phase, form=lesson.form,
+            ),
+            list(lesson.domains.all()),
+        )  # fmt: skip
+    questions = Question.objects.filter(deleted_at__isnull=True, hidden_at__isnull=True).select_related(
+        "municipality", "domain", "cooperation__form"
+    )
+    live_questions = {}
+    for question in questions:
+        live_questions[question.pk] = question
+        values = _entry_values(
+            KIND.QUESTION,
+            question,
+            title=question.title,
+            body=plain_text(question.body),
+            **_question_values(question),
+        )
+        yield KIND.QUESTION, question, values, [question.domain] if question.domain else []
+    answers = Answer.objects.filter(
+        deleted_at__isnull=True, hidden_at__isnull=True, question_id__in=list(live_questions)
+    )
+    for answer in answers.select_related("municipality"):
+        question = live_questions[answer.question_id]
+        values = _entry_values(
+            KIND.ANSWER,
+            answer,
+            title=question.title,
+            body=plain_text(answer.body),
+            **_question_values(question),
+        )
+        yield KIND.ANSWER, answer, values, [question.domain] if question.domain else []
+
+
 @transaction.atomic
 def rebuild() -> int:
-    """Drop and rebuild the whole index from the items; returns the number of entries."""
-    backend().clear()
+    """Drop and rebuild the whole index from the items, in bulk; returns the number of entries."""
+    engine = backend()
+    engine.clear()
     SearchEntry.objects.all().delete()
-    for lesson in Lesson.objects.select_related("municipality", "cooperation", "form").prefetch_related(
-        "domains"
-    ):
-        index_lesson(lesson)
-    for question in Question.objects.select_related("municipality", "domain", "cooperation__form"):
-        index_question(question, with_answers=False)
-    for answer in Answer.objects.select_related(
-        "municipality", "question__cooperation__form", "question__domain"
-    ):
-        index_answer(answer)
-    return SearchEntry.objects.count()
+    items = list(_bulk_values())
+    entries = SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(kind=kind, object_id=item.pk, domain_ids=domain_ids(domains), **values)
+            for kind, item, values, domains in items
+        ],
+        batch_size=500,
+    )
+    engine.write(entries)
+    return len(entries)
