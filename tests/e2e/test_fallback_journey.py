@@ -11,6 +11,7 @@ from goedebuur.accounts.models import User
 from goedebuur.fallback.models import Agreement
 
 from ..factories import RHENEN, VEENENDAAL, make_user
+from .test_accessibility import violations
 
 PASSWORD = "journey-wachtwoord-1"
 
@@ -113,3 +114,9 @@ def test_two_municipalities_plan_their_achtervang_and_log_a_restore_test(page):
     assert agreement.mutual and agreement.link_mbps == 100
     record = agreement.test_records.get()
     assert record.results.get().service.name == "Zaaksysteem"
+
+    # every page of the agreement passes axe-core without serious or critical violations
+    suffixes = ["", "/haalbaarheid", "/simulatie", "/tests", "/bewerken", "/tests/nieuw", "/acties/nieuw"]
+    found = [v for suffix in suffixes for v in violations(page, f"/achtervang/{agreement.pk}{suffix}")]
+    found += violations(page, f"/achtervang/{agreement.pk}/diensten/nieuw?gemeente={RHENEN}")
+    assert not found, "\n".join(found)
