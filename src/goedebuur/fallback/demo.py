@@ -153,7 +153,7 @@ def _history(agreement, veenendaal, rhenen):
             "date": restore_date,
             "scenario": "Herstel van het zaaksysteem en de documenten van Veenendaal in Rhenen.",
             "passed": False,
-            "findings": "DocuDijk was na 27 uur terug, RTO is 24 uur: herstelslot te traag.",
+            "findings": "DocuDijk was na 27 uur terug, RTO is 20 uur: herstelslot te traag.",
         },
         [
             {"service": zaak, "restore_hours": Decimal("3.5"), "data_loss_hours": Decimal("0.5")},
