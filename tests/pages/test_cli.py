@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core import mail
 from django.core.management import call_command
 
 from goedebuur.accounts.services import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -45,6 +46,7 @@ def test_it_prints_the_demo_accounts_and_their_password_and_is_idempotent(db):
         assert account.description in output
     assert Cooperation.objects.filter(is_demo=True).exists()
     assert Municipality.objects.count() == 342
+    assert mail.outbox == []  # demo invitations go to fictional people and are never sent
 
     first = row_counts()
     assert "Demosamenwerkingen toegevoegd: 0" in run("demo")

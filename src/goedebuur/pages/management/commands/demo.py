@@ -3,6 +3,7 @@ from importlib import import_module
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from goedebuur.accounts.services import DEMO_PASSWORD, ensure_demo_accounts
 from goedebuur.cooperations.demo import load_demo_cooperations
@@ -27,10 +28,12 @@ class Command(BaseCommand):
         added = load_demo_cooperations()
         profiles = load_demo_profiles()
         accounts = ensure_demo_accounts()
-        for module in CAPABILITY_DEMOS:
-            line = import_module(module).load_demo()
-            if line:
-                self.stdout.write(line)
+        # Demo invitations and notifications go to fictional people: never send them, whatever EMAIL_BACKEND says.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            for module in CAPABILITY_DEMOS:
+                line = import_module(module).load_demo()
+                if line:
+                    self.stdout.write(line)
         self.stdout.write(f"Demosamenwerkingen toegevoegd: {added}")
         self.stdout.write(
             f"Demo-ICT-profielen toegevoegd: {profiles['profiles']}, demo-applicaties: {profiles['applications']}"
