@@ -55,6 +55,7 @@ def test_production_settings_pass_the_deployment_check_without_warnings(tmp_path
         "SECURE_HSTS_SECONDS": "31536000",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser journeys; a deployment never has it
     result = subprocess.run(
         [sys.executable, "-m", "goedebuur", "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
