@@ -3,10 +3,15 @@
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from goedebuur.accounts.models import User
 
 from .factories import UTRECHT, VEENENDAAL, make_user
+
+# Speed is measured in bench/, not in tests: no per-example time limit (a busy CI machine made it flaky).
+hypothesis_settings.register_profile("goedebuur", deadline=None)
+hypothesis_settings.load_profile("goedebuur")
 
 
 def load_session_data():
