@@ -165,3 +165,21 @@ def test_a_restore_test_is_logged_with_results(agreement, editor_a_api):
 def test_an_editor_deletes_an_agreement(agreement, editor_a_api):
     assert editor_a_api.delete(f"{BASE}/{agreement.pk}").status_code == 204
     assert not Agreement.objects.exists()
+
+
+def test_sites_left_out_become_the_town_halls(editor_a_api):
+    body = {
+        "gemeenteA": "GM0345",
+        "gemeenteB": "GM0340",
+        "verbinding": "huurlijn",
+        "bandbreedteMbps": 500,
+        "ingangsdatum": "2026-01-01",
+    }
+    response = editor_a_api.post(BASE, body, format="json")
+    assert response.status_code == 201, response.content
+    data = response.json()
+    assert (
+        data["locatieA"]["naam"] == "Gemeentehuis Veenendaal" and data["locatieA"]["soort"] == "gemeentehuis"
+    )
+    assert data["locatieB"]["naam"] == "Gemeentehuis Rhenen"
+    assert 5 < data["afstandKm"] < 15

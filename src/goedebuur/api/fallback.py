@@ -100,7 +100,7 @@ class AgreementListView(FallbackApiMixin, APIView):
             raise exceptions.PermissionDenied("Alleen redacteuren en beheerders maken achtervangafspraken.")
         serializer = AgreementSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        values = agreement_values(serializer.validated_data)
+        values = agreement_values(serializer.validated_data, create=True)
         user = request.user
         if not user.is_platform_admin and user.municipality_id not in {
             values["party_a"].pk,

@@ -90,9 +90,14 @@ class AgreementSerializer(serializers.Serializer):
         slug_field="code", queryset=Municipality.objects.all(), source="party_b"
     )
     locatieA = LocationSerializer(
-        source="site_a", help_text="Site of municipality A (town hall or datacenter)."
+        source="site_a",
+        required=False,
+        help_text="Site of municipality A (town hall or datacenter). Left out on create: the town hall at "
+        "the municipality's inside point.",
     )
-    locatieB = LocationSerializer(source="site_b", help_text="Site of municipality B.")
+    locatieB = LocationSerializer(
+        source="site_b", required=False, help_text="Site of municipality B; as locatieA."
+    )
     samenwerking = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Cooperation.objects.filter(deleted_at__isnull=True),
@@ -152,8 +157,21 @@ class AgreementSerializer(serializers.Serializer):
         ]
 
 
-def agreement_values(validated: dict) -> dict:
+def agreement_values(validated: dict, *, create: bool = False) -> dict:
+    """Validated API data -> model values; on create a missing site is the party's town hall at its
+    inside point (as the page does)."""
     values = dict(validated)
+    if create:
+        for side in ("a", "b"):
+            party = values.get(f"party_{side}")
+            if f"site_{side}" not in values and party is not None:
+                default = services.site_defaults(party)
+                values[f"site_{side}"] = {
+                    "name": default["name"],
+                    "kind": Agreement.SiteKind.TOWN_HALL,
+                    "lat": default["lat"],
+                    "lon": default["lon"],
+                }
     for side in ("a", "b"):
         site = values.pop(f"site_{side}", None)
         if site is not None:
