@@ -17,7 +17,14 @@ from goedebuur.core.trajectory import ACTIONS
 from goedebuur.trajectories import permissions, services
 from goedebuur.trajectories.models import ChecklistItem, ChecklistState, Decision
 
-from .trajectories import ID_PARAMETER, TrajectoryApiMixin, TrajectorySerializer, api_errors, choice
+from .trajectories import (
+    ID_PARAMETER,
+    CodeField,
+    TrajectoryApiMixin,
+    TrajectorySerializer,
+    api_errors,
+    choice,
+)
 from .trajectories_alignment import urlpatterns as alignment_urls
 
 CODE_PARAMETER = OpenApiParameter(
@@ -238,6 +245,41 @@ class InvitationView(TrajectoryApiMixin, GenericAPIView):
         return self.answer(trajectory)
 
 
+class InviteSerializer(serializers.Serializer):
+    gemeenten = CodeField(
+        many=True, allow_empty=False, help_text="CBS codes of the municipalities to invite."
+    )
+
+    class Meta:
+        ref_name = "Uitnodigingen"
+
+
+@extend_schema(tags=["trajecten"])
+class InviteView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = InviteSerializer
+
+    @extend_schema(
+        summary="Invite more municipalities",
+        description="For editors of partners and administrators; a municipality that declined may be "
+        "invited again. Their editors get an e-mail.",
+        parameters=[ID_PARAMETER],
+        request=InviteSerializer,
+        responses=TrajectorySerializer,
+    )
+    def post(self, request, id):
+        trajectory = self.editable()
+        serializer = InviteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.invite(trajectory, list(serializer.validated_data["gemeenten"]), request.user)
+        except DjangoValidationError as error:
+            messages = error.message_dict.get("invitees") if hasattr(error, "error_dict") else None
+            raise (
+                serializers.ValidationError({"gemeenten": messages}) if messages else api_errors(error)
+            ) from None
+        return self.answer(trajectory)
+
+
 class RegisterEntrySerializer(serializers.Serializer):
     slug = serializers.CharField()
     naam = serializers.CharField(source="name")
@@ -278,5 +320,6 @@ urlpatterns = [
     path("trajecten/<int:id>/besluiten", DecisionListView.as_view(), name="traject-besluiten"),
     path("trajecten/<int:id>/acties", ActionView.as_view(), name="traject-acties"),
     path("trajecten/<int:id>/uitnodiging", InvitationView.as_view(), name="traject-uitnodiging"),
+    path("trajecten/<int:id>/uitnodigingen", InviteView.as_view(), name="traject-uitnodigingen"),
     path("trajecten/<int:id>/naar-register", PromoteView.as_view(), name="traject-naar-register"),
 ]
