@@ -117,3 +117,18 @@ def test_a_trajectory_past_overeenkomen_enters_the_register(editor_a_api, editor
     assert response.status_code == 201
     assert Cooperation.objects.get(slug=response.json()["slug"]).name == trajectory.name
     assert editor_a_api.get(url(trajectory)).json()["registervermelding"] == response.json()["slug"]
+
+
+def test_a_partner_invites_more_municipalities(editor_a_api, reader_api, trajectory):
+    assert_problem(
+        reader_api.post(url(trajectory, "/uitnodigingen"), {"gemeenten": ["GM0344"]}, format="json"), 403
+    )
+    body = editor_a_api.post(
+        url(trajectory, "/uitnodigingen"), {"gemeenten": ["gm0344"]}, format="json"
+    ).json()
+    assert {"gemeente": "GM0344", "gemeenteNaam": "Utrecht", "status": "uitgenodigd"} in body["deelnemers"]
+    response = editor_a_api.post(url(trajectory, "/uitnodigingen"), {"gemeenten": ["GM0344"]}, format="json")
+    assert invalid_names(response) == {"gemeenten"}
+    assert invalid_names(
+        editor_a_api.post(url(trajectory, "/uitnodigingen"), {"gemeenten": []}, format="json")
+    ) == {"gemeenten"}

@@ -14,11 +14,18 @@ from rest_framework.response import Response
 
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.trajectory import ACTIONS
-from goedebuur.municipalities.models import Municipality
 from goedebuur.trajectories import permissions, services
-from goedebuur.trajectories.models import Ambition, ChecklistItem, ChecklistState, Decision
+from goedebuur.trajectories.models import ChecklistItem, ChecklistState, Decision
 
-from .trajectories import ID_PARAMETER, TrajectoryApiMixin, TrajectorySerializer, api_errors, choice
+from .trajectories import (
+    ID_PARAMETER,
+    CodeField,
+    TrajectoryApiMixin,
+    TrajectorySerializer,
+    api_errors,
+    choice,
+)
+from .trajectories_alignment import urlpatterns as alignment_urls
 
 CODE_PARAMETER = OpenApiParameter(
     "code",
@@ -167,133 +174,6 @@ class DecisionListView(TrajectoryApiMixin, GenericAPIView):
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
-# --- ambitions -------------------------------------------------------------------------------
-
-
-class AmbitionSerializer(serializers.Serializer):
-    gemeente = serializers.CharField(source="municipality.code", read_only=True)
-    kwaliteit = serializers.IntegerField(min_value=0, max_value=5)
-    kosten = serializers.IntegerField(min_value=0, max_value=5, help_text="minder meerKosten")
-    kwetsbaarheid = serializers.IntegerField(min_value=0, max_value=5)
-    personeel = serializers.IntegerField(min_value=0, max_value=5, help_text="Kansen voor personeel")
-    motief = choice(Ambition.Motive.values, source="motive")
-    hardeEisen = serializers.CharField(
-        source="must_haves", allow_blank=True, default="", help_text="One per line."
-    )
-    breekpunten = serializers.CharField(
-        source="deal_breakers", allow_blank=True, default="", help_text="One per line."
-    )
-
-    class Meta:
-        ref_name = "Ambitie"
-
-
-class DivergenceSerializer(serializers.Serializer):
-    soort = serializers.CharField(source="kind", help_text="score, motief or breekpunt.")
-    onderwerp = serializers.CharField(source="label")
-    verschil = serializers.IntegerField(source="gap", help_text="0-5; largest first.")
-    toelichting = serializers.CharField(source="detail")
-
-    class Meta:
-        ref_name = "Verschil"
-
-
-class AlignmentSerializer(serializers.Serializer):
-    ambities = AmbitionSerializer(many=True)
-    verschillen = DivergenceSerializer(many=True)
-    bevestigdDoor = serializers.ListField(child=serializers.CharField(), help_text="CBS codes.")
-    blokkades = serializers.ListField(
-        child=serializers.DictField(), help_text="What blocks the move to Overeenkomen."
-    )
-
-    class Meta:
-        ref_name = "Ambitieafstemming"
-
-
-def alignment_data(trajectory):
-    picture = services.picture(trajectory)
-    codes = {p.municipality_id: p.municipality.code for p in picture.partners}
-    return AlignmentSerializer(
-        {
-            "ambities": list(picture.ambitions.values()),
-            "verschillen": picture.divergences,
-            "bevestigdDoor": sorted(codes[m] for m, ok in picture.acknowledged.items() if ok),
-            "blokkades": [{"reden": b.reason, "aanZet": list(b.who)} for b in picture.blockers],
-        }
-    ).data
-
-
-@extend_schema(tags=["trajecten"])
-class AlignmentView(TrajectoryApiMixin, GenericAPIView):
-    serializer_class = AlignmentSerializer
-
-    @extend_schema(
-        summary="Ambitions and divergences",
-        description="Each partner's four K's (0-5), motive, must-haves and deal-breakers; the divergences, "
-        "largest gap first; who acknowledged them; what still blocks the move to Overeenkomen.",
-        parameters=[ID_PARAMETER],
-        responses=AlignmentSerializer,
-    )
-    def get(self, request, id):
-        return Response(alignment_data(self.trajectory()))
-
-
-class PartnerMixin(TrajectoryApiMixin):
-    def partner(self, trajectory):
-        municipality = get_object_or_404(Municipality, code=self.kwargs["gemeente"].upper())
-        if not permissions.can_speak_for(self.request.user, trajectory, municipality):
-            raise exceptions.PermissionDenied(
-                "Alleen redacteuren van deze deelnemende gemeente spreken voor haar."
-            )
-        return municipality
-
-
-@extend_schema(tags=["trajecten"])
-class AmbitionView(PartnerMixin, GenericAPIView):
-    serializer_class = AmbitionSerializer
-
-    @extend_schema(
-        summary="Set a partner's ambitions",
-        description="For the partner's editors and administrators. Changing ambitions can change the "
-        "divergences; earlier acknowledgements then lapse.",
-        parameters=[ID_PARAMETER, MUNICIPALITY_PARAMETER],
-        request=AmbitionSerializer,
-        responses=AlignmentSerializer,
-    )
-    def put(self, request, id, gemeente):
-        trajectory = self.trajectory()
-        municipality = self.partner(trajectory)
-        serializer = AmbitionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        try:
-            services.save_ambition(trajectory, municipality, dict(serializer.validated_data), request.user)
-        except DjangoValidationError as error:
-            raise api_errors(error) from None
-        return Response(alignment_data(trajectory))
-
-
-@extend_schema(tags=["trajecten"])
-class AcknowledgeView(PartnerMixin, GenericAPIView):
-    serializer_class = AlignmentSerializer
-
-    @extend_schema(
-        summary="Acknowledge the divergences",
-        description="The partner has discussed the divergences as they are now. For its editors and administrators.",
-        operation_id="trajecten_verschillen_bevestigen",
-        parameters=[ID_PARAMETER, MUNICIPALITY_PARAMETER],
-        request=None,
-        responses=AlignmentSerializer,
-    )
-    def post(self, request, id, gemeente):
-        trajectory = self.trajectory()
-        municipality = self.partner(trajectory)
-        try:
-            services.acknowledge(trajectory, municipality, request.user)
-        except DjangoValidationError as error:
-            raise api_errors(error) from None
-        return Response(alignment_data(trajectory))
-
-
 # --- actions, invitation, register -------------------------------------------------------------
 
 
@@ -365,6 +245,41 @@ class InvitationView(TrajectoryApiMixin, GenericAPIView):
         return self.answer(trajectory)
 
 
+class InviteSerializer(serializers.Serializer):
+    gemeenten = CodeField(
+        many=True, allow_empty=False, help_text="CBS codes of the municipalities to invite."
+    )
+
+    class Meta:
+        ref_name = "Uitnodigingen"
+
+
+@extend_schema(tags=["trajecten"])
+class InviteView(TrajectoryApiMixin, GenericAPIView):
+    serializer_class = InviteSerializer
+
+    @extend_schema(
+        summary="Invite more municipalities",
+        description="For editors of partners and administrators; a municipality that declined may be "
+        "invited again. Their editors get an e-mail.",
+        parameters=[ID_PARAMETER],
+        request=InviteSerializer,
+        responses=TrajectorySerializer,
+    )
+    def post(self, request, id):
+        trajectory = self.editable()
+        serializer = InviteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            services.invite(trajectory, list(serializer.validated_data["gemeenten"]), request.user)
+        except DjangoValidationError as error:
+            messages = error.message_dict.get("invitees") if hasattr(error, "error_dict") else None
+            raise (
+                serializers.ValidationError({"gemeenten": messages}) if messages else api_errors(error)
+            ) from None
+        return self.answer(trajectory)
+
+
 class RegisterEntrySerializer(serializers.Serializer):
     slug = serializers.CharField()
     naam = serializers.CharField(source="name")
@@ -397,19 +312,14 @@ class PromoteView(TrajectoryApiMixin, GenericAPIView):
 
 
 urlpatterns = [
+    *alignment_urls,
     path("trajecten/<int:id>/checklist", ChecklistView.as_view(), name="traject-checklist"),
     path(
         "trajecten/<int:id>/checklist/<slug:code>", ChecklistItemView.as_view(), name="traject-checklistpunt"
     ),
     path("trajecten/<int:id>/besluiten", DecisionListView.as_view(), name="traject-besluiten"),
-    path("trajecten/<int:id>/ambities", AlignmentView.as_view(), name="traject-ambities"),
-    path("trajecten/<int:id>/ambities/<str:gemeente>", AmbitionView.as_view(), name="traject-ambitie"),
-    path(
-        "trajecten/<int:id>/ambities/<str:gemeente>/bevestiging",
-        AcknowledgeView.as_view(),
-        name="traject-bevestiging",
-    ),
     path("trajecten/<int:id>/acties", ActionView.as_view(), name="traject-acties"),
     path("trajecten/<int:id>/uitnodiging", InvitationView.as_view(), name="traject-uitnodiging"),
+    path("trajecten/<int:id>/uitnodigingen", InviteView.as_view(), name="traject-uitnodigingen"),
     path("trajecten/<int:id>/naar-register", PromoteView.as_view(), name="traject-naar-register"),
 ]
