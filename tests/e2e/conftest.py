@@ -14,31 +14,19 @@ from pathlib import Path
 
 import pytest
 
+from .browser import CHROMIUM, launch_chromium
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside one
 # unless told it is safe (it is: the loop only drives the browser, the ORM calls stay synchronous).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = Path(os.environ.get("GOEDEBUUR_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = HERE.parents[1] / "test-results" / "e2e"
 _BLOCKER = pytest.StashKey()
 
 
 def browser_required() -> bool:
     return os.environ.get("GOEDEBUUR_REQUIRE_BROWSER", "").strip().lower() in {"1", "true", "yes", "on"}
-
-
-def launch_chromium(playwright):
-    """Launch Debian's Chromium headless (shared with tests/e2e/screenshots.py)."""
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -17,11 +17,17 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import CHROMIUM, launch_chromium
+from browser import CHROMIUM, launch_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "docs" / "screenshots"
-PAGES = {"home.png": "/", "gemeente.png": "/gemeenten/GM0340"}
+PAGES = {"home.png": "/", "gemeente.png": "/gemeenten/GM0340", "zoeken.png": "/zoeken?q=migraties"}
+# Logged in as the demo editor of Veenendaal; the first screen only (these pages are long).
+EDITOR_PAGES = {
+    "businesscase.png": "/businesscases/1",
+    "traject.png": "/trajecten/1",
+    "achtervang-simulatie.png": "/achtervang/1/simulatie?uitval=GM0345",
+}
 VIEWPORT = {"width": 1280, "height": 900}
 
 
@@ -42,6 +48,13 @@ def wait_until_up(url: str, server: subprocess.Popen, timeout: float = 120) -> N
         except OSError:
             time.sleep(0.5)
     sys.exit(f"screenshots: {url} did not answer within {timeout:.0f}s")
+
+
+def shoot(page, base, path, name, full_page):
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=OUT / name, full_page=full_page)
+    print(f"screenshots: {base}{path} -> {(OUT / name).relative_to(ROOT)}")
 
 
 def main() -> int:
@@ -67,10 +80,13 @@ def main() -> int:
                 context = browser.new_context(locale="nl-NL", viewport=VIEWPORT)
                 page = context.new_page()
                 for name, path in PAGES.items():
-                    page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    page.screenshot(path=OUT / name, full_page=True)
-                    print(f"screenshots: {base}{path} -> {(OUT / name).relative_to(ROOT)}")
+                    shoot(page, base, path, name, full_page=True)
+                page.goto(base + "/inloggen")
+                page.get_by_label("Gebruikersnaam").fill("redacteur.veenendaal")
+                page.get_by_label("Wachtwoord").fill("goedebuur-demo")
+                page.get_by_role("button", name="Inloggen").click()
+                for name, path in EDITOR_PAGES.items():
+                    shoot(page, base, path, name, full_page=False)
                 browser.close()
         finally:
             server.terminate()
