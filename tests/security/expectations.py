@@ -87,6 +87,7 @@ EXPECTED = {
     'api/v1/trajecten/<int:id>/checklist/<slug:code>': '405 405 405 405 405 | 401 405 405 405 405',
     'api/v1/trajecten/<int:id>/naar-register': '405 405 405 405 405 | 401 403 400 404 400',
     'api/v1/trajecten/<int:id>/uitnodiging': '405 405 405 405 405 | 401 403 403 404 403',
+    'api/v1/trajecten/<int:id>/uitnodigingen': '405 405 405 405 405 | 401 403 400 404 400',
     'api/v1/vragen': '200 200 200 200 200 | 401 400 400 400 403',
     'api/v1/vragen/<int:id>': '404 200 200 200 200 | 405 405 405 405 405',
     'api/v1/vragen/<int:id>/antwoorden': '404 200 200 200 200 | 401 400 400 400 403',
