@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo lessons, questions and answers: written for the demo of Goede Buur, about fictional
 situations of the kinds described in the product brief. No real person is quoted; the
-municipalities are real names used as placeholders, every item is marked `is_demo` and shown
+municipalities are real names attached to invented stories, every item is marked `is_demo` and shown
 with a "demo" label. (title, municipality, date, phase, domains, form, visibility, cooperation, tags, body)"""
 
 COOP_INKOOP = "demo-gezamenlijke-inkoop-werkplekken-foodvalley"
