@@ -20,6 +20,7 @@ PUBLIC_PAGES = [
     "/gemeenten/GM0345",
     "/samenwerkingen",
     "/samenwerkingen/ict-samenwerking-rhenen-veenendaal",
+    "/samenwerkingen/ict-samenwerking-rhenen-veenendaal/geschiedenis",
     "/matrix",
     "/kaart",
     "/partners?gemeente=GM0340",
@@ -48,6 +49,7 @@ EDITOR_PAGES = [
     "/vragen/nieuw",
     "/mijn-account/api-tokens",
     "/samenwerkingen/nieuw",
+    "/samenwerkingen/ict-samenwerking-rhenen-veenendaal/bewerken",
 ]
 
 
