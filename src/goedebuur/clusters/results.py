@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The cluster optimiser's results: a proposal's groups, members, kept cooperations and comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from goedebuur.core import clustering
+
+from .inputs import AreaChoice, ClusterRequest
+from .neighbour_graph import Link
+
+# Categorical fills for groups (ColorBrewer Set3, light enough for dark borders and labels);
+# neighbouring groups get different colours (greedy colouring of the group graph).
+GROUP_COLOURS = (
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+    "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9",
+)  # fmt: skip
+PAIR_LINE = "#08306b"
+
+
+@dataclass
+class Member:
+    code: str
+    name: str
+    population: int | None
+
+
+@dataclass
+class ProposalGroup:
+    number: int
+    members: list[Member]
+    population: int
+    fit: float | None  # mean fit over the pairs in the group
+    spread_km: float  # root mean square distance to the group's centre
+    colour: str = ""
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+
+@dataclass
+class FixedCooperation:
+    name: str
+    slug: str
+    members: list[str]  # names in the area
+    kept: bool
+    reason: str = ""  # why not kept
+
+
+@dataclass
+class DivisionScore:
+    label: str
+    groups: int
+    mean_fit: float | None
+    sse_km2: float
+    within_bounds: int  # groups within the request's bounds
+    connected: int
+
+
+@dataclass
+class Comparison:
+    division: str  # region division code
+    division_name: str
+    existing: DivisionScore
+    optimised: DivisionScore  # our optimiser with as many groups, no size bounds
+
+
+@dataclass
+class ClusterProposal:
+    request: ClusterRequest
+    area: AreaChoice
+    groups: list[ProposalGroup]
+    mean_fit: float | None
+    sse_km2: float
+    objective: float
+    links: list[Link]
+    cooperations: list[FixedCooperation]
+    warnings: list[str]
+    seconds: float
+    comparison: Comparison | None = None
+    municipalities: int = 0
+    group_of: dict[str, int] = field(default_factory=dict)  # code -> group number
+
+    @property
+    def feasible(self) -> bool:
+        return not self.warnings
+
+
+def _group_colours(labels: np.ndarray, adjacency, k: int) -> list[str]:
+    """Greedy colouring of the group graph (largest degree first) with GROUP_COLOURS."""
+    touching = [set() for _ in range(k)]
+    for i, row in enumerate(adjacency):
+        for j in row:
+            if labels[i] != labels[j]:
+                touching[labels[i]].add(int(labels[j]))
+    colour = [-1] * k
+    for g in sorted(range(k), key=lambda g: (-len(touching[g]), g)):
+        used = {colour[h] for h in touching[g]}
+        colour[g] = next(c for c in range(len(GROUP_COLOURS) * 4) if c not in used)
+    return [GROUP_COLOURS[c % len(GROUP_COLOURS)] for c in colour]
+
+
+def _score(part: clustering.Partition, label: str, bounds) -> DivisionScore:
+    bad = {v.group for v in part.violations if v.what != "disconnected"}
+    disconnected = {v.group for v in part.violations if v.what == "disconnected"}
+    mean_fit = None if part.mean_fit is None else float(part.mean_fit)
+    return DivisionScore(
+        label, part.k, mean_fit, part.sse / 1e6, part.k - len(bad), part.k - len(disconnected)
+    )
