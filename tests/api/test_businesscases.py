@@ -141,3 +141,32 @@ def test_an_editor_cannot_create_a_case_for_other_municipalities_only(editor_a_a
     )
     assert response.status_code == 400
     assert "Veenendaal" in response.json()["invalidParams"][0]["reason"]
+
+
+def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(case, editor_a_api):
+    url = f"/api/v1/businesscases/{case.pk}"
+    read = editor_a_api.get(url)
+    etag = read["ETag"]
+    assert etag == f'"{read.json()["revisie"]}"'
+    changed = editor_a_api.patch(url, {"seed": 7}, format="json", HTTP_IF_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    stale = editor_a_api.patch(url, {"seed": 8}, format="json", HTTP_IF_MATCH=etag)
+    assert stale.status_code == 412 and stale["Content-Type"] == "application/problem+json"
+    assert editor_a_api.delete(url, HTTP_IF_MATCH=etag).status_code == 412
+    assert BusinessCase.objects.get(pk=case.pk).seed == 7
+    assert editor_a_api.delete(url, HTTP_IF_MATCH=changed["ETag"]).status_code == 204
+
+
+def test_it_answers_409_when_another_save_wins_the_race(case, editor_a_api, monkeypatch):
+    from goedebuur.businesscases import services
+
+    original_check = services._check
+
+    def someone_saves_first(draft, partners):
+        BusinessCase.objects.get(pk=draft.pk).save()
+        return original_check(draft, partners)
+
+    monkeypatch.setattr(services, "_check", someone_saves_first)
+    response = editor_a_api.patch(f"/api/v1/businesscases/{case.pk}", {"seed": 9}, format="json")
+    assert response.status_code == 409 and response["Content-Type"] == "application/problem+json"
+    assert BusinessCase.objects.get(pk=case.pk).seed == 1

@@ -210,3 +210,63 @@ def test_suppliers_and_products(reader_api, veenendaal_app):  # noqa: F811
 def test_unknown_municipality_and_application_are_404(reader_api, veenendaal_app):  # noqa: F811
     assert_problem(reader_api.get("/api/v1/gemeenten/GM9999/profiel"), 404)
     assert_problem(reader_api.get(f"/api/v1/gemeenten/GM0344/applicaties/{veenendaal_app.pk}"), 404)
+
+
+def test_it_gives_the_application_revision_as_etag_and_refuses_a_stale_if_match(
+    editor_a_api,
+    veenendaal_app,  # noqa: F811
+):
+    url = f"{BASE}/applicaties/{veenendaal_app.pk}"
+    read = editor_a_api.get(url)
+    etag = read["ETag"]
+    assert etag == f'"{read.json()["revisie"]}"'
+    changed = editor_a_api.patch(url, {"versie": "6.0"}, format="json", HTTP_IF_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert_problem(editor_a_api.patch(url, {"versie": "7.0"}, format="json", HTTP_IF_MATCH=etag), 412)
+    assert_problem(editor_a_api.delete(url, HTTP_IF_MATCH=etag), 412)
+    assert Application.objects.get(pk=veenendaal_app.pk).version == "6.0"
+    assert editor_a_api.delete(url, HTTP_IF_MATCH=changed["ETag"]).status_code == 204
+
+
+def test_it_answers_409_when_another_application_save_wins_the_race(
+    editor_a_api,
+    veenendaal_app,  # noqa: F811
+    monkeypatch,
+):
+    from goedebuur.profiles import services
+
+    original = services.clean_application_values
+
+    def someone_saves_first(values, **kwargs):
+        Application.objects.get(pk=veenendaal_app.pk).save()
+        return original(values, **kwargs)
+
+    monkeypatch.setattr(services, "clean_application_values", someone_saves_first)
+    url = f"{BASE}/applicaties/{veenendaal_app.pk}"
+    assert_problem(editor_a_api.patch(url, {"versie": "verloren"}, format="json"), 409)
+    assert Application.objects.get(pk=veenendaal_app.pk).version == "5.1"
+
+
+def test_it_gives_the_profile_revision_as_etag_and_refuses_a_stale_if_match(editor_a_api, veenendaal):  # noqa: F811
+    url = f"{BASE}/profiel"
+    first = editor_a_api.put(url, {"contactNaam": "Eerste"}, format="json")
+    etag = first["ETag"]
+    assert etag == f'"{first.json()["revisie"]}"' and editor_a_api.get(url)["ETag"] == etag
+    second = editor_a_api.put(url, {"contactNaam": "Tweede"}, format="json", HTTP_IF_MATCH=etag)
+    assert second.status_code == 200 and second["ETag"] != etag
+    assert_problem(editor_a_api.put(url, {"contactNaam": "Verloren"}, format="json", HTTP_IF_MATCH=etag), 412)
+    assert Profile.objects.get(municipality=veenendaal).contact_name == "Tweede"
+
+
+def test_it_answers_409_when_another_profile_save_wins_the_race(editor_a_api, veenendaal, monkeypatch):  # noqa: F811
+    url = f"{BASE}/profiel"
+    editor_a_api.put(url, {"contactNaam": "Eerste"}, format="json")
+    original = Profile.full_clean
+
+    def someone_saves_first(self, *args, **kwargs):
+        Profile.objects.get(pk=self.pk).save()
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Profile, "full_clean", someone_saves_first)
+    assert_problem(editor_a_api.put(url, {"contactNaam": "Verloren"}, format="json"), 409)
+    assert Profile.objects.get(municipality=veenendaal).contact_name == "Eerste"

@@ -97,3 +97,13 @@ def test_only_the_owner_editor_deletes(case, reader_a_client, editor_a_client):
     assert reader_a_client.post(f"/businesscases/{case.pk}/verwijderen").status_code == 403
     assert editor_a_client.post(f"/businesscases/{case.pk}/verwijderen").status_code == 302
     assert not BusinessCase.objects.exists()
+
+
+def test_it_refuses_a_delete_confirmed_on_an_outdated_page(case, editor_a_client):
+    page = editor_a_client.get(f"/businesscases/{case.pk}/verwijderen").content.decode()
+    assert f'name="revision" value="{case.revision}"' in page
+    seen = case.revision
+    BusinessCase.objects.get(pk=case.pk).save()
+    response = editor_a_client.post(f"/businesscases/{case.pk}/verwijderen", {"revision": seen}, follow=True)
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert BusinessCase.objects.filter(pk=case.pk).exists()

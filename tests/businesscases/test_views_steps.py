@@ -194,3 +194,38 @@ def test_a_partner_editor_may_read_but_not_change(editor_a):
 def test_an_unknown_step_is_not_found(editor_a, editor_a_client):
     case = make_case(editor_a)
     assert editor_a_client.get(step_url(case, "onbekend")).status_code == 404
+
+
+def test_every_step_carries_the_revision_it_was_opened_with(editor_a, editor_a_client):
+    case = make_case(editor_a)
+    for step in ("partners", "scope", "basislijn", "besparingen", "verborgen-kosten", "verdeling"):
+        page = editor_a_client.get(step_url(case, step)).content.decode()
+        assert f'name="revision" value="{case.revision}"' in page, step
+
+
+def test_it_refuses_a_step_saved_after_someone_else_changed_the_case(editor_a, editor_a_client, admin_client):
+    case = make_case(editor_a)
+    seen = case.revision
+    scope = {"horizon": 10, "start_year": 2027, "go_live_year": 2, "revision": seen}
+    assert admin_client.post(step_url(case, "scope"), scope | {"go_live_year": 3}).status_code == 302
+    response = editor_a_client.post(step_url(case, "scope"), scope | {"horizon": 7, "concept": "1"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in body
+    assert 'name="horizon" value="7"' in body  # the editor's input is kept
+    case.refresh_from_db()
+    assert (case.horizon, case.go_live_year) == (10, 3)
+
+
+def test_a_draft_saved_step_by_step_keeps_working_with_the_new_revision(editor_a, editor_a_client):
+    case = make_case(editor_a)
+    scope = {"horizon": 9, "start_year": 2027, "go_live_year": 2, "concept": "1"}
+    assert (
+        editor_a_client.post(step_url(case, "scope"), scope | {"revision": case.revision}).status_code == 302
+    )
+    page = editor_a_client.get(step_url(case, "scope")).content.decode()
+    case.refresh_from_db()
+    assert f'name="revision" value="{case.revision}"' in page
+    assert (
+        editor_a_client.post(step_url(case, "scope"), scope | {"revision": case.revision}).status_code == 302
+    )

@@ -193,3 +193,11 @@ def test_signed_rows_are_bound_to_municipality_and_user(veenendaal, editor_a, ed
         imports.unsign_rows(token, Municipality.objects.get(code=RHENEN), editor_a)
     with pytest.raises(signing.BadSignature):
         imports.unsign_rows(token[:-2] + "xx", veenendaal, editor_a)
+
+
+def test_an_import_outdates_edit_forms_opened_before_it(veenendaal, editor_a):
+    imports.import_file(veenendaal, good_file(), editor_a)
+    before = {a.pk: a.revision for a in Application.objects.filter(municipality=veenendaal)}
+    imports.import_file(veenendaal, good_file(), editor_a)
+    after = {a.pk: a.revision for a in Application.objects.filter(municipality=veenendaal)}
+    assert after == {pk: revision + 1 for pk, revision in before.items()}

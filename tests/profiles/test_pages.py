@@ -289,3 +289,46 @@ def test_compare_needs_two_different_municipalities(reader_a_client):
     assert reader_a_client.get("/landschappen/vergelijk").status_code == 200
     response = reader_a_client.get("/landschappen/vergelijk?a=GM0345&b=GM0345")
     assert response.status_code == 400 and "Kies twee verschillende gemeenten." in response.content.decode()
+
+
+def test_it_refuses_the_second_of_two_profile_editors_who_opened_the_same_version(
+    editor_a_client, admin_client, veenendaal_profile
+):
+    url = "/gemeenten/GM0345/profiel/bewerken"
+    assert (
+        f'name="revision" value="{veenendaal_profile.revision}"' in editor_a_client.get(url).content.decode()
+    )
+    seen = {"revision": veenendaal_profile.revision}
+    assert admin_client.post(url, _profile_post(contact_name="Eerst opgeslagen") | seen).status_code == 302
+    response = editor_a_client.post(url, _profile_post(contact_name="Later opgeslagen") | seen)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in body and "Later opgeslagen" in body
+    veenendaal_profile.refresh_from_db()
+    assert veenendaal_profile.contact_name == "Eerst opgeslagen"
+
+
+def test_it_refuses_the_second_of_two_application_editors_who_opened_the_same_version(
+    editor_a_client, admin_client, veenendaal_app
+):
+    components = list(veenendaal_app.components.all())
+    url = f"/gemeenten/GM0345/landschap/{veenendaal_app.pk}/bewerken"
+    assert f'name="revision" value="{veenendaal_app.revision}"' in editor_a_client.get(url).content.decode()
+    seen = {"revision": veenendaal_app.revision}
+    assert admin_client.post(url, _application_post(components, version="7") | seen).status_code == 302
+    response = editor_a_client.post(url, _application_post(components, version="8-verloren") | seen)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in body and "8-verloren" in body
+    veenendaal_app.refresh_from_db()
+    assert veenendaal_app.version == "7"
+
+
+def test_it_refuses_an_application_delete_confirmed_on_an_outdated_page(editor_a_client, veenendaal_app):
+    url = f"/gemeenten/GM0345/landschap/{veenendaal_app.pk}/verwijderen"
+    assert f'name="revision" value="{veenendaal_app.revision}"' in editor_a_client.get(url).content.decode()
+    seen = veenendaal_app.revision
+    Application.objects.get(pk=veenendaal_app.pk).save()
+    response = editor_a_client.post(url, {"revision": seen}, follow=True)
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert Application.objects.filter(pk=veenendaal_app.pk).exists()

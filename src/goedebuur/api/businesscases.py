@@ -37,6 +37,7 @@ from .businesscases_serializers import (
     internal_changes,
 )
 from .pagination import PageNumberPagination
+from .revisions import check_if_match
 from .schema import ApiAutoSchema
 
 API_NAMES = {
@@ -88,7 +89,9 @@ class BusinessCaseApiMixin(ApiViewMixin):
 
     def answer(self, case, status_code=status.HTTP_200_OK, headers=None):
         data = BusinessCaseSerializer(case, context={"request": self.request}).data
-        return Response(data, status=status_code, headers=headers)
+        response = Response(data, status=status_code, headers=headers)
+        response["ETag"] = f'"{case.revision}"'  # send it back in If-Match (api/revisions.py)
+        return response
 
 
 def _api_name(field: str) -> str:
@@ -175,6 +178,8 @@ class BusinessCaseListView(BusinessCaseApiMixin, APIView):
 
 @extend_schema(tags=["businesscases"])
 class BusinessCaseDetailView(BusinessCaseApiMixin, APIView):
+    revision_checked = True  # the schema adds ETag, If-Match, 409 and 412
+
     @extend_schema(summary="One business case", parameters=[ID_PARAMETER], responses=BusinessCaseSerializer)
     def get(self, request, id):
         return self.answer(self.case())
@@ -183,13 +188,15 @@ class BusinessCaseDetailView(BusinessCaseApiMixin, APIView):
         summary="Change a business case",
         description="Only the fields given change; `basislijn`, `besparingen` and `verborgenKosten` change "
         "per entry (by municipality code, domain or key). All or nothing. For the owner's editors and "
-        "administrators.",
+        "administrators. Send the `ETag` of your GET in `If-Match`: a case changed since answers 412, a "
+        "change that loses a race 409.",
         parameters=[ID_PARAMETER],
         request=BusinessCaseSerializer,
         responses=BusinessCaseSerializer,
     )
     def patch(self, request, id):
         case = self.editable()
+        check_if_match(request, case)
         serializer = BusinessCaseSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         try:
@@ -200,7 +207,9 @@ class BusinessCaseDetailView(BusinessCaseApiMixin, APIView):
 
     @extend_schema(summary="Delete a business case", parameters=[ID_PARAMETER], responses={204: None})
     def delete(self, request, id):
-        services.delete_case(self.editable(), request.user)
+        case = self.editable()
+        check_if_match(request, case)
+        services.delete_case(case, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

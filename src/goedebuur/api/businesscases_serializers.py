@@ -10,6 +10,8 @@ from goedebuur.businesscases.models import BusinessCase
 from goedebuur.core.businesscase import DISTRIBUTIONS, MAX_HORIZON
 from goedebuur.core.finance import ALLOCATION_KEYS
 
+from .revisions import revision_field
+
 
 class BaselineSerializer(serializers.Serializer):
     eur = serializers.IntegerField(required=False, help_text="Yearly ICT cost before the cooperation, euros.")
@@ -103,6 +105,7 @@ class BusinessCaseSerializer(serializers.Serializer):
     )
     demo = serializers.BooleanField(read_only=True)
     gewijzigdOp = serializers.DateTimeField(read_only=True)
+    revisie = revision_field()
 
     class Meta:
         ref_name = "Businesscase"
@@ -182,6 +185,7 @@ class BusinessCaseSerializer(serializers.Serializer):
             "status": case.status,
             "demo": case.is_demo,
             "gewijzigdOp": case.updated_at.isoformat() if case.updated_at else None,
+            "revisie": case.revision,
         }
 
 

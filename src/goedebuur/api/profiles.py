@@ -27,6 +27,7 @@ from goedebuur.profiles import permissions, services
 from goedebuur.profiles.models import Application, Product, Profile, Supplier
 
 from .base import ApiViewMixin
+from .revisions import check_if_match, revision_field
 from .schema import ApiAutoSchema
 
 
@@ -179,6 +180,7 @@ class ProfileSerializer(serializers.Serializer):
     )
     demogegevens = serializers.BooleanField(source="is_demo", read_only=True)
     gewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True, allow_null=True)
+    revisie = revision_field()
 
     class Meta:
         ref_name = "IctProfiel"
@@ -200,6 +202,7 @@ class ProfileSerializer(serializers.Serializer):
             else [],
             "demogegevens": profile.is_demo,
             "gewijzigdOp": profile.updated_at.isoformat() if profile.updated_at else None,
+            "revisie": profile.revision,
         }
         if not self.context.get("may_see_costs"):
             for name in COST_FIELDS:
@@ -207,9 +210,16 @@ class ProfileSerializer(serializers.Serializer):
         return data
 
 
+def _with_etag(response, record):
+    """`ETag: "<revisie>"` on the answer about one Versioned record (api/revisions.py)."""
+    response["ETag"] = f'"{record.revision}"'
+    return response
+
+
 @extend_schema(tags=["profielen"])
 class ProfileView(ProfileApiMixin, APIView):
     serializer_class = ProfileSerializer
+    revision_checked = True  # the schema adds ETag, If-Match, 409 and 412
 
     @extend_schema(
         summary="ICT profile of a municipality",
@@ -226,7 +236,8 @@ class ProfileView(ProfileApiMixin, APIView):
     @extend_schema(
         summary="Replace the ICT profile of a municipality",
         description="All fields; optional ones left out become empty. For the municipality's editors "
-        "and administrators. The change is recorded in the history.",
+        "and administrators. The change is recorded in the history. Send the `ETag` of your GET in "
+        "`If-Match`: a profile changed since answers 412, a change that loses a race 409.",
         parameters=[CODE_PARAMETER],
         request=ProfileSerializer,
         responses=ProfileSerializer,
@@ -254,6 +265,7 @@ class ProfileView(ProfileApiMixin, APIView):
         profile = Profile.objects.filter(municipality=municipality).first() or Profile(
             municipality=municipality
         )
+        check_if_match(request, profile)
         for name in PROFILE_FIELD_NAMES:
             setattr(profile, name, data.get(name))
         try:
@@ -272,7 +284,9 @@ class ProfileView(ProfileApiMixin, APIView):
 
     def _answer(self, profile):
         may_see_costs = permissions.can_view_contracts(self.request.user, profile.municipality)
-        return Response(ProfileSerializer(profile, context={"may_see_costs": may_see_costs}).data)
+        return _with_etag(
+            Response(ProfileSerializer(profile, context={"may_see_costs": may_see_costs}).data), profile
+        )
 
 
 # --- applications --------------------------------------------------------------------------
@@ -363,6 +377,7 @@ class ApplicationSerializer(serializers.Serializer):
         help_text="Left out of the answer for those who may not see this municipality's contracts.",
     )
     demogegevens = serializers.BooleanField(read_only=True)
+    revisie = revision_field()
 
     class Meta:
         ref_name = "Applicatie"
@@ -389,6 +404,7 @@ class ApplicationSerializer(serializers.Serializer):
             "rtoUren": application.rto_hours,
             "rpoUren": application.rpo_hours,
             "demogegevens": application.is_demo,
+            "revisie": application.revision,
         }
         if self.context.get("may_see_contracts"):
             contract = getattr(application, "contract", None)
@@ -462,7 +478,7 @@ class ApplicationApiMixin(ProfileApiMixin):
     def answer(self, application, status_code=status.HTTP_200_OK, headers=None):
         fresh = services.landscape(application.municipality).get(pk=application.pk)
         data = ApplicationSerializer(fresh, context=self.context_for(application.municipality)).data
-        return Response(data, status=status_code, headers=headers)
+        return _with_etag(Response(data, status=status_code, headers=headers), fresh)
 
 
 @extend_schema(tags=["profielen"])
@@ -509,6 +525,8 @@ class ApplicationListView(ApplicationApiMixin, APIView):
 
 @extend_schema(tags=["profielen"])
 class ApplicationDetailView(ApplicationApiMixin, APIView):
+    revision_checked = True  # the schema adds ETag, If-Match, 409 and 412
+
     def application(self, municipality) -> Application:
         return get_object_or_404(
             Application.objects.select_related("product__supplier", "municipality"),
@@ -528,6 +546,7 @@ class ApplicationDetailView(ApplicationApiMixin, APIView):
         municipality = self.municipality()
         self.check_edit(municipality)
         application = self.application(municipality)
+        check_if_match(request, application)
         serializer = ApplicationSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         base = _current_values(application) if partial else {"is_demo": application.is_demo}
@@ -572,7 +591,9 @@ class ApplicationDetailView(ApplicationApiMixin, APIView):
     def delete(self, request, code, id):
         municipality = self.municipality()
         self.check_edit(municipality)
-        services.delete_application(self.application(municipality), request.user)
+        application = self.application(municipality)
+        check_if_match(request, application)
+        services.delete_application(application, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.core.businesscase import MAX_HORIZON
+from goedebuur.history.forms import revision_field
 from goedebuur.municipalities.models import Municipality
 
 from .models import BusinessCase
@@ -51,6 +52,12 @@ def _percent(label, *, max_value=100):
 
 def _source():
     return forms.CharField(label=_("Bron of toelichting"), max_length=500, required=False)
+
+
+class RevisionForm(forms.Form):
+    """The revision of the case a step was opened with; every step of the wizard carries it."""
+
+    revision = revision_field()
 
 
 class PartnersForm(forms.Form):

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core.businesscase import MAX_HORIZON
 from goedebuur.core.finance import DEFAULT_DISCOUNT_RATE
+from goedebuur.history.locking import Versioned
 
 
-class BusinessCase(models.Model):
+class BusinessCase(Versioned):
     class Status(models.TextChoices):
         DRAFT = "concept", _("concept")
         COMPLETE = "compleet", _("compleet")

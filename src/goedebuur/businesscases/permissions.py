@@ -49,3 +49,15 @@ def can_edit(user, case: BusinessCase) -> bool:
     if user.is_platform_admin:
         return True
     return bool(user.is_editor and user.municipality_id == case.owner_id)
+
+
+def can_restore_deleted(user, state: dict) -> bool:
+    """Who may see the history of a deleted case and bring it back (`state`: its last snapshot):
+    administrators and the editors of its owner. For everyone else a deleted case does not exist."""
+    if not _active(user):
+        return False
+    if user.is_platform_admin:
+        return True
+    return bool(
+        user.is_editor and user.municipality_id is not None and user.municipality.code == state.get("owner")
+    )

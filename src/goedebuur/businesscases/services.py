@@ -3,7 +3,9 @@
 into the pure `goedebuur.core.businesscase.Case` and compute its result.
 
 Every change goes through `_commit`, which validates the whole case with the core (Dutch
-messages, nothing saved on error), saves, and records a snapshot in the history."""
+messages, nothing saved on error), saves, and records a snapshot in the history; `delete_case` and
+`restore_version` record theirs too. A case is `Versioned`: a save or delete from an outdated copy
+raises `EditConflict` (history/locking.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from goedebuur.cooperations.models import IctDomain
 from goedebuur.core import businesscase as core
 from goedebuur.core import montecarlo
 from goedebuur.history import services as history
@@ -195,6 +199,9 @@ def save_allocation(case: BusinessCase, user, **values) -> BusinessCase:
 
 @transaction.atomic
 def delete_case(case: BusinessCase, user) -> None:
+    """Delete the case; raises EditConflict when it changed after `case` was loaded (or after the
+    revision the caller set with `expect_revision`). The history keeps it restorable."""
+    case.save(update_fields=["revision"])  # the revision check of history/locking.py
     history.record_change(
         model=HISTORY_MODEL,
         object_id=case.pk,
@@ -204,6 +211,68 @@ def delete_case(case: BusinessCase, user) -> None:
         snapshot=snapshot(case),
     )
     case.delete()
+
+
+def versions(case_id: int):
+    """The history of a case, also after it was deleted."""
+    return history.versions(HISTORY_MODEL, case_id)
+
+
+RESTORED_FIELDS = (
+    "name",
+    "scenario",
+    "horizon",
+    "start_year",
+    "go_live_year",
+    "distribution",
+    "draws",
+    "seed",
+    "allocation_key",
+    "custom_weights",
+    "baselines",
+    "savings",
+    "hidden_costs",
+    "double_contracts",
+    "status",
+    "is_demo",
+)
+
+
+@transaction.atomic
+def restore_version(case_id: int, record_id: int, user) -> BusinessCase:
+    """Bring a case back to the state recorded in one of its history records, also when it was
+    deleted (it then comes back with the same id). Records a "restore" change."""
+    record = history.version(HISTORY_MODEL, case_id, record_id)
+    if record is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    state = record.snapshot
+    owner = Municipality.objects.filter(code=state["owner"]).first()
+    if owner is None:
+        raise ValidationError(_("De eigenaar van deze versie bestaat niet meer."))
+    case = BusinessCase.objects.filter(pk=case_id).first()
+    if case is None:
+        case = BusinessCase(pk=case_id, owner=owner, step="resultaat")
+    case.owner = owner
+    for name in RESTORED_FIELDS:
+        if name in state:
+            setattr(case, name, state[name])
+    case.discount_rate = Decimal(state["discount_rate"])
+    case.baseline_uncertainty_pct = Decimal(state["baseline_uncertainty_pct"])
+    case.updated_by = user if user is not None and user.is_authenticated else None
+    case.save()
+    case.partners.set(Municipality.objects.filter(code__in=state["partners"]))
+    case.domains.set(IctDomain.objects.filter(slug__in=state["domains"]))
+    history.record_change(
+        model=HISTORY_MODEL,
+        object_id=case.pk,
+        object_repr=str(case),
+        action="restore",
+        user=user,
+        snapshot=snapshot(case),
+        note=_("versie van %(when)s hersteld")
+        % {"when": formats.date_format(timezone.localtime(record.at), "DATETIME_FORMAT")},
+    )
+    return case
 
 
 def snapshot(case: BusinessCase) -> dict:

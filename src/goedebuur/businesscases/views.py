@@ -6,10 +6,16 @@ everyone else a case does not exist (404), and anonymous visitors get a login pr
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.views import render_versions
 
 from . import charts, permissions, presenters, services
 from .models import BusinessCase
@@ -118,7 +124,61 @@ def compare(request):
 def delete(request, pk):
     case = editable_case(request, pk)
     if request.method == "POST":
-        services.delete_case(case, request.user)
+        expect_revision(case, revision_from(request.POST))
+        try:
+            services.delete_case(case, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(case)
         messages.success(request, _("De businesscase %(name)s is verwijderd.") % {"name": case.name})
         return redirect("businesscases:list")
     return render(request, "businesscases/delete.html", {"nav": "businesscases", "case": case})
+
+
+def _history_access(request, pk) -> tuple[BusinessCase | None, bool]:
+    """(the case or None when deleted, may restore); 404 for those who may not see its history."""
+    case = BusinessCase.objects.select_related("owner").filter(pk=pk).first()
+    if case is not None:
+        if not permissions.can_view(request.user, case):
+            raise Http404(_("Deze businesscase bestaat niet of is niet met u gedeeld."))
+        return case, permissions.can_edit(request.user, case)
+    latest = services.versions(pk).first()
+    if latest is None or not permissions.can_restore_deleted(request.user, latest.snapshot):
+        raise Http404(_("Deze businesscase bestaat niet of is niet met u gedeeld."))
+    return None, True
+
+
+@login_required
+def history(request, pk):
+    case, can_restore = _history_access(request, pk)
+    records = services.versions(pk)
+    title = str(case) if case else records.first().object_repr
+    return render_versions(
+        request,
+        records,
+        title=title,
+        back_url=case.get_absolute_url() if case else reverse("businesscases:list"),
+        back_label=title if case else _("Businesscases"),
+        restore_url=(lambda r: reverse("businesscases:restore", args=[pk, r.pk])) if can_restore else None,
+        deleted_notice=""
+        if case
+        else _("Deze businesscase is verwijderd. Herstel een eerdere versie om haar terug te zetten."),
+        nav="businesscases",
+    )
+
+
+@require_POST
+@login_required
+def restore(request, pk, record_id):
+    case, can_restore = _history_access(request, pk)
+    if not can_restore:
+        raise PermissionDenied(_("U mag deze businesscase niet wijzigen."))
+    try:
+        services.restore_version(pk, record_id, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+    else:
+        messages.success(request, _("De gekozen versie is hersteld."))
+    return redirect("businesscases:history", pk=pk)

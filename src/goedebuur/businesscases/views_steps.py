@@ -14,9 +14,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from goedebuur.core.finance import DISCOUNT_RATE_SOURCE
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision
 
 from . import permissions, services
-from .forms import AllocationForm, BaselineRowForm, HiddenCostRowForm, PartnersForm, SavingRowForm, ScopeForm
+from .forms import (
+    AllocationForm,
+    BaselineRowForm,
+    HiddenCostRowForm,
+    PartnersForm,
+    RevisionForm,
+    SavingRowForm,
+    ScopeForm,
+)
 from .models import BusinessCase
 
 STEPS = (
@@ -222,11 +231,21 @@ def _allocation(request, case, step):
 
 
 def _save(request, case, step, template, context, forms, save):
+    """Every step's form carries the revision the editor opened it with (`revision_form`): a step
+    saved after someone else changed the case is refused with the conflict message, the input kept."""
     errors = []
+    revision_form = RevisionForm(
+        request.POST if request.method == "POST" else None, initial={"revision": case.revision}
+    )
+    context["revision_form"] = revision_form
     if request.method == "POST":
-        if all(form.is_valid() for form in forms):
+        if revision_form.is_valid() and all(form.is_valid() for form in forms):
+            expect_revision(case, revision_form.cleaned_data["revision"])
             try:
                 save()
+            except EditConflict as conflict:
+                errors = [conflict_message(conflict)]
+                case.refresh_from_db()
             except ValidationError as error:
                 errors = _messages(error)
                 case.refresh_from_db()

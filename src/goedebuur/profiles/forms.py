@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.gemma.models import ReferenceComponent
+from goedebuur.history.forms import revision_field
 
 from .models import AMBITIONS, Application, Profile
 
@@ -64,6 +65,7 @@ def _ambition(label):
 
 
 class ProfileForm(forms.ModelForm):
+    revision = revision_field()
     inhabitants = _count(_("Inwoners"))
     inhabitants_year = _year(_("Peiljaar inwoners"))
     ict_spend_eur = _count(
@@ -155,6 +157,7 @@ BIV_CHOICES = [("", _("volgens GEMMA")), ("1", "1"), ("2", "2"), ("3", "3")]
 
 
 class ApplicationForm(forms.Form):
+    revision = revision_field()
     supplier = forms.CharField(
         label=_("Leverancier"),
         max_length=200,
@@ -234,6 +237,7 @@ class ApplicationForm(forms.Form):
     @classmethod
     def initial_for(cls, application: Application) -> dict:
         initial = {
+            "revision": application.revision,
             "supplier": application.product.supplier.name,
             "product": application.product.name,
             "version": application.version,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
+from django.db.models import F
 from django.utils.translation import gettext
 
 from goedebuur.core import landscape_import as L
@@ -199,6 +200,9 @@ def _write_bulk(municipality, cleaned_rows, user) -> Summary:
         plans.append((application, cleaned, created))
     Application.objects.bulk_create(new, batch_size=BATCH)
     _update_many(Application, changed, fields)
+    # Every existing application gets a new version (components, contract, history): raise its
+    # revision so that an edit form opened before the import cannot overwrite it (history/locking.py).
+    Application.objects.filter(pk__in=[a.pk for a in updated]).update(revision=F("revision") + 1)
 
     through = Application.components.through
     through.objects.filter(application_id__in=[a.pk for a in updated]).delete()

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.history.locking import Versioned
+
 AMBITION_VALIDATORS = [MinValueValidator(0), MaxValueValidator(5)]
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
 
@@ -19,7 +21,7 @@ AMBITIONS = (
 )
 
 
-class Profile(models.Model):
+class Profile(Versioned):
     class HostingModel(models.TextChoices):
         EIGEN = "eigen-serverruimte", _("eigen serverruimte")
         GEDEELD = "gedeeld-datacenter", _("gedeeld datacenter")
@@ -127,7 +129,7 @@ class Product(models.Model):
         return self.name
 
 
-class Application(models.Model):
+class Application(Versioned):
     class Hosting(models.TextChoices):
         ON_PREMISES = "on-premises", _("on-premises")
         SAAS = "saas", _("SaaS")

@@ -2,20 +2,24 @@
 """Public API of the profiles app: ICT profiles, shared supplier and product records, and the
 application landscape with its contracts.
 
-Every change goes through `save_profile`, `upsert_application`, `save_application` or
-`delete_application`, which validate (Dutch messages, nothing saved on error), write and record a
-full snapshot in the history (who, when, what)."""
+Every change goes through `save_profile`, `upsert_application`, `save_application`,
+`delete_application`, `restore_profile` or `restore_application`, which validate (Dutch messages,
+nothing saved on error), write and record a full snapshot in the history (who, when, what).
+Profiles and applications are `Versioned`: a save from an outdated copy raises `EditConflict`."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.core.landscape import biv_from_components, default_recovery, normalize_name
 from goedebuur.gemma.models import ReferenceComponent
 from goedebuur.history import services as history
@@ -138,6 +142,55 @@ def profile_snapshot(profile: Profile) -> dict:
         data[f"ambition_{key}"] = getattr(profile, f"ambition_{key}")
         data[f"ambition_{key}_motivation"] = getattr(profile, f"ambition_{key}_motivation")
     return data
+
+
+PROFILE_RESTORED_FIELDS = (
+    "inhabitants",
+    "inhabitants_year",
+    "ict_spend_eur",
+    "ict_spend_year",
+    "workplaces",
+    "hosting_model",
+    "contact_name",
+    "contact_email",
+    "is_demo",
+    *(f"ambition_{key}" for key, _label in AMBITIONS),
+    *(f"ambition_{key}_motivation" for key, _label in AMBITIONS),
+)
+
+
+def profile_versions(profile: Profile):
+    return history.versions(PROFILE_HISTORY_MODEL, profile.pk)
+
+
+@transaction.atomic
+def restore_profile(profile: Profile, record_id: int, user) -> Profile:
+    """Bring the profile back to the state recorded in one of its history records (a "restore"
+    change of its own). Cooperations that no longer exist are left out of the sharing."""
+    record = history.version(PROFILE_HISTORY_MODEL, profile.pk, record_id)
+    if record is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    state = record.snapshot
+    for name in PROFILE_RESTORED_FIELDS:
+        if name in state:
+            setattr(profile, name, state[name])
+    profile.ict_fte = None if state.get("ict_fte") is None else Decimal(state["ict_fte"])
+    profile.updated_by = _real(user)
+    profile.save()
+    profile.open_domains.set(IctDomain.objects.filter(slug__in=state.get("open_domains", [])))
+    profile.share_contracts_with.set(
+        Cooperation.objects.filter(slug__in=state.get("share_contracts_with", []), deleted_at__isnull=True)
+    )
+    history.record_change(
+        model=PROFILE_HISTORY_MODEL,
+        object_id=profile.pk,
+        object_repr=str(profile.municipality),
+        action="restore",
+        user=user,
+        snapshot=profile_snapshot(profile),
+        note=_("versie van %(when)s hersteld") % {"when": _when(record)},
+    )
+    return profile
 
 
 # --- applications --------------------------------------------------------------------------------
@@ -331,10 +384,10 @@ def save_application(
     return _write(municipality, application, product, cleaned, user, note)
 
 
-def _write(municipality, application, product, cleaned, user, note):
+def _write(municipality, application, product, cleaned, user, note, *, action=None, pk=None):
     created = application is None
     if created:
-        application = Application(municipality=municipality)
+        application = Application(municipality=municipality, pk=pk)
     application.product = product
     for name in ("version", "hosting", *BIV_FIELDS, "rto_hours", "rpo_hours", "is_demo"):
         setattr(application, name, cleaned[name])
@@ -346,14 +399,60 @@ def _write(municipality, application, product, cleaned, user, note):
             Contract.objects.filter(application=application).delete()
         else:
             Contract.objects.update_or_create(application=application, defaults=contract_values)
-    _record(application, "create" if created else "update", user, note)
+    _record(application, action or ("create" if created else "update"), user, note)
     return application
 
 
 @transaction.atomic
 def delete_application(application: Application, user, note="") -> None:
+    """Delete the application; raises EditConflict when it changed after `application` was loaded
+    (or after the revision the caller set with `expect_revision`)."""
+    application.save(update_fields=["revision"])  # the revision check of history/locking.py
     _record(application, "delete", user, note)
     application.delete()
+
+
+def application_versions(municipality: Municipality, application_id: int):
+    """The history of one application of this municipality, also after it was deleted; empty
+    when the id never belonged to the municipality."""
+    records = history.versions(APPLICATION_HISTORY_MODEL, application_id)
+    latest = records.order_by("-at", "-id").first()
+    if latest is None or latest.snapshot.get("municipality") != municipality.code:
+        return records.none()
+    return records
+
+
+@transaction.atomic
+def restore_application(municipality: Municipality, application_id: int, record_id: int, user) -> Application:
+    """Bring an application back to the state recorded in one of its history records, also when
+    it was deleted (it then comes back with the same id). Records a "restore" change."""
+    record = application_versions(municipality, application_id).filter(pk=record_id).first()
+    if record is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    state = record.snapshot
+    application = (
+        Application.objects.select_related("product__supplier")
+        .filter(pk=application_id, municipality=municipality)
+        .first()
+    )
+    values = {
+        name: state.get(name)
+        for name in ("supplier", "product", "version", "components", "hosting", "rto_hours", "rpo_hours")
+    }
+    values.update({name: state.get(name) for name in BIV_FIELDS})
+    values["is_demo"] = state.get("is_demo", False)
+    values["contract"] = state.get("contract")
+    cleaned = clean_application_values(values)
+    product = get_or_create_product(cleaned["supplier"], cleaned["product"])
+    clash = Application.objects.filter(municipality=municipality, product=product).exclude(pk=application_id)
+    if clash.exists():
+        raise ValidationError(
+            {"product": _("Deze gemeente heeft dit product al in het landschap; herstel is niet mogelijk.")}
+        )
+    note = _("versie van %(when)s hersteld") % {"when": _when(record)}
+    return _write(
+        municipality, application, product, cleaned, user, note, action="restore", pk=application_id
+    )
 
 
 def application_snapshot(application: Application) -> dict:
@@ -404,6 +503,10 @@ def _int(value) -> int | None:
     if text.lstrip("-").isdigit():
         return int(text)
     return None
+
+
+def _when(record) -> str:
+    return formats.date_format(timezone.localtime(record.at), "DATETIME_FORMAT")
 
 
 def _iso(value):

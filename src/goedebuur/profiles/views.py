@@ -12,14 +12,17 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from goedebuur.cooperations.services import cooperations_of
 from goedebuur.core import landscape as rules
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.views import render_versions
 from goedebuur.municipalities.models import Municipality
 
 from . import permissions, services
 from .forms import ApplicationForm, ProfileForm, field_for_service_error
-from .models import AMBITIONS, Application, Product, Supplier
+from .models import AMBITIONS, Application, Product, Profile, Supplier
 
 
 def _municipality(code) -> Municipality:
@@ -108,17 +111,26 @@ def profile_edit(request, code):
     municipality = _editable(request, code)
     profile = services.profile_for(municipality)
     cooperations = cooperations_of(municipality).order_by("name")
-    form = ProfileForm(request.POST or None, instance=profile, cooperations=cooperations)
+    form = ProfileForm(
+        request.POST or None,
+        instance=profile,
+        cooperations=cooperations,
+        initial={"revision": profile.revision if profile.pk else None},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
                 saved = form.save(commit=False)
+                if saved.pk is not None:
+                    expect_revision(saved, form.cleaned_data["revision"])
                 services.save_profile(
                     saved,
                     request.user,
                     open_domains=form.cleaned_data["open_domains"],
                     share_contracts_with=form.cleaned_data["share_contracts_with"],
                 )
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
             for field, messages_ in error.message_dict.items():
                 for message in messages_:
@@ -172,9 +184,14 @@ def _application_page(request, municipality, form, application=None):
 def _save_application(request, municipality, form, application=None):
     if not form.is_valid():
         return None
+    if application is not None:
+        expect_revision(application, form.cleaned_data["revision"])
     try:
         with transaction.atomic():
             return services.save_application(municipality, application, form.values(), request.user)
+    except EditConflict as conflict:
+        form.add_error(None, conflict_message(conflict))
+        return None
     except ValidationError as error:
         for key, messages_ in error.message_dict.items():
             for message in messages_:
@@ -219,7 +236,12 @@ def application_delete(request, code, pk):
     )
     if request.method == "POST":
         name = application.product.name
-        services.delete_application(application, request.user)
+        expect_revision(application, revision_from(request.POST))
+        try:
+            services.delete_application(application, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect("profiles:landscape", code=municipality.code)
         messages.success(request, _("De applicatie %(name)s is verwijderd.") % {"name": name})
         return redirect("profiles:landscape", code=municipality.code)
     return render(
@@ -227,6 +249,95 @@ def application_delete(request, code, pk):
         "profiles/application_delete.html",
         {"nav": "gemeenten", "municipality": municipality, "application": application},
     )
+
+
+def _history_gate(request, municipality):
+    """History holds costs and contracts: only for those who may see them (404 for other logged-in
+    users, the login prompt for anonymous visitors)."""
+    gate = _gate(request, municipality)
+    if gate:
+        return gate
+    if not permissions.can_view_contracts(request.user, municipality):
+        raise Http404(_("Deze geschiedenis is niet met u gedeeld."))
+    return None
+
+
+def profile_history(request, code):
+    municipality = _municipality(code)
+    gate = _history_gate(request, municipality)
+    if gate:
+        return gate
+    profile = services.profile_for(municipality)
+    can_restore = permissions.can_edit_profile(request.user, municipality)
+    return render_versions(
+        request,
+        services.profile_versions(profile) if profile.pk else [],
+        title=_("ICT-profiel %(name)s") % {"name": municipality.name},
+        back_url=reverse("profiles:profile", args=[municipality.code]),
+        back_label=_("ICT-profiel %(name)s") % {"name": municipality.name},
+        restore_url=(lambda r: reverse("profiles:profile_restore", args=[municipality.code, r.pk]))
+        if can_restore
+        else None,
+        nav="gemeenten",
+    )
+
+
+@require_POST
+@login_required
+def profile_restore(request, code, record_id):
+    municipality = _editable(request, code)
+    profile = get_object_or_404(Profile, municipality=municipality)
+    try:
+        services.restore_profile(profile, record_id, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+    else:
+        messages.success(request, _("De gekozen versie is hersteld."))
+    return redirect("profiles:profile_history", code=municipality.code)
+
+
+def application_history(request, code, pk):
+    municipality = _municipality(code)
+    gate = _history_gate(request, municipality)
+    if gate:
+        return gate
+    records = services.application_versions(municipality, pk)
+    latest = records.first()
+    if latest is None:
+        raise Http404(_("Deze applicatie bestaat niet."))
+    application = Application.objects.filter(pk=pk, municipality=municipality).first()
+    can_restore = permissions.can_edit_profile(request.user, municipality)
+    return render_versions(
+        request,
+        records,
+        title=latest.snapshot.get("product") or latest.object_repr,
+        back_url=reverse("profiles:landscape", args=[municipality.code]),
+        back_label=_("Applicatielandschap %(name)s") % {"name": municipality.name},
+        restore_url=(lambda r: reverse("profiles:application_restore", args=[municipality.code, pk, r.pk]))
+        if can_restore
+        else None,
+        deleted_notice=""
+        if application
+        else _("Deze applicatie is verwijderd. Herstel een eerdere versie om haar terug te zetten."),
+        nav="gemeenten",
+    )
+
+
+@require_POST
+@login_required
+def application_restore(request, code, pk, record_id):
+    municipality = _editable(request, code)
+    try:
+        services.restore_application(municipality, pk, record_id, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+    else:
+        messages.success(request, _("De gekozen versie is hersteld."))
+    return redirect("profiles:application_history", code=municipality.code, pk=pk)
 
 
 def compare(request):
