@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from goedebuur.core import totp
 
@@ -69,6 +69,7 @@ def _proof_accepted(request, form) -> bool:
 
 @never_cache
 @editors_only
+@require_safe
 def overview(request):
     return _render(request)
 
