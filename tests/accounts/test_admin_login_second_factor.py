@@ -59,3 +59,15 @@ def test_the_admin_login_form_itself_refuses_a_user_with_a_factor(admin_user, cl
     form = AdminLoginForm(request, data={"username": "admin", "password": PASSWORD})
     assert not form.is_valid()
     assert "authenticator-app" in str(form.non_field_errors())
+
+
+def test_an_administrator_can_remove_a_lost_factor_in_the_admin_without_seeing_the_secret(
+    admin_client, editor_a, clock
+):
+    factor, _ = give_factor(editor_a, clock)
+    listing = admin_client.get("/beheer/accounts/secondfactor/")
+    assert listing.status_code == 200 and "editor-a" in listing.content.decode()
+    detail = admin_client.get(f"/beheer/accounts/secondfactor/{factor.pk}/change/").content.decode()
+    assert factor.secret not in detail
+    admin_client.post(f"/beheer/accounts/secondfactor/{factor.pk}/delete/", {"post": "yes"})
+    assert not type(factor).objects.exists()
