@@ -47,6 +47,7 @@ EDITOR_PAGES = [
     "/ervaringen/nieuw",
     "/vragen/nieuw",
     "/mijn-account/api-tokens",
+    "/mijn-account/tweestapsverificatie",
     "/samenwerkingen/nieuw",
 ]
 
