@@ -2,7 +2,7 @@
 """Load and fault test against a real `goedebuur serve` on loopback with PostgreSQL.
 
     .venv/bin/python bench/load.py [--clients 50] [--duration 60] [--writers 8] [--restart-postgres-at 20]
-        [--workers 4] [--database postgres://postgres@127.0.0.1:5432/goedebuur_load] [--write]
+        [--contended 8] [--workers 4] [--database postgres://postgres@127.0.0.1:5432/goedebuur_load]
 
 1. (Re)creates the database, runs `goedebuur demo`, creates an API write token for each demo editor,
    starts `goedebuur serve --no-migrate` on a free port and waits for /ready.
@@ -12,7 +12,12 @@
 3. Write load (with --writers N > 0): N editor threads create cooperations through the API and update
    them; afterwards every acknowledged write must be in the database: count and a checksum over
    (slug, name, description) compared with what the clients were told succeeded.
-4. Fault (--restart-postgres-at S): after S seconds PostgreSQL is restarted (`pg_ctlcluster ... restart`,
+4. Contended writes (with --contended N > 0): N threads edit the same three cooperations at once, each
+   a read (ETag) and a PATCH with If-Match that appends a unique mark to the description; a 412 or 409
+   (someone else was first) is a conflict, not an error, and the thread reads again and retries.
+   Afterwards every acknowledged mark must be in the stored description (no lost update), and no mark
+   whose PATCH was refused may be there.
+5. Fault (--restart-postgres-at S): after S seconds PostgreSQL is restarted (`pg_ctlcluster ... restart`,
    needs root). During the gap a response must be a clean 503 (problem+json for the API); reported:
    how long until the first good response again, and any other error.
 Standard library only (plus the project). Prints a Markdown block for bench/RESULTS.md."""
@@ -213,6 +218,79 @@ def writer(port, deadline, stats, state, username, token, number, acknowledged):
                 acknowledged[slug] = (name, f"v{version}")
 
 
+CONTENDED_RECORDS = 3
+
+
+def create_shared_records(port, username, token) -> list[str]:
+    client = Client(port, {"Authorization": f"Token {token}"})
+    code = EDITORS[username]
+    slugs = []
+    for number in range(CONTENDED_RECORDS):
+        body = {
+            "naam": f"Gedeeld laadtestrecord {number}",
+            "omschrijving": "",
+            "vorm": "convenant-intentieverklaring",
+            "deelnemers": [{"gemeente": code}, {"gemeente": PARTNER[code]}],
+            "domeinen": ["achtervang-uitwijk"],
+        }
+        status, _, data = client.request("POST", "/api/v1/samenwerkingen", body)
+        if status != 201:
+            raise SystemExit(f"could not create a shared record: {status} {data[:300]!r}")
+        slugs.append(json.loads(data)["slug"])
+    return slugs
+
+
+def contended_writer(port, deadline, stats, state, token, slugs, number, outcome):
+    """Append unique marks to shared records with read-then-If-Match writes; record each mark's fate."""
+    client = Client(port, {"Authorization": f"Token {token}"})
+    serial = 0
+    while time.monotonic() < deadline:
+        serial += 1
+        slug = slugs[serial % len(slugs)]
+        mark = f"m{number}.{serial}"
+        path = f"/api/v1/samenwerkingen/{slug}"
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                client.headers.pop("If-Match", None)
+                status, content_type, data = client.request("GET", path)
+                if not judge(stats, state, status, content_type, path, started, data):
+                    continue
+                record = json.loads(data)
+                client.headers["If-Match"] = f'"{record["revisie"]}"'
+                started = time.monotonic()
+                body = {"omschrijving": f"{record['omschrijving']} {mark}".strip()}
+                status, content_type, data = client.request("PATCH", path, body)
+            except (OSError, http.client.HTTPException):
+                with stats.lock:
+                    outcome["unknown"].add(mark)  # the answer was lost: the mark may or may not be stored
+                break
+            if status in (409, 412) and "problem+json" in content_type:
+                stats.ok(time.monotonic() - started)
+                with stats.lock:
+                    outcome["conflicts"] += 1
+                    outcome["refused"].add(mark)
+                continue  # read again, apply the change to the current version, retry
+            if judge(stats, state, status, content_type, path, started, data) and status == 200:
+                with stats.lock:
+                    outcome["refused"].discard(mark)
+                    outcome["acknowledged"][mark] = slug
+                break
+            with stats.lock:
+                outcome["unknown"].add(mark)
+            break
+
+
+def stored_descriptions(env, slugs) -> dict[str, str]:
+    script = (
+        "import json; from goedebuur.cooperations.models import Cooperation;"
+        f"print(json.dumps(dict(Cooperation.objects.filter(slug__in={list(slugs)!r})"
+        ".values_list('slug', 'description'))))"
+    )
+    out = run([GOEDEBUUR, "shell", "-c", script], env, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def checksum(rows) -> str:
     digest = hashlib.sha256()
     for row in sorted(rows):
@@ -220,7 +298,7 @@ def checksum(rows) -> str:
     return digest.hexdigest()[:16]
 
 
-def stored(env, slugs) -> list[tuple[str, str, str]]:
+def stored(env) -> list[tuple[str, str, str]]:
     script = (
         "import json; from goedebuur.cooperations.models import Cooperation;"
         "print(json.dumps(list(Cooperation.objects.filter(name__startswith='Laadtest ')"
@@ -247,6 +325,7 @@ def main():
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--writers", type=int, default=0)
+    parser.add_argument("--contended", type=int, default=0)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--restart-postgres-at", type=float, default=None)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/goedebuur_load")
@@ -280,6 +359,15 @@ def main():
             for i in range(args.clients)
         ]
         editors = list(tokens)
+        shared = create_shared_records(port, editors[0], tokens[editors[0]]) if args.contended else []
+        outcome = {"acknowledged": {}, "refused": set(), "unknown": set(), "conflicts": 0}
+        threads += [
+            threading.Thread(
+                target=contended_writer,
+                args=(port, deadline, stats, state, tokens[editors[0]], shared, i, outcome),
+            )
+            for i in range(args.contended)
+        ]
         threads += [
             threading.Thread(
                 target=writer,
@@ -317,7 +405,8 @@ def main():
         else ""
     )
     print(
-        f"\n### Load: {args.clients} readers, {args.writers} writers, {args.duration} s, {args.workers} gunicorn workers"
+        f"\n### Load: {args.clients} readers, {args.writers} writers, {args.contended} contended writers, "
+        f"{args.duration} s, {args.workers} gunicorn workers"
         f"{restart_note}\n"
     )
     print("| measure | value |\n|---|---|")
@@ -335,7 +424,7 @@ def main():
         print(f"| restart took | {state['restart_done_at'] - state['restart_started']:.1f} s |")
         print(f"| first good response after the restart began | {gap:.1f} s |")
     if args.writers:
-        rows = stored(env, acknowledged)
+        rows = stored(env)
         expected = [(slug, name, description) for slug, (name, description) in acknowledged.items()]
         present = {row[0]: row for row in rows}
         missing = [slug for slug in acknowledged if slug not in present]
@@ -355,6 +444,19 @@ def main():
             f"| checksum acknowledged / stored | {checksum(expected)} / {checksum([present[s] for s in acknowledged if s in present])} |"
         )
         if missing or changed:
+            sys.exit(1)
+    if args.contended:
+        descriptions = stored_descriptions(env, shared)
+        marks = {slug: set(text.split()) for slug, text in descriptions.items()}
+        lost = [m for m, slug in outcome["acknowledged"].items() if m not in marks.get(slug, set())]
+        refused = outcome["refused"] - outcome["unknown"]
+        sneaked_in = [m for m in refused if any(m in found for found in marks.values())]
+        print(
+            f"| contended writes acknowledged | {len(outcome['acknowledged'])} on {len(shared)} shared records |"
+        )
+        print(f"| conflicts answered 409/412 (then re-read and retried) | {outcome['conflicts']} |")
+        print(f"| acknowledged marks lost / refused marks stored anyway | {len(lost)} / {len(sneaked_in)} |")
+        if lost or sneaked_in:
             sys.exit(1)
     if stats.errors:
         sys.exit(1)

@@ -186,6 +186,34 @@ def test_it_changes_only_the_given_fields_with_patch(editor_a_api, editor_a):
     assert {m["gemeente"] for m in body["deelnemers"]} == {VEENENDAAL, RHENEN}
 
 
+def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(editor_a_api, cooperation):
+    url = f"/api/v1/samenwerkingen/{cooperation.slug}"
+    read = editor_a_api.get(url)
+    etag = read["ETag"]
+    assert etag == f'"{read.json()["revisie"]}"'
+    changed = editor_a_api.patch(url, {"status": "actief"}, format="json", HTTP_IF_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    stale = editor_a_api.patch(url, {"status": "beeindigd"}, format="json", HTTP_IF_MATCH=etag)
+    assert_problem(stale, 412)
+    assert editor_a_api.delete(url, HTTP_IF_MATCH=etag).status_code == 412
+    assert Cooperation.objects.get(pk=cooperation.pk).status == "actief"
+    assert editor_a_api.delete(url, HTTP_IF_MATCH=changed["ETag"]).status_code == 204
+
+
+def test_it_answers_409_when_another_save_wins_the_race(editor_a_api, cooperation, monkeypatch):
+    original_validate = services.validate
+
+    def someone_saves_first(values, user):
+        Cooperation.objects.get(pk=cooperation.pk).save()
+        return original_validate(values, user)
+
+    monkeypatch.setattr(services, "validate", someone_saves_first)
+    url = f"/api/v1/samenwerkingen/{cooperation.slug}"
+    response = editor_a_api.patch(url, {"naam": "Verloren wijziging"}, format="json")
+    assert_problem(response, 409)
+    assert Cooperation.objects.get(pk=cooperation.pk).name == "Food Valley ICT"
+
+
 def test_it_records_a_member_leaving(editor_a_api, cooperation):
     response = editor_a_api.patch(
         f"/api/v1/samenwerkingen/{cooperation.slug}",

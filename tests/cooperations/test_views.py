@@ -112,6 +112,31 @@ def test_it_lets_a_member_editor_edit_and_forbids_another_municipality(
     assert cooperation.name == "Gewijzigd"
 
 
+def test_it_refuses_the_second_of_two_editors_who_opened_the_same_version(
+    editor_a, editor_a_client, admin_client
+):
+    cooperation = make_cooperation(user=editor_a, members=(VEENENDAAL, RENSWOUDE), name="Samen open")
+    url = f"/samenwerkingen/{cooperation.slug}/bewerken"
+    assert f'name="revision" value="{cooperation.revision}"' in editor_a_client.get(url).content.decode()
+    seen = {"revision": cooperation.revision}
+    assert admin_client.post(url, _form_data(name="Eerst opgeslagen") | seen).status_code == 302
+    response = editor_a_client.post(url, _form_data(name="Later opgeslagen") | seen)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in page and "Later opgeslagen" in page
+    cooperation.refresh_from_db()
+    assert cooperation.name == "Eerst opgeslagen"
+
+
+def test_it_refuses_a_delete_confirmed_on_an_outdated_page(editor_a, editor_a_client):
+    cooperation = make_cooperation(user=editor_a)
+    seen = cooperation.revision
+    cooperation.save()
+    response = editor_a_client.post(f"/samenwerkingen/{cooperation.slug}/verwijderen", {"revision": seen})
+    assert response.status_code == 302
+    assert services.get_live(cooperation.slug) is not None
+
+
 def test_it_lets_an_administrator_edit_any_cooperation(editor_a, admin_client):
     cooperation = make_cooperation(user=editor_a, members=(VEENENDAAL, RENSWOUDE))
     response = admin_client.post(

@@ -20,6 +20,7 @@ PUBLIC_PAGES = [
     "/gemeenten/GM0345",
     "/samenwerkingen",
     "/samenwerkingen/ict-samenwerking-rhenen-veenendaal",
+    "/samenwerkingen/ict-samenwerking-rhenen-veenendaal/geschiedenis",
     "/matrix",
     "/kaart",
     "/partners?gemeente=GM0340",
@@ -49,6 +50,7 @@ EDITOR_PAGES = [
     "/mijn-account/api-tokens",
     "/mijn-account/tweestapsverificatie",
     "/samenwerkingen/nieuw",
+    "/samenwerkingen/ict-samenwerking-rhenen-veenendaal/bewerken",
 ]
 
 

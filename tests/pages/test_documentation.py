@@ -31,3 +31,19 @@ def test_the_quick_start_is_exactly_two_commands():
         "python3 dev.py serve",
         "python3 dev.py test",
     ]
+
+
+def test_every_markdown_file_closes_its_code_fences():
+    """A union merge once dropped a closing fence in docs/api.md, turning the rest of it into code."""
+    files = [
+        ROOT / "README.md",
+        *sorted((ROOT / "docs").rglob("*.md")),
+        *sorted((ROOT / "bench").glob("*.md")),
+    ]
+    unbalanced = [
+        str(path.relative_to(ROOT))
+        for path in files
+        if sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.lstrip().startswith("```"))
+        % 2
+    ]
+    assert not unbalanced, f"these Markdown files have an unclosed ``` code fence: {unbalanced}"

@@ -20,6 +20,7 @@ from goedebuur.municipalities.models import Municipality
 
 from .base import ApiViewMixin, MappedChoiceField, PageLinkField
 from .permissions import CooperationPermission
+from .revisions import RevisionCheckedMixin, revision_field
 
 PRECISION = {"dag": Cooperation.Precision.DAY, "jaar": Cooperation.Precision.YEAR}
 PRECISION_CHOICES = list(PRECISION)  # SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["PrecisieEnum"]
@@ -177,6 +178,7 @@ class CooperationSerializer(serializers.Serializer):
     )
     aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
     gewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True)
+    revisie = revision_field()
 
     class Meta:
         ref_name = "Samenwerking"
@@ -340,6 +342,7 @@ VERSION_PARAMETER = OpenApiParameter(
     ),
 )
 class CooperationViewSet(
+    RevisionCheckedMixin,
     ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     serializer_class = CooperationSerializer

@@ -8,6 +8,10 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from goedebuur.history.locking import EditConflict
+
+from .revisions import conflict_error
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
@@ -18,6 +22,7 @@ TITLES = {
     405: "Method Not Allowed",
     406: "Not Acceptable",
     409: "Conflict",
+    412: "Precondition Failed",
     415: "Unsupported Media Type",
     429: "Too Many Requests",
 }
@@ -66,6 +71,8 @@ class ProblemResponse(Response):
 def problem_exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()  # not Django's "No <Model> matches the given query."
+    if isinstance(exc, EditConflict):
+        exc = conflict_error(exc)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}

@@ -44,12 +44,32 @@ API_VERSION_HEADER = OpenApiParameter(
     description="The full version of the API that produced the response (NL API Design Rules API-57).",
 )
 
+IF_MATCH_HEADER = OpenApiParameter(
+    name="If-Match",
+    type=OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        'The record\'s `ETag` (its `revisie` in quotes, e.g. `"3"`) from when you read it: the change is '
+        "refused with 412 if someone changed the record since. Recommended for every change."
+    ),
+)
+ETAG_HEADER = OpenApiParameter(
+    name="ETag",
+    type=OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    response=[200, 201],
+    description='The record\'s current revision in quotes (`"3"`): send it back in `If-Match` when you change it.',
+)
+
 PROBLEM_DESCRIPTIONS = {
     "400": "Invalid request: see `invalidParams` for the fields or query parameters.",
     "401": "Authentication needed: send `Authorization: Token <key>` or log in.",
     "403": "Authenticated, but not allowed to do this.",
     "404": "Not found.",
     "406": "The requested format (`Accept` header or `format` parameter) is not available.",
+    "409": "Someone else saved the record while this change was being made; nothing was changed.",
+    "412": "`If-Match` names an earlier revision: the record changed since you read it; nothing was changed.",
 }
 
 
@@ -57,8 +77,17 @@ class ApiAutoSchema(AutoSchema):
     """Adds the `API-Version` response header and the problem+json error responses that an
     operation can give, so that individual views only describe their success responses."""
 
+    def _revision_checked_record(self):
+        return getattr(self.view, "revision_checked", False) and "{" in self.path
+
     def get_override_parameters(self):
-        return [*super().get_override_parameters(), API_VERSION_HEADER]
+        parameters = [*super().get_override_parameters(), API_VERSION_HEADER]
+        if self._revision_checked_record():
+            if self.method in {"GET", "PUT", "PATCH"}:
+                parameters.append(ETAG_HEADER)
+            if self.method in {"PUT", "PATCH", "DELETE"}:
+                parameters.append(IF_MATCH_HEADER)
+        return parameters
 
     def get_auth(self):
         """Reading needs no authentication: say so with an empty security requirement."""
@@ -75,6 +104,8 @@ class ApiAutoSchema(AutoSchema):
                 codes.add("400")
         if "{" in self.path:
             codes.add("404")
+        if self._revision_checked_record() and self.method in {"PUT", "PATCH", "DELETE"}:
+            codes |= {"409", "412"}
         if self.method == "GET" and (
             self._get_filter_parameters() or getattr(self.view, "query_serializer", None)
         ):

@@ -5,6 +5,7 @@ form turns its ValidationError into Dutch messages next to the fields."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.history.forms import revision_field
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 from . import services
@@ -19,6 +20,7 @@ class DateInput(forms.DateInput):
 
 
 class CooperationEntryForm(forms.Form):
+    revision = revision_field()
     name = forms.CharField(label=_("Naam"), max_length=200)
     description = forms.CharField(
         label=_("Omschrijving"),
@@ -78,6 +80,7 @@ class CooperationEntryForm(forms.Form):
     @classmethod
     def initial_for(cls, cooperation: Cooperation):
         return {
+            "revision": cooperation.revision,
             "name": cooperation.name,
             "description": cooperation.description,
             "domains": list(cooperation.domains.all()),

@@ -4,6 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.history.locking import Versioned
+
 
 class IctDomain(models.Model):
     """A managed list of ICT domains (infrastructuur & beheer, werkplek, ...)."""
@@ -41,7 +43,7 @@ class CooperationForm(models.Model):
         return self.name
 
 
-class Cooperation(models.Model):
+class Cooperation(Versioned):
     class Status(models.TextChoices):
         VERKENNING = "verkenning", _("verkenning")
         INTENTIE = "intentie", _("intentie")

@@ -5,9 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.views import render_versions
 from goedebuur.maps import services as maps
 from goedebuur.municipalities import services as municipalities
 from goedebuur.pages.querystring import paginate
@@ -74,9 +77,14 @@ def _save(request, form, formset, instance=None):
     """Validate form, formset and register rules; on success save and return the entry."""
     if not (form.is_valid() and formset.is_valid()):
         return None
+    if instance is not None:
+        expect_revision(instance, form.cleaned_data["revision"])
     try:
         with transaction.atomic():
             return services.save_cooperation(to_input(form, formset), request.user, instance=instance)
+    except EditConflict as conflict:
+        form.add_error(None, conflict_message(conflict))
+        return None
     except ValidationError as error:
         for field, messages_ in error.message_dict.items():
             target = FIELD_FOR_SERVICE_ERROR.get(field)
@@ -147,7 +155,12 @@ def cooperation_edit(request, slug):
 def cooperation_delete(request, slug):
     cooperation = _editable(request, slug)
     if request.method == "POST":
-        services.delete_cooperation(cooperation, request.user)
+        expect_revision(cooperation, revision_from(request.POST))
+        try:
+            services.delete_cooperation(cooperation, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(cooperation)
         messages.success(
             request,
             _(
@@ -165,15 +178,20 @@ def cooperation_history(request, slug):
     can_restore = permissions.can_restore(request.user, cooperation)
     if cooperation.deleted_at and not can_restore:
         raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
-    page_obj, querystring = paginate(request, services.versions(cooperation), per_page=20)
-    context = {
-        "nav": "samenwerkingen",
-        "cooperation": cooperation,
-        "page_obj": page_obj,
-        "querystring_without_page": querystring,
-        "can_restore": can_restore,
-    }
-    return render(request, "cooperations/history.html", context)
+    return render_versions(
+        request,
+        services.versions(cooperation),
+        title=cooperation.name,
+        back_url=reverse("cooperations:list") if cooperation.deleted_at else cooperation.get_absolute_url(),
+        back_label=_("Alle samenwerkingen") if cooperation.deleted_at else cooperation.name,
+        restore_url=(lambda r: reverse("cooperations:restore", args=[slug, r.pk])) if can_restore else None,
+        deleted_notice=_(
+            "Dit samenwerkingsverband is verwijderd. Herstel een eerdere versie om het terug te zetten."
+        )
+        if cooperation.deleted_at
+        else "",
+        nav="samenwerkingen",
+    )
 
 
 @require_POST
