@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "goedebuur.accounts.middleware.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goedebuur.api.middleware.ApiVersionHeaderMiddleware",
     "goedebuur.ops.logs.AccessLogMiddleware",
@@ -137,6 +138,8 @@ LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
 LOGIN_MAX_FAILURES_PER_IP = int(env("LOGIN_MAX_FAILURES_PER_IP", "50"))
 LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
 TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
+# Platform administrators must set up two-step verification before they can use anything else.
+TOTP_REQUIRED_FOR_STAFF = env_bool("TOTP_REQUIRED_FOR_STAFF", False)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},

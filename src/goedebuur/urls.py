@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from goedebuur.accounts.forms import AdminLoginForm
+from goedebuur.accounts.views_login import admin_login
 
 admin.site.login_form = AdminLoginForm
 
@@ -25,5 +26,7 @@ urlpatterns = [
     path("", include("goedebuur.fallback.urls")),
     path("api/v1/", include("goedebuur.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Before the admin's own pattern: the admin login with the second step of accounts (views_login).
+    path("beheer/login/", admin_login),
     path("beheer/", admin.site.urls),
 ]

@@ -48,6 +48,7 @@ EDITOR_PAGES = [
     "/ervaringen/nieuw",
     "/vragen/nieuw",
     "/mijn-account/api-tokens",
+    "/mijn-account/tweestapsverificatie",
     "/samenwerkingen/nieuw",
     "/samenwerkingen/ict-samenwerking-rhenen-veenendaal/bewerken",
 ]

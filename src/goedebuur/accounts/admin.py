@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import LoginFailure, User
+from .models import LoginFailure, SecondFactor, User
 
 
 @admin.register(User)
@@ -27,4 +27,22 @@ class LoginFailureAdmin(admin.ModelAdmin):
     readonly_fields = ["username", "ip_address", "at"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SecondFactor)
+class SecondFactorAdmin(admin.ModelAdmin):
+    """For a user who lost both the app and the recovery codes: deleting the factor switches two-step
+    verification off, after which the user sets it up again. The secret is never shown."""
+
+    list_display = ["user", "confirmed", "confirmed_at", "created_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username"]
+    fields = ["user", "confirmed", "confirmed_at", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

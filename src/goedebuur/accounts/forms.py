@@ -5,7 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import throttle
+from . import second_factor, throttle
 from .models import ApiToken
 
 
@@ -32,7 +32,10 @@ class ThrottledLoginMixin:
             if username:
                 throttle.record_failure(username, ip)
             raise
-        throttle.clear_failures(username)
+        # With a second factor the login is not done yet: the failures are cleared only after the code,
+        # so that entering the right password again does not reset the count of wrong codes.
+        if not second_factor.is_required(self.get_user()):
+            throttle.clear_failures(username)
         return cleaned
 
 
@@ -44,7 +47,20 @@ class LoginForm(ThrottledLoginMixin, AuthenticationForm):
 
 
 class AdminLoginForm(ThrottledLoginMixin, AdminAuthenticationForm):
-    pass
+    """The Django admin logs in straight after the password, so a user with a second factor is refused
+    here; the password was right, so the pending login is started and accounts.views.admin_login sends
+    the user on to the code step."""
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.get_user()
+        if second_factor.is_required(user):
+            next_url = self.request.POST.get("next") or self.request.GET.get("next") or "/beheer/"
+            second_factor.start_pending(self.request, user, next_url)
+            raise forms.ValidationError(
+                _("Voor dit account is ook een code uit de authenticator-app nodig."), code="second_factor"
+            )
+        return cleaned
 
 
 class ApiTokenForm(forms.Form):
@@ -60,4 +76,36 @@ class ApiTokenForm(forms.Form):
         initial=ApiToken.Scope.READ,
         widget=forms.RadioSelect,
         help_text=_("Kies alleen lezen tenzij de koppeling gegevens moet wijzigen."),
+    )
+
+
+class SetupCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code uit de app"),
+        max_length=20,
+        help_text=_("De zes cijfers die de app nu toont."),
+        error_messages={"required": _("Vul de code uit de app in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class LoginCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=30,
+        help_text=_("De zes cijfers uit uw authenticator-app, of een van uw herstelcodes."),
+        error_messages={"required": _("Vul de code in.")},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class ProofForm(forms.Form):
+    """A current code from the app or the password, before switching off or renewing recovery codes."""
+
+    proof = forms.CharField(
+        label=_("Code uit de app of uw wachtwoord"),
+        max_length=128,
+        strip=False,
+        error_messages={"required": _("Vul een code uit de app of uw wachtwoord in.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )

@@ -30,6 +30,11 @@ class User(AbstractUser):
     def is_editor(self):
         return self.is_active and self.role == self.Role.EDITOR and self.municipality_id is not None
 
+    @property
+    def may_use_second_factor(self):
+        """Two-step verification is offered to those who can change data: editors and administrators."""
+        return self.is_editor or self.is_platform_admin
+
 
 class LoginFailure(models.Model):
     """A failed login, kept for the lockout window (accounts/throttle.py). In the database, not a
@@ -78,3 +83,44 @@ class ApiToken(models.Model):
     @property
     def is_active(self):
         return self.revoked_at is None
+
+
+class SecondFactor(models.Model):
+    """A user's TOTP second factor (RFC 6238, accounts/second_factor.py). The base32 secret is stored as
+    is: the authenticator app needs the same secret, so it cannot be hashed (encrypting it at rest is
+    not done; see docs/deploy.md). Only a confirmed factor is asked for at login. `last_used_step` is the
+    time-step counter of the last accepted code, so the same code cannot be used twice."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="second_factor", verbose_name=_("gebruiker")
+    )
+    secret = models.CharField(max_length=64)
+    confirmed = models.BooleanField(_("bevestigd"), default=False)
+    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(default=-1)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tweestapsverificatie")
+        verbose_name_plural = _("tweestapsverificaties")
+
+    def __str__(self):
+        return f"{self.user} ({'bevestigd' if self.confirmed else 'niet bevestigd'})"
+
+
+class RecoveryCode(models.Model):
+    """A one-time recovery code for when the authenticator app is lost; only its SHA-256 is stored."""
+
+    factor = models.ForeignKey(SecondFactor, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("herstelcode")
+        verbose_name_plural = _("herstelcodes")
+        constraints = [
+            models.UniqueConstraint(fields=["factor", "code_hash"], name="accounts_recoverycode_unique_hash")
+        ]
+
+    def __str__(self):
+        return f"{self.factor.user} {'gebruikt' if self.used_at else 'ongebruikt'}"
