@@ -43,11 +43,11 @@ def _snapshot(instance, exclude=()) -> dict:
 
 
 def agreement_snapshot(agreement: Agreement) -> dict:
-    return _snapshot(agreement, exclude=("created_at", "updated_at", "calendar_token"))
+    return _snapshot(agreement, exclude=("created_at", "updated_at", "calendar_token", "revision"))
 
 
 def service_snapshot(service: Service) -> dict:
-    data = _snapshot(service)
+    data = _snapshot(service, exclude=("revision",))
     data["depends_on"] = sorted(service.depends_on.values_list("pk", flat=True)) if service.pk else []
     return data
 
@@ -70,8 +70,48 @@ def site_defaults(municipality) -> dict:
     }
 
 
+# Fields a restore never takes from a snapshot: the key, the revision, who saved last, demo flag.
+RESTORE_SKIP = {"id", "revision", "updated_by_id", "is_demo", "agreement_id", "guest_id"}
+
+
+def apply_snapshot(instance, snapshot: dict, skip=RESTORE_SKIP) -> None:
+    """Set the concrete fields of `instance` to the values of a history snapshot (plain JSON)."""
+    for field in instance._meta.concrete_fields:
+        if field.attname in snapshot and field.attname not in skip:
+            setattr(instance, field.attname, field.to_python(snapshot[field.attname]))
+
+
+def claim(instance) -> None:
+    """A checked save of only the revision, before a delete: a stale copy raises EditConflict."""
+    instance.save(update_fields=["revision"])
+
+
+def _version(model: str, object_id, record_id: int):
+    record = history.version(model, object_id, record_id)
+    if record is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    return record
+
+
+def _restored_note(record) -> str:
+    return _("hersteld naar de versie van %(at)s") % {"at": f"{record.at:%d-%m-%Y %H:%M}"}
+
+
 @transaction.atomic
-def save_agreement(agreement: Agreement, user, note="") -> Agreement:
+def restore_agreement_version(agreement: Agreement, record_id: int, user) -> Agreement:
+    """Bring the agreement back to one of its recorded versions; the restore is itself recorded."""
+    record = _version(AGREEMENT_HISTORY_MODEL, agreement.pk, record_id)
+    state = dict(record.snapshot)
+    from goedebuur.cooperations.models import Cooperation
+
+    if state.get("cooperation_id") and not Cooperation.objects.filter(pk=state["cooperation_id"]).exists():
+        state["cooperation_id"] = None
+    apply_snapshot(agreement, state)
+    return save_agreement(agreement, user, note=_restored_note(record), action="restore")
+
+
+@transaction.atomic
+def save_agreement(agreement: Agreement, user, note="", action=None) -> Agreement:
     created = agreement.pk is None
     if agreement.party_a_id and agreement.party_a_id == agreement.party_b_id:
         raise ValidationError({"party_b": _("Kies twee verschillende gemeenten.")})
@@ -91,7 +131,7 @@ def save_agreement(agreement: Agreement, user, note="") -> Agreement:
         model=AGREEMENT_HISTORY_MODEL,
         object_id=agreement.pk,
         object_repr=str(agreement),
-        action="create" if created else "update",
+        action=action or ("create" if created else "update"),
         user=user,
         snapshot=agreement_snapshot(agreement),
         note=note,
@@ -113,6 +153,7 @@ def delete_agreement(agreement: Agreement, user) -> None:
         user=user,
         snapshot=agreement_snapshot(agreement),
     )
+    claim(agreement)
     agreement.delete()
 
 
@@ -134,7 +175,23 @@ def application_defaults(application) -> dict:
 
 
 @transaction.atomic
-def save_service(service: Service, user, depends_on=None, note="") -> Service:
+def restore_service_version(service: Service, record_id: int, user) -> Service:
+    """Bring a service back to one of its recorded versions (dependencies that still exist)."""
+    record = _version(SERVICE_HISTORY_MODEL, service.pk, record_id)
+    state = dict(record.snapshot)
+    from goedebuur.profiles.models import Application
+
+    if state.get("application_id") and not Application.objects.filter(pk=state["application_id"]).exists():
+        state["application_id"] = None
+    apply_snapshot(service, state)
+    deps = service.agreement.services.filter(
+        pk__in=state.get("depends_on", []), guest_id=service.guest_id
+    ).exclude(pk=service.pk)
+    return save_service(service, user, depends_on=deps, note=_restored_note(record), action="restore")
+
+
+@transaction.atomic
+def save_service(service: Service, user, depends_on=None, note="", action=None) -> Service:
     """Validate and save a service; `depends_on` (services of the same guest in the same agreement)
     replaces the dependencies when given. A cycle is refused with the names in it."""
     agreement = service.agreement
@@ -172,7 +229,7 @@ def save_service(service: Service, user, depends_on=None, note="") -> Service:
         model=SERVICE_HISTORY_MODEL,
         object_id=service.pk,
         object_repr=f"{service.name} ({agreement})",
-        action="create" if created else "update",
+        action=action or ("create" if created else "update"),
         user=user,
         snapshot=service_snapshot(service),
         note=note,
@@ -191,6 +248,7 @@ def delete_service(service: Service, user, note="") -> None:
         snapshot=service_snapshot(service),
         note=note,
     )
+    claim(service)
     service.delete()
 
 
