@@ -110,3 +110,36 @@ def test_it_refuses_a_version_of_another_record(agreement, editor_a, editor_a_cl
     assert "Deze versie bestaat niet" in response.content.decode()
     agreement.refresh_from_db()
     assert agreement.link_mbps == 500
+
+
+def test_it_brings_back_a_removed_service_from_its_history(
+    agreement, editor_a, editor_a_client, reader_a_client
+):
+    service = make_service(agreement, user=editor_a, name="Zaaksysteem", rto_hours=8)
+    service_pk = service.pk
+    services.delete_service(service, editor_a)
+    page = reader_a_client.get(f"/achtervang/{agreement.pk}").content.decode()
+    url = f"/achtervang/{agreement.pk}/diensten/{service_pk}/geschiedenis"
+    assert "Verwijderde diensten" in page and url in page
+    assert "Deze dienst is verwijderd" in reader_a_client.get(url).content.decode()
+    record = first_version("fallback.service", service_pk)
+    assert reader_a_client.post(f"{url}/{record.pk}/herstellen").status_code == 403
+    assert editor_a_client.post(f"{url}/{record.pk}/herstellen").status_code == 302
+    restored = agreement.services.get(pk=service_pk)
+    assert (restored.name, restored.rto_hours) == ("Zaaksysteem", 8)
+    assert (
+        ChangeRecord.objects.filter(model="fallback.service", object_id=str(service_pk)).first().action
+        == "restore"
+    )
+    assert "Verwijderde diensten" not in editor_a_client.get(f"/achtervang/{agreement.pk}").content.decode()
+
+
+def test_a_removed_service_of_another_agreement_stays_hidden(agreement, editor_a, editor_a_client):
+    other = make_agreement(a="GM0345", b="GM0344", user=editor_a)
+    service = make_service(other, user=editor_a)
+    service_pk = service.pk
+    services.delete_service(service, editor_a)
+    assert (
+        editor_a_client.get(f"/achtervang/{agreement.pk}/diensten/{service_pk}/geschiedenis").status_code
+        == 404
+    )

@@ -21,6 +21,7 @@ from goedebuur.core import restore_schedule as rs
 from goedebuur.core.geo import haversine_km
 from goedebuur.core.landscape import default_recovery
 from goedebuur.history import services as history
+from goedebuur.history.models import ChangeRecord
 
 from .models import Agreement, Service
 
@@ -178,6 +179,8 @@ def application_defaults(application) -> dict:
 def restore_service_version(service: Service, record_id: int, user) -> Service:
     """Bring a service back to one of its recorded versions (dependencies that still exist)."""
     record = _version(SERVICE_HISTORY_MODEL, service.pk, record_id)
+    if record.snapshot.get("agreement_id") != service.agreement_id:
+        raise ValidationError(_("Deze versie bestaat niet."))
     state = dict(record.snapshot)
     from goedebuur.profiles.models import Application
 
@@ -188,6 +191,39 @@ def restore_service_version(service: Service, record_id: int, user) -> Service:
         pk__in=state.get("depends_on", []), guest_id=service.guest_id
     ).exclude(pk=service.pk)
     return save_service(service, user, depends_on=deps, note=_restored_note(record), action="restore")
+
+
+def deleted_services(agreement: Agreement) -> list:
+    """The last version of each service removed from the agreement and not restored since."""
+    records = ChangeRecord.objects.filter(
+        model=SERVICE_HISTORY_MODEL, action="delete", snapshot__agreement_id=agreement.pk
+    ).order_by("-at", "-id")
+    live = {str(pk) for pk in agreement.services.values_list("pk", flat=True)}
+    seen, found = set(), []
+    for record in records:
+        if record.object_id not in live and record.object_id not in seen:
+            seen.add(record.object_id)
+            found.append(record)
+    return found
+
+
+def deleted_service(agreement: Agreement, service_pk: int) -> Service | None:
+    """A removed service of the agreement as it was when removed (unsaved), or None."""
+    record = next((r for r in deleted_services(agreement) if r.object_id == str(service_pk)), None)
+    if record is None:
+        return None
+    service = Service(pk=service_pk, agreement=agreement, guest_id=record.snapshot["guest_id"])
+    apply_snapshot(service, record.snapshot)
+    return service
+
+
+@transaction.atomic
+def restore_deleted_service(agreement: Agreement, service_pk: int, record_id: int, user) -> Service:
+    """Put a removed service back (same id) as it was in one of its recorded versions."""
+    service = deleted_service(agreement, service_pk)
+    if service is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    return restore_service_version(service, record_id, user)
 
 
 @transaction.atomic

@@ -168,6 +168,7 @@ def agreement_detail(request, pk):
             "hosts": [(agreement.party_a, "a"), (agreement.party_b, "b")],
             "current": testplan.tests_current(agreement),
             "overdue": testplan.overdue_tests([agreement]),
+            "removed_services": services.deleted_services(agreement),
         }
     )
     return render(request, "fallback/detail.html", context)

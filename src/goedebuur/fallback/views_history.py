@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -62,10 +63,21 @@ def agreement_restore(request, pk, record_id):
     return _restore(request, services.restore_agreement_version, agreement, record_id, back)
 
 
+def _service(agreement, service_pk) -> tuple[Service, bool]:
+    """The service, or a removed one as it was (then True): its history stays reachable."""
+    service = Service.objects.filter(pk=service_pk, agreement=agreement).first()
+    if service is not None:
+        return service, False
+    removed = services.deleted_service(agreement, service_pk)
+    if removed is None:
+        raise Http404(_("Deze dienst bestaat niet."))
+    return removed, True
+
+
 @login_required
 def service_history(request, pk, service_pk):
     agreement = visible_agreement(request, pk)
-    service = get_object_or_404(Service, pk=service_pk, agreement=agreement)
+    service, removed = _service(agreement, service_pk)
     return render_versions(
         request,
         history.versions(services.SERVICE_HISTORY_MODEL, service.pk),
@@ -73,7 +85,16 @@ def service_history(request, pk, service_pk):
         back_url=agreement.get_absolute_url(),
         back_label=str(agreement),
         restore_url=_restore_url(request, agreement, "fallback:service_restore", service.pk),
+        deleted_notice=_("Deze dienst is verwijderd. Herstel een eerdere versie om hem terug te zetten.")
+        if removed
+        else "",
         nav=NAV,
+    )
+
+
+def _restore_removed(agreement, service_pk):
+    return lambda _service, record_id, user: services.restore_deleted_service(
+        agreement, service_pk, record_id, user
     )
 
 
@@ -81,9 +102,10 @@ def service_history(request, pk, service_pk):
 @require_POST
 def service_restore(request, pk, service_pk, record_id):
     agreement = editable_agreement(request, pk)
-    service = get_object_or_404(Service, pk=service_pk, agreement=agreement)
-    back = reverse("fallback:service_history", args=[agreement.pk, service.pk])
-    return _restore(request, services.restore_service_version, service, record_id, back)
+    service, removed = _service(agreement, service_pk)
+    back = reverse("fallback:service_history", args=[agreement.pk, service_pk])
+    restore = _restore_removed(agreement, service_pk) if removed else services.restore_service_version
+    return _restore(request, restore, service, record_id, back)
 
 
 @login_required
