@@ -2,7 +2,6 @@
 """History pages of lessons, questions and answers, and restoring an earlier version, per persona."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from goedebuur.experiences import services
 from goedebuur.experiences.models import Answer, Lesson, Question
@@ -102,12 +101,3 @@ def test_an_administrator_brings_back_a_deleted_answer(editor_a, editor_b, admin
     assert reader_a_client.get(url).status_code == 404
     assert admin_client.post(f"{url}/{first.pk}/herstellen").status_code == 302
     assert Answer.objects.get(pk=answer.pk).deleted_at is None
-
-
-def test_an_upload_is_kept_when_the_lesson_is_edited(editor_a, editor_a_client):
-    lesson = make_lesson(editor_a)
-    upload = SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 verslag", content_type="application/pdf")
-    data = {"title": "Nieuw", "body": "Tekst", "visibility": "openbaar", "attachment": upload}
-    response = editor_a_client.post(f"/ervaringen/{lesson.pk}/bewerken", data | {"revision": lesson.revision})
-    assert response.status_code == 302
-    assert Lesson.objects.get(pk=lesson.pk).attachments.count() == 1

@@ -127,3 +127,12 @@ def test_it_refuses_a_delete_confirmed_on_an_outdated_page(editor_a, editor_a_cl
     response = editor_a_client.post(f"/ervaringen/{lesson.pk}/verwijderen", {"revision": seen}, follow=True)
     assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
     assert Lesson.objects.get(pk=lesson.pk).deleted_at is None
+
+
+def test_an_upload_is_kept_when_the_lesson_is_edited(editor_a, editor_a_client):
+    lesson = make_lesson(editor_a)
+    upload = SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 verslag", content_type="application/pdf")
+    data = {"title": "Nieuw", "body": "Tekst", "visibility": "openbaar", "attachment": upload}
+    response = editor_a_client.post(f"/ervaringen/{lesson.pk}/bewerken", data | {"revision": lesson.revision})
+    assert response.status_code == 302
+    assert Lesson.objects.get(pk=lesson.pk).attachments.count() == 1
