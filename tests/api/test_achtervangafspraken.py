@@ -183,3 +183,60 @@ def test_sites_left_out_become_the_town_halls(editor_a_api):
     )
     assert data["locatieB"]["naam"] == "Gemeentehuis Rhenen"
     assert 5 < data["afstandKm"] < 15
+
+
+def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(agreement, editor_a_api):
+    url = f"{BASE}/{agreement.pk}"
+    read = editor_a_api.get(url)
+    etag = read["ETag"]
+    assert etag == f'"{read.json()["revisie"]}"'
+    changed = editor_a_api.patch(url, {"bandbreedteMbps": 100}, format="json", HTTP_IF_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    stale = editor_a_api.patch(url, {"bandbreedteMbps": 5}, format="json", HTTP_IF_MATCH=etag)
+    assert_problem(stale, 412)
+    assert_problem(editor_a_api.delete(url, HTTP_IF_MATCH=etag), 412)
+    assert Agreement.objects.get(pk=agreement.pk).link_mbps == 100
+    assert editor_a_api.delete(url, HTTP_IF_MATCH=changed["ETag"]).status_code == 204
+
+
+def test_it_checks_the_revision_of_a_service(agreement, editor_a_api):
+    service = agreement.services.get()
+    url = f"{BASE}/{agreement.pk}/diensten/{service.pk}"
+    etag = editor_a_api.get(url)["ETag"]
+    assert etag == f'"{service.revision}"'
+    changed = editor_a_api.patch(url, {"rtoUren": 12}, format="json", HTTP_IF_MATCH=etag)
+    assert changed.status_code == 200 and changed.json()["revisie"] == service.revision + 1
+    assert_problem(editor_a_api.patch(url, {"rtoUren": 99}, format="json", HTTP_IF_MATCH=etag), 412)
+    assert_problem(editor_a_api.delete(url, HTTP_IF_MATCH=etag), 412)
+    assert Service.objects.get(pk=service.pk).rto_hours == 12
+
+
+def test_it_answers_409_when_another_save_wins_the_race(agreement, editor_a_api, monkeypatch):
+    from goedebuur.fallback import services
+
+    original = services.save_agreement
+
+    def someone_saves_first(instance, user, **kwargs):
+        Agreement.objects.get(pk=instance.pk).save()
+        return original(instance, user, **kwargs)
+
+    monkeypatch.setattr(services, "save_agreement", someone_saves_first)
+    response = editor_a_api.patch(f"{BASE}/{agreement.pk}", {"bandbreedteMbps": 77}, format="json")
+    assert_problem(response, 409)
+    assert Agreement.objects.get(pk=agreement.pk).link_mbps == 10
+
+
+def test_it_answers_409_when_a_service_is_saved_by_someone_else_first(agreement, editor_a_api, monkeypatch):
+    from goedebuur.fallback import services
+
+    service = agreement.services.get()
+    original = services.save_service
+
+    def someone_saves_first(instance, user, *args, **kwargs):
+        Service.objects.get(pk=instance.pk).save()
+        return original(instance, user, *args, **kwargs)
+
+    monkeypatch.setattr(services, "save_service", someone_saves_first)
+    url = f"{BASE}/{agreement.pk}/diensten/{service.pk}"
+    assert_problem(editor_a_api.patch(url, {"rtoUren": 77}, format="json"), 409)
+    assert Service.objects.get(pk=service.pk).rto_hours != 77

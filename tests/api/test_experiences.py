@@ -87,3 +87,12 @@ def test_search_answers_ranked_hits_with_marked_fragments(editor_a, anonymous_cl
     assert body["count"] == 1
     assert "<mark>migratie</mark>" in body["results"][0]["fragment"]
     assert "<b>" not in body["results"][0]["fragment"]
+
+
+def test_it_gives_the_revision_of_a_lesson_and_a_question_as_etag(editor_a, api_client):
+    lesson = make_lesson(editor_a)
+    lesson.save()
+    response = api_client.get(f"/api/v1/ervaringen/{lesson.pk}")
+    assert response["ETag"] == f'"{lesson.revision}"' and response.json()["revisie"] == lesson.revision
+    question = make_question(editor_a, visibility="openbaar")
+    assert api_client.get(f"/api/v1/vragen/{question.pk}")["ETag"] == f'"{question.revision}"'

@@ -112,3 +112,27 @@ def test_a_partner_editor_updates_the_details(editor_a_api, reader_api, trajecto
         None,
     )
     assert invalid_names(editor_a_api.patch(url, {"naam": ""}, format="json")) == {"naam"}
+
+
+def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(editor_a_api, trajectory):
+    path = f"/api/v1/trajecten/{trajectory.pk}"
+    read = editor_a_api.get(path)
+    etag = read["ETag"]
+    assert etag == f'"{read.json()["revisie"]}"'
+    changed = editor_a_api.patch(path, {"naam": "Eerst"}, format="json", HTTP_IF_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag
+    assert_problem(editor_a_api.patch(path, {"naam": "Later"}, format="json", HTTP_IF_MATCH=etag), 412)
+    assert Trajectory.objects.get(pk=trajectory.pk).name == "Eerst"
+
+
+def test_it_answers_409_when_another_save_wins_the_race(editor_a_api, trajectory, monkeypatch):
+    original = services.update_trajectory
+
+    def someone_saves_first(trajectory_, user, **kwargs):
+        Trajectory.objects.get(pk=trajectory_.pk).save()
+        return original(trajectory_, user, **kwargs)
+
+    monkeypatch.setattr(services, "update_trajectory", someone_saves_first)
+    response = editor_a_api.patch(f"/api/v1/trajecten/{trajectory.pk}", {"naam": "Verloren"}, format="json")
+    assert_problem(response, 409)
+    assert Trajectory.objects.get(pk=trajectory.pk).name != "Verloren"

@@ -132,3 +132,55 @@ def test_a_partner_invites_more_municipalities(editor_a_api, reader_api, traject
     assert invalid_names(
         editor_a_api.post(url(trajectory, "/uitnodigingen"), {"gemeenten": []}, format="json")
     ) == {"gemeenten"}
+
+
+def test_it_checks_the_revision_of_a_checklist_item(editor_a_api, trajectory):
+    path = url(trajectory, "/checklist/gedeeld-belang")
+    first = editor_a_api.put(path, {"status": "gedaan", "notitie": "ok"}, format="json")
+    etag = first["ETag"]
+    assert etag == f'"{first.json()["revisie"]}"'
+    second = editor_a_api.put(path, {"status": "nvt"}, format="json", HTTP_IF_MATCH=etag)
+    assert second.status_code == 200 and second["ETag"] != etag
+    stale = editor_a_api.put(path, {"status": "open"}, format="json", HTTP_IF_MATCH=etag)
+    assert_problem(stale, 412)
+    assert trajectory.checklist.get().status == "nvt"
+
+
+def test_it_checks_the_revision_of_an_ambition(editor_a_api, trajectory):
+    path = url(trajectory, "/ambities/GM0345")
+    etag = editor_a_api.put(path, AMBITION, format="json")["ETag"]
+    assert (
+        editor_a_api.put(path, AMBITION | {"kosten": 2}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+    )
+    assert_problem(editor_a_api.put(path, AMBITION | {"kosten": 5}, format="json", HTTP_IF_MATCH=etag), 412)
+    assert trajectory.ambitions.get().kosten == 2
+
+
+def test_it_refuses_a_step_with_a_stale_if_match(editor_a_api, trajectory):
+    etag = editor_a_api.get(url(trajectory))["ETag"]
+    services.update_trajectory(trajectory, None, name="Intussen gewijzigd")
+    response = editor_a_api.post(
+        url(trajectory, "/acties"),
+        {"actie": "pauzeren", "reden": "even niet"},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
+    assert_problem(response, 412)
+    trajectory.refresh_from_db()
+    assert trajectory.state == "actief"
+
+
+def test_an_ambition_saved_by_someone_else_first_answers_409(editor_a_api, trajectory, monkeypatch):
+    from goedebuur.trajectories.models import Ambition
+
+    path = url(trajectory, "/ambities/GM0345")
+    editor_a_api.put(path, AMBITION, format="json")
+    original = services.save_ambition
+
+    def someone_saves_first(trajectory_, municipality_, values, user, **kwargs):
+        Ambition.objects.get(trajectory=trajectory_, municipality=municipality_).save()
+        return original(trajectory_, municipality_, values, user, **kwargs)
+
+    monkeypatch.setattr(services, "save_ambition", someone_saves_first)
+    assert_problem(editor_a_api.put(path, AMBITION | {"kosten": 0}, format="json"), 409)
+    assert trajectory.ambitions.get().kosten == 1

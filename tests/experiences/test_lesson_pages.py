@@ -104,3 +104,35 @@ def test_the_list_filters_by_phase_facet(editor_a, anonymous_client):
 
 def test_the_list_has_an_empty_state(anonymous_client):
     assert "Nog niets gedeeld." in anonymous_client.get("/ervaringen").content.decode()
+
+
+def test_it_refuses_the_second_of_two_editors_who_opened_the_same_lesson(
+    editor_a, editor_a_client, admin_client
+):
+    lesson = make_lesson(editor_a, title="Eerst")
+    url = f"/ervaringen/{lesson.pk}/bewerken"
+    assert f'name="revision" value="{lesson.revision}"' in editor_a_client.get(url).content.decode()
+    seen = {"revision": lesson.revision}
+    assert admin_client.post(url, _form(title="Eerst opgeslagen") | seen).status_code == 302
+    response = editor_a_client.post(url, _form(title="Later opgeslagen") | seen)
+    page = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in page and "Later opgeslagen" in page
+    assert Lesson.objects.get(pk=lesson.pk).title == "Eerst opgeslagen"
+
+
+def test_it_refuses_a_delete_confirmed_on_an_outdated_page(editor_a, editor_a_client):
+    lesson = make_lesson(editor_a)
+    seen = lesson.revision
+    lesson.save()
+    response = editor_a_client.post(f"/ervaringen/{lesson.pk}/verwijderen", {"revision": seen}, follow=True)
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert Lesson.objects.get(pk=lesson.pk).deleted_at is None
+
+
+def test_an_upload_is_kept_when_the_lesson_is_edited(editor_a, editor_a_client):
+    lesson = make_lesson(editor_a)
+    upload = SimpleUploadedFile("verslag.pdf", b"%PDF-1.4 verslag", content_type="application/pdf")
+    data = {"title": "Nieuw", "body": "Tekst", "visibility": "openbaar", "attachment": upload}
+    response = editor_a_client.post(f"/ervaringen/{lesson.pk}/bewerken", data | {"revision": lesson.revision})
+    assert response.status_code == 302
+    assert Lesson.objects.get(pk=lesson.pk).attachments.count() == 1

@@ -56,3 +56,17 @@ def test_anonymous_visitors_cannot_report(editor_a, anonymous_client):
     lesson = make_lesson(editor_a)
     assert anonymous_client.post(f"/ervaringen/{lesson.pk}/melden", {"reason": "x"}).status_code == 302
     assert not Report.objects.exists()
+
+
+def test_it_does_not_hide_an_item_changed_since_the_moderator_opened_it(editor_a, admin_client):
+    lesson = make_lesson(editor_a)
+    seen = lesson.revision
+    lesson.save()
+    response = admin_client.post(
+        f"/ervaringen/moderatie/ervaring/{lesson.pk}",
+        {"actie": "verbergen", "reason": "Privacy", "revision": seen},
+        follow=True,
+    )
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    lesson.refresh_from_db()
+    assert lesson.hidden_at is None

@@ -55,3 +55,25 @@ def test_an_empty_answer_is_refused(editor_a, editor_b_client):
     question = make_question(editor_a)
     response = editor_b_client.post(f"/vragen/{question.pk}", {"body": ""})
     assert response.status_code == 200 and not Answer.objects.exists()
+
+
+def test_it_does_not_accept_an_answer_on_a_question_changed_since_the_page_was_opened(
+    editor_a, editor_b, editor_a_client
+):
+    question = make_question(editor_a)
+    answer = make_answer(question, editor_b)
+    seen = question.revision
+    question.save()
+    response = editor_a_client.post(
+        f"/vragen/{question.pk}/accepteren", {"antwoord": answer.pk, "revision": seen}, follow=True
+    )
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert Question.objects.get(pk=question.pk).accepted_answer is None
+
+
+def test_it_does_not_delete_an_answer_changed_since_the_page_was_opened(editor_a, editor_b, editor_b_client):
+    answer = make_answer(make_question(editor_a), editor_b)
+    seen = answer.revision
+    answer.save()
+    editor_b_client.post(f"/antwoorden/{answer.pk}/verwijderen", {"revision": seen})
+    assert Answer.objects.get(pk=answer.pk).deleted_at is None

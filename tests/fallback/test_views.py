@@ -202,3 +202,89 @@ def test_an_editor_completes_an_action_with_a_post_only(agreement, editor_a_clie
     assert editor_a_client.post(url).status_code == 302
     action.refresh_from_db()
     assert action.done_on is not None
+
+
+def _edit_post(agreement, **extra):
+    return agreement_post(
+        party_a=agreement.party_a_id,
+        party_b=agreement.party_b_id,
+        site_a_name=agreement.site_a_name,
+        site_b_name=agreement.site_b_name,
+        **extra,
+    )
+
+
+def test_it_refuses_the_second_of_two_editors_who_opened_the_same_agreement(
+    agreement, editor_a_client, admin_client
+):
+    url = f"/achtervang/{agreement.pk}/bewerken"
+    assert f'name="revision" value="{agreement.revision}"' in editor_a_client.get(url).content.decode()
+    seen = {"revision": agreement.revision}
+    assert admin_client.post(url, _edit_post(agreement, link_mbps="2000") | seen).status_code == 302
+    response = editor_a_client.post(url, _edit_post(agreement, link_mbps="3000", escalation="Bel mij") | seen)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in page and "Bel mij" in page
+    agreement.refresh_from_db()
+    assert agreement.link_mbps == 2000 and agreement.escalation == ""
+
+
+def test_it_refuses_the_second_of_two_editors_of_the_same_service(agreement, editor_a_client, admin_client):
+    service = agreement.services.get()
+    url = f"/achtervang/{agreement.pk}/diensten/{service.pk}/bewerken"
+    assert f'name="revision" value="{service.revision}"' in editor_a_client.get(url).content.decode()
+    data = {
+        "name": "Zaaksysteem",
+        "beschikbaarheid": "3",
+        "integriteit": "2",
+        "vertrouwelijkheid": "2",
+        "rto_hours": "8",
+        "rpo_hours": "1",
+        "data_gb": "300",
+        "daily_change_gb": "1",
+        "vcpu": "0",
+        "ram_gb": "0",
+        "workplaces": "0",
+        "revision": service.revision,
+    }
+    assert admin_client.post(url, data | {"rto_hours": "4"}).status_code == 302
+    response = editor_a_client.post(url, data | {"rto_hours": "48"})
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    service.refresh_from_db()
+    assert service.rto_hours == 4
+
+
+def test_it_refuses_deletes_confirmed_on_an_outdated_page(agreement, editor_a_client):
+    service = agreement.services.get()
+    seen_agreement, seen_service = agreement.revision, service.revision
+    agreement.save()
+    service.save()
+    base = f"/achtervang/{agreement.pk}"
+    response = editor_a_client.post(f"{base}/diensten/{service.pk}/verwijderen", {"revision": seen_service})
+    assert response.status_code == 302 and Service.objects.filter(pk=service.pk).exists()
+    response = editor_a_client.post(f"{base}/verwijderen", {"revision": seen_agreement})
+    assert response.status_code == 302 and response["Location"] == base
+    assert Agreement.objects.filter(pk=agreement.pk).exists()
+    assert editor_a_client.post(f"{base}/verwijderen", {"revision": agreement.revision}).status_code == 302
+    assert not Agreement.objects.filter(pk=agreement.pk).exists()
+
+
+def test_it_does_not_complete_an_action_changed_since_the_page_was_opened(agreement, editor_a_client):
+    from goedebuur.fallback.models import FollowUpAction
+
+    action = FollowUpAction.objects.create(
+        agreement=agreement,
+        description="Bijwerken",
+        owner="ICT",
+        owner_municipality=agreement.party_a,
+        due_date="2026-02-01",
+    )
+    seen = action.revision
+    action.owner = "Informatiebeveiliging"
+    action.save()
+    url = f"/achtervang/{agreement.pk}/acties/{action.pk}/afronden"
+    response = editor_a_client.post(url, {"revision": seen}, follow=True)
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    action.refresh_from_db()
+    assert action.done_on is None

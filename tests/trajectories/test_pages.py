@@ -162,3 +162,65 @@ def test_the_page_is_english_when_english_is_chosen(editor_a_client, trajectory)
     assert "Checklist per phase" in page
     assert "Share ambitions / intent" in page
     assert ">Pause</button>" in page
+
+
+def test_it_refuses_the_second_of_two_editors_of_the_settings(editor_a_client, admin_client, trajectory):
+    url = f"/trajecten/{trajectory.pk}/bewerken"
+    assert f'name="revision" value="{trajectory.revision}"' in editor_a_client.get(url).content.decode()
+    seen = {"revision": trajectory.revision}
+    assert admin_client.post(url, {"name": "Eerst opgeslagen"} | seen).status_code == 302
+    response = editor_a_client.post(url, {"name": "Later opgeslagen"} | seen)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Iemand anders heeft dit gegeven gewijzigd" in page and "Later opgeslagen" in page
+    assert Trajectory.objects.get(pk=trajectory.pk).name == "Eerst opgeslagen"
+
+
+def test_a_checklist_tick_does_not_block_an_editor_of_the_settings(editor_a_client, trajectory):
+    seen = trajectory.revision
+    item = ChecklistItem.objects.get(code="gedeeld-belang")
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/checklist/{item.pk}", {"status": "gedaan", "note": ""})
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/bewerken", {"name": "Nog steeds", "revision": seen}
+    )
+    assert response.status_code == 302
+
+
+def test_it_does_not_take_a_step_on_a_trajectory_that_changed_since_the_page_was_opened(
+    editor_a_client, trajectory
+):
+    seen = trajectory.revision
+    services.update_trajectory(trajectory, None, name="Intussen gewijzigd")
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/stap",
+        {"action": "pauzeren", "reason": "even niet", "revision": seen},
+        follow=True,
+    )
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert Trajectory.objects.get(pk=trajectory.pk).state == "actief"
+
+
+def test_it_refuses_a_checklist_item_changed_since_the_page_was_opened(editor_a_client, editor_a, trajectory):
+    item = ChecklistItem.objects.get(code="gedeeld-belang")
+    state = services.set_checklist_status(trajectory, item, "gedaan", "eerste", editor_a)
+    services.set_checklist_status(trajectory, item, "nvt", "tweede", editor_a)
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/checklist/{item.pk}",
+        {"status": "open", "note": "derde", "revision": state.revision},
+        follow=True,
+    )
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert trajectory.checklist.get(item=item).note == "tweede"
+
+
+def test_it_refuses_ambitions_changed_since_the_form_was_opened(editor_a_client, editor_a, trajectory):
+    url = f"/trajecten/{trajectory.pk}/ambities/GM0345"
+    editor_a_client.post(url, AMBITION)
+    ambition = trajectory.ambitions.get()
+    assert f'name="revision" value="{ambition.revision}"' in editor_a_client.get(url).content.decode()
+    seen = {"revision": ambition.revision}
+    assert editor_a_client.post(url, AMBITION | {"kosten": "2"} | seen).status_code == 302
+    response = editor_a_client.post(url, AMBITION | {"kosten": "5"} | seen)
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
+    assert trajectory.ambitions.get().kosten == 2

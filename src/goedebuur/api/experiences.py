@@ -120,6 +120,7 @@ class LessonListView(ApiViewMixin, generics.ListCreateAPIView):
 class LessonDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
     serializer_class = LessonSerializer
     lookup_url_kwarg = "id"
+    revision_checked = True  # documents the ETag; changes go through the pages
 
     def get_queryset(self):
         return _lessons(self.request.user)
@@ -128,7 +129,9 @@ class LessonDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
         summary="One lesson", description="404 when it does not exist or the caller may not see it."
     )
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        response["ETag"] = f'"{response.data["revisie"]}"'  # see api/revisions.py
+        return response
 
 
 @extend_schema(tags=["ervaringen"])
@@ -172,6 +175,7 @@ class QuestionListView(ApiViewMixin, generics.ListCreateAPIView):
 class QuestionDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
     serializer_class = QuestionSerializer
     lookup_url_kwarg = "id"
+    revision_checked = True  # documents the ETag; changes go through the pages
 
     def get_queryset(self):
         return _questions(self.request.user)
@@ -180,7 +184,9 @@ class QuestionDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
         summary="One question", description="404 when it does not exist or the caller may not see it."
     )
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        response["ETag"] = f'"{response.data["revisie"]}"'  # see api/revisions.py
+        return response
 
 
 @extend_schema(tags=["ervaringen"])

@@ -12,6 +12,7 @@ from goedebuur.trajectories import permissions as trajectory_permissions
 from goedebuur.trajectories.models import Trajectory
 
 from .base import PageLinkField
+from .revisions import revision_field
 
 VISIBILITY_HELP = (
     "`openbaar` (everyone), `gemeenten` (logged-in municipal users) or `leden` (members of the linked "
@@ -49,6 +50,7 @@ class ItemSerializer(serializers.Serializer):
     )
     trefwoorden = serializers.SerializerMethodField()
     isDemo = serializers.BooleanField(source="is_demo", read_only=True)
+    revisie = revision_field()
 
     def get_trefwoorden(self, item) -> list[str]:
         return [tag.name for tag in item.tags.all()]
@@ -113,6 +115,7 @@ class AnswerSerializer(serializers.Serializer):
     nuttig = serializers.IntegerField(
         source="useful_count", read_only=True, help_text="Users who marked it useful."
     )
+    revisie = revision_field()
 
     def get_geaccepteerd(self, answer) -> bool:
         return answer.question.accepted_answer_id == answer.pk

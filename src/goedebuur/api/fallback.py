@@ -32,6 +32,7 @@ from .fallback_serializers import (
     agreement_values,
     service_values,
 )
+from .revisions import check_if_match
 from .schema import ApiAutoSchema
 
 TAGS = ["achtervang"]
@@ -47,6 +48,13 @@ class LoginSchema(ApiAutoSchema):
 
     def _problem_codes(self):
         return super()._problem_codes() | {"401"}
+
+
+def _with_etag(response: Response) -> Response:
+    """ETag: the revision of the single record in the response (see api/revisions.py)."""
+    if isinstance(response.data, dict) and isinstance(response.data.get("revisie"), int):
+        response["ETag"] = f'"{response.data["revisie"]}"'
+    return response
 
 
 def _errors(error: DjangoValidationError, names: dict) -> serializers.ValidationError:
@@ -115,14 +123,16 @@ class AgreementListView(FallbackApiMixin, APIView):
         except DjangoValidationError as error:
             raise _errors(error, AgreementSerializer.API_NAMES) from None
         data = AgreementSerializer(agreement, context={"request": request}).data
-        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
+        return _with_etag(Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]}))
 
 
 @extend_schema(tags=TAGS)
 class AgreementDetailView(FallbackApiMixin, APIView):
+    revision_checked = True  # ETag on reads, If-Match on writes (api/schema.py documents both)
+
     @extend_schema(summary="One agreement", parameters=[ID], responses=AgreementSerializer)
     def get(self, request, id):
-        return Response(AgreementSerializer(self.agreement(), context={"request": request}).data)
+        return _with_etag(Response(AgreementSerializer(self.agreement(), context={"request": request}).data))
 
     @extend_schema(
         summary="Change some fields of an agreement",
@@ -134,6 +144,7 @@ class AgreementDetailView(FallbackApiMixin, APIView):
     )
     def patch(self, request, id):
         agreement = self.editable()
+        check_if_match(request, agreement)
         serializer = AgreementSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         values = agreement_values(serializer.validated_data)
@@ -148,11 +159,13 @@ class AgreementDetailView(FallbackApiMixin, APIView):
                 services.save_agreement(agreement, request.user)
         except DjangoValidationError as error:
             raise _errors(error, AgreementSerializer.API_NAMES) from None
-        return Response(AgreementSerializer(agreement, context={"request": request}).data)
+        return _with_etag(Response(AgreementSerializer(agreement, context={"request": request}).data))
 
     @extend_schema(summary="Delete an agreement", parameters=[ID], responses={204: None})
     def delete(self, request, id):
-        services.delete_agreement(self.editable(), request.user)
+        agreement = self.editable()
+        check_if_match(request, agreement)
+        services.delete_agreement(agreement, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -193,11 +206,13 @@ class ServiceListView(FallbackApiMixin, APIView):
                 )
         except DjangoValidationError as error:
             raise _errors(error, ServiceSerializer.API_NAMES) from None
-        return Response(ServiceSerializer(service).data, status=status.HTTP_201_CREATED)
+        return _with_etag(Response(ServiceSerializer(service).data, status=status.HTTP_201_CREATED))
 
 
 @extend_schema(tags=TAGS)
 class ServiceDetailView(FallbackApiMixin, APIView):
+    revision_checked = True
+
     def service(self, agreement) -> Service:
         return get_object_or_404(
             Service.objects.select_related("guest"), pk=self.kwargs["dienst_id"], agreement=agreement
@@ -205,7 +220,7 @@ class ServiceDetailView(FallbackApiMixin, APIView):
 
     @extend_schema(summary="One service", parameters=[ID, SERVICE_ID], responses=ServiceSerializer)
     def get(self, request, id, dienst_id):
-        return Response(ServiceSerializer(self.service(self.agreement())).data)
+        return _with_etag(Response(ServiceSerializer(self.service(self.agreement())).data))
 
     @extend_schema(
         summary="Change some fields of a service",
@@ -217,6 +232,7 @@ class ServiceDetailView(FallbackApiMixin, APIView):
     def patch(self, request, id, dienst_id):
         agreement = self.editable()
         service = self.service(agreement)
+        check_if_match(request, service)
         serializer = ServiceSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         values, deps = service_values(serializer.validated_data, agreement, service.guest, partial=True)
@@ -227,12 +243,14 @@ class ServiceDetailView(FallbackApiMixin, APIView):
                 services.save_service(service, request.user, deps)
         except DjangoValidationError as error:
             raise _errors(error, ServiceSerializer.API_NAMES) from None
-        return Response(ServiceSerializer(Service.objects.get(pk=service.pk)).data)
+        return _with_etag(Response(ServiceSerializer(Service.objects.get(pk=service.pk)).data))
 
     @extend_schema(summary="Remove a service", parameters=[ID, SERVICE_ID], responses={204: None})
     def delete(self, request, id, dienst_id):
         agreement = self.editable()
-        services.delete_service(self.service(agreement), request.user)
+        service = self.service(agreement)
+        check_if_match(request, service)
+        services.delete_service(service, request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -10,6 +10,8 @@ from goedebuur.fallback.models import Agreement, TestKind
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles.models import Application
 
+from .revisions import revision_field
+
 AGREEMENT_FIELDS = {
     # api name: (model field, serializer field)
     "wederzijds": ("mutual", serializers.BooleanField(default=True)),
@@ -111,6 +113,7 @@ class AgreementSerializer(serializers.Serializer):
     geplandeTests = serializers.SerializerMethodField()
     openActies = serializers.SerializerMethodField()
     demogegevens = serializers.BooleanField(read_only=True, source="is_demo")
+    revisie = revision_field()
 
     class Meta:
         ref_name = "Achtervangafspraak"
@@ -222,6 +225,7 @@ class ServiceSerializer(serializers.Serializer):
         required=False,
         help_text="Ids of services that must be restored first.",
     )
+    revisie = revision_field()
 
     class Meta:
         ref_name = "Achtervangdienst"

@@ -23,6 +23,7 @@ from goedebuur.trajectories.models import Participant, Trajectory
 
 from .base import ApiViewMixin, PageLinkField
 from .permissions import ReadAnyoneWriteAuthenticated
+from .revisions import check_if_match, revision_field
 
 FIELD_NAMES = {
     "name": "naam",
@@ -173,6 +174,7 @@ class TrajectorySerializer(SummarySerializer):
         help_text="On creation by an administrator: the initiating municipality. Editors always initiate for their own.",
     )
     toestandReden = serializers.CharField(source="state_reason", read_only=True)
+    revisie = revision_field()
     businesscases = serializers.SerializerMethodField(
         help_text="Linked business cases the caller may see: `id`, `naam`, `webpagina`."
     )
@@ -244,7 +246,10 @@ class TrajectoryApiMixin(ApiViewMixin):
         full = permissions.can_view(self.request.user, fresh)
         serializer_class = TrajectorySerializer if full else SummarySerializer
         data = serializer_class(fresh, context={"request": self.request}).data
-        return Response(data, status=status_code, headers=headers)
+        response = Response(data, status=status_code, headers=headers)
+        if "revisie" in data:
+            response["ETag"] = f'"{data["revisie"]}"'  # the trajectory's own revision (api/revisions.py)
+        return response
 
 
 @extend_schema(tags=["trajecten"])
@@ -309,6 +314,7 @@ class TrajectoryListView(TrajectoryApiMixin, GenericAPIView):
 @extend_schema(tags=["trajecten"])
 class TrajectoryDetailView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = TrajectorySerializer
+    revision_checked = True
 
     @extend_schema(
         summary="One trajectory",
@@ -322,6 +328,7 @@ class TrajectoryDetailView(TrajectoryApiMixin, GenericAPIView):
 
     def _update(self, request, partial):
         trajectory = self.editable()
+        check_if_match(request, trajectory)
         serializer = TrajectorySerializer(
             trajectory, data=request.data, partial=partial, context={"request": request}
         )

@@ -15,6 +15,7 @@ from goedebuur.municipalities.models import Municipality
 from goedebuur.trajectories import permissions, services
 from goedebuur.trajectories.models import Ambition
 
+from .revisions import check_if_match, revision_field
 from .trajectories import ID_PARAMETER, TrajectoryApiMixin, api_errors, choice
 
 MUNICIPALITY_PARAMETER = OpenApiParameter(
@@ -38,6 +39,7 @@ class AmbitionSerializer(serializers.Serializer):
     breekpunten = serializers.CharField(
         source="deal_breakers", allow_blank=True, default="", help_text="One per line."
     )
+    revisie = revision_field()
 
     class Meta:
         ref_name = "Ambitie"
@@ -106,6 +108,7 @@ class PartnerMixin(TrajectoryApiMixin):
 @extend_schema(tags=["trajecten"])
 class AmbitionView(PartnerMixin, GenericAPIView):
     serializer_class = AmbitionSerializer
+    revision_checked = True
 
     @extend_schema(
         summary="Set a partner's ambitions",
@@ -118,13 +121,22 @@ class AmbitionView(PartnerMixin, GenericAPIView):
     def put(self, request, id, gemeente):
         trajectory = self.trajectory()
         municipality = self.partner(trajectory)
+        current = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first()
+        if current is not None:
+            check_if_match(request, current)
         serializer = AmbitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            services.save_ambition(trajectory, municipality, dict(serializer.validated_data), request.user)
+            ambition = services.save_ambition(
+                trajectory,
+                municipality,
+                dict(serializer.validated_data),
+                request.user,
+                revision=current.revision if current is not None else None,
+            )
         except DjangoValidationError as error:
             raise api_errors(error) from None
-        return Response(alignment_data(trajectory))
+        return Response(alignment_data(trajectory), headers={"ETag": f'"{ambition.revision}"'})
 
 
 @extend_schema(tags=["trajecten"])

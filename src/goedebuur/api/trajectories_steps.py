@@ -17,6 +17,8 @@ from goedebuur.core.trajectory import ACTIONS
 from goedebuur.trajectories import permissions, services
 from goedebuur.trajectories.models import ChecklistItem, ChecklistState, Decision
 
+from .revisions import check_if_match
+from .schema import IF_MATCH_HEADER
 from .trajectories import (
     ID_PARAMETER,
     CodeField,
@@ -53,9 +55,15 @@ class ChecklistRowSerializer(serializers.Serializer):
     notitie = serializers.SerializerMethodField()
     door = serializers.SerializerMethodField(help_text="Username of who changed it last.")
     op = serializers.SerializerMethodField()
+    revisie = serializers.SerializerMethodField(
+        help_text="Revision of the item's status (null while never set); the `ETag` of a PUT answer."
+    )
 
     class Meta:
         ref_name = "Checklistpunt"
+
+    def get_revisie(self, row) -> int | None:
+        return row["state"].revision if row["state"] else None
 
     def get_status(self, row) -> str:
         return row["state"].status if row["state"] else ChecklistState.Status.OPEN
@@ -98,6 +106,7 @@ class ChecklistView(TrajectoryApiMixin, GenericAPIView):
 @extend_schema(tags=["trajecten"])
 class ChecklistItemView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = ChecklistInputSerializer
+    revision_checked = True
 
     @extend_schema(
         summary="Set the status of a checklist item",
@@ -109,6 +118,9 @@ class ChecklistItemView(TrajectoryApiMixin, GenericAPIView):
     def put(self, request, id, code):
         trajectory = self.editable()
         item = get_object_or_404(ChecklistItem, code=code)
+        current = ChecklistState.objects.filter(trajectory=trajectory, item=item).first()
+        if current is not None:
+            check_if_match(request, current)
         serializer = ChecklistInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -118,10 +130,14 @@ class ChecklistItemView(TrajectoryApiMixin, GenericAPIView):
                 serializer.validated_data["status"],
                 serializer.validated_data["note"],
                 request.user,
+                revision=current.revision if current is not None else None,
             )
         except DjangoValidationError as error:
             raise api_errors(error) from None
-        return Response(ChecklistRowSerializer({"item": item, "state": state}).data)
+        return Response(
+            ChecklistRowSerializer({"item": item, "state": state}).data,
+            headers={"ETag": f'"{state.revision}"'},
+        )
 
 
 # --- decisions -------------------------------------------------------------------------------
@@ -193,13 +209,15 @@ class ActionView(TrajectoryApiMixin, GenericAPIView):
         summary="Take a step",
         description="`volgende-fase` (after a go decision, with the required checklist items settled and, "
         "before Overeenkomen, aligned ambitions), `vorige-fase`, `pauzeren`, `hervatten`, `stoppen` (with "
-        "`reden`). A refused step answers 400 with every reason.",
-        parameters=[ID_PARAMETER],
+        "`reden`). A refused step answers 400 with every reason. With `If-Match` (the trajectory's `ETag`) a step "
+        "on a trajectory that changed since answers 412; a step that loses a race with another change 409.",
+        parameters=[ID_PARAMETER, IF_MATCH_HEADER],
         request=ActionSerializer,
         responses=TrajectorySerializer,
     )
     def post(self, request, id):
         trajectory = self.editable()
+        check_if_match(request, trajectory)
         serializer = ActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.core.attachments import MAX_BYTES
 from goedebuur.core.trajectory import PHASES
+from goedebuur.history.forms import revision_field
 from goedebuur.trajectories import permissions as trajectory_permissions
 from goedebuur.trajectories.models import Trajectory
 
@@ -52,6 +53,7 @@ class ItemForm(forms.Form):
 
 
 class LessonForm(ItemForm):
+    revision = revision_field()
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(
         label=_("Wat heeft u geleerd?"),
@@ -123,6 +125,7 @@ class LessonForm(ItemForm):
     @classmethod
     def initial_for(cls, lesson):
         return {
+            "revision": lesson.revision,
             "title": lesson.title,
             "body": lesson.body,
             "visibility": lesson.visibility,

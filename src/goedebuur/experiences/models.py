@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core.trajectory import PHASES
+from goedebuur.history.locking import Versioned
 
 PHASE_CHOICES = list(PHASES)
 
@@ -35,7 +36,7 @@ class Tag(models.Model):
         return self.name
 
 
-class Moderated(models.Model):
+class Moderated(Versioned):
     """What lessons, questions and answers share: author, municipality, moderation, soft delete."""
 
     author = models.ForeignKey(

@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from goedebuur.cooperations.services import current_memberships
 
-from .models import Visibility
+from .models import Answer, Lesson, Question, Visibility
 
 
 def _active(user) -> bool:
@@ -97,6 +97,29 @@ def can_edit_lesson(user, lesson) -> bool:
             lesson.author_id == user.pk or (user.is_editor and lesson.municipality_id == user.municipality_id)
         )
     )
+
+
+def can_see_history(user, item) -> bool:
+    """The history of a lesson or question: whoever may see it; a deleted one only administrators."""
+    if item.deleted_at is not None:
+        return is_admin(user)
+    return can_view(user, item)
+
+
+def can_restore(user, item) -> bool:
+    """Bring back an earlier version of a lesson, question or answer: who may edit (lesson) or
+    delete (question, answer) it; a deleted one only administrators."""
+    if is_admin(user):
+        return True
+    if item.deleted_at is not None:
+        return False
+    if isinstance(item, Lesson):
+        return can_edit_lesson(user, item)
+    if isinstance(item, Question):
+        return can_delete_question(user, item)
+    if isinstance(item, Answer):
+        return can_delete_answer(user, item)
+    return False
 
 
 def can_ask(user) -> bool:

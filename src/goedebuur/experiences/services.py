@@ -307,6 +307,21 @@ def is_following(user, *, domain=None, tag=None, cooperation=None) -> bool:
     return Follow.objects.filter(user=user, domain=domain, tag=tag, cooperation=cooperation).exists()
 
 
+def restore_version(item, record_id: int, user):
+    """Bring a lesson, question or answer back to one of its recorded versions (restore.py)."""
+    from .restore import restore_version as restore
+
+    return restore(
+        item,
+        record_id,
+        user,
+        tags=_tags,
+        reindex=_reindex,
+        record=_record,
+        history_model=HISTORY_MODEL[kind_of(item)],
+    )
+
+
 def lesson_input(lesson: Lesson) -> LessonInput:
     return LessonInput(
         title=lesson.title,

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from . import feeds, views_lessons, views_moderation, views_questions, views_search
+from . import feeds, views_history, views_lessons, views_moderation, views_questions, views_search
 
 app_name = "experiences"
 urlpatterns = [
@@ -19,6 +19,11 @@ urlpatterns = [
     path("ervaringen/<int:pk>", views_lessons.lesson_detail, name="lesson"),
     path("ervaringen/<int:pk>/bewerken", views_lessons.lesson_edit, name="lesson_edit"),
     path("ervaringen/<int:pk>/geschiedenis", views_lessons.lesson_history, name="lesson_history"),
+    path(
+        "ervaringen/<int:pk>/geschiedenis/<int:record_id>/herstellen",
+        views_lessons.lesson_restore,
+        name="lesson_restore",
+    ),
     path("ervaringen/<int:pk>/verwijderen", views_lessons.lesson_delete, name="lesson_delete"),
     path(
         "ervaringen/<int:pk>/bijlagen/<int:attachment_id>",
@@ -37,8 +42,20 @@ urlpatterns = [
     path("vragen/nieuw", views_questions.question_create, name="question_create"),
     path("vragen/<int:pk>", views_questions.question_detail, name="question"),
     path("vragen/<int:pk>/accepteren", views_questions.accept, name="accept"),
+    path("vragen/<int:pk>/geschiedenis", views_history.question_history, name="question_history"),
+    path(
+        "vragen/<int:pk>/geschiedenis/<int:record_id>/herstellen",
+        views_history.question_restore,
+        name="question_restore",
+    ),
     path("vragen/<int:pk>/verwijderen", views_questions.question_delete, name="question_delete"),
     path("antwoorden/<int:answer_id>/nuttig", views_questions.mark_useful, name="useful"),
+    path("antwoorden/<int:pk>/geschiedenis", views_history.answer_history, name="answer_history"),
+    path(
+        "antwoorden/<int:pk>/geschiedenis/<int:record_id>/herstellen",
+        views_history.answer_restore,
+        name="answer_restore",
+    ),
     path("antwoorden/<int:answer_id>/verwijderen", views_questions.answer_delete, name="answer_delete"),
     path("zoeken", views_search.search_page, name="search"),
 ]

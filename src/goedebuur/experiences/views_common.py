@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Helpers shared by the pages of experience sharing."""
 
+from django.contrib import messages as notices
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permissions, search
+from goedebuur.history.locking import EditConflict, conflict_message
+
+from . import permissions, search, services
 from .models import Answer, Lesson, Question
 
 FILTER_PARAMS = {
@@ -90,3 +93,15 @@ def apply_service_errors(form, error: ValidationError, fallback_field=None):
 
 
 ITEM_MODELS = {"ervaring": Lesson, "vraag": Question, "antwoord": Answer}
+
+
+def restore_or_report(request, item, record_id) -> None:
+    """Restore `item` to one of its versions and say how it went (a message)."""
+    try:
+        services.restore_version(item, record_id, request.user)
+    except EditConflict as conflict:
+        notices.error(request, conflict_message(conflict))
+    except ValidationError as error:
+        notices.error(request, " ".join(error.messages))
+    else:
+        notices.success(request, _("De eerdere versie is hersteld."))

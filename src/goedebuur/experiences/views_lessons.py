@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.core.safe_markdown import render as render_markdown
 from goedebuur.history import services as history
-from goedebuur.pages.querystring import paginate
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.views import render_versions
 from goedebuur.trajectories import permissions as trajectory_permissions
 
 from . import permissions, search, services
@@ -24,6 +26,7 @@ from .views_common import (
     facet_groups,
     filters_from,
     querystring_without_page,
+    restore_or_report,
     visible_or_404,
 )
 
@@ -125,8 +128,11 @@ def lesson_edit(request, pk):
         request.POST or None, request.FILES or None, initial=LessonForm.initial_for(lesson), user=request.user
     )
     if request.method == "POST" and form.is_valid():
+        expect_revision(lesson, form.cleaned_data["revision"])
         try:
             _save_with_attachment(request, form, lesson)
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
             apply_service_errors(form, error, fallback_field="attachment")
         else:
@@ -141,25 +147,53 @@ def lesson_edit(request, pk):
 def lesson_delete(request, pk):
     lesson = _editable(request, pk)
     if request.method == "POST":
-        services.soft_delete(lesson, request.user)
+        expect_revision(lesson, revision_from(request.POST))
+        try:
+            services.soft_delete(lesson, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(lesson)
         messages.success(request, _("De ervaring is verwijderd. Een beheerder kan haar terugzetten."))
         return redirect("experiences:lessons")
     return render(request, "experiences/confirm_delete.html", {"nav": "ervaringen", "item": lesson})
 
 
+def _lesson_with_history(request, pk) -> Lesson:
+    """A lesson the user may see; a deleted one only for administrators (who may bring it back)."""
+    lesson = Lesson.objects.filter(pk=pk).select_related("municipality", "author", "cooperation").first()
+    if lesson is None or not permissions.can_see_history(request.user, lesson):
+        raise Http404(_("Dit bericht bestaat niet of u mag het niet zien."))
+    return lesson
+
+
 @login_required
 def lesson_history(request, pk):
-    lesson = visible_or_404(request, Lesson, pk)
-    page_obj, querystring = paginate(
-        request, history.versions(services.HISTORY_MODEL["ervaring"], lesson.pk), 25
+    lesson = _lesson_with_history(request, pk)
+    may_restore = permissions.can_restore(request.user, lesson)
+    return render_versions(
+        request,
+        history.versions(services.HISTORY_MODEL["ervaring"], lesson.pk),
+        title=lesson.title,
+        back_url=reverse("experiences:lessons") if lesson.deleted_at else lesson.get_absolute_url(),
+        back_label=_("Alle ervaringen") if lesson.deleted_at else lesson.title,
+        restore_url=(lambda r: reverse("experiences:lesson_restore", args=[lesson.pk, r.pk]))
+        if may_restore
+        else None,
+        deleted_notice=_("Deze ervaring is verwijderd. Herstel een eerdere versie om haar terug te zetten.")
+        if lesson.deleted_at
+        else "",
+        nav="ervaringen",
     )
-    context = {
-        "nav": "ervaringen",
-        "lesson": lesson,
-        "page_obj": page_obj,
-        "querystring_without_page": querystring,
-    }
-    return render(request, "experiences/lesson_history.html", context)
+
+
+@require_POST
+@login_required
+def lesson_restore(request, pk, record_id):
+    lesson = _lesson_with_history(request, pk)
+    if not permissions.can_restore(request.user, lesson):
+        raise PermissionDenied(_("U mag deze ervaring niet wijzigen."))
+    restore_or_report(request, lesson, record_id)
+    return redirect("experiences:lesson_history", lesson.pk)
 
 
 def attachment_download(request, pk, attachment_id):

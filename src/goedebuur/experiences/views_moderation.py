@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+
 from . import permissions, services
 from .forms import ReasonForm, ReportForm
 from .models import Answer, Lesson, Question, Report
@@ -74,8 +76,11 @@ def moderate(request, kind, pk):
         raise Http404
     item = get_object_or_404(ITEM_MODELS[kind], pk=pk, deleted_at__isnull=True)
     hide = request.POST.get("actie") == "verbergen"
+    expect_revision(item, revision_from(request.POST))
     try:
         services.set_hidden(item, request.user, hide, request.POST.get("reason", ""))
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
     except ValidationError:
         messages.error(request, _("Geef een reden op; er is niets gewijzigd."))
     else:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.core.safe_markdown import render as render_markdown
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.pages.querystring import paginate
 
 from . import permissions, services
@@ -116,8 +117,11 @@ def accept(request, pk):
         raise PermissionDenied(_("Alleen wie de vraag stelde, kan een antwoord accepteren."))
     answer_id = request.POST.get("antwoord", "")
     answer = Answer.objects.filter(pk=answer_id, question=question).first() if answer_id.isdigit() else None
+    expect_revision(question, revision_from(request.POST))
     try:
         services.accept_answer(question, answer, request.user)
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -147,7 +151,12 @@ def question_delete(request, pk):
     if not permissions.can_delete_question(request.user, question):
         raise PermissionDenied(_("U mag deze vraag niet verwijderen."))
     if request.method == "POST":
-        services.soft_delete(question, request.user)
+        expect_revision(question, revision_from(request.POST))
+        try:
+            services.soft_delete(question, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(question)
         messages.success(request, _("De vraag is verwijderd."))
         return redirect("experiences:questions")
     return render(request, "experiences/confirm_delete.html", {"nav": "ervaringen", "item": question})
@@ -159,6 +168,11 @@ def answer_delete(request, answer_id):
     answer = visible_answer_or_404(request, answer_id)
     if not permissions.can_delete_answer(request.user, answer):
         raise PermissionDenied(_("U mag dit antwoord niet verwijderen."))
-    services.soft_delete(answer, request.user)
+    expect_revision(answer, revision_from(request.POST))
+    try:
+        services.soft_delete(answer, request.user)
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+        return redirect(answer.question)
     messages.success(request, _("Het antwoord is verwijderd."))
     return redirect(answer.question)

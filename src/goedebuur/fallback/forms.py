@@ -5,6 +5,7 @@ guests, dependencies, cycles) live in services/testplan; views put their errors 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.history.forms import revision_field
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles.models import Application
 
@@ -19,6 +20,7 @@ class DateInput(forms.DateInput):
 
 
 class AgreementForm(forms.ModelForm):
+    revision = revision_field()
     site_a_lat = forms.FloatField(
         label=_("Breedtegraad locatie A"),
         required=False,
@@ -89,6 +91,8 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if self.instance.pk:
+            self.initial.setdefault("revision", self.instance.revision)
         municipalities = Municipality.objects.order_by("name")
         self.fields["party_a"].queryset = municipalities
         self.fields["party_b"].queryset = municipalities
@@ -128,6 +132,8 @@ class ServiceForm(forms.ModelForm):
     """A service of one guest. Name, B/I/V, RTO and RPO may stay empty when an application from the
     guest's landscape is chosen: they are then taken from it."""
 
+    revision = revision_field()
+
     class Meta:
         model = Service
         fields = [
@@ -149,6 +155,8 @@ class ServiceForm(forms.ModelForm):
 
     def __init__(self, *args, agreement, guest, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("revision", self.instance.revision)
         self.fields["application"].queryset = Application.objects.filter(municipality=guest).select_related(
             "product"
         )

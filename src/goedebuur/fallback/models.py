@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.history.locking import Versioned
+
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
 
 
@@ -20,7 +22,7 @@ def new_calendar_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     class LinkType(models.TextChoices):
         DARK_FIBRE = "donkere-vezel", _("donkere glasvezel")
         LEASED_LINE = "huurlijn", _("huurlijn")
@@ -155,7 +157,7 @@ class Agreement(models.Model):
         return self.party_b if municipality.pk == self.party_a_id else self.party_a
 
 
-class Service(models.Model):
+class Service(Versioned):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="services", verbose_name=_("afspraak")
     )
@@ -277,7 +279,7 @@ class ServiceResult(models.Model):
         return self.data_loss_hours <= self.service.rpo_hours
 
 
-class FollowUpAction(models.Model):
+class FollowUpAction(Versioned):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="actions")
     record = models.ForeignKey(
         TestRecord,

@@ -21,6 +21,7 @@ from goedebuur.core import restore_schedule as rs
 from goedebuur.core.geo import haversine_km
 from goedebuur.core.landscape import default_recovery
 from goedebuur.history import services as history
+from goedebuur.history.models import ChangeRecord
 
 from .models import Agreement, Service
 
@@ -43,11 +44,11 @@ def _snapshot(instance, exclude=()) -> dict:
 
 
 def agreement_snapshot(agreement: Agreement) -> dict:
-    return _snapshot(agreement, exclude=("created_at", "updated_at", "calendar_token"))
+    return _snapshot(agreement, exclude=("created_at", "updated_at", "calendar_token", "revision"))
 
 
 def service_snapshot(service: Service) -> dict:
-    data = _snapshot(service)
+    data = _snapshot(service, exclude=("revision",))
     data["depends_on"] = sorted(service.depends_on.values_list("pk", flat=True)) if service.pk else []
     return data
 
@@ -70,8 +71,48 @@ def site_defaults(municipality) -> dict:
     }
 
 
+# Fields a restore never takes from a snapshot: the key, the revision, who saved last, demo flag.
+RESTORE_SKIP = {"id", "revision", "updated_by_id", "is_demo", "agreement_id", "guest_id"}
+
+
+def apply_snapshot(instance, snapshot: dict, skip=RESTORE_SKIP) -> None:
+    """Set the concrete fields of `instance` to the values of a history snapshot (plain JSON)."""
+    for field in instance._meta.concrete_fields:
+        if field.attname in snapshot and field.attname not in skip:
+            setattr(instance, field.attname, field.to_python(snapshot[field.attname]))
+
+
+def claim(instance) -> None:
+    """A checked save of only the revision, before a delete: a stale copy raises EditConflict."""
+    instance.save(update_fields=["revision"])
+
+
+def _version(model: str, object_id, record_id: int):
+    record = history.version(model, object_id, record_id)
+    if record is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    return record
+
+
+def _restored_note(record) -> str:
+    return _("hersteld naar de versie van %(at)s") % {"at": f"{record.at:%d-%m-%Y %H:%M}"}
+
+
 @transaction.atomic
-def save_agreement(agreement: Agreement, user, note="") -> Agreement:
+def restore_agreement_version(agreement: Agreement, record_id: int, user) -> Agreement:
+    """Bring the agreement back to one of its recorded versions; the restore is itself recorded."""
+    record = _version(AGREEMENT_HISTORY_MODEL, agreement.pk, record_id)
+    state = dict(record.snapshot)
+    from goedebuur.cooperations.models import Cooperation
+
+    if state.get("cooperation_id") and not Cooperation.objects.filter(pk=state["cooperation_id"]).exists():
+        state["cooperation_id"] = None
+    apply_snapshot(agreement, state)
+    return save_agreement(agreement, user, note=_restored_note(record), action="restore")
+
+
+@transaction.atomic
+def save_agreement(agreement: Agreement, user, note="", action=None) -> Agreement:
     created = agreement.pk is None
     if agreement.party_a_id and agreement.party_a_id == agreement.party_b_id:
         raise ValidationError({"party_b": _("Kies twee verschillende gemeenten.")})
@@ -91,7 +132,7 @@ def save_agreement(agreement: Agreement, user, note="") -> Agreement:
         model=AGREEMENT_HISTORY_MODEL,
         object_id=agreement.pk,
         object_repr=str(agreement),
-        action="create" if created else "update",
+        action=action or ("create" if created else "update"),
         user=user,
         snapshot=agreement_snapshot(agreement),
         note=note,
@@ -113,6 +154,7 @@ def delete_agreement(agreement: Agreement, user) -> None:
         user=user,
         snapshot=agreement_snapshot(agreement),
     )
+    claim(agreement)
     agreement.delete()
 
 
@@ -134,7 +176,58 @@ def application_defaults(application) -> dict:
 
 
 @transaction.atomic
-def save_service(service: Service, user, depends_on=None, note="") -> Service:
+def restore_service_version(service: Service, record_id: int, user) -> Service:
+    """Bring a service back to one of its recorded versions (dependencies that still exist)."""
+    record = _version(SERVICE_HISTORY_MODEL, service.pk, record_id)
+    if record.snapshot.get("agreement_id") != service.agreement_id:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    state = dict(record.snapshot)
+    from goedebuur.profiles.models import Application
+
+    if state.get("application_id") and not Application.objects.filter(pk=state["application_id"]).exists():
+        state["application_id"] = None
+    apply_snapshot(service, state)
+    deps = service.agreement.services.filter(
+        pk__in=state.get("depends_on", []), guest_id=service.guest_id
+    ).exclude(pk=service.pk)
+    return save_service(service, user, depends_on=deps, note=_restored_note(record), action="restore")
+
+
+def deleted_services(agreement: Agreement) -> list:
+    """The last version of each service removed from the agreement and not restored since."""
+    records = ChangeRecord.objects.filter(
+        model=SERVICE_HISTORY_MODEL, action="delete", snapshot__agreement_id=agreement.pk
+    ).order_by("-at", "-id")
+    live = {str(pk) for pk in agreement.services.values_list("pk", flat=True)}
+    seen, found = set(), []
+    for record in records:
+        if record.object_id not in live and record.object_id not in seen:
+            seen.add(record.object_id)
+            found.append(record)
+    return found
+
+
+def deleted_service(agreement: Agreement, service_pk: int) -> Service | None:
+    """A removed service of the agreement as it was when removed (unsaved), or None."""
+    record = next((r for r in deleted_services(agreement) if r.object_id == str(service_pk)), None)
+    if record is None:
+        return None
+    service = Service(pk=service_pk, agreement=agreement, guest_id=record.snapshot["guest_id"])
+    apply_snapshot(service, record.snapshot)
+    return service
+
+
+@transaction.atomic
+def restore_deleted_service(agreement: Agreement, service_pk: int, record_id: int, user) -> Service:
+    """Put a removed service back (same id) as it was in one of its recorded versions."""
+    service = deleted_service(agreement, service_pk)
+    if service is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    return restore_service_version(service, record_id, user)
+
+
+@transaction.atomic
+def save_service(service: Service, user, depends_on=None, note="", action=None) -> Service:
     """Validate and save a service; `depends_on` (services of the same guest in the same agreement)
     replaces the dependencies when given. A cycle is refused with the names in it."""
     agreement = service.agreement
@@ -172,7 +265,7 @@ def save_service(service: Service, user, depends_on=None, note="") -> Service:
         model=SERVICE_HISTORY_MODEL,
         object_id=service.pk,
         object_repr=f"{service.name} ({agreement})",
-        action="create" if created else "update",
+        action=action or ("create" if created else "update"),
         user=user,
         snapshot=service_snapshot(service),
         note=note,
@@ -191,6 +284,7 @@ def delete_service(service: Service, user, note="") -> None:
         snapshot=service_snapshot(service),
         note=note,
     )
+    claim(service)
     service.delete()
 
 

@@ -149,7 +149,7 @@ def action_snapshot(action: FollowUpAction) -> dict:
 
 
 @transaction.atomic
-def save_action(action: FollowUpAction, user) -> FollowUpAction:
+def save_action(action: FollowUpAction, user, *, note="", restore=False) -> FollowUpAction:
     created = action.pk is None
     if action.owner_municipality_id not in action.agreement.party_ids:
         raise ValidationError({"owner_municipality": _("De eigenaar hoort bij een van beide gemeenten.")})
@@ -157,8 +157,27 @@ def save_action(action: FollowUpAction, user) -> FollowUpAction:
         raise ValidationError({"record": _("Dit testverslag hoort niet bij deze afspraak.")})
     action.full_clean()
     action.save()
-    _record(ACTION_HISTORY_MODEL, action, "create" if created else "update", user, action_snapshot(action))
+    kind = "restore" if restore else ("create" if created else "update")
+    _record(ACTION_HISTORY_MODEL, action, kind, user, action_snapshot(action), note)
     return action
+
+
+@transaction.atomic
+def restore_action_version(action: FollowUpAction, record_id: int, user) -> FollowUpAction:
+    """Bring a follow-up action back to one of its recorded versions; recorded as a restore."""
+    version = history.version(ACTION_HISTORY_MODEL, action.pk, record_id)
+    if version is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    state = version.snapshot
+    action.description = state["description"]
+    action.owner = state["owner"]
+    action.owner_municipality_id = state["owner_municipality"]
+    exists = TestRecord.objects.filter(pk=state["record"], agreement_id=action.agreement_id).exists()
+    action.record_id = state["record"] if state["record"] and exists else None
+    action.due_date = dt.date.fromisoformat(state["due_date"]) if state["due_date"] else None
+    action.done_on = dt.date.fromisoformat(state["done_on"]) if state["done_on"] else None
+    note = _("hersteld naar de versie van %(at)s") % {"at": f"{version.at:%d-%m-%Y %H:%M}"}
+    return save_action(action, user, note=note, restore=True)
 
 
 def complete_action(action: FollowUpAction, user, on: dt.date | None = None) -> FollowUpAction:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from goedebuur.core import fallback_feasibility as ff
 from goedebuur.core.restore_gantt import render_gantt
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 
 from . import permissions, services, testplan
@@ -107,9 +108,12 @@ def agreement_edit(request, pk):
     agreement = editable_agreement(request, pk)
     form = AgreementForm(request.POST or None, instance=agreement, user=request.user)
     if request.method == "POST" and form.is_valid():
+        expect_revision(agreement, form.cleaned_data["revision"])
         try:
             with transaction.atomic():
                 services.save_agreement(form.save(commit=False), request.user)
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
             agreement.refresh_from_db()
             add_errors(form, error)
@@ -124,7 +128,12 @@ def agreement_delete(request, pk):
     agreement = editable_agreement(request, pk)
     if request.method == "POST":
         name = str(agreement)
-        services.delete_agreement(agreement, request.user)
+        expect_revision(agreement, revision_from(request.POST))
+        try:
+            services.delete_agreement(agreement, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect("fallback:detail", pk=agreement.pk)
         messages.success(request, _("De achtervangafspraak %(name)s is verwijderd.") % {"name": name})
         return redirect("fallback:list")
     return render(request, "fallback/agreement_delete.html", base_context(agreement, request, "afspraak"))
@@ -159,6 +168,7 @@ def agreement_detail(request, pk):
             "hosts": [(agreement.party_a, "a"), (agreement.party_b, "b")],
             "current": testplan.tests_current(agreement),
             "overdue": testplan.overdue_tests([agreement]),
+            "removed_services": services.deleted_services(agreement),
         }
     )
     return render(request, "fallback/detail.html", context)
@@ -244,9 +254,14 @@ def _save_service(request, agreement, guest, form):
     service.agreement, service.guest = agreement, guest
     for key in ("name", "beschikbaarheid", "integriteit", "vertrouwelijkheid", "rto_hours", "rpo_hours"):
         setattr(service, key, form.cleaned_data[key])
+    if service.pk:
+        expect_revision(service, form.cleaned_data["revision"])
     try:
         with transaction.atomic():
             return services.save_service(service, request.user, depends_on=form.cleaned_data["depends_on"])
+    except EditConflict as conflict:
+        form.add_error(None, conflict_message(conflict))
+        return None
     except ValidationError as error:
         add_errors(form, error)
         return None
@@ -284,7 +299,12 @@ def service_delete(request, pk, service_pk):
     agreement = editable_agreement(request, pk)
     service = get_object_or_404(Service, pk=service_pk, agreement=agreement)
     if request.method == "POST":
-        services.delete_service(service, request.user)
+        expect_revision(service, revision_from(request.POST))
+        try:
+            services.delete_service(service, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect("fallback:detail", pk=agreement.pk)
         messages.success(request, _("De dienst %(name)s is verwijderd.") % {"name": service.name})
         return redirect("fallback:detail", pk=agreement.pk)
     context = base_context(agreement, request, "afspraak")

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+
 from . import testplan
 from .forms import ActionForm, PlannedTestForm, TestRecordForm
 from .models import FollowUpAction
@@ -114,7 +116,12 @@ def action_done(request, pk, action_pk):
     agreement = editable_agreement(request, pk)
     action = get_object_or_404(FollowUpAction, pk=action_pk, agreement=agreement)
     if action.done_on is None:
-        with transaction.atomic():
-            testplan.complete_action(action, request.user)
+        expect_revision(action, revision_from(request.POST))
+        try:
+            with transaction.atomic():
+                testplan.complete_action(action, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect("fallback:tests", pk=agreement.pk)
         messages.success(request, _("De actie %(name)s is afgerond.") % {"name": action.description})
     return redirect("fallback:tests", pk=agreement.pk)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from goedebuur.core import alignment as core
 from goedebuur.core.trajectory import Blocker
+from goedebuur.history.locking import expect_revision
 
 from . import records
 from .models import Acknowledgement, Ambition, Participant, Trajectory
@@ -103,7 +104,7 @@ def picture(trajectory: Trajectory) -> AlignmentPicture:
 
 
 @transaction.atomic
-def save_ambition(trajectory: Trajectory, municipality, values: dict, user) -> Ambition:
+def save_ambition(trajectory: Trajectory, municipality, values: dict, user, revision=None) -> Ambition:
     """`values`: the four K's (0-5), `motive`, `must_haves`, `deal_breakers` (text, one per line)."""
     errors = {}
     for code in core.K_CODES:
@@ -123,6 +124,8 @@ def save_ambition(trajectory: Trajectory, municipality, values: dict, user) -> A
     ambition = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first() or Ambition(
         trajectory=trajectory, municipality=municipality
     )
+    if ambition.pk:
+        expect_revision(ambition, revision)
     for code in core.K_CODES:
         setattr(ambition, code, values[code])
     ambition.motive = values["motive"]
@@ -130,7 +133,7 @@ def save_ambition(trajectory: Trajectory, municipality, values: dict, user) -> A
     ambition.deal_breakers = (values.get("deal_breakers") or "").strip()
     ambition.updated_by = user if user is not None and user.is_authenticated else None
     ambition.save()
-    trajectory.save(update_fields=["updated_at"])
+    records.touch(trajectory)
     records.record(trajectory, "update", user, _("ambities van %(name)s") % {"name": municipality.name})
     return ambition
 
@@ -153,7 +156,7 @@ def acknowledge(trajectory: Trajectory, municipality, user) -> Acknowledgement:
             "by": user if user is not None and user.is_authenticated else None,
         },
     )
-    trajectory.save(update_fields=["updated_at"])
+    records.touch(trajectory)
     records.record(
         trajectory, "update", user, _("verschillen bevestigd door %(name)s") % {"name": municipality.name}
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.core.trajectory import ACTIONS
+from goedebuur.history.forms import revision_field
 from goedebuur.municipalities.models import Municipality
 
 from .models import Ambition, ChecklistState, Decision
@@ -35,6 +36,7 @@ def _municipalities(label, help_text=""):
 
 
 class SettingsForm(forms.Form):
+    revision = revision_field()
     name = forms.CharField(
         label=_("Naam van het traject"),
         max_length=200,
@@ -62,6 +64,7 @@ class SettingsForm(forms.Form):
 
 
 class CreateForm(SettingsForm):
+    revision = None  # a new trajectory has no revision yet
     invitees = _municipalities(
         _("Gemeenten uitnodigen"), _("Houd Ctrl (of Cmd) ingedrukt om meer gemeenten te kiezen.")
     )
@@ -83,6 +86,7 @@ class InviteForm(forms.Form):
 
 
 class ChecklistForm(forms.Form):
+    revision = revision_field()
     status = forms.ChoiceField(label=_("Status"), choices=ChecklistState.Status.choices)
     note = forms.CharField(label=_("Notitie"), required=False, max_length=2000)
 
@@ -125,6 +129,7 @@ def _score(label):
 
 
 class AmbitionForm(forms.Form):
+    revision = revision_field()
     kwaliteit = _score(_("Kwaliteit"))
     kosten = _score(_("minder meerKosten"))
     kwetsbaarheid = _score(_("Kwetsbaarheid verlagen"))
@@ -150,6 +155,7 @@ class AmbitionForm(forms.Form):
 
 
 class ActionForm(forms.Form):
+    revision = revision_field()
     action = forms.ChoiceField(choices=[(code, code) for code in ACTIONS], widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Reden"), required=False, max_length=2000)
 

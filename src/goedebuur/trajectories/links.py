@@ -54,5 +54,5 @@ def link_business_cases(trajectory: Trajectory, cases, user) -> None:
     seen = set(visible_cases(user).values_list("pk", flat=True))
     kept = set(trajectory.business_cases.exclude(pk__in=seen).values_list("pk", flat=True))
     trajectory.business_cases.set(kept | chosen)
-    trajectory.save(update_fields=["updated_at"])
+    records.touch(trajectory)
     records.record(trajectory, "update", user, _("gekoppelde businesscases bijgewerkt"))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core import trajectory as flow
+from goedebuur.history.locking import Versioned
 
 PHASE_CHOICES = [
     ("verkennen", _("Verkennen")),
@@ -54,7 +55,7 @@ class ChecklistItem(models.Model):
         return self.title
 
 
-class Trajectory(models.Model):
+class Trajectory(Versioned):
     class State(models.TextChoices):
         ACTIVE = flow.ACTIVE, _("actief")
         PAUSED = flow.PAUSED, _("gepauzeerd")
@@ -122,7 +123,7 @@ class Trajectory(models.Model):
         return self.get_phase_display()
 
 
-class Participant(models.Model):
+class Participant(Versioned):
     class Status(models.TextChoices):
         INVITED = "uitgenodigd", _("uitgenodigd")
         ACCEPTED = "deelnemer", _("neemt deel")
@@ -156,7 +157,7 @@ class Participant(models.Model):
         return f"{self.municipality} in {self.trajectory}"
 
 
-class ChecklistState(models.Model):
+class ChecklistState(Versioned):
     class Status(models.TextChoices):
         OPEN = "open", _("open")
         DONE = "gedaan", _("gedaan")
@@ -213,7 +214,7 @@ class Decision(models.Model):
         return f"{self.outcome} {self.phase} {self.date}"
 
 
-class Ambition(models.Model):
+class Ambition(Versioned):
     class Motive(models.TextChoices):
         IMPROVE = "verbeteren", _("beter worden (verbeteren)")
         AVOID = "vermijden", _("problemen voorkomen (vermijden)")

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from goedebuur.core import trajectory as flow
+from goedebuur.history.locking import expect_revision
 
 from . import records
 from .models import PHASE_CHOICES, ChecklistItem, ChecklistState, Decision, Trajectory
@@ -59,20 +60,23 @@ def open_required_items(trajectory: Trajectory, phase: str | None = None) -> lis
 
 @transaction.atomic
 def set_checklist_status(
-    trajectory: Trajectory, item: ChecklistItem, status: str, note: str, user
+    trajectory: Trajectory, item: ChecklistItem, status: str, note: str, user, revision=None
 ) -> ChecklistState:
+    """`revision`: the revision of the item's state the editor saw (None: no check beyond the race)."""
     if status not in ChecklistState.Status.values:
         raise ValidationError({"status": _("Kies open, gedaan of niet van toepassing.")})
     if not item.active:
         raise ValidationError({"item": _("Dit checklistpunt is niet meer in gebruik.")})
     if trajectory.state == Trajectory.State.STOPPED:
         raise ValidationError(_("Het traject is gestopt."))
-    state, _created = ChecklistState.objects.get_or_create(trajectory=trajectory, item=item)
+    state, created = ChecklistState.objects.get_or_create(trajectory=trajectory, item=item)
+    if not created:
+        expect_revision(state, revision)
     state.status = status
     state.note = note.strip()
     state.updated_by = user if user is not None and user.is_authenticated else None
     state.save()
-    trajectory.save(update_fields=["updated_at"])
+    records.touch(trajectory)
     records.record(trajectory, "update", user, _("checklist: %(item)s") % {"item": item.title})
     return state
 
@@ -121,7 +125,7 @@ def record_decision(
         note=note.strip(),
         recorded_by=user if user is not None and user.is_authenticated else None,
     )
-    trajectory.save(update_fields=["updated_at"])
+    records.touch(trajectory)
     records.record(
         trajectory,
         "update",

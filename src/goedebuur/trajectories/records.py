@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """History of a trajectory: after every change, a full snapshot as plain JSON data."""
 
+from django.utils import timezone
+
 from goedebuur.history import services as history
 
 from .models import Trajectory
@@ -62,6 +64,13 @@ def snapshot(trajectory: Trajectory) -> dict:
         "business_cases": sorted(trajectory.business_cases.values_list("pk", flat=True)),
         "acknowledged": sorted(trajectory.acknowledgements.values_list("municipality__code", flat=True)),
     }
+
+
+def touch(trajectory: Trajectory) -> None:
+    """Mark the trajectory as changed when one of its parts (checklist, ambition, decision, answer,
+    link) changed: `updated_at` only, without raising its revision, so that an editor of the
+    trajectory's own details is not refused because someone ticked a checklist item meanwhile."""
+    Trajectory.objects.filter(pk=trajectory.pk).update(updated_at=timezone.now())
 
 
 def record(trajectory: Trajectory, action: str, user, note: str = "") -> None:

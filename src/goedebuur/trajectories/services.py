@@ -20,6 +20,7 @@ from goedebuur.cooperations import services as register
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core import trajectory as flow
 from goedebuur.core.trajectory import Blocker
+from goedebuur.history.locking import expect_revision
 
 from . import records
 from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
@@ -34,6 +35,7 @@ from .plan import (  # noqa: F401 - public API
     set_checklist_status,
 )
 from .records import versions  # noqa: F401 - public API
+from .restore import restore_version  # noqa: F401 - public API
 
 EDITABLE_FIELDS = ("name", "description", "intended_form", "public_summary")
 
@@ -176,7 +178,7 @@ def respond(trajectory: Trajectory, municipality, accept: bool, user) -> Partici
     participant.status = Participant.Status.ACCEPTED if accept else Participant.Status.DECLINED
     participant.responded_at = timezone.now()
     participant.save()
-    trajectory.save(update_fields=["updated_at"])
+    records.touch(trajectory)
     note = _("%(name)s neemt deel") if accept else _("%(name)s wijst de uitnodiging af")
     records.record(trajectory, "update", user, note % {"name": municipality.name})
     return participant
@@ -240,11 +242,17 @@ def step_status(trajectory: Trajectory, alignment: AlignmentPicture | None = Non
 
 
 @transaction.atomic
-def take_action(trajectory: Trajectory, action: str, user, reason: str = "") -> Trajectory:
-    """Advance, go back, pause, resume or stop; a ValidationError lists every blocker."""
+def take_action(
+    trajectory: Trajectory, action: str, user, reason: str = "", revision: int | None = None
+) -> Trajectory:
+    """Advance, go back, pause, resume or stop; a ValidationError lists every blocker. The step is
+    refused with EditConflict when the trajectory changed after `revision` (default: the revision
+    `trajectory` was loaded with)."""
     if action not in flow.ACTIONS:
         raise ValidationError({"action": [_("Onbekende actie.")]})
+    seen = trajectory.revision if revision is None else revision
     trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+    expect_revision(trajectory, seen)
     try:
         phase, state = flow.apply(facts(trajectory), action, reason)
     except flow.TransitionError as error:

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from . import views, views_steps
+from . import views, views_history, views_steps
 
 app_name = "trajectories"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("trajecten/nieuw", views.trajectory_create, name="create"),
     path("trajecten/<int:pk>", views.trajectory_detail, name="detail"),
     path("trajecten/<int:pk>/bewerken", views.trajectory_settings, name="settings"),
+    path("trajecten/<int:pk>/geschiedenis", views_history.history, name="history"),
+    path("trajecten/<int:pk>/geschiedenis/<int:record_id>/herstellen", views_history.restore, name="restore"),
     path("trajecten/<int:pk>/uitnodiging", views_steps.respond, name="respond"),
     path("trajecten/<int:pk>/uitnodigen", views_steps.invite, name="invite"),
     path("trajecten/<int:pk>/checklist/<int:item_id>", views_steps.checklist_item, name="checklist"),

@@ -9,11 +9,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from goedebuur.core import trajectory as flow
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision
 from goedebuur.municipalities.models import Municipality
 from goedebuur.pages.querystring import paginate
 
@@ -202,6 +204,7 @@ def trajectory_settings(request, pk):
     if not permissions.can_edit(request.user, trajectory):
         raise PermissionDenied(_("U mag dit traject niet wijzigen."))
     initial = {
+        "revision": trajectory.revision,
         "name": trajectory.name,
         "description": trajectory.description,
         "domains": list(trajectory.domains.all()),
@@ -212,8 +215,12 @@ def trajectory_settings(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         domains = data.pop("domains")
+        expect_revision(trajectory, data.pop("revision"))
         try:
-            services.update_trajectory(trajectory, request.user, domains=list(domains), **data)
+            with transaction.atomic():
+                services.update_trajectory(trajectory, request.user, domains=list(domains), **data)
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
             add_errors(form, error)
         else:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.core.alignment import FOUR_KS
+from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 
 from . import documents, permissions, services
@@ -55,7 +56,14 @@ def respond(request, pk):
             _("Alleen redacteuren van de uitgenodigde gemeente beantwoorden de uitnodiging.")
         )
     accept = request.POST.get("answer") == "aannemen"
-    services.respond(trajectory, request.user.municipality, accept, request.user)
+    try:
+        services.respond(trajectory, request.user.municipality, accept, request.user)
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+        return redirect(trajectory)
+    except ValidationError as error:
+        _report(request, error=error)
+        return redirect(trajectory)
     if accept:
         messages.success(request, _("U neemt deel aan dit traject."))
         return redirect(trajectory)
@@ -94,8 +102,15 @@ def checklist_item(request, pk, item_id):
     else:
         try:
             services.set_checklist_status(
-                trajectory, item, form.cleaned_data["status"], form.cleaned_data["note"], request.user
+                trajectory,
+                item,
+                form.cleaned_data["status"],
+                form.cleaned_data["note"],
+                request.user,
+                revision=form.cleaned_data["revision"],
             )
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
         except ValidationError as error:
             _report(request, error=error)
         else:
@@ -131,13 +146,18 @@ def ambitions(request, pk, code):
     current = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first()
     initial = (
         {f: getattr(current, f) for f in ("motive", "must_haves", "deal_breakers", *[c for c, _l in FOUR_KS])}
+        | {"revision": current.revision}
         if current
         else {}
     )
     form = AmbitionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        revision = values.pop("revision")
         try:
-            services.save_ambition(trajectory, municipality, form.cleaned_data, request.user)
+            services.save_ambition(trajectory, municipality, values, request.user, revision=revision)
+        except EditConflict as conflict:
+            form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -183,8 +203,14 @@ def action(request, pk):
         return redirect(trajectory)
     try:
         trajectory = services.take_action(
-            trajectory, form.cleaned_data["action"], request.user, form.cleaned_data["reason"]
+            trajectory,
+            form.cleaned_data["action"],
+            request.user,
+            form.cleaned_data["reason"],
+            revision=form.cleaned_data["revision"],
         )
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
     except ValidationError as error:
         _report(request, error=error)
     else:
@@ -201,8 +227,12 @@ def action(request, pk):
 @login_required
 def promote(request, pk):
     trajectory = _editable(request, pk)
+    expect_revision(trajectory, revision_from(request.POST))
     try:
         cooperation = services.promote_to_register(trajectory, request.user)
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+        return redirect(trajectory)
     except ValidationError as error:
         _report(request, error=error)
         return redirect(trajectory)

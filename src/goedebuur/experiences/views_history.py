@@ -1,0 +1,88 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""History and restore of questions and answers (lessons: views_lessons.py). Whoever may see the
+question sees its history; who may delete it (the asker, the author of the answer) or an
+administrator restores an earlier version. Deleted ones: administrators only."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goedebuur.history import services as history
+from goedebuur.history.views import render_versions
+
+from . import permissions, services
+from .models import Answer, Question
+from .views_common import restore_or_report
+
+
+def _question(request, pk) -> Question:
+    question = Question.objects.filter(pk=pk).select_related("municipality", "cooperation").first()
+    if question is None or not permissions.can_see_history(request.user, question):
+        raise Http404(_("Dit bericht bestaat niet of u mag het niet zien."))
+    return question
+
+
+def _answer(request, pk) -> Answer:
+    answer = Answer.objects.filter(pk=pk).select_related("question").first()
+    if (
+        answer is None
+        or not permissions.can_see_history(request.user, answer.question)
+        or (answer.deleted_at and not permissions.is_admin(request.user))
+        or (answer.hidden_at and not permissions.is_admin(request.user))
+    ):
+        raise Http404(_("Dit antwoord bestaat niet of u mag het niet zien."))
+    return answer
+
+
+def _page(request, item, title, back_url, restore_name):
+    may_restore = permissions.can_restore(request.user, item)
+    return render_versions(
+        request,
+        history.versions(services.HISTORY_MODEL[services.kind_of(item)], item.pk),
+        title=title,
+        back_url=back_url,
+        back_label=title,
+        restore_url=(lambda r: reverse(restore_name, args=[item.pk, r.pk])) if may_restore else None,
+        deleted_notice=_("Dit bericht is verwijderd. Herstel een eerdere versie om het terug te zetten.")
+        if item.deleted_at
+        else "",
+        nav="ervaringen",
+    )
+
+
+@login_required
+def question_history(request, pk):
+    question = _question(request, pk)
+    back = reverse("experiences:questions") if question.deleted_at else question.get_absolute_url()
+    return _page(request, question, question.title, back, "experiences:question_restore")
+
+
+@require_POST
+@login_required
+def question_restore(request, pk, record_id):
+    question = _question(request, pk)
+    if not permissions.can_restore(request.user, question):
+        raise PermissionDenied(_("U mag deze vraag niet wijzigen."))
+    restore_or_report(request, question, record_id)
+    return redirect("experiences:question_history", question.pk)
+
+
+@login_required
+def answer_history(request, pk):
+    answer = _answer(request, pk)
+    title = _("Antwoord op '%(title)s'") % {"title": answer.question.title}
+    return _page(request, answer, title, answer.question.get_absolute_url(), "experiences:answer_restore")
+
+
+@require_POST
+@login_required
+def answer_restore(request, pk, record_id):
+    answer = _answer(request, pk)
+    if not permissions.can_restore(request.user, answer):
+        raise PermissionDenied(_("U mag dit antwoord niet wijzigen."))
+    restore_or_report(request, answer, record_id)
+    return redirect("experiences:answer_history", answer.pk)

@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""History and restore of an agreement, its services and follow-up actions: everyone who may see
+the agreement sees the history (who, when, what); its editors may restore an earlier version. The
+restore is itself recorded. Same visibility as the agreement (404 for outsiders, 403 for readers)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goedebuur.history import services as history
+from goedebuur.history.locking import EditConflict, conflict_message
+from goedebuur.history.views import render_versions
+
+from . import permissions, services, testplan
+from .models import FollowUpAction, Service
+from .views import NAV, editable_agreement, visible_agreement
+
+
+def _restore_url(request, agreement, name, *args):
+    if not permissions.can_edit(request.user, agreement):
+        return None
+    return lambda record: reverse(name, args=[agreement.pk, *args, record.pk])
+
+
+def _restore(request, restore, obj, record_id, back):
+    try:
+        with transaction.atomic():
+            restore(obj, record_id, request.user)
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De eerdere versie is hersteld."))
+    return redirect(back)
+
+
+@login_required
+def agreement_history(request, pk):
+    agreement = visible_agreement(request, pk)
+    return render_versions(
+        request,
+        history.versions(services.AGREEMENT_HISTORY_MODEL, agreement.pk),
+        title=str(agreement),
+        back_url=agreement.get_absolute_url(),
+        back_label=str(agreement),
+        restore_url=_restore_url(request, agreement, "fallback:restore"),
+        nav=NAV,
+    )
+
+
+@login_required
+@require_POST
+def agreement_restore(request, pk, record_id):
+    agreement = editable_agreement(request, pk)
+    back = reverse("fallback:history", args=[agreement.pk])
+    return _restore(request, services.restore_agreement_version, agreement, record_id, back)
+
+
+def _service(agreement, service_pk) -> tuple[Service, bool]:
+    """The service, or a removed one as it was (then True): its history stays reachable."""
+    service = Service.objects.filter(pk=service_pk, agreement=agreement).first()
+    if service is not None:
+        return service, False
+    removed = services.deleted_service(agreement, service_pk)
+    if removed is None:
+        raise Http404(_("Deze dienst bestaat niet."))
+    return removed, True
+
+
+@login_required
+def service_history(request, pk, service_pk):
+    agreement = visible_agreement(request, pk)
+    service, removed = _service(agreement, service_pk)
+    return render_versions(
+        request,
+        history.versions(services.SERVICE_HISTORY_MODEL, service.pk),
+        title=f"{service.name} ({agreement})",
+        back_url=agreement.get_absolute_url(),
+        back_label=str(agreement),
+        restore_url=_restore_url(request, agreement, "fallback:service_restore", service.pk),
+        deleted_notice=_("Deze dienst is verwijderd. Herstel een eerdere versie om hem terug te zetten.")
+        if removed
+        else "",
+        nav=NAV,
+    )
+
+
+def _restore_removed(agreement, service_pk):
+    return lambda _service, record_id, user: services.restore_deleted_service(
+        agreement, service_pk, record_id, user
+    )
+
+
+@login_required
+@require_POST
+def service_restore(request, pk, service_pk, record_id):
+    agreement = editable_agreement(request, pk)
+    service, removed = _service(agreement, service_pk)
+    back = reverse("fallback:service_history", args=[agreement.pk, service_pk])
+    restore = _restore_removed(agreement, service_pk) if removed else services.restore_service_version
+    return _restore(request, restore, service, record_id, back)
+
+
+@login_required
+def action_history(request, pk, action_pk):
+    agreement = visible_agreement(request, pk)
+    action = get_object_or_404(FollowUpAction, pk=action_pk, agreement=agreement)
+    return render_versions(
+        request,
+        history.versions(testplan.ACTION_HISTORY_MODEL, action.pk),
+        title=action.description,
+        back_url=reverse("fallback:tests", args=[agreement.pk]),
+        back_label=_("Testplan en logboek"),
+        restore_url=_restore_url(request, agreement, "fallback:action_restore", action.pk),
+        nav=NAV,
+    )
+
+
+@login_required
+@require_POST
+def action_restore(request, pk, action_pk, record_id):
+    agreement = editable_agreement(request, pk)
+    action = get_object_or_404(FollowUpAction, pk=action_pk, agreement=agreement)
+    back = reverse("fallback:action_history", args=[agreement.pk, action.pk])
+    return _restore(request, testplan.restore_action_version, action, record_id, back)
