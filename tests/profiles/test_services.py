@@ -3,9 +3,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from goedebuur.gemma.models import ReferenceComponent
+from goedebuur.history.locking import EditConflict
 from goedebuur.history.models import ChangeRecord
 from goedebuur.profiles import services
-from goedebuur.profiles.models import Application, Contract, Product, Supplier
+from goedebuur.profiles.models import Application, Contract, Product, Profile, Supplier
 
 from .conftest import application_values
 
@@ -117,3 +118,15 @@ def test_profile_prefills_inhabitants_from_reference_data(veenendaal):
     assert profile.pk is None
     assert profile.inhabitants == veenendaal.population
     assert profile.inhabitants_year == veenendaal.population_year
+
+
+def test_a_second_first_profile_of_the_same_municipality_is_a_conflict_not_a_database_error(
+    veenendaal, editor_a
+):
+    mine, theirs = services.profile_for(veenendaal), services.profile_for(veenendaal)
+    theirs.contact_name = "Eerst opgeslagen"
+    services.save_profile(theirs, editor_a)
+    mine.contact_name = "Later opgeslagen"
+    with pytest.raises(EditConflict):
+        services.save_profile(mine, editor_a)
+    assert Profile.objects.get(municipality=veenendaal).contact_name == "Eerst opgeslagen"

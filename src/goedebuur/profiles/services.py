@@ -23,6 +23,7 @@ from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.core.landscape import biv_from_components, default_recovery, normalize_name
 from goedebuur.gemma.models import ReferenceComponent
 from goedebuur.history import services as history
+from goedebuur.history.locking import EditConflict
 from goedebuur.municipalities.models import Municipality
 
 from .models import AMBITIONS, Application, Contract, Product, Profile, Supplier
@@ -104,8 +105,11 @@ def save_profile(profile: Profile, user, *, open_domains=None, share_contracts_w
     """Validate and save a profile (and its many-to-many fields when given); record history."""
     created = profile.pk is None
     profile.updated_by = _real(user)
-    profile.full_clean()
-    profile.save()
+    profile.full_clean(validate_unique=not created)
+    if created:
+        _create_first_profile(profile)
+    else:
+        profile.save()
     if open_domains is not None:
         profile.open_domains.set(open_domains)
     if share_contracts_with is not None:
@@ -120,6 +124,20 @@ def save_profile(profile: Profile, user, *, open_domains=None, share_contracts_w
         note=note,
     )
     return profile
+
+
+def _create_first_profile(profile: Profile) -> None:
+    """Two editors who both fill in their municipality's first profile: the second save finds the
+    first one stored and gets the same conflict as for any other record, not a database error."""
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError:
+        existing = Profile.objects.filter(municipality=profile.municipality_id).first()
+        if existing is None:
+            raise
+        profile.pk = None
+        raise EditConflict(Profile, existing.pk, expected=0) from None
 
 
 def profile_snapshot(profile: Profile) -> dict:
