@@ -31,6 +31,7 @@ EXPECTED = {
     'achtervang/<int:pk>/geschiedenis': '302 200 200 404 200 | 302 200 200 404 200',
     'achtervang/<int:pk>/geschiedenis/<int:record_id>/herstellen': '302 405 405 405 405 | 302 403 302 404 302',
     'achtervang/<int:pk>/haalbaarheid': '302 200 200 404 200 | 302 200 200 404 200',
+    'achtervang/<int:pk>/herstellen': '302 405 405 405 405 | 302 403 302 404 302',
     'achtervang/<int:pk>/simulatie': '302 200 200 404 200 | 302 200 200 404 200',
     'achtervang/<int:pk>/tests': '302 200 200 404 200 | 302 200 200 404 200',
     'achtervang/<int:pk>/tests/nieuw': '302 403 200 404 200 | 302 403 400 404 400',

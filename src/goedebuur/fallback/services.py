@@ -12,8 +12,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from goedebuur.core import fallback_feasibility as ff
@@ -112,7 +113,8 @@ def restore_agreement_version(agreement: Agreement, record_id: int, user) -> Agr
 
 
 @transaction.atomic
-def save_agreement(agreement: Agreement, user, note="", action=None) -> Agreement:
+def save_agreement(agreement: Agreement, user, note="", action=None, insert=False) -> Agreement:
+    """`insert`: put a deleted agreement back with its old id (a restore); never overwrites a row."""
     created = agreement.pk is None
     if agreement.party_a_id and agreement.party_a_id == agreement.party_b_id:
         raise ValidationError({"party_b": _("Kies twee verschillende gemeenten.")})
@@ -122,7 +124,7 @@ def save_agreement(agreement: Agreement, user, note="", action=None) -> Agreemen
         raise ValidationError({"max_km": _("De maximale afstand is kleiner dan de minimale.")})
     agreement.updated_by = user if user is not None and user.is_authenticated else None
     agreement.full_clean()
-    agreement.save()
+    agreement.save(force_insert=insert)
     if not created:
         # A one-way agreement has no services of party B; a changed direction drops them.
         stray = agreement.services.exclude(guest_id__in=[m.pk for m in agreement.guests()])
@@ -156,6 +158,136 @@ def delete_agreement(agreement: Agreement, user) -> None:
     )
     claim(agreement)
     agreement.delete()
+
+
+# --- deleted agreements ---------------------------------------------------------------------------
+
+
+def _party_ids(record) -> set:
+    return {record.snapshot.get("party_a_id"), record.snapshot.get("party_b_id")}
+
+
+def may_see_deleted(user, record) -> bool:
+    """Administrators and users of either municipality of a deleted agreement see its history."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return bool(user.is_platform_admin or user.municipality_id in _party_ids(record))
+
+
+def may_restore_deleted(user, record) -> bool:
+    """Whoever may delete the agreement may put it back: its editors and administrators."""
+    if not may_see_deleted(user, record):
+        return False
+    return bool(user.is_platform_admin or user.is_editor)
+
+
+def deleted_agreements(user) -> list:
+    """The last "delete" record of each agreement that is gone (not restored since), newest first,
+    limited to administrators and users of either of its two municipalities."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    records = ChangeRecord.objects.filter(model=AGREEMENT_HISTORY_MODEL, action="delete")
+    if not user.is_platform_admin:
+        if user.municipality_id is None:
+            return []
+        mine = user.municipality_id
+        records = records.filter(Q(snapshot__party_a_id=mine) | Q(snapshot__party_b_id=mine))
+    records = list(records.select_related("user").order_by("-at", "-id"))
+    ids = {int(r.object_id) for r in records if r.object_id.isdigit()}
+    live = {str(pk) for pk in Agreement.objects.filter(pk__in=ids).values_list("pk", flat=True)}
+    seen, found = set(), []
+    for record in records:
+        if record.object_id not in live and record.object_id not in seen:
+            seen.add(record.object_id)
+            found.append(record)
+    return found
+
+
+def deleted_agreement(user, pk):
+    """The "delete" record of agreement `pk` if it is gone and `user` may see it, else None."""
+    return next((r for r in deleted_agreements(user) if r.object_id == str(pk)), None)
+
+
+def _latest_before(model: str, lookup: dict, before_id: int) -> list:
+    """Per object, its newest history record older than `before_id`, unless that one is a delete."""
+    records = ChangeRecord.objects.filter(model=model, id__lt=before_id, **lookup).order_by("-id")
+    seen, found = set(), []
+    for record in records:
+        if record.object_id in seen:
+            continue
+        seen.add(record.object_id)
+        if record.action != "delete" and record.object_id.isdigit():
+            found.append(record)
+    return sorted(found, key=lambda r: int(r.object_id))
+
+
+@transaction.atomic
+def restore_deleted_agreement(pk: int, user, record_id: int | None = None) -> Agreement:
+    """Put a deleted agreement back with its old id: the agreement as in version `record_id` (default:
+    as it was when deleted), its services, test plan, test log and follow-up actions as they were
+    when it was deleted (from their history; dependencies and test results where both ends are
+    back). Everything is recorded as a restore; nothing is saved when any part fails."""
+    deletion = deleted_agreement(user, pk)
+    if deletion is None:
+        raise ValidationError(_("Deze achtervangafspraak is niet verwijderd of is al hersteld."))
+    if not may_restore_deleted(user, deletion):
+        raise PermissionDenied(_("Alleen redacteuren van beide gemeenten mogen deze afspraak herstellen."))
+    source = deletion if record_id is None else _version(AGREEMENT_HISTORY_MODEL, pk, record_id)
+    state = dict(source.snapshot)
+    from goedebuur.cooperations.models import Cooperation
+    from goedebuur.municipalities.models import Municipality
+
+    parties = [state.get("party_a_id"), state.get("party_b_id")]
+    if Municipality.objects.filter(pk__in=[p for p in parties if p]).count() != len(set(parties)):
+        raise ValidationError(_("Een van beide gemeenten bestaat niet meer; de afspraak kan niet terug."))
+    if state.get("cooperation_id") and not Cooperation.objects.filter(pk=state["cooperation_id"]).exists():
+        state["cooperation_id"] = None
+    agreement = Agreement(pk=pk, is_demo=bool(deletion.snapshot.get("is_demo")))
+    apply_snapshot(agreement, state)
+    note = _restored_note(source)
+    try:
+        with transaction.atomic():
+            save_agreement(agreement, user, note=note, action="restore", insert=True)
+    except IntegrityError:
+        raise ValidationError(_("Deze achtervangafspraak is al hersteld.")) from None
+    restored = _restore_services(agreement, deletion.pk, user, note)
+    from .testplan import restore_test_plan
+
+    restore_test_plan(agreement, deletion.pk, restored, user, note)
+    return agreement
+
+
+def _restore_services(agreement: Agreement, before_id: int, user, note: str) -> dict:
+    """The agreement's services as they were before history record `before_id`; old id -> service."""
+    from goedebuur.profiles.models import Application
+
+    guests = {m.pk for m in agreement.guests()}
+    restored, snapshots = {}, {}
+    lookup = {"snapshot__agreement_id": agreement.pk}
+    for record in _latest_before(SERVICE_HISTORY_MODEL, lookup, before_id):
+        state = dict(record.snapshot)
+        if state.get("guest_id") not in guests:
+            continue
+        if (
+            state.get("application_id")
+            and not Application.objects.filter(pk=state["application_id"]).exists()
+        ):
+            state["application_id"] = None
+        old_pk = int(record.object_id)
+        service = Service(agreement=agreement, guest_id=state["guest_id"])
+        if not Service.objects.filter(pk=old_pk).exists():
+            service.pk = old_pk
+        apply_snapshot(service, state)
+        service.save(force_insert=True)
+        restored[old_pk], snapshots[old_pk] = service, state
+    for old_pk, service in restored.items():
+        deps = [
+            restored[dep]
+            for dep in snapshots[old_pk].get("depends_on", [])
+            if dep in restored and restored[dep].guest_id == service.guest_id and dep != old_pk
+        ]
+        save_service(service, user, depends_on=deps, note=note, action="restore")
+    return restored
 
 
 # --- services ------------------------------------------------------------------------------------

@@ -236,3 +236,77 @@ def current_by_agreement(agreements, on: dt.date | None = None) -> dict[int, boo
     for agreement_id, kind in rows:
         recent.setdefault(agreement_id, set()).add(kind)
     return {i: i not in overdue and recent.get(i, set()) >= set(TestKind.values) for i in ids}
+
+
+# --- restore of a deleted agreement ----------------------------------------------------------------
+
+
+def restore_test_plan(agreement: Agreement, before_id: int, services: dict, user, note: str) -> None:
+    """Recreate the test log, planned tests and follow-up actions of a deleted agreement as they were
+    before history record `before_id` (its deletion), with their old ids where free. `services` maps
+    the old service ids to the restored services; results of services that did not come back are
+    left out. Each recreated row gets a "restore" history record."""
+    from .services import _latest_before
+
+    lookup = {"snapshot__agreement": agreement.pk}
+    records = {}
+    for version in _latest_before(RECORD_HISTORY_MODEL, lookup, before_id):
+        state = version.snapshot
+        old_pk = int(version.object_id)
+        first = history.versions(RECORD_HISTORY_MODEL, old_pk).filter(action="create").order_by("id").first()
+        record = TestRecord(
+            agreement=agreement,
+            kind=state["kind"],
+            date=dt.date.fromisoformat(state["date"]),
+            scenario=state["scenario"],
+            passed=state["passed"],
+            findings=state.get("findings", ""),
+            recorded_by=first.user if first is not None else None,
+        )
+        if not TestRecord.objects.filter(pk=old_pk).exists():
+            record.pk = old_pk
+        record.full_clean()
+        record.save(force_insert=True)
+        if first is not None:
+            TestRecord.objects.filter(pk=record.pk).update(created_at=first.at)
+        for row in state.get("results", []):
+            if row["service"] in services:
+                ServiceResult.objects.create(
+                    record=record,
+                    service=services[row["service"]],
+                    restore_hours=row["restore_hours"],
+                    data_loss_hours=row["data_loss_hours"],
+                )
+        records[old_pk] = record
+        _record(RECORD_HISTORY_MODEL, record, "restore", user, record_snapshot(record), note)
+    for version in _latest_before(PLANNED_HISTORY_MODEL, lookup, before_id):
+        state = version.snapshot
+        old_pk = int(version.object_id)
+        planned = PlannedTest(
+            agreement=agreement,
+            kind=state["kind"],
+            planned_date=dt.date.fromisoformat(state["planned_date"]),
+            record=records.get(state.get("record")),
+        )
+        if not PlannedTest.objects.filter(pk=old_pk).exists():
+            planned.pk = old_pk
+        planned.save(force_insert=True)
+        _record(PLANNED_HISTORY_MODEL, planned, "restore", user, _planned_snapshot(planned), note)
+    for version in _latest_before(ACTION_HISTORY_MODEL, lookup, before_id):
+        state = version.snapshot
+        if state.get("owner_municipality") not in agreement.party_ids:
+            continue
+        old_pk = int(version.object_id)
+        action = FollowUpAction(
+            agreement=agreement,
+            record=records.get(state.get("record")),
+            description=state["description"],
+            owner=state["owner"],
+            owner_municipality_id=state["owner_municipality"],
+            due_date=dt.date.fromisoformat(state["due_date"]) if state["due_date"] else None,
+            done_on=dt.date.fromisoformat(state["done_on"]) if state["done_on"] else None,
+        )
+        if not FollowUpAction.objects.filter(pk=old_pk).exists():
+            action.pk = old_pk
+        action.save(force_insert=True)
+        save_action(action, user, note=note, restore=True)

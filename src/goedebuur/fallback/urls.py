@@ -17,6 +17,7 @@ urlpatterns = [
         views_history.agreement_restore,
         name="restore",
     ),
+    path("achtervang/<int:pk>/herstellen", views_history.agreement_restore_deleted, name="restore_deleted"),
     path("achtervang/<int:pk>/haalbaarheid", views.feasibility, name="feasibility"),
     path("achtervang/<int:pk>/simulatie", views.simulation, name="simulation"),
     path("achtervang/<int:pk>/diensten/nieuw", views.service_create, name="service_create"),

@@ -74,6 +74,11 @@ def agreement_list(request):
         "rows": rows,
         "page_obj": page,
         "may_create": permissions.can_create(request.user),
+        "deleted": [
+            r
+            for r in services.deleted_agreements(request.user)
+            if services.may_restore_deleted(request.user, r)
+        ],
     }
     return render(request, "fallback/list.html", context)
 

@@ -5,7 +5,7 @@ restore is itself recorded. Same visibility as the agreement (404 for outsiders,
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -18,7 +18,7 @@ from goedebuur.history.locking import EditConflict, conflict_message
 from goedebuur.history.views import render_versions
 
 from . import permissions, services, testplan
-from .models import FollowUpAction, Service
+from .models import Agreement, FollowUpAction, Service
 from .views import NAV, editable_agreement, visible_agreement
 
 
@@ -41,8 +41,71 @@ def _restore(request, restore, obj, record_id, back):
     return redirect(back)
 
 
+def _deleted(request, pk, *, restore=False):
+    """The "delete" record of a deleted agreement: 404 for those who may not see it (as for a live
+    agreement), 403 for readers who try to restore it."""
+    deletion = services.deleted_agreement(request.user, pk)
+    if deletion is None:
+        raise Http404(_("Deze achtervangafspraak bestaat niet of u mag hem niet zien."))
+    if restore and not services.may_restore_deleted(request.user, deletion):
+        raise PermissionDenied(_("Alleen redacteuren van beide gemeenten mogen deze afspraak herstellen."))
+    return deletion
+
+
+def _restore_deleted(request, pk, record_id=None):
+    try:
+        with transaction.atomic():
+            agreement = services.restore_deleted_agreement(pk, request.user, record_id)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("fallback:list")
+    messages.success(
+        request,
+        _(
+            "De achtervangafspraak %(name)s is hersteld, met de diensten, het testplan, het testlogboek "
+            "en de vervolgacties zoals ze waren bij het verwijderen."
+        )
+        % {"name": agreement},
+    )
+    return redirect("fallback:detail", pk=agreement.pk)
+
+
+def _deleted_history(request, pk):
+    deletion = _deleted(request, pk)
+    may_restore = services.may_restore_deleted(request.user, deletion)
+    return render_versions(
+        request,
+        history.versions(services.AGREEMENT_HISTORY_MODEL, pk),
+        title=deletion.object_repr,
+        back_url=reverse("fallback:list"),
+        back_label=_("Alle achtervangafspraken"),
+        restore_url=(lambda record: reverse("fallback:restore", args=[pk, record.pk]))
+        if may_restore
+        else None,
+        deleted_notice=_(
+            "Deze achtervangafspraak is verwijderd. Herstel een versie om haar met haar diensten, "
+            "testplan, testlogboek en vervolgacties terug te zetten."
+        ),
+        nav=NAV,
+    )
+
+
+@login_required
+@require_POST
+def agreement_restore_deleted(request, pk):
+    """The "Herstellen" button of the list: the agreement as it was when it was deleted."""
+    if Agreement.objects.filter(pk=pk).exists():
+        agreement = editable_agreement(request, pk)
+        messages.error(request, _("Deze achtervangafspraak is al hersteld."))
+        return redirect("fallback:detail", pk=agreement.pk)
+    _deleted(request, pk, restore=True)
+    return _restore_deleted(request, pk)
+
+
 @login_required
 def agreement_history(request, pk):
+    if not Agreement.objects.filter(pk=pk).exists():
+        return _deleted_history(request, pk)
     agreement = visible_agreement(request, pk)
     return render_versions(
         request,
@@ -58,6 +121,9 @@ def agreement_history(request, pk):
 @login_required
 @require_POST
 def agreement_restore(request, pk, record_id):
+    if not Agreement.objects.filter(pk=pk).exists():
+        _deleted(request, pk, restore=True)
+        return _restore_deleted(request, pk, record_id)
     agreement = editable_agreement(request, pk)
     back = reverse("fallback:history", args=[agreement.pk])
     return _restore(request, services.restore_agreement_version, agreement, record_id, back)
