@@ -16,7 +16,7 @@ from ..profiles.conftest import (  # noqa: F401  (fixtures)
     veenendaal,
     veenendaal_app,
 )
-from .helpers import assert_problem, invalid_names
+from .helpers import assert_problem, invalid_names, openapi
 
 BASE = "/api/v1/gemeenten/GM0345"
 
@@ -210,3 +210,11 @@ def test_suppliers_and_products(reader_api, veenendaal_app):  # noqa: F811
 def test_unknown_municipality_and_application_are_404(reader_api, veenendaal_app):  # noqa: F811
     assert_problem(reader_api.get("/api/v1/gemeenten/GM9999/profiel"), 404)
     assert_problem(reader_api.get(f"/api/v1/gemeenten/GM0344/applicaties/{veenendaal_app.pk}"), 404)
+
+
+def test_it_describes_components_as_names_in_requests_and_objects_in_answers():
+    schemas = openapi()["components"]["schemas"]
+    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {"type": "string"}
+    answered = schemas["Applicatie"]["properties"]["componenten"]["items"]
+    assert answered == {"$ref": "#/components/schemas/ApplicatieComponent"}
+    assert set(schemas["ApplicatieComponent"]["properties"]) == {"gemmaId", "naam"}
