@@ -9,7 +9,7 @@ from goedebuur.cooperations.models import Cooperation
 from goedebuur.history.models import ChangeRecord
 from tests.factories import RHENEN, UTRECHT, VEENENDAAL, make_cooperation
 
-from .helpers import assert_problem, invalid_names
+from .helpers import assert_problem, invalid_names, openapi
 from .test_samenwerkingen import payload
 
 
@@ -138,3 +138,19 @@ def test_it_does_not_leak_model_names_in_404_details(api_client):
     body = assert_problem(api_client.get("/api/v1/samenwerkingen/bestaat-niet"), 404)
     assert "matches the given query" not in body["detail"]
     assert "Cooperation" not in body["detail"]
+
+
+def test_it_answers_a_path_with_a_newline_with_a_404_problem(api_client):
+    """Not Django's HTML page: the API's catch-all also matches paths with a (percent-encoded) newline."""
+    assert_problem(api_client.get("/api/v1/businesscases/1%0A"), 404)
+    assert_problem(api_client.patch("/api/v1/onbekend%0Apad", {}, format="json"), 404)
+
+
+def test_it_documents_every_error_response_as_problem_json():
+    for path, operations in openapi()["paths"].items():
+        for method, operation in operations.items():
+            for code, response in operation["responses"].items():
+                if code[0] in "45" and "content" in response:
+                    assert list(response["content"]) == ["application/problem+json"], (
+                        f"{method} {path} {code}"
+                    )
