@@ -7,7 +7,7 @@ import pytest
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.trajectories import services
 
-from ..factories import UTRECHT
+from ..factories import UTRECHT, VEENENDAAL
 from ..trajectories.factories import advance, align, make_trajectory, municipality
 from .helpers import assert_problem, invalid_names
 
@@ -132,3 +132,15 @@ def test_a_partner_invites_more_municipalities(editor_a_api, reader_api, traject
     assert invalid_names(
         editor_a_api.post(url(trajectory, "/uitnodigingen"), {"gemeenten": []}, format="json")
     ) == {"gemeenten"}
+
+
+def test_it_answers_options_on_the_views_with_put_without_a_server_error(
+    editor_a_api, api_client, trajectory
+):
+    for rest in ("", f"/ambities/{VEENENDAAL}", "/checklist/gedeeld-belang"):
+        described = editor_a_api.options(url(trajectory, rest))
+        assert described.status_code == 200, (rest, described.content)
+        assert "PUT" in described.json()["actions"], rest
+        anonymous = api_client.options(url(trajectory, rest))
+        assert anonymous.status_code == 200, (rest, anonymous.content)
+        assert "actions" not in anonymous.json(), rest
