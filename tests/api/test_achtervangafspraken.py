@@ -183,3 +183,12 @@ def test_sites_left_out_become_the_town_halls(editor_a_api):
     )
     assert data["locatieB"]["naam"] == "Gemeentehuis Rhenen"
     assert 5 < data["afstandKm"] < 15
+
+
+def test_it_answers_400_for_a_dependency_or_application_id_beyond_any_id(agreement, editor_a_api):
+    """They were looked up as given: SQLite cannot bind an integer beyond 64 bits (a 500)."""
+    url = f"{BASE}/{agreement.pk}/diensten/{agreement.services.get().pk}"
+    assert invalid_names(editor_a_api.patch(url, {"hangtAfVan": [1, 2**70]}, format="json")) == {
+        "hangtAfVan.1"
+    }
+    assert invalid_names(editor_a_api.patch(url, {"applicatie": 2**70}, format="json")) == {"applicatie"}

@@ -2,9 +2,13 @@
 """Errors are application/problem+json (RFC 9457); a bad payload names its fields in
 `invalidParams` (lowerCamelCase, dotted for nested fields) and changes nothing."""
 
+import json
+
 import pytest
 from django.conf import settings
+from django.db import DataError
 
+from goedebuur.api.problems import problem_exception_handler
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.history.models import ChangeRecord
 from tests.factories import RHENEN, UTRECHT, VEENENDAAL, make_cooperation
@@ -154,3 +158,22 @@ def test_it_documents_every_error_response_as_problem_json():
                     assert list(response["content"]) == ["application/problem+json"], (
                         f"{method} {path} {code}"
                     )
+
+
+def test_it_answers_400_naming_the_field_for_text_with_a_nul_character(editor_a_api, counts):
+    """PostgreSQL cannot store or compare text with U+0000: it was a database error (500) there."""
+    before = counts()
+    response = editor_a_api.post(
+        "/api/v1/samenwerkingen", payload(naam="Samen\x00werking", domeinen=["x\x00"]), format="json"
+    )
+    assert invalid_names(response) == {"naam", "domeinen.0"}
+    assert counts() == before
+
+
+def test_it_answers_400_for_a_value_the_database_cannot_hold():
+    """The last line of defence behind validation: PostgreSQL's out-of-range errors, SQLite's overflow."""
+    for error in (DataError("integer out of range"), OverflowError("Python int too large")):
+        response = problem_exception_handler(error, {"request": None})
+        response.render()
+        assert response.status_code == 400
+        assert json.loads(response.content)["invalidParams"][0]["name"] == "nonFieldErrors"
