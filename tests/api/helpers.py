@@ -1,6 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Assertions shared by the API tests."""
 
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
+
+
+@cache
+def openapi() -> dict:
+    """The committed OpenAPI description (test_openapi_is_current.py keeps it in step with the code)."""
+    return yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+
+
+def documented_responses(method: str, path: str) -> dict:
+    return openapi()["paths"][path][method.lower()]["responses"]
+
 
 def assert_problem(response, status):
     assert response.status_code == status, response.content

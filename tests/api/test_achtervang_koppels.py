@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """GET /api/v1/achtervang-koppels."""
 
-from .helpers import invalid_names
+from .helpers import documented_responses, invalid_names
 
 
 def test_it_answers_pairs_within_the_band(api_client):
@@ -24,3 +24,13 @@ def test_it_explains_municipalities_without_achtervang(api_client):
 def test_it_rejects_a_band_upside_down(api_client):
     assert invalid_names(api_client.get("/api/v1/achtervang-koppels?minKm=50&maxKm=10")) == {"maxKm"}
     assert invalid_names(api_client.get("/api/v1/achtervang-koppels?minKm=-1")) == {"minKm"}
+
+
+def test_it_answers_400_for_an_absurd_population_ratio(api_client):
+    response = api_client.get("/api/v1/achtervang-koppels?maxVerhoudingInwoners=1.5e308")
+    assert invalid_names(response) == {"maxVerhoudingInwoners"}
+
+
+def test_it_documents_its_400_answer():
+    assert "400" in documented_responses("get", "/api/v1/achtervang-koppels")
+    assert "400" in documented_responses("get", "/api/v1/partners/{code}")

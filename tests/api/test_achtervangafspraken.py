@@ -240,3 +240,12 @@ def test_it_answers_409_when_a_service_is_saved_by_someone_else_first(agreement,
     url = f"{BASE}/{agreement.pk}/diensten/{service.pk}"
     assert_problem(editor_a_api.patch(url, {"rtoUren": 77}, format="json"), 409)
     assert Service.objects.get(pk=service.pk).rto_hours != 77
+
+
+def test_it_answers_400_for_a_dependency_or_application_id_beyond_any_id(agreement, editor_a_api):
+    """They were looked up as given: SQLite cannot bind an integer beyond 64 bits (a 500)."""
+    url = f"{BASE}/{agreement.pk}/diensten/{agreement.services.get().pk}"
+    assert invalid_names(editor_a_api.patch(url, {"hangtAfVan": [1, 2**70]}, format="json")) == {
+        "hangtAfVan.1"
+    }
+    assert invalid_names(editor_a_api.patch(url, {"applicatie": 2**70}, format="json")) == {"applicatie"}

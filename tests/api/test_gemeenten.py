@@ -3,7 +3,7 @@ from django.conf import settings
 
 from tests.factories import RHENEN, VEENENDAAL, make_cooperation
 
-from .helpers import assert_problem, invalid_names
+from .helpers import assert_problem, documented_responses, invalid_names, openapi
 
 
 def test_it_lists_all_342_municipalities_paginated(api_client):
@@ -153,3 +153,27 @@ def test_it_loads_all_boundaries_of_the_geojson_list_in_a_few_queries(
     with django_assert_max_num_queries(5):
         response = api_client.get("/api/v1/gemeenten?format=geojson")
     assert len(response.json()["features"]) == 342
+
+
+def test_it_answers_400_for_a_page_that_is_not_a_whole_number_from_1(api_client):
+    for page in ("abc", "0", "-2", "1.5"):
+        response = api_client.get(f"/api/v1/gemeenten?page={page}")
+        assert invalid_names(response) == {"page"}, page
+
+
+def test_it_answers_404_for_a_page_beyond_the_last(api_client):
+    assert api_client.get("/api/v1/gemeenten?page=last").status_code == 200
+    assert_problem(api_client.get("/api/v1/gemeenten?page=99"), 404)
+
+
+def test_it_documents_400_and_404_on_every_paginated_list():
+    listed = {
+        (method, path)
+        for path, operations in openapi()["paths"].items()
+        for method, operation in operations.items()
+        if any(parameter["name"] == "page" for parameter in operation.get("parameters", []))
+        and path != "/api/v1/zoeken"  # pages its own search results: a page beyond the last is empty
+    }
+    assert ("get", "/api/v1/businesscases") in listed and len(listed) > 8
+    for method, path in listed:
+        assert {"400", "404"} <= set(documented_responses(method, path)), f"{method} {path}"

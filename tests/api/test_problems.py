@@ -2,14 +2,18 @@
 """Errors are application/problem+json (RFC 9457); a bad payload names its fields in
 `invalidParams` (lowerCamelCase, dotted for nested fields) and changes nothing."""
 
+import json
+
 import pytest
 from django.conf import settings
+from django.db import DataError
 
+from goedebuur.api.problems import problem_exception_handler
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.history.models import ChangeRecord
 from tests.factories import RHENEN, UTRECHT, VEENENDAAL, make_cooperation
 
-from .helpers import assert_problem, invalid_names
+from .helpers import assert_problem, invalid_names, openapi
 from .test_samenwerkingen import payload
 
 
@@ -138,3 +142,38 @@ def test_it_does_not_leak_model_names_in_404_details(api_client):
     body = assert_problem(api_client.get("/api/v1/samenwerkingen/bestaat-niet"), 404)
     assert "matches the given query" not in body["detail"]
     assert "Cooperation" not in body["detail"]
+
+
+def test_it_answers_a_path_with_a_newline_with_a_404_problem(api_client):
+    """Not Django's HTML page: the API's catch-all also matches paths with a (percent-encoded) newline."""
+    assert_problem(api_client.get("/api/v1/businesscases/1%0A"), 404)
+    assert_problem(api_client.patch("/api/v1/onbekend%0Apad", {}, format="json"), 404)
+
+
+def test_it_documents_every_error_response_as_problem_json():
+    for path, operations in openapi()["paths"].items():
+        for method, operation in operations.items():
+            for code, response in operation["responses"].items():
+                if code[0] in "45" and "content" in response:
+                    assert list(response["content"]) == ["application/problem+json"], (
+                        f"{method} {path} {code}"
+                    )
+
+
+def test_it_answers_400_naming_the_field_for_text_with_a_nul_character(editor_a_api, counts):
+    """PostgreSQL cannot store or compare text with U+0000: it was a database error (500) there."""
+    before = counts()
+    response = editor_a_api.post(
+        "/api/v1/samenwerkingen", payload(naam="Samen\x00werking", domeinen=["x\x00"]), format="json"
+    )
+    assert invalid_names(response) == {"naam", "domeinen.0"}
+    assert counts() == before
+
+
+def test_it_answers_400_for_a_value_the_database_cannot_hold():
+    """The last line of defence behind validation: PostgreSQL's out-of-range errors, SQLite's overflow."""
+    for error in (DataError("integer out of range"), OverflowError("Python int too large")):
+        response = problem_exception_handler(error, {"request": None})
+        response.render()
+        assert response.status_code == 400
+        assert json.loads(response.content)["invalidParams"][0]["name"] == "nonFieldErrors"

@@ -16,7 +16,7 @@ from ..profiles.conftest import (  # noqa: F401  (fixtures)
     veenendaal,
     veenendaal_app,
 )
-from .helpers import assert_problem, invalid_names
+from .helpers import assert_problem, invalid_names, openapi
 
 BASE = "/api/v1/gemeenten/GM0345"
 
@@ -270,3 +270,11 @@ def test_it_answers_409_when_another_profile_save_wins_the_race(editor_a_api, ve
     monkeypatch.setattr(Profile, "full_clean", someone_saves_first)
     assert_problem(editor_a_api.put(url, {"contactNaam": "Verloren"}, format="json"), 409)
     assert Profile.objects.get(municipality=veenendaal).contact_name == "Eerste"
+
+
+def test_it_describes_components_as_names_in_requests_and_objects_in_answers():
+    schemas = openapi()["components"]["schemas"]
+    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {"type": "string"}
+    answered = schemas["Applicatie"]["properties"]["componenten"]["items"]
+    assert answered == {"$ref": "#/components/schemas/ApplicatieComponent"}
+    assert set(schemas["ApplicatieComponent"]["properties"]) == {"gemmaId", "naam"}

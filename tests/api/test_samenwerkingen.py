@@ -12,7 +12,7 @@ from goedebuur.cooperations.models import Cooperation
 from tests.conftest import CsrfClient
 from tests.factories import RENSWOUDE, RHENEN, UTRECHT, VEENENDAAL, cooperation_input, make_cooperation
 
-from .helpers import assert_problem, invalid_names
+from .helpers import assert_problem, invalid_names, openapi
 
 
 def payload(**overrides):
@@ -403,3 +403,10 @@ def test_it_requires_csrf_for_session_writes(editor_a):
 
 def _json(data):
     return json.dumps(data)
+
+
+def test_it_describes_old_and_new_values_of_a_change_as_any_json_not_as_a_geometry():
+    schemas = openapi()["components"]["schemas"]
+    for side in ("oud", "nieuw"):
+        assert "coordinates" not in json.dumps(schemas["Wijziging"]["properties"][side])
+    assert "coordinates" in json.dumps(schemas["GemeenteFeature"]["properties"]["geometry"])

@@ -7,7 +7,7 @@ import pytest
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.trajectories import services
 
-from ..factories import UTRECHT
+from ..factories import UTRECHT, VEENENDAAL
 from ..trajectories.factories import advance, align, make_trajectory, municipality
 from .helpers import assert_problem, invalid_names
 
@@ -184,3 +184,15 @@ def test_an_ambition_saved_by_someone_else_first_answers_409(editor_a_api, traje
     monkeypatch.setattr(services, "save_ambition", someone_saves_first)
     assert_problem(editor_a_api.put(path, AMBITION | {"kosten": 0}, format="json"), 409)
     assert trajectory.ambitions.get().kosten == 1
+
+
+def test_it_answers_options_on_the_views_with_put_without_a_server_error(
+    editor_a_api, api_client, trajectory
+):
+    for rest in ("", f"/ambities/{VEENENDAAL}", "/checklist/gedeeld-belang"):
+        described = editor_a_api.options(url(trajectory, rest))
+        assert described.status_code == 200, (rest, described.content)
+        assert "PUT" in described.json()["actions"], rest
+        anonymous = api_client.options(url(trajectory, rest))
+        assert anonymous.status_code == 200, (rest, anonymous.content)
+        assert "actions" not in anonymous.json(), rest

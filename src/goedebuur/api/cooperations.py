@@ -343,7 +343,10 @@ VERSION_PARAMETER = OpenApiParameter(
 )
 class CooperationViewSet(
     RevisionCheckedMixin,
-    ApiViewMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ApiViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     serializer_class = CooperationSerializer
     permission_classes = [CooperationPermission]

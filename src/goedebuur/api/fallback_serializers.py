@@ -12,6 +12,9 @@ from goedebuur.profiles.models import Application
 
 from .revisions import revision_field
 
+# Ids are BigAutoFields: a larger number cannot be looked up (SQLite and PostgreSQL fail on it).
+MAX_ID = 2**63 - 1
+
 AGREEMENT_FIELDS = {
     # api name: (model field, serializer field)
     "wederzijds": ("mutual", serializers.BooleanField(default=True)),
@@ -203,6 +206,8 @@ class ServiceSerializer(serializers.Serializer):
     )
     applicatie = serializers.IntegerField(
         source="application_id",
+        min_value=1,
+        max_value=MAX_ID,
         allow_null=True,
         required=False,
         help_text="Application id in the guest's landscape.",
@@ -221,7 +226,7 @@ class ServiceSerializer(serializers.Serializer):
     ramGb = serializers.IntegerField(source="ram_gb", min_value=0, default=0)
     werkplekken = serializers.IntegerField(source="workplaces", min_value=0, default=0)
     hangtAfVan = serializers.ListField(
-        child=serializers.IntegerField(),
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         required=False,
         help_text="Ids of services that must be restored first.",
     )

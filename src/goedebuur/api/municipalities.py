@@ -194,10 +194,16 @@ GEOMETRY_SCHEMA = {
 }
 
 
+@extend_schema_field(GEOMETRY_SCHEMA)
+class GeometryField(serializers.JSONField):
+    """A GeoJSON geometry. (Its own class: decorating `JSONField` itself would describe every JSON
+    field of the API as a geometry.)"""
+
+
 class FeatureSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=["Feature"])
     id = serializers.CharField(help_text="CBS municipality code.")
-    geometry = extend_schema_field(GEOMETRY_SCHEMA)(serializers.JSONField)()
+    geometry = GeometryField()
     properties = FeaturePropertiesSerializer()
 
     class Meta:

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Errors as `application/problem+json` (RFC 9457), with field-level detail on 400."""
 
+import logging
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
@@ -13,6 +16,9 @@ from goedebuur.history.locking import EditConflict
 from .revisions import conflict_error
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+OUT_OF_RANGE = "A value does not fit: a number is too large or a text too long to store or look up."
+
+logger = logging.getLogger(__name__)
 
 TITLES = {
     400: "Bad Request",
@@ -73,6 +79,11 @@ def problem_exception_handler(exc, context):
         exc = exceptions.NotFound()  # not Django's "No <Model> matches the given query."
     if isinstance(exc, EditConflict):
         exc = conflict_error(exc)
+    if isinstance(exc, DataError | OverflowError):
+        # A value that validation let through but the database cannot hold or compare (PostgreSQL: an
+        # integer out of range, a text too long; SQLite: an integer beyond 64 bits): the request's fault.
+        logger.warning("Value out of range for the database: %s", exc)
+        exc = exceptions.ValidationError({"nonFieldErrors": [OUT_OF_RANGE]})
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(
             exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}

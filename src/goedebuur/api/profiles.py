@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -341,6 +342,19 @@ class ContractSerializer(serializers.Serializer):
         ref_name = "Contract"
 
 
+class ComponentsField(serializers.ListField):
+    """Written as GEMMA ids or names (strings), answered as objects with `gemmaId` and `naam`."""
+
+
+class ComponentsFieldExtension(OpenApiSerializerFieldExtension):
+    target_class = ComponentsField
+
+    def map_serializer_field(self, auto_schema, direction):
+        if direction == "request":
+            return {"type": "array", "items": {"type": "string"}}
+        return {"type": "array", "items": auto_schema.resolve_serializer(ComponentSerializer, direction).ref}
+
+
 class ApplicationSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     url = serializers.SerializerMethodField()
@@ -349,7 +363,7 @@ class ApplicationSerializer(serializers.Serializer):
     )
     product = serializers.CharField(max_length=200)
     versie = serializers.CharField(max_length=60, allow_blank=True, default="")
-    componenten = serializers.ListField(
+    componenten = ComponentsField(
         child=serializers.CharField(),
         help_text="GEMMA reference components by GEMMA id or exact name; at least one. Answered as "
         "objects with `gemmaId` and `naam`.",

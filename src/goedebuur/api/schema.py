@@ -3,6 +3,7 @@
 responses every operation can give, added to each operation by `ApiAutoSchema`."""
 
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.plumbing import is_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
@@ -66,7 +67,7 @@ PROBLEM_DESCRIPTIONS = {
     "400": "Invalid request: see `invalidParams` for the fields or query parameters.",
     "401": "Authentication needed: send `Authorization: Token <key>` or log in.",
     "403": "Authenticated, but not allowed to do this.",
-    "404": "Not found.",
+    "404": "Not found (on a list: `page` is beyond the last page).",
     "406": "The requested format (`Accept` header or `format` parameter) is not available.",
     "409": "Someone else saved the record while this change was being made; nothing was changed.",
     "412": "`If-Match` names an earlier revision: the record changed since you read it; nothing was changed.",
@@ -104,15 +105,25 @@ class ApiAutoSchema(AutoSchema):
                 codes.add("400")
         if "{" in self.path:
             codes.add("404")
-        if self._revision_checked_record() and self.method in {"PUT", "PATCH", "DELETE"}:
-            codes |= {"409", "412"}
+        if any(getattr(p, "name", None) == "If-Match" for p in self.get_override_parameters()):
+            codes |= {"409", "412"}  # also for POST steps that declare If-Match themselves
         if self.method == "GET" and (
-            self._get_filter_parameters() or getattr(self.view, "query_serializer", None)
+            self._get_filter_parameters()
+            or getattr(self.view, "query_serializer", None)
+            or any(is_serializer(parameter) for parameter in self.get_override_parameters())
         ):
             codes.add("400")
+        if self.method == "GET" and self._is_paginated():
+            codes |= {"400", "404"}  # `page` not a whole number from 1; beyond the last page
         if len(self.map_renderers("format")) > 1:
             codes.add("406")
         return codes
+
+    def _is_paginated(self):
+        """A paginated list, or a view that paginates itself and declares the `page` parameter."""
+        return (self._is_list_view() and self._get_paginator() is not None) or any(
+            getattr(parameter, "name", None) == "page" for parameter in self.get_override_parameters()
+        )
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -122,4 +133,8 @@ class ApiAutoSchema(AutoSchema):
             )
             response["description"] = PROBLEM_DESCRIPTIONS[code]
             responses[code] = response
+        for code, response in responses.items():
+            # Every error is answered as problem+json (problems.py), also where a view lists its own.
+            if str(code)[0] in "45" and response.get("content"):
+                response["content"] = {PROBLEM_CONTENT_TYPE: next(iter(response["content"].values()))}
         return responses

@@ -235,6 +235,11 @@ class TrajectoryApiMixin(ApiViewMixin):
             return trajectory
         raise Http404
 
+    def get_object(self):
+        """DRF's OPTIONS answer asks for the object to describe PUT: the trajectory, if the user may
+        edit it (DRF's generic lookup by `pk` does not fit these views and failed with a 500)."""
+        return self.editable()
+
     def editable(self) -> Trajectory:
         trajectory = self.trajectory()
         if not permissions.can_edit(self.request.user, trajectory):

@@ -46,5 +46,5 @@ urlpatterns = [
     *trajectory_api.urlpatterns,
     *experience_api.urlpatterns,
     *fallback_api.urlpatterns,
-    re_path(r"^.*$", NotFoundView.as_view(), name="not-found"),
+    re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="not-found"),  # [\s\S]: also a newline
 ]

@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Fuzz every operation of the committed `openapi.yaml` with schemathesis, in-process, on the full demo
+data: no answer may be a 5xx, and every answer must match the description (status code, content type,
+headers and body schema). `test_openapi_is_current.py` keeps the file in step with the code, so this
+checks the code against its own contract.
+
+Each example is sent twice: anonymously with the generated path parameters (mostly 401/404), and as
+the editor of Veenendaal (a write-scope API token) with the path parameters replaced by real demo
+records of Veenendaal, so that reads and writes reach the views, serializers and services. Every
+request runs in a savepoint that is rolled back, so each example sees exactly the demo data.
+
+FUZZ_EXAMPLES (default 15) bounds the generated examples per operation, FUZZ_SEED (default 20261122)
+picks them; the same values give the same requests. docs/development.md, "Fuzzing the API"."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, transaction
+from hypothesis import HealthCheck, settings
+from rest_framework.test import APIClient
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.demo_data import load_all_demo
+
+OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
+SEED = int(os.environ.get("FUZZ_SEED", "20261122"))
+COVERAGE = os.environ.get("FUZZ_COVERAGE", "") == "1"
+EDITOR = "redacteur.veenendaal"
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+schema = schemathesis.openapi.from_path(
+    OPENAPI,
+    config=schemathesis.Config.from_dict(
+        {
+            "seed": SEED,
+            # The coverage phase adds about six times as many requests: on demand only.
+            "phases": {"coverage": {"enabled": COVERAGE}, "stateful": {"enabled": False}},
+            # Authorization is set per persona below, never generated.
+            "generation": {"with-security-parameters": False, "database": "none"},
+        }
+    ),
+)
+
+
+# Django's WSGI handler, in-process on the test's database connection: the `demo` fixture keeps Django
+# from closing "old" connections around each request (which would end the test transaction), as
+# Django's test client does.
+APP = WSGIHandler()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The full demo data, loaded once in a transaction that is rolled back after the module; each test
+    (pytest-django's `db`) and each request (a savepoint) nests inside it."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            load_all_demo()
+            yield real_path_parameters(), editor_headers()
+            transaction.set_rollback(True)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def editor_headers():
+    from goedebuur.accounts.models import User
+    from goedebuur.accounts.tokens import create_token
+
+    _, key = create_token(User.objects.get(username=EDITOR), "fuzz", "write")
+    return {"Authorization": f"Token {key}"}
+
+
+def real_path_parameters():
+    """Path parameters per path prefix: records of (or shared with) Veenendaal in the demo data."""
+    from goedebuur.businesscases.models import BusinessCase
+    from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
+    from goedebuur.experiences.models import Lesson, Question
+    from goedebuur.fallback.models import Agreement
+    from goedebuur.history.models import ChangeRecord
+    from goedebuur.municipalities.models import RegionType
+    from goedebuur.profiles.models import Application
+    from goedebuur.trajectories.models import ChecklistItem, Trajectory
+
+    code = "GM0345"
+    agreement = Agreement.objects.filter(party_a__code=code).order_by("pk").first()
+    cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
+    trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
+    return {
+        "/api/v1/achtervangafspraken/": {
+            "id": agreement.pk,
+            "dienst_id": agreement.services.order_by("pk").first().pk,
+        },
+        "/api/v1/businesscases/": {"id": BusinessCase.objects.filter(owner__code=code).order_by("pk")[0].pk},
+        "/api/v1/ervaringen/": {"id": Lesson.objects.filter(municipality__code=code).order_by("pk")[0].pk},
+        "/api/v1/gemeenten/": {
+            "code": code,
+            "id": Application.objects.filter(municipality__code=code).order_by("pk")[0].pk,
+        },
+        "/api/v1/ict-domeinen/": {"slug": IctDomain.objects.order_by("pk")[0].slug},
+        "/api/v1/partners/": {"code": code},
+        "/api/v1/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
+        "/api/v1/samenwerkingen/": {
+            "slug": cooperation.slug,
+            "versieId": ChangeRecord.objects.filter(
+                model="cooperations.cooperation", object_id=str(cooperation.pk)
+            )
+            .order_by("pk")[0]
+            .pk,
+        },
+        "/api/v1/samenwerkingsvormen/": {"code": CooperationForm.objects.order_by("pk")[0].code},
+        "/api/v1/trajecten/": {
+            "id": trajectory.pk,
+            "gemeente": code,
+            "code": ChecklistItem.objects.filter(active=True).order_by("pk")[0].code,
+        },
+        "/api/v1/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
+    }
+
+
+def real(path, parameters):
+    """Real demo records for the path parameters of `path`."""
+    names = re.findall(r"{(\w+)}", path)
+    if not names:
+        return {}
+    for prefix, values in parameters.items():
+        if path.startswith(prefix):
+            return {name: values[name] for name in names}
+    raise AssertionError(f"No demo records for the parameters of {path}: add them to real_path_parameters()")
+
+
+def send(case, headers=None):
+    with transaction.atomic():
+        response = case.call(app=APP, headers=headers)
+        transaction.set_rollback(True)
+    case.validate_response(response, checks=CHECKS, headers=headers)
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+    ],
+)
+def test_api_conforms_to_openapi_yaml(case, demo):
+    parameters, editor = demo
+    send(case)
+    if case.path_parameters:
+        case.path_parameters = real(case.path, parameters)
+    send(case, editor)
+
+
+@pytest.mark.django_db
+def test_methods_an_endpoint_does_not_have_are_refused_without_a_server_error(demo):
+    """What schemathesis' coverage phase tries first (FUZZ_COVERAGE=1), for every path in a second:
+    methods the description does not list, and OPTIONS (DRF describes the endpoint to who may use it)."""
+    parameters, editor = demo
+    clients = {"anonymous": APIClient(), "editor": APIClient(headers=editor)}
+    for path, operations in schema.raw_schema["paths"].items():
+        url = path.format(**real(path, parameters))
+        for method in sorted({"get", "put", "post", "patch", "delete", "trace"} - set(operations)):
+            for persona, client in clients.items():
+                with transaction.atomic():
+                    response = getattr(client, method)(url)
+                    transaction.set_rollback(True)
+                assert response.status_code in (401, 403, 405), (method, url, persona, response.content)
+                assert response["Content-Type"] == "application/problem+json", (method, url, persona)
+        for persona, client in clients.items():
+            response = client.options(url)
+            assert response.status_code in (200, 401, 403), (url, persona, response.content)
