@@ -170,6 +170,21 @@ def test_it_refuses_a_step_with_a_stale_if_match(editor_a_api, trajectory):
     assert trajectory.state == "actief"
 
 
+def test_it_refuses_an_invitation_or_register_entry_with_a_stale_if_match(editor_a_api, trajectory):
+    from goedebuur.cooperations.models import Cooperation
+
+    etag = editor_a_api.get(url(trajectory))["ETag"]
+    services.update_trajectory(trajectory, None, name="Intussen gewijzigd")
+    invite = editor_a_api.post(
+        url(trajectory, "/uitnodigingen"), {"gemeenten": ["GM0344"]}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert_problem(invite, 412)
+    assert not trajectory.participants.filter(municipality__code="GM0344").exists()
+    before = Cooperation.objects.count()
+    assert_problem(editor_a_api.post(url(trajectory, "/naar-register"), HTTP_IF_MATCH=etag), 412)
+    assert Cooperation.objects.count() == before
+
+
 def test_an_ambition_saved_by_someone_else_first_answers_409(editor_a_api, trajectory, monkeypatch):
     from goedebuur.trajectories.models import Ambition
 

@@ -279,13 +279,15 @@ class InviteView(TrajectoryApiMixin, GenericAPIView):
     @extend_schema(
         summary="Invite more municipalities",
         description="For editors of partners and administrators; a municipality that declined may be "
-        "invited again. Their editors get an e-mail.",
-        parameters=[ID_PARAMETER],
+        "invited again. Their editors get an e-mail. With `If-Match` (the trajectory's `ETag`) an invitation "
+        "to a trajectory that changed since answers 412.",
+        parameters=[ID_PARAMETER, IF_MATCH_HEADER],
         request=InviteSerializer,
         responses=TrajectorySerializer,
     )
     def post(self, request, id):
         trajectory = self.editable()
+        check_if_match(request, trajectory)
         serializer = InviteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
@@ -314,14 +316,16 @@ class PromoteView(TrajectoryApiMixin, GenericAPIView):
     @extend_schema(
         summary="Enter the trajectory in the register",
         description="Once the Overeenkomen phase is passed: creates the cooperation (form, domains, "
-        "partners) in /api/v1/samenwerkingen. Answers 201 with the new entry's slug.",
+        "partners) in /api/v1/samenwerkingen. Answers 201 with the new entry's slug. With `If-Match` (the "
+        "trajectory's `ETag`) a trajectory that changed since answers 412 and nothing is entered.",
         operation_id="trajecten_naar_register",
-        parameters=[ID_PARAMETER],
+        parameters=[ID_PARAMETER, IF_MATCH_HEADER],
         request=None,
         responses={201: RegisterEntrySerializer},
     )
     def post(self, request, id):
         trajectory = self.editable()
+        check_if_match(request, trajectory)
         try:
             cooperation: Cooperation = services.promote_to_register(trajectory, request.user)
         except DjangoValidationError as error:
