@@ -17,9 +17,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from goedebuur.core.businesscase import Case, Partner, benchmark_baseline
-from goedebuur.core.businesscase_defaults import default_saving, hidden_cost_checklist
-from goedebuur.core.montecarlo import deterministic, simulate, tornado
+from goedebuur.core.businesscase.defaults import default_saving, hidden_cost_checklist
+from goedebuur.core.businesscase.model import Case, Partner, benchmark_baseline
+from goedebuur.core.businesscase.montecarlo import deterministic, simulate, tornado
 
 # (code, name, inhabitants) - populations rounded, 2024
 MUNICIPALITIES = [

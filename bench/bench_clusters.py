@@ -26,7 +26,7 @@ from importlib import resources
 
 import numpy as np
 
-from goedebuur.core import clustering as C
+from goedebuur.core.clusters import optimiser as C
 
 LINKS = [("GM0448", "GM0400"), ("GM0096", "GM0072"), ("GM0093", "GM0072"), ("GM0060", "GM1970"),
          ("GM0088", "GM1970"), ("GM0715", "GM0654")]  # fmt: skip

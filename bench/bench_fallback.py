@@ -16,7 +16,7 @@ import random
 import statistics
 import time
 
-from goedebuur.core import restore_schedule as rs
+from goedebuur.core.fallback import restore_schedule as rs
 
 
 def services(n, rng, max_deps=3):

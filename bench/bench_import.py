@@ -71,7 +71,7 @@ def main():
     from django.core.management import call_command
 
     from goedebuur.accounts.models import User
-    from goedebuur.core import landscape_import as L
+    from goedebuur.core.landscape import file_import as L
     from goedebuur.gemma.models import ReferenceComponent
     from goedebuur.municipalities.models import Municipality
     from goedebuur.profiles import imports

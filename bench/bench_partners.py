@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Speed of the partner ranking (goedebuur.core.scoring.rank): one municipality against all 342,
+"""Speed of the partner ranking (goedebuur.core.partners.scoring.rank): one municipality against all 342,
 and one authority against a synthetic set of 100,000 (European scale, generated with a fixed seed).
 
 Run: .venv/bin/python bench/bench_partners.py [--runs 200] [--write]
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from partners_data import reference_features, synthetic_features  # noqa: E402
 
-from goedebuur.core import scoring  # noqa: E402
+from goedebuur.core.partners import scoring  # noqa: E402
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 

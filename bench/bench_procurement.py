@@ -4,7 +4,7 @@
 1. On the demo data (SQLite, reference + `goedebuur demo`, which loads the demo landscapes): the
    service for the whole country as an administrator and for Veenendaal as a municipal reader, and
    the page, CSV export and API as they are served (Django test client, no network).
-2. The pure finder (`goedebuur.core.procurement.find_opportunities`) on synthetic landscapes:
+2. The pure finder (`goedebuur.core.procurement.opportunities.find_opportunities`) on synthetic landscapes:
    N municipalities x C contracts each, every contract mapped to 1-3 of 200 components and one of
    60 suppliers, end dates spread uniformly over five years, an 18-month window (seeded).
 
@@ -74,7 +74,7 @@ def demo_data(runs):
 
 
 def synthetic(n, per, seed=1):
-    from goedebuur.core.procurement import ContractRecord
+    from goedebuur.core.procurement.opportunities import ContractRecord
 
     rng = random.Random(seed)
     start = date(2026, 1, 1)
@@ -99,7 +99,7 @@ def synthetic(n, per, seed=1):
 
 
 def core_scale(runs):
-    from goedebuur.core.procurement import find_opportunities
+    from goedebuur.core.procurement.opportunities import find_opportunities
 
     print("\npure finder on synthetic landscapes (18-month window)")
     print(f"{'municipalities x contracts':<30} {'mode':<12} {'groups':>7} {'median ms':>10}")

@@ -69,7 +69,7 @@ def _text(rng, words):
 
 def build_corpus(n, seed=42):
     from goedebuur.cooperations.models import CooperationForm, IctDomain
-    from goedebuur.core.trajectory import PHASE_CODES
+    from goedebuur.core.trajectory.workflow import PHASE_CODES
     from goedebuur.experiences.models import Lesson, Visibility
     from goedebuur.municipalities.models import Municipality
 

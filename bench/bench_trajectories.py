@@ -27,8 +27,8 @@ def timed(function, runs):
 
 
 def core_figures(runs):
-    from goedebuur.core.alignment import K_CODES, PartnerAmbition, divergences, gate
-    from goedebuur.core.trajectory import ACTIONS, TrajectoryFacts, allowed_actions
+    from goedebuur.core.trajectory.alignment import K_CODES, PartnerAmbition, divergences, gate
+    from goedebuur.core.trajectory.workflow import ACTIONS, TrajectoryFacts, allowed_actions
 
     rng = random.Random(7)
     rows = []

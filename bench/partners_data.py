@@ -7,7 +7,7 @@ from importlib import resources
 
 import numpy as np
 
-from goedebuur.core.features import Features
+from goedebuur.core.partners.features import Features
 
 REGION_COLUMNS = {
     "provincie": "province_code",

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_partners import write_section  # noqa: E402
 from partners_data import reference_features  # noqa: E402
 
-from goedebuur.core import scoring  # noqa: E402
+from goedebuur.core.partners import scoring  # noqa: E402
 
 SKIP = "Open Formulieren"
 DISTANCE_ONLY = {key: 0.0 for key in scoring.CRITERIA} | {"distance": 1.0}

@@ -4,7 +4,7 @@
 import pytest
 
 from goedebuur.accounts import second_factor
-from goedebuur.core import totp
+from goedebuur.core.accounts import totp
 
 START = 1_800_000_015.0  # 15 seconds into a 30-second step
 

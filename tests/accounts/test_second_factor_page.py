@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from goedebuur.accounts.models import LoginFailure, RecoveryCode, SecondFactor
-from goedebuur.core import totp
+from goedebuur.core.accounts import totp
 
 from .conftest import give_factor
 

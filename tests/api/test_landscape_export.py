@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from goedebuur.core import landscape_import as L
+from goedebuur.core.landscape import file_import as L
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services
 from goedebuur.profiles.models import Application

@@ -4,7 +4,7 @@
 import pytest
 
 from goedebuur.clusters import pairs, services
-from goedebuur.core import clustering
+from goedebuur.core.clusters import optimiser as clustering
 from goedebuur.partners.services import load_features
 
 from ..factories import make_cooperation

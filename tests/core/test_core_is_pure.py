@@ -17,9 +17,17 @@ import goedebuur.core
 
 CORE_DIR = Path(goedebuur.core.__file__).resolve().parent
 FORBIDDEN = ("django", "rest_framework", "drf_spectacular", "django_filters")
-MODULES = sorted(
-    "goedebuur.core" + ("" if path.stem == "__init__" else "." + path.stem) for path in CORE_DIR.glob("*.py")
-)
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(CORE_DIR).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(("goedebuur", "core", *parts))
+
+
+PATHS = {_module_name(path): path for path in CORE_DIR.rglob("*.py")}
+MODULES = sorted(PATHS)
 
 
 def _forbidden(name: str) -> bool:
@@ -74,7 +82,7 @@ def test_it_finds_the_core_modules():
 
 @pytest.mark.parametrize("module", MODULES)
 def test_it_imports_nothing_from_django_statically(module):
-    path = CORE_DIR / ("__init__.py" if module == "goedebuur.core" else module.rpartition(".")[2] + ".py")
+    path = PATHS[module]
     bad = sorted({name for name in imported_names(path, module) if _forbidden(name)})
     assert not bad, f"{module} imports {', '.join(bad)}; goedebuur.core must stay free of Django"
 

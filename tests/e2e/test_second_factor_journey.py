@@ -9,7 +9,7 @@ import time
 from playwright.sync_api import expect
 
 from goedebuur.accounts.models import User
-from goedebuur.core import totp
+from goedebuur.core.accounts import totp
 
 from ..factories import VEENENDAAL, make_user
 from .test_accessibility import AXE_SOURCE

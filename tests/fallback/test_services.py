@@ -2,7 +2,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from goedebuur.core import fallback_feasibility as ff
+from goedebuur.core.fallback import feasibility as ff
 from goedebuur.fallback import services
 from goedebuur.fallback.models import PlannedTest, Service
 from goedebuur.history.models import ChangeRecord

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation
-from goedebuur.core.colour import HIGHLIGHT
+from goedebuur.core.maps.colour import HIGHLIGHT
 from goedebuur.maps import services
 from goedebuur.municipalities.models import Municipality
 from goedebuur.municipalities.services import with_cooperation_counts

@@ -3,7 +3,7 @@
 
 import pytest
 
-from goedebuur.core import scoring
+from goedebuur.core.partners import scoring
 from goedebuur.partners import services
 from tests.factories import RENSWOUDE, RHENEN, VEENENDAAL, make_cooperation
 

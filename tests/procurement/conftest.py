@@ -16,7 +16,7 @@ Burgerzaken {Veenendaal, Utrecht}; Documentregistratie {Ede, Wageningen} (no Vee
 import pytest
 from django.utils import timezone
 
-from goedebuur.core.procurement import add_months
+from goedebuur.core.procurement.opportunities import add_months
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 

@@ -8,7 +8,7 @@ import json
 import openpyxl
 import pytest
 
-from goedebuur.core import landscape_import as L
+from goedebuur.core.landscape import file_import as L
 from goedebuur.profiles import imports
 
 from ..factories import VEENENDAAL, make_user

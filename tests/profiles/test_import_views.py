@@ -8,7 +8,7 @@ import re
 import openpyxl
 import pytest
 
-from goedebuur.core import landscape_import as L
+from goedebuur.core.landscape import file_import as L
 from goedebuur.profiles.models import Application
 
 from ..factories import VEENENDAAL

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Two-step verification: setting up, checking and switching off a user's TOTP second factor
-(accounts.SecondFactor, codes from goedebuur.core.totp) and the pending login between the password and
+(accounts.SecondFactor, codes from goedebuur.core.accounts.totp) and the pending login between the password and
 the code (kept in the session for PENDING_SECONDS)."""
 
 import time
@@ -8,7 +8,7 @@ import time
 from django.db import transaction
 from django.utils import timezone
 
-from goedebuur.core import totp
+from goedebuur.core.accounts import totp
 
 from .models import RecoveryCode, SecondFactor, User
 

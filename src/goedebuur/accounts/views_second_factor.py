@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
-from goedebuur.core import totp
+from goedebuur.core.accounts import totp
 
 from . import second_factor, throttle
 from .forms import ProofForm, SetupCodeForm

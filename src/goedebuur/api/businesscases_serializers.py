@@ -7,8 +7,8 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from goedebuur.businesscases.models import BusinessCase
-from goedebuur.core.businesscase import DISTRIBUTIONS, MAX_HORIZON
-from goedebuur.core.finance import ALLOCATION_KEYS
+from goedebuur.core.businesscase.finance import ALLOCATION_KEYS
+from goedebuur.core.businesscase.model import DISTRIBUTIONS, MAX_HORIZON
 
 from .revisions import revision_field
 

@@ -14,7 +14,7 @@ from rest_framework import exceptions, generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.core.trajectory import PHASE_CODES
+from goedebuur.core.trajectory.workflow import PHASE_CODES
 from goedebuur.experiences import permissions, search, services
 from goedebuur.experiences.models import Answer, Lesson, Question
 

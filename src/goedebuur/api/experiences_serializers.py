@@ -5,8 +5,8 @@ lowerCamelCase names, `source=` pointing at the English model attributes."""
 from rest_framework import serializers
 
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
-from goedebuur.core.safe_markdown import render
-from goedebuur.core.trajectory import PHASE_CODES
+from goedebuur.core.experiences.safe_markdown import render
+from goedebuur.core.trajectory.workflow import PHASE_CODES
 from goedebuur.experiences.models import Visibility
 from goedebuur.trajectories import permissions as trajectory_permissions
 from goedebuur.trajectories.models import Trajectory

@@ -10,7 +10,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from goedebuur.cooperations import services as cooperations
-from goedebuur.core.scoring import CRITERIA, DETOUR_FACTOR
+from goedebuur.core.partners.scoring import CRITERIA, DETOUR_FACTOR
 from goedebuur.partners import services
 from goedebuur.partners.params import (
     REGION_CHOICES,

@@ -22,7 +22,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from goedebuur.cooperations.models import Cooperation, IctDomain
-from goedebuur.core.landscape import normalize_name, per_unit
+from goedebuur.core.landscape.rules import normalize_name, per_unit
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import permissions, services
 from goedebuur.profiles.models import Application, Product, Profile, Supplier

@@ -13,7 +13,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from goedebuur.cooperations.models import Cooperation
-from goedebuur.core.trajectory import ACTIONS
+from goedebuur.core.trajectory.workflow import ACTIONS
 from goedebuur.trajectories import permissions, services
 from goedebuur.trajectories.models import ChecklistItem, ChecklistState, Decision
 

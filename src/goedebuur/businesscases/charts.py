@@ -8,7 +8,7 @@ from html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from goedebuur.core.montecarlo import TOTAL
+from goedebuur.core.businesscase.montecarlo import TOTAL
 
 WIDTH = 720
 BLUE, BAND, RED, GREEN, GREY = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555"

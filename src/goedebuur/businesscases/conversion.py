@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""From a stored case to the pure `goedebuur.core.businesscase.Case`."""
+"""From a stored case to the pure `goedebuur.core.businesscase.model.Case`."""
 
 from __future__ import annotations
 
-from goedebuur.core import businesscase as core
+from goedebuur.core.businesscase import model as core
 from goedebuur.municipalities.models import Municipality
 
 from .models import BusinessCase

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from goedebuur.core import businesscase as core
-from goedebuur.core.businesscase_defaults import default_saving, hidden_cost_checklist
-from goedebuur.core.harmonisation import ContractUse, double_contracts
+from goedebuur.core.businesscase import model as core
+from goedebuur.core.businesscase.defaults import default_saving, hidden_cost_checklist
+from goedebuur.core.businesscase.harmonisation import ContractUse, double_contracts
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import permissions as profile_permissions
 from goedebuur.profiles import services as profiles

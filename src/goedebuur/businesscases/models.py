@@ -2,7 +2,7 @@
 """A business case for ICT cooperation between two or more municipalities.
 
 The structured inputs (baseline per partner, savings per domain, hidden costs, double contracts)
-are JSON documents that are always validated through `goedebuur.core.businesscase` by
+are JSON documents that are always validated through `goedebuur.core.businesscase.model` by
 `services.py`; every input carries its source and the user who last set it. The figures of the
 partners are copied into the case when it is made, so the same inputs and seed always give the
 same report, whatever happens to the profiles afterwards."""
@@ -13,8 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.core.businesscase import MAX_HORIZON
-from goedebuur.core.finance import DEFAULT_DISCOUNT_RATE
+from goedebuur.core.businesscase.finance import DEFAULT_DISCOUNT_RATE
+from goedebuur.core.businesscase.model import MAX_HORIZON
 from goedebuur.history.locking import Versioned
 
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from goedebuur.core import businesscase as core
-from goedebuur.core.businesscase import DISTRIBUTIONS, EVIDENCE_NOTE
-from goedebuur.core.finance import ALLOCATION_KEYS, DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
-from goedebuur.core.montecarlo import TOTAL
+from goedebuur.core.businesscase import model as core
+from goedebuur.core.businesscase.finance import ALLOCATION_KEYS, DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
+from goedebuur.core.businesscase.model import DISTRIBUTIONS, EVIDENCE_NOTE
+from goedebuur.core.businesscase.montecarlo import TOTAL
 
 from . import services
 from .charts import euros

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The computed result as JSON with the API's Dutch lowerCamelCase names (API and command line)."""
 
-from goedebuur.core.montecarlo import TOTAL
+from goedebuur.core.businesscase.montecarlo import TOTAL
 
 
 def _municipality(result, outcome) -> dict:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public API of the business-case app: make and change cases step by step, turn a stored case
-into the pure `goedebuur.core.businesscase.Case` and compute its result.
+into the pure `goedebuur.core.businesscase.model.Case` and compute its result.
 
 Every change goes through `_commit`, which validates the whole case with the core (Dutch
 messages, nothing saved on error), saves, and records a snapshot in the history; `delete_case` and
@@ -18,8 +18,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import IctDomain
-from goedebuur.core import businesscase as core
-from goedebuur.core import montecarlo
+from goedebuur.core.businesscase import model as core
+from goedebuur.core.businesscase import montecarlo
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import Municipality
 

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.core.finance import DISCOUNT_RATE_SOURCE
+from goedebuur.core.businesscase.finance import DISCOUNT_RATE_SOURCE
 from goedebuur.history.locking import EditConflict, conflict_message, expect_revision
 
 from . import permissions, services

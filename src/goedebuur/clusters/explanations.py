@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from goedebuur.core import clustering
+from goedebuur.core.clusters import optimiser as clustering
 
 from .inputs import ClusterError
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from goedebuur.core import clustering
+from goedebuur.core.clusters import optimiser as clustering
 from goedebuur.municipalities.models import Municipality, Region, RegionType
 
 WHOLE_COUNTRY = "NL"

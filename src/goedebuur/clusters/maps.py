@@ -8,9 +8,9 @@ from html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from goedebuur.core.colour import CONTEXT, HIGHLIGHT
 from goedebuur.core.geo import padded_box, project, union_box, viewbox
-from goedebuur.core.svgmap import Area, render_map
+from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT
+from goedebuur.core.maps.svgmap import Area, render_map
 from goedebuur.maps.services import geometry
 
 from .pairs import PairProposal

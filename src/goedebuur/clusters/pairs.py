@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Fallback pairs (achtervang): who can be whose fallback within a distance band, with the most fit
-in total (`goedebuur.core.matching`). Distances are taken between the municipalities' inside points
+in total (`goedebuur.core.clusters.matching`). Distances are taken between the municipalities' inside points
 (town halls are not in the reference data)."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from threading import Lock
 import numpy as np
 from django.utils.translation import gettext as _
 
-from goedebuur.core import matching
-from goedebuur.core.scoring import pairwise_fit
+from goedebuur.core.clusters import matching
+from goedebuur.core.partners.scoring import pairwise_fit
 from goedebuur.municipalities.models import Municipality
 from goedebuur.partners.services import load_features
 

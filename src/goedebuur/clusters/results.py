@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from goedebuur.core import clustering
+from goedebuur.core.clusters import optimiser as clustering
 
 from .inputs import AreaChoice, ClusterRequest
 from .neighbour_graph import Link

@@ -3,7 +3,7 @@
 
 Loads the municipalities as `Features` (partners app, cached per process), builds the neighbour
 graph with the stated extra links (`neighbour_graph`), calls the pure optimisers in
-`goedebuur.core.clustering` and `goedebuur.core.matching`, and returns plain dataclasses for the
+`goedebuur.core.clusters.optimiser` and `goedebuur.core.clusters.matching`, and returns plain dataclasses for the
 page, the API and the CLI. The inputs live in `inputs`, the results in `results` and the Dutch
 explanations of infeasible bounds in `explanations`; this module re-exports their public names.
 
@@ -19,8 +19,8 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import Cooperation, Membership
-from goedebuur.core import clustering
-from goedebuur.core.scoring import pairwise_fit
+from goedebuur.core.clusters import optimiser as clustering
+from goedebuur.core.partners.scoring import pairwise_fit
 from goedebuur.municipalities.models import RegionType
 from goedebuur.partners.services import load_features
 

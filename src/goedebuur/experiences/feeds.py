@@ -6,7 +6,7 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.core.safe_markdown import plain_text
+from goedebuur.core.experiences.safe_markdown import plain_text
 
 from . import permissions
 from .models import Lesson, Question

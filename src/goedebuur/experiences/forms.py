@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
-from goedebuur.core.attachments import MAX_BYTES
-from goedebuur.core.trajectory import PHASES
+from goedebuur.core.experiences.attachments import MAX_BYTES
+from goedebuur.core.trajectory.workflow import PHASES
 from goedebuur.history.forms import revision_field
 from goedebuur.trajectories import permissions as trajectory_permissions
 from goedebuur.trajectories.models import Trajectory

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.core.trajectory import PHASES
+from goedebuur.core.trajectory.workflow import PHASES
 from goedebuur.history.locking import Versioned
 
 PHASE_CHOICES = list(PHASES)

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from goedebuur.core.trajectory import PHASES
+from goedebuur.core.trajectory.workflow import PHASES
 
 from . import permissions, services
 from .models import Lesson, Question

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from goedebuur.core import attachments
+from goedebuur.core.experiences import attachments
 from goedebuur.history import services as history
 
 from . import search

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.core.safe_markdown import render as render_markdown
+from goedebuur.core.experiences.safe_markdown import render as render_markdown
 from goedebuur.history import services as history
 from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions

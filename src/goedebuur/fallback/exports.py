@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from icalendar import Calendar, Event
 
-from goedebuur.core.fallback_feasibility import LABELS, fmt
+from goedebuur.core.fallback.feasibility import LABELS, fmt
 from goedebuur.documents.pdf import new_pdf, pdf_bytes
 
 from . import services, testplan

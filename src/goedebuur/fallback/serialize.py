@@ -4,7 +4,7 @@ the API (`/api/v1/achtervangafspraken/{id}/haalbaarheid` and `/simulatie`) and t
 
 import math
 
-from goedebuur.core.restore_schedule import Schedule
+from goedebuur.core.fallback.restore_schedule import Schedule
 
 from . import services
 from .models import Agreement

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public API of the fallback app: agreements and services in scope, and the feasibility check
-and restore simulation built on the pure core (`goedebuur.core.fallback_feasibility`,
-`goedebuur.core.restore_schedule`). Tests, test log and actions live in `testplan.py`.
+and restore simulation built on the pure core (`goedebuur.core.fallback.feasibility`,
+`goedebuur.core.fallback.restore_schedule`). Tests, test log and actions live in `testplan.py`.
 
 Every change validates first (Dutch messages, nothing saved on error) and records a snapshot in
 the history. Callers wrap calls in a transaction."""
@@ -17,10 +17,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from goedebuur.core import fallback_feasibility as ff
-from goedebuur.core import restore_schedule as rs
+from goedebuur.core.fallback import feasibility as ff
+from goedebuur.core.fallback import restore_schedule as rs
 from goedebuur.core.geo import haversine_km
-from goedebuur.core.landscape import default_recovery
+from goedebuur.core.landscape.rules import default_recovery
 from goedebuur.history import services as history
 from goedebuur.history.models import ChangeRecord
 

@@ -15,8 +15,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from goedebuur.core import fallback_feasibility as ff
-from goedebuur.core.restore_gantt import render_gantt
+from goedebuur.core.fallback import feasibility as ff
+from goedebuur.core.fallback.gantt import render_gantt
 from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 

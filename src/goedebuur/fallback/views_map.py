@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from goedebuur.clusters.pairs import PairRequest
 from goedebuur.clusters.pairs import fallback_pairs as pairing
 from goedebuur.clusters.services import ClusterError
-from goedebuur.core.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL
 from goedebuur.core.geo import padded_box, union_box, viewbox
-from goedebuur.core.svgmap import Area, render_map
+from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL
+from goedebuur.core.maps.svgmap import Area, render_map
 from goedebuur.maps.services import geometry
 from goedebuur.municipalities.models import Municipality
 

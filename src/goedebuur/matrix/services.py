@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from goedebuur.cooperations import services as cooperation_services
 from goedebuur.cooperations.models import Cooperation, IctDomain
-from goedebuur.core.matrix import Matrix, MatrixLink, build_matrix
+from goedebuur.core.register.matrix import Matrix, MatrixLink, build_matrix
 from goedebuur.municipalities import services as municipalities
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 

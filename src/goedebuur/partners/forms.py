@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations import services as cooperations
-from goedebuur.core.scoring import CRITERIA
+from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.municipalities.models import Municipality
 
 from .params import REGION_CHOICES, SIZE_BANDS, WEIGHT_MAX, WEIGHT_PARAMS, FinderQuery, default_weight

@@ -2,14 +2,14 @@
 """The query parameters of the partner finder, shared by the page, the API and the CLI.
 
 Weights are relative (only their ratios matter) and given as whole numbers 0..100; the defaults
-are `goedebuur.core.scoring.DEFAULT_WEIGHTS` × 100."""
+are `goedebuur.core.partners.scoring.DEFAULT_WEIGHTS` × 100."""
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.core import scoring
-from goedebuur.core.features import REGION_TYPES
+from goedebuur.core.partners import scoring
+from goedebuur.core.partners.features import REGION_TYPES
 
 # criterion key -> lowerCamelCase query parameter (Dutch, like the rest of the API)
 WEIGHT_PARAMS: dict[str, str] = {

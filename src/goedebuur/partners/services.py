@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public API of the partners app: the partner finder on the database.
 
-`load_features()` turns the reference data and the register into `goedebuur.core.features.Features`
+`load_features()` turns the reference data and the register into `goedebuur.core.partners.features.Features`
 (cached per process; the cache key is a handful of counts and the latest register change, so a
-reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.scoring.rank`."""
+reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.partners.scoring.rank`."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import Cooperation, Membership
-from goedebuur.core import scoring
-from goedebuur.core.features import Features
+from goedebuur.core.partners import scoring
+from goedebuur.core.partners.features import Features
 from goedebuur.municipalities.models import Municipality, Region
 
 _lock = Lock()

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.cooperations import services as cooperations
-from goedebuur.core.features import REGION_TYPES
-from goedebuur.core.scoring import DETOUR_FACTOR
+from goedebuur.core.partners.features import REGION_TYPES
+from goedebuur.core.partners.scoring import DETOUR_FACTOR
 from goedebuur.municipalities.models import Municipality
 
 from . import services

@@ -4,7 +4,7 @@
 Loads the contracts with an end date (profiles app: Contract -> Application -> Product ->
 Supplier, the application's GEMMA reference components, the municipality's inside point), marks
 per contract whether the viewer may see its details (`profiles.permissions`), and calls the pure
-finder `goedebuur.core.procurement.find_opportunities`. Pages, API, CSV export and CLI all go
+finder `goedebuur.core.procurement.opportunities.find_opportunities`. Pages, API, CSV export and CLI all go
 through `find_opportunities` here, so they apply the same rules:
 
 - anonymous visitors and users without a municipality see nothing (`can_view_landscape`);
@@ -26,7 +26,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.core import procurement as core
+from goedebuur.core.procurement import opportunities as core
 from goedebuur.municipalities.models import Municipality, Region
 from goedebuur.profiles.models import Application, Contract
 from goedebuur.profiles.permissions import can_view_landscape, contract_visible_municipality_ids

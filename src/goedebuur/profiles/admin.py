@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
-from goedebuur.core.landscape import normalize_name
+from goedebuur.core.landscape.rules import normalize_name
 
 from .models import Product, Supplier
 

@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Exporting a municipality's application landscape as CSV, XLSX or JSON, and the import template.
 
-The CSV and XLSX use the import columns (goedebuur.core.landscape_import), so an export can be edited
+The CSV and XLSX use the import columns (goedebuur.core.landscape.file_import), so an export can be edited
 and imported again. Contract and cost columns are only included when the caller passes
 `include_contracts=True`; pages and API decide that with `permissions.can_view_contracts`."""
 
 from __future__ import annotations
 
-from goedebuur.core import landscape_import as L
+from goedebuur.core.landscape import file_import as L
 
 from . import services
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Importing a municipality's application landscape from a CSV or XLSX file.
 
-`read` parses and checks a file (pure rules in goedebuur.core.landscape_import) against the GEMMA
+`read` parses and checks a file (pure rules in goedebuur.core.landscape.file_import) against the GEMMA
 components in the database; `plan` says per row whether it creates or updates an application;
 `commit` writes all rows in one transaction through `services.upsert_application` (upsert by
 municipality + normalised supplier + normalised product), so the same file twice creates no
@@ -21,9 +21,9 @@ from django.db import connections, router, transaction
 from django.db.models import F
 from django.utils.translation import gettext
 
-from goedebuur.core import landscape_import as L
 from goedebuur.core.history import diff_snapshots
-from goedebuur.core.landscape import normalize_name
+from goedebuur.core.landscape import file_import as L
+from goedebuur.core.landscape.rules import normalize_name
 from goedebuur.gemma.models import ReferenceComponent
 from goedebuur.history.models import ChangeRecord
 

@@ -20,7 +20,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import Cooperation, IctDomain
-from goedebuur.core.landscape import biv_from_components, default_recovery, normalize_name
+from goedebuur.core.landscape.rules import biv_from_components, default_recovery, normalize_name
 from goedebuur.gemma.models import ReferenceComponent
 from goedebuur.history import services as history
 from goedebuur.history.locking import EditConflict

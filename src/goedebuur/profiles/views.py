@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.cooperations.services import cooperations_of
-from goedebuur.core import landscape as rules
+from goedebuur.core.landscape import rules
 from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions
 from goedebuur.municipalities.models import Municipality

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from goedebuur.core import landscape_import as L
+from goedebuur.core.landscape import file_import as L
 from goedebuur.municipalities.models import Municipality
 
 from . import exports, imports, permissions

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Ambitions per partner and their alignment (part of the app's public API, re-exported by
-services). The computation is `goedebuur.core.alignment`."""
+services). The computation is `goedebuur.core.trajectory.alignment`."""
 
 from dataclasses import dataclass, field
 
@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from goedebuur.core import alignment as core
-from goedebuur.core.trajectory import Blocker
+from goedebuur.core.trajectory import alignment as core
+from goedebuur.core.trajectory.workflow import Blocker
 from goedebuur.history.locking import expect_revision
 
 from . import records

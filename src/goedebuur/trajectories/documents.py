@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from docx import Document
 
-from goedebuur.core.alignment import FOUR_KS, MOTIVES
+from goedebuur.core.trajectory.alignment import FOUR_KS, MOTIVES
 
 from .ambitions import picture
 from .models import Trajectory

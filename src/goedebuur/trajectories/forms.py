@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import CooperationForm, IctDomain
-from goedebuur.core.trajectory import ACTIONS
+from goedebuur.core.trajectory.workflow import ACTIONS
 from goedebuur.history.forms import revision_field
 from goedebuur.municipalities.models import Municipality
 

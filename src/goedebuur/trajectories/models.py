@@ -2,7 +2,7 @@
 """A cooperation trajectory: partners (invited, accepted, declined), the phase it is in, checklist
 state, decisions, each partner's ambitions and the acknowledgement of divergences.
 
-The phases, states and default checklist come from `goedebuur.core.trajectory`; the checklist items
+The phases, states and default checklist come from `goedebuur.core.trajectory.workflow`; the checklist items
 live in the database (seeded from the core) so that platform administrators can edit the text."""
 
 from django.conf import settings
@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.core import trajectory as flow
+from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.locking import Versioned
 
 PHASE_CHOICES = [

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from goedebuur.core import trajectory as flow
+from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.locking import expect_revision
 
 from . import records

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import CooperationForm, IctDomain
-from goedebuur.core import alignment as core
+from goedebuur.core.trajectory import alignment as core
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import Municipality
 

@@ -4,7 +4,7 @@ decisions, ambitions and the move into the register.
 
 Every change goes through a function here (or in `plan` / `ambitions`, re-exported below), which
 validates (Dutch messages; nothing saved on error), writes and records a full snapshot in the
-history. The rules of the step plan are `goedebuur.core.trajectory`."""
+history. The rules of the step plan are `goedebuur.core.trajectory.workflow`."""
 
 from dataclasses import dataclass
 
@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from goedebuur.accounts.models import User
 from goedebuur.cooperations import services as register
 from goedebuur.cooperations.models import Cooperation
-from goedebuur.core import trajectory as flow
-from goedebuur.core.trajectory import Blocker
+from goedebuur.core.trajectory import workflow as flow
+from goedebuur.core.trajectory.workflow import Blocker
 from goedebuur.history.locking import expect_revision
 
 from . import records

@@ -14,7 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from goedebuur.core import trajectory as flow
+from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.locking import EditConflict, conflict_message, expect_revision
 from goedebuur.municipalities.models import Municipality
 from goedebuur.pages.querystring import paginate

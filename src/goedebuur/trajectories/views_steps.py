@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.core.alignment import FOUR_KS
+from goedebuur.core.trajectory.alignment import FOUR_KS
 from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 

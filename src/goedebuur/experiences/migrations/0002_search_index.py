@@ -8,7 +8,7 @@ from django.db import migrations
 def create(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor == "sqlite":
-        # The text is stemmed in Python (goedebuur.core.textsearch) before it is stored, so the
+        # The text is stemmed in Python (goedebuur.core.experiences.textsearch) before it is stored, so the
         # tokenizer only splits on spaces; diacritics are kept, as PostgreSQL's 'dutch' does.
         schema_editor.execute(
             "CREATE VIRTUAL TABLE experiences_fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 0')"

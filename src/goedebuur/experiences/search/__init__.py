@@ -6,7 +6,7 @@
   call these on every save; `goedebuur ervaringen-index` calls `rebuild`).
 
 The backend follows the database: SQLite uses an FTS5 table fed with Dutch Snowball stems
-(`goedebuur.core.textsearch`), PostgreSQL its own text search with the 'dutch' configuration."""
+(`goedebuur.core.experiences.textsearch`), PostgreSQL its own text search with the 'dutch' configuration."""
 
 from .indexing import index_answer, index_lesson, index_question, rebuild, remove
 from .service import FACETS, Filters, Hit, Results, search

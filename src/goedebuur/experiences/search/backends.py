@@ -10,7 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Value
 
-from goedebuur.core import textsearch
+from goedebuur.core.experiences import textsearch
 
 from ..models import SearchEntry
 
@@ -53,7 +53,7 @@ class SqliteBackend:
 class PostgresBackend:
     """PostgreSQL text search with the 'dutch' configuration. Its Dutch stemmer is the older
     Snowball one, which leaves plurals like "migraties" apart from "migratie"; so the vector also
-    holds the stems of `goedebuur.core.textsearch` (as 'simple' lexemes, the same stems SQLite
+    holds the stems of `goedebuur.core.experiences.textsearch` (as 'simple' lexemes, the same stems SQLite
     uses), and each query word matches either form. Snippets use the shared highlighter for the
     same reason: it marks exactly the words that matched."""
 

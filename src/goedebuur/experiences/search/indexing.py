@@ -6,7 +6,7 @@ An answer takes its visibility, cooperation, phase and domain from its question.
 
 from django.db import transaction
 
-from goedebuur.core.safe_markdown import plain_text
+from goedebuur.core.experiences.safe_markdown import plain_text
 
 from ..models import Answer, Lesson, Question, Report, SearchEntry
 from .backends import backend

@@ -15,8 +15,8 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 
 from goedebuur.cooperations.models import CooperationForm, IctDomain
-from goedebuur.core import textsearch
-from goedebuur.core.trajectory import PHASES
+from goedebuur.core.experiences import textsearch
+from goedebuur.core.trajectory.workflow import PHASES
 from goedebuur.municipalities.models import Region
 
 from .. import permissions

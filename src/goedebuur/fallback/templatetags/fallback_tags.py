@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.core import fallback_feasibility as ff
+from goedebuur.core.fallback import feasibility as ff
 
 register = template.Library()
 

@@ -10,9 +10,9 @@ from goedebuur.businesscases import presenters, services
 from goedebuur.businesscases.charts import euros
 from goedebuur.businesscases.report_pdf import build_pdf
 from goedebuur.businesscases.result_json import result_dict
-from goedebuur.core.businesscase import CaseError
-from goedebuur.core.businesscase_toml import load_case
-from goedebuur.core.montecarlo import MAX_DRAWS
+from goedebuur.core.businesscase.model import CaseError
+from goedebuur.core.businesscase.montecarlo import MAX_DRAWS
+from goedebuur.core.businesscase.toml_input import load_case
 from goedebuur.municipalities.models import Municipality
 
 

@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.core.fallback_feasibility import LABELS, fmt
+from goedebuur.core.fallback.feasibility import LABELS, fmt
 from goedebuur.fallback import serialize, services, testplan
 from goedebuur.fallback.models import Agreement
 

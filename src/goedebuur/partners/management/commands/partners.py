@@ -3,8 +3,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.core.features import REGION_TYPES
-from goedebuur.core.scoring import CRITERIA
+from goedebuur.core.partners.features import REGION_TYPES
+from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.partners import services
 from goedebuur.partners.params import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
 

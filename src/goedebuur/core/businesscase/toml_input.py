@@ -1,0 +1,211 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A business case from a TOML document (no Django), for `goedebuur businesscase case.toml`.
+The format is documented in docs/user/businesscase.md with the example docs/businesscase-voorbeeld.toml.
+
+Names and inhabitants of municipalities may be left out: `lookup(code)` supplies them (the command
+reads the reference data). Every problem is reported at once, in Dutch, as a `CaseError`."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from datetime import date
+
+from goedebuur.core.businesscase.defaults import CHECKLIST_KEYS, default_saving, hidden_cost_checklist
+from goedebuur.core.businesscase.finance import DEFAULT_DISCOUNT_RATE
+from goedebuur.core.businesscase.harmonisation import overlap_fraction
+from goedebuur.core.businesscase.model import (
+    BENCHMARK_NOTE,
+    Case,
+    CaseError,
+    DoubleContract,
+    HiddenCost,
+    Partner,
+    Range,
+    Saving,
+    benchmark_baseline,
+    validate,
+)
+
+Lookup = Callable[[str], tuple[str, int | None] | None]
+
+
+class _Problems:
+    def __init__(self):
+        self.items: list[tuple[str, str]] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.items.append((field, message))
+
+    def number(self, table: Mapping, key: str, where: str, default=None, *, whole=False):
+        value = table.get(key, default)
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (whole and not isinstance(value, int))
+        ):
+            kind = "een geheel getal" if whole else "een getal"
+            self.add(f"{where}.{key}", f"{where}: '{key}' moet {kind} zijn.")
+            return default
+        return value
+
+
+def load_case(text: str, lookup: Lookup) -> tuple[Case, int, int]:
+    """(case, draws, seed) from TOML text; raises CaseError."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CaseError([("toml", f"Het bestand is geen geldige TOML: {error}.")]) from None
+    return case_from_mapping(data, lookup)
+
+
+def case_from_mapping(data: Mapping, lookup: Lookup) -> tuple[Case, int, int]:
+    p = _Problems()
+    horizon = p.number(data, "horizon", "case", 10, whole=True)
+    start_year = p.number(data, "eerste_jaar", "case", 2027, whole=True)
+    go_live = p.number(data, "overstap_jaar", "case", 2, whole=True)
+    partners, weights = _partners(data.get("gemeente", []), lookup, p)
+    savings = tuple(_saving(row, i, horizon, p) for i, row in enumerate(data.get("besparing", [])))
+    hidden = _hidden_costs(data.get("verborgen_kosten", {}), partners, horizon, p)
+    doubles = tuple(
+        _double(row, i, start_year, go_live, horizon, p)
+        for i, row in enumerate(data.get("dubbel_contract", []))
+    )
+    case = Case(
+        name=str(data.get("naam", "")),
+        scenario=str(data.get("scenario", "")),
+        partners=partners,
+        savings=tuple(s for s in savings if s is not None),
+        hidden_costs=hidden,
+        horizon=horizon,
+        start_year=start_year,
+        discount_rate=p.number(data, "discontovoet", "case", DEFAULT_DISCOUNT_RATE),
+        allocation_key=str(data.get("verdeelsleutel", "inwoners")),
+        custom_weights=weights,
+        double_contracts=tuple(d for d in doubles if d is not None),
+        distribution=str(data.get("kansverdeling", "pert")),
+        baseline_uncertainty_pct=p.number(data, "onzekerheid_basislijn_pct", "case", 10.0),
+    )
+    draws = p.number(data, "trekkingen", "case", 10_000, whole=True)
+    seed = p.number(data, "seed", "case", 1, whole=True)
+    problems = p.items + validate(case)
+    if problems:
+        raise CaseError(problems)
+    return case, draws, seed
+
+
+def _partners(rows, lookup: Lookup, p: _Problems):
+    partners, weights = [], {}
+    if not isinstance(rows, list):
+        p.add("gemeente", "Geef de gemeenten als [[gemeente]]-tabellen.")
+        return (), {}
+    for i, row in enumerate(rows):
+        where = f"gemeente.{i}"
+        code = str(row.get("code", "")).upper()
+        known = lookup(code) if code else None
+        if known is None and not row.get("naam"):
+            p.add(
+                f"{where}.code",
+                f"{where}: onbekende gemeente '{code}'; geef een CBS-code (GM....) of een naam.",
+            )
+            continue
+        name = str(row.get("naam") or known[0])
+        inhabitants = p.number(row, "inwoners", where, known[1] if known else None, whole=True)
+        baseline = p.number(row, "ict_kosten", where, None, whole=True)
+        source = str(row.get("bron", ""))
+        if baseline is None:
+            baseline = benchmark_baseline(max(inhabitants or 0, 0))
+            source = source or f"{BENCHMARK_NOTE} × {inhabitants or 0} inwoners"
+        partners.append(
+            Partner(
+                code=code or name,
+                name=name,
+                inhabitants=inhabitants,
+                baseline_eur=baseline,
+                baseline_source=source,
+                ict_spend_eur=p.number(row, "ict_uitgaven", where, None, whole=True),
+                workplaces=p.number(row, "werkplekken", where, None, whole=True),
+            )
+        )
+        share = p.number(row, "aandeel", where, None)
+        if share is not None:
+            weights[code or name] = share
+    return tuple(partners), weights
+
+
+def _saving(row, index: int, horizon, p: _Problems) -> Saving | None:
+    where = f"besparing.{index}"
+    domain = str(row.get("domein", "")).strip()
+    if not domain:
+        p.add(f"{where}.domein", f"{where}: geef het ICT-domein ('domein').")
+        return None
+    base = default_saving(domain, str(row.get("label", domain)), max(horizon or 1, 1))
+    likely = p.number(row, "waarschijnlijk", where, base.percent.likely)
+    return replace(
+        base,
+        domain_share_pct=p.number(row, "aandeel_pct", where, base.domain_share_pct),
+        percent=Range(
+            p.number(row, "laag", where, base.percent.low),
+            likely,
+            p.number(row, "hoog", where, base.percent.high),
+        ),
+        start_year=p.number(row, "vanaf_jaar", where, base.start_year, whole=True),
+        ramp_years=p.number(row, "ingroei_jaren", where, base.ramp_years, whole=True),
+        source=str(row.get("bron", base.source)),
+    )
+
+
+def _hidden_costs(table, partners, horizon, p: _Problems) -> tuple[HiddenCost, ...]:
+    if not isinstance(table, Mapping):
+        p.add("verborgen_kosten", "Geef de verborgen kosten als [verborgen_kosten.<sleutel>]-tabellen.")
+        table = {}
+    unknown = sorted(set(table) - set(CHECKLIST_KEYS))
+    if unknown:
+        p.add(
+            "verborgen_kosten",
+            f"Onbekende verborgen kostenpost: {', '.join(unknown)}. Kies uit: {', '.join(CHECKLIST_KEYS)}.",
+        )
+    items = []
+    for cost in hidden_cost_checklist(partners, max(horizon or 1, 1)):
+        row = table.get(cost.key)
+        if row is None:
+            items.append(cost)
+            continue
+        where = f"verborgen_kosten.{cost.key}"
+        amount = Range(
+            p.number(row, "laag", where, cost.amount.low),
+            p.number(row, "waarschijnlijk", where, cost.amount.likely),
+            p.number(row, "hoog", where, cost.amount.high),
+        )
+        items.append(
+            replace(
+                cost,
+                amount=amount,
+                year=p.number(row, "jaar", where, cost.year, whole=True),
+                source=str(row.get("bron", cost.source)),
+                confirmed=bool(row.get("bevestigd", False)),
+            )
+        )
+    return tuple(items)
+
+
+def _double(row, index, start_year, go_live, horizon, p: _Problems) -> DoubleContract | None:
+    where = f"dubbel_contract.{index}"
+    cost = p.number(row, "kosten_per_jaar", where, None, whole=True)
+    end = row.get("einddatum")
+    if isinstance(end, str):
+        try:
+            end = date.fromisoformat(end)
+        except ValueError:
+            end = None
+    if cost is None or not isinstance(end, date) or not horizon or not start_year or not go_live:
+        p.add(where, f"{where}: geef 'kosten_per_jaar' (hele euro's) en 'einddatum' (jjjj-mm-dd).")
+        return None
+    begin = date(start_year + go_live - 1, 1, 1)
+    amounts = tuple(int(round(cost * overlap_fraction(start_year + y, begin, end))) for y in range(horizon))
+    return DoubleContract(
+        str(row.get("gemeente", "")).upper(), str(row.get("label", "")), cost, end.isoformat(), amounts
+    )

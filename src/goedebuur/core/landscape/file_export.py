@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writing a landscape file (CSV or XLSX) for the export and the template, with the import's columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from goedebuur.core.landscape.file_format import (
+    COLUMN_NAMES,
+    COLUMNS,
+    CONTRACT_COLUMNS,
+    FORMULA_START,
+    LandscapeRow,
+)
+
+
+def columns(include_contracts: bool) -> tuple[str, ...]:
+    return COLUMN_NAMES if include_contracts else tuple(c for c in COLUMN_NAMES if c not in CONTRACT_COLUMNS)
+
+
+def row_cells(row: LandscapeRow, component_names: Mapping[str, str]) -> dict[str, object]:
+    """The cells of a row under the file's column names (components by name)."""
+    return {
+        "referentiecomponenten": "; ".join(component_names.get(c, c) for c in row.components),
+        "product": row.product,
+        "versie": row.version,
+        "leverancier": row.supplier,
+        "hosting": row.hosting,
+        "beschikbaarheid": row.beschikbaarheid,
+        "integriteit": row.integriteit,
+        "vertrouwelijkheid": row.vertrouwelijkheid,
+        "rto_uren": row.rto_hours,
+        "rpo_uren": row.rpo_hours,
+        "contract_start": row.contract_start,
+        "contract_einde": row.contract_end,
+        "opzegtermijn_maanden": row.notice_months,
+        "jaarlijkse_kosten_eur": row.yearly_cost_eur,
+        "verlengingsopties": row.extension_options,
+    }
+
+
+def write_csv(records: Iterable[Mapping[str, object]], names: tuple[str, ...]) -> bytes:
+    """UTF-8 with BOM and `;` as separator, the way Dutch Excel opens a CSV file correctly."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(names)
+    for record in records:
+        writer.writerow(["" if record.get(n) is None else _cell_text(record.get(n)) for n in names])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell_text(value: object) -> str:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe (CSV
+    injection); reading strips it again (`_text`)."""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
+
+
+def write_xlsx(records: Iterable[Mapping[str, object]], names: tuple[str, ...], explanation=False) -> bytes:
+    """A workbook with the sheet 'landschap' (and, for the template, a sheet 'toelichting')."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("landschap")
+    bold = Font(bold=True)
+    header = []
+    for name in names:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for record in records:
+        cells = []
+        for name in names:
+            value = record.get(name)
+            cell = WriteOnlyCell(sheet, value=None if value == "" else value)
+            if isinstance(value, str) and value:
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            cells.append(cell)
+        sheet.append(cells)
+    if explanation:
+        notes = workbook.create_sheet("toelichting")
+        notes.append(["kolom", "verplicht", "toelichting", "voorbeeld"])
+        for column in COLUMNS:
+            notes.append(
+                [column.name, "ja" if column.required else "nee", column.description, column.example]
+            )
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def template_records() -> list[dict[str, str]]:
+    return [{c.name: c.example for c in COLUMNS}]

@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""goedebuur.core.businesscase.model and its defaults: validation with Dutch messages, the checklist."""
+
+from dataclasses import replace
+
+import pytest
+
+from goedebuur.core.businesscase.defaults import CHECKLIST_KEYS, default_saving, hidden_cost_checklist
+from goedebuur.core.businesscase.model import (
+    BENCHMARK_EUR,
+    EVIDENCE_NOTE,
+    CaseError,
+    Range,
+    benchmark_baseline,
+    check,
+    unconfirmed,
+    validate,
+)
+
+from .businesscase_examples import RHENEN, VEENENDAAL, example_case
+
+
+def messages(case):
+    return [message for _field, message in validate(case)]
+
+
+def test_a_complete_example_is_valid():
+    assert validate(example_case()) == []
+
+
+def test_it_rejects_negative_inhabitants_in_dutch():
+    case = example_case(partners=(replace(RHENEN, inhabitants=-5), VEENENDAAL))
+    assert "Het aantal inwoners van Rhenen kan niet negatief zijn." in messages(case)
+
+
+def test_it_rejects_a_low_value_above_the_high_value():
+    case = example_case()
+    bad = replace(case.hidden_costs[1], amount=Range(500, 400, 300))
+    case = replace(case, hidden_costs=(case.hidden_costs[0], bad, *case.hidden_costs[2:]))
+    problems = validate(case)
+    assert (
+        "hidden_costs.1.amount",
+        "Projectorganisatie: de laagste waarde is hoger dan de hoogste.",
+    ) in problems
+
+
+def test_it_rejects_a_horizon_of_zero_and_one_partner():
+    assert "De horizon moet 1 tot en met 30 jaar zijn." in messages(example_case(horizon=0))
+    assert "Kies ten minste twee verschillende gemeenten." in messages(example_case(partners=(RHENEN,)))
+    with pytest.raises(CaseError, match="horizon"):
+        check(example_case(horizon=0))
+
+
+def test_it_rejects_savings_outside_zero_to_hundred_percent_and_domains_above_the_whole():
+    case = example_case()
+    too_much = replace(case.savings[0], percent=Range(10, 20, 120))
+    assert any("te groot" in m for m in messages(replace(case, savings=(too_much,))))
+    wide = tuple(replace(s, domain_share_pct=60) for s in case.savings)
+    assert any("meer dan 100 %" in m for m in messages(replace(case, savings=wide)))
+
+
+def test_it_says_which_partner_lacks_the_figure_of_the_allocation_key():
+    case = example_case(partners=(replace(RHENEN, workplaces=None), VEENENDAAL), allocation_key="werkplekken")
+    assert any("werkplekken van: Rhenen" in m for m in messages(case))
+
+
+def test_the_checklist_has_every_hidden_cost_unconfirmed_with_a_source():
+    checklist = hidden_cost_checklist((RHENEN, VEENENDAAL), 10)
+    assert [c.key for c in checklist] == list(CHECKLIST_KEYS)
+    assert {
+        "voorbereiding",
+        "projectorganisatie",
+        "migratie",
+        "harmonisatie",
+        "netwerk",
+        "personeel",
+        "governance",
+        "exit",
+    } == set(CHECKLIST_KEYS)
+    assert all(c.source and not c.confirmed for c in checklist)
+    assert all(c.amount.low <= c.amount.likely <= c.amount.high for c in checklist)
+    preparation = checklist[0]
+    assert preparation.amount.likely == 42_000  # 2 x 21,000 (Regio Nijmegen: 190,000 for nine)
+    assert "190.000" in preparation.source
+    assert next(c for c in checklist if c.key == "governance").kind == "jaarlijks"
+    assert unconfirmed(replace(example_case(), hidden_costs=tuple(checklist))) == checklist
+
+
+def test_defaults_cite_the_benchmark_and_the_evidence():
+    assert benchmark_baseline(1000) == 1000 * BENCHMARK_EUR == 96_000
+    saving = default_saving("applicaties", "Applicaties", 10)
+    assert saving.domain_share_pct == 34.0 and "€ 33 van € 96" in saving.source
+    assert "COELO" in saving.source and "COELO" in EVIDENCE_NOTE and "Servicepunt71" in EVIDENCE_NOTE

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""goedebuur.core.businesscase.toml_input: the documented example loads; bad files give Dutch messages."""
+
+from pathlib import Path
+
+import pytest
+
+from goedebuur.core.businesscase.model import BENCHMARK_EUR, CaseError
+from goedebuur.core.businesscase.toml_input import load_case
+
+EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "businesscase-voorbeeld.toml"
+KNOWN = {"GM0340": ("Rhenen", 20_000), "GM0345": ("Veenendaal", 67_000)}
+
+
+def lookup(code):
+    return KNOWN.get(code)
+
+
+def test_the_documented_example_loads_with_defaults_filled_in():
+    case, draws, seed = load_case(EXAMPLE.read_text(encoding="utf-8"), lookup)
+    assert (draws, seed, case.horizon, case.scenario) == (20_000, 1, 10, "zwaar")
+    rhenen, veenendaal = case.partners
+    assert (rhenen.name, rhenen.inhabitants, rhenen.baseline_eur) == ("Rhenen", 20_000, 1_900_000)
+    assert veenendaal.inhabitants == 68_000 and veenendaal.baseline_eur == 68_000 * BENCHMARK_EUR
+    assert "M&I/Partners" in veenendaal.baseline_source
+    costs = {c.key: c for c in case.hidden_costs}
+    assert costs["migratie"].amount.likely == 300_000 and costs["migratie"].confirmed
+    assert costs["exit"].amount.high == 0 and costs["exit"].confirmed
+    assert not costs["governance"].confirmed  # not in the file: default, unconfirmed
+    werkplek = next(s for s in case.savings if s.domain == "werkplek")
+    assert werkplek.domain_share_pct == 15.0 and werkplek.percent.likely == 5
+    (double,) = case.double_contracts
+    assert double.amounts[:4] == (0, 36_500, 36_500, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            'horizon = 0\n[[gemeente]]\ncode="GM0340"\n[[gemeente]]\ncode="GM0345"',
+            "De horizon moet 1 tot en met 30 jaar zijn.",
+        ),
+        (
+            '[[gemeente]]\ncode="GM0340"\ninwoners=-1\n[[gemeente]]\ncode="GM0345"',
+            "Het aantal inwoners van Rhenen kan niet negatief zijn.",
+        ),
+        (
+            '[[gemeente]]\ncode="GM0340"\n[[gemeente]]\ncode="GM0345"\n[[besparing]]\ndomein="werkplek"\nlaag=9\nwaarschijnlijk=5\nhoog=1',
+            "besparing werkplek: de laagste waarde is hoger dan de hoogste.",
+        ),
+        (
+            '[[gemeente]]\ncode="GM9999"',
+            "gemeente.0: onbekende gemeente 'GM9999'; geef een CBS-code (GM....) of een naam.",
+        ),
+        (
+            'horizon = "tien"\n[[gemeente]]\ncode="GM0340"\n[[gemeente]]\ncode="GM0345"',
+            "case: 'horizon' moet een geheel getal zijn.",
+        ),
+        ("[verborgen_kosten.koffie]\nlaag=1", "Onbekende verborgen kostenpost: koffie."),
+        ("naam = ", "Het bestand is geen geldige TOML"),
+    ],
+)
+def test_bad_files_are_rejected_with_a_dutch_message(text, message):
+    with pytest.raises(CaseError) as error:
+        load_case(f'naam = "x"\n{text}' if not text.startswith("naam") else text, lookup)
+    assert any(message in m for _field, m in error.value.problems), error.value.problems

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: EUPL-1.2
+import io
+import zipfile
+
+import pytest
+
+from goedebuur.core.experiences import attachments
+
+
+def _zip(*names: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+def test_it_recognises_pdf_docx_and_xlsx_by_content():
+    assert attachments.check("verslag.pdf", b"%PDF-1.7\n...").kind == "pdf"
+    assert attachments.check("plan.docx", _zip("[Content_Types].xml", "word/document.xml")).kind == "docx"
+    assert attachments.check("begroting.xlsx", _zip("[Content_Types].xml", "xl/workbook.xml")).kind == "xlsx"
+
+
+def test_it_refuses_a_renamed_executable():
+    with pytest.raises(attachments.AttachmentError, match="Alleen PDF"):
+        attachments.check("notulen.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100)
+
+
+def test_it_refuses_a_zip_that_is_not_an_office_document():
+    with pytest.raises(attachments.AttachmentError):
+        attachments.check("plan.docx", _zip("readme.txt"))
+    with pytest.raises(attachments.AttachmentError):
+        attachments.check("plan.docx", b"PK\x03\x04 not really a zip")
+
+
+def test_it_refuses_a_name_that_contradicts_the_content():
+    with pytest.raises(attachments.AttachmentError, match="inhoud is een PDF"):
+        attachments.check("begroting.xlsx", b"%PDF-1.4")
+
+
+def test_it_refuses_empty_and_too_large_files():
+    with pytest.raises(attachments.AttachmentError, match="leeg"):
+        attachments.check("a.pdf", b"")
+    with pytest.raises(attachments.AttachmentError, match="groter dan 1 MB"):
+        attachments.check("a.pdf", b"%PDF-" + b"0" * (1024 * 1024), max_bytes=1024 * 1024)
+
+
+def test_it_gives_the_stored_name_the_extension_of_the_real_type():
+    assert attachments.check("verslag", b"%PDF-1.4").filename == "verslag.pdf"
+    assert attachments.check("../../etc/pass wd.pdf", b"%PDF-1.4").filename == ".._.._etc_pass wd.pdf"
