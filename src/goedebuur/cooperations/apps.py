@@ -6,3 +6,6 @@ class CooperationsConfig(AppConfig):
     name = "goedebuur.cooperations"
     label = "cooperations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import history  # noqa: F401  (registers the register entry's history tracker)

@@ -18,9 +18,10 @@ from goedebuur import data
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
+from .history import CooperationTracker, replace_members, replace_sources
+from .models import Cooperation, CooperationForm, IctDomain, Membership
 
-HISTORY_MODEL = "cooperations.cooperation"
+HISTORY_MODEL = CooperationTracker.label
 RESERVED_SLUGS = {"nieuw"}  # would clash with /samenwerkingen/nieuw
 
 
@@ -225,29 +226,10 @@ def save_cooperation(
     cooperation.updated_by = _real(user)
     cooperation.save()
     cooperation.domains.set(values.domains)
-    _replace_members(cooperation, values.members)
-    cooperation.sources.all().delete()
-    Source.objects.bulk_create(
-        Source(cooperation=cooperation, url=s.url, description=s.description, order=i)
-        for i, s in enumerate(values.sources)
-        if s.url or s.description
-    )
+    replace_members(cooperation, values.members)
+    replace_sources(cooperation, values.sources)
     _record(cooperation, "create" if creating else "update", user, note)
     return cooperation
-
-
-def _replace_members(cooperation, members):
-    cooperation.memberships.all().delete()
-    Membership.objects.bulk_create(
-        Membership(
-            cooperation=cooperation,
-            municipality=m.municipality,
-            role=m.role,
-            joined_on=m.joined_on,
-            left_on=m.left_on,
-        )
-        for m in members
-    )
 
 
 @transaction.atomic
@@ -259,95 +241,22 @@ def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
     _record(cooperation, "delete", user, note)
 
 
-@transaction.atomic
 def restore_version(cooperation: Cooperation, record_id: int, user) -> Cooperation:
     """Bring the cooperation back to the state recorded in one of its history records."""
-    record = history.version(HISTORY_MODEL, cooperation.pk, record_id)
-    if record is None:
-        raise ValidationError(_("Deze versie bestaat niet."))
-    state = record.snapshot
-    forms_by_code = {f.code: f for f in CooperationForm.objects.all()}
-    if state["form"] not in forms_by_code:
-        raise ValidationError(_("De vorm van deze versie bestaat niet meer."))
-    cooperation.name = state["name"]
-    cooperation.description = state["description"]
-    cooperation.form = forms_by_code[state["form"]]
-    cooperation.form_text = state["form_text"]
-    cooperation.status = state["status"]
-    cooperation.start_date = _date(state["start_date"])
-    cooperation.start_precision = state["start_precision"]
-    cooperation.end_date = _date(state["end_date"])
-    cooperation.end_precision = state["end_precision"]
-    cooperation.deleted_at = None if not state.get("deleted") else (cooperation.deleted_at or timezone.now())
-    cooperation.updated_by = _real(user)
-    cooperation.save()
-    cooperation.domains.set(IctDomain.objects.filter(slug__in=state["domains"]))
-    by_code = Municipality.objects.in_bulk([m["municipality"] for m in state["members"]], field_name="code")
-    _replace_members(
-        cooperation,
-        [
-            MemberInput(by_code[m["municipality"]], m["role"], _date(m["joined_on"]), _date(m["left_on"]))
-            for m in state["members"]
-            if m["municipality"] in by_code
-        ],
-    )
-    cooperation.sources.all().delete()
-    Source.objects.bulk_create(
-        Source(cooperation=cooperation, url=s["url"], description=s["description"], order=i)
-        for i, s in enumerate(state["sources"])
-    )
-    _record(
-        cooperation,
-        "restore",
-        user,
-        _("hersteld naar de versie van %(at)s") % {"at": f"{record.at:%d-%m-%Y %H:%M}"},
-    )
-    return cooperation
+    return history.restore(cooperation, record_id, user)
 
 
 def snapshot(cooperation: Cooperation) -> dict:
     """The full state of a register entry as plain JSON data, for history and restore."""
-    return {
-        "name": cooperation.name,
-        "description": cooperation.description,
-        "form": cooperation.form.code,
-        "form_text": cooperation.form_text,
-        "status": cooperation.status,
-        "start_date": _iso(cooperation.start_date),
-        "start_precision": cooperation.start_precision,
-        "end_date": _iso(cooperation.end_date),
-        "end_precision": cooperation.end_precision,
-        "domains": sorted(cooperation.domains.values_list("slug", flat=True)),
-        "members": [
-            {
-                "municipality": m.municipality.code,
-                "role": m.role,
-                "joined_on": _iso(m.joined_on),
-                "left_on": _iso(m.left_on),
-            }
-            for m in cooperation.memberships.select_related("municipality")
-            .defer(*HEAVY_MEMBER_FIELDS)
-            .order_by("municipality__code")
-        ],
-        "sources": [{"url": s.url, "description": s.description} for s in cooperation.sources.all()],
-        "deleted": cooperation.deleted_at is not None,
-    }
+    return history.tracker_for(cooperation).snapshot(cooperation)
 
 
 def _record(cooperation, action, user, note=""):
-    history.record_change(
-        model=HISTORY_MODEL,
-        object_id=cooperation.pk,
-        object_repr=cooperation.name,
-        action=action,
-        user=user,
-        snapshot=snapshot(cooperation),
-        note=note,
-    )
+    history.record(cooperation, action, user, note)
 
 
 def versions(cooperation: Cooperation):
-    return history.versions(HISTORY_MODEL, cooperation.pk)
+    return history.versions(cooperation)
 
 
 def _real(user):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from goedebuur.pages.extensions import DashboardItem, Section
+from goedebuur.pages.services import DashboardItem, Section
 
 from . import permissions
 from .models import Question

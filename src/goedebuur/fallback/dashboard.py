@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from goedebuur.pages.extensions import DashboardItem, Section
+from goedebuur.pages.services import DashboardItem, Section
 
 from . import testplan
 from .models import Agreement

@@ -1,9 +1,156 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public API of the history app: record a change with a full snapshot, list and fetch versions."""
+"""Public API of the history app: the one history mechanism of the platform.
+
+A model enters history by declaring a `Tracker` once, in its own app (`<app>/history.py`, imported
+from the app's `AppConfig.ready()` or its services):
+
+    @history.register
+    class CooperationTracker(history.Tracker):
+        model = Cooperation
+        label = "cooperations.cooperation"      # the stored `ChangeRecord.model`; never change it
+
+        def snapshot(self, cooperation) -> dict:    # the full state, children included, as JSON data
+            ...
+
+        def apply(self, cooperation, state, *, user, object_id):   # write a snapshot back
+            ...                                     # raise ValidationError when it cannot be applied
+            return cooperation
+
+Services then call `history.record(instance, "update", user)` after each change,
+`history.versions(instance)` for the history page and the API's versions endpoint, and
+`history.restore(instance, record_id, user)` to bring back an earlier version (in one transaction,
+itself recorded as a change). Records that were removed from the database (a deleted application,
+a removed fallback service) are restored with `history.restore_removed(Model, object_id, record_id,
+user)`: the tracker's `apply` then receives `None` and recreates the record.
+
+Lower-level functions (`record_change`, `versions_of`, `version`, `latest`) remain for callers
+that write many records at once (the landscape import)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
 
 from goedebuur.core.history import diff_snapshots
 
 from .models import ChangeRecord
+
+Action = ChangeRecord.Action
+
+_TRACKERS: dict[type, Tracker] = {}
+_BY_LABEL: dict[str, Tracker] = {}
+
+
+class Tracker:
+    """How one model's records are snapshotted and restored. Subclass, set `model` and `label`,
+    implement `snapshot` and `apply`, and decorate with `@history.register`."""
+
+    model: ClassVar[type]
+    label: ClassVar[str]
+
+    def snapshot(self, instance) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def apply(self, instance, state: dict[str, Any], *, user, object_id):
+        """Write `state` back to `instance` (None: the record no longer exists and is recreated with
+        primary key `object_id`), children included. Returns the instance. Raises ValidationError
+        when the version cannot be applied (e.g. a referenced record no longer exists)."""
+        raise NotImplementedError
+
+    def describe(self, instance) -> str:
+        """The record's name in the history list."""
+        return str(instance)
+
+    def object_id(self, instance) -> str:
+        return str(instance.pk)
+
+    def restore_note(self, record: ChangeRecord) -> str:
+        return _("hersteld naar de versie van %(at)s") % {"at": f"{record.at:%d-%m-%Y %H:%M}"}
+
+
+def register(tracker_class: type[Tracker]) -> type[Tracker]:
+    """Class decorator: make a tracker known for its model (and for its stored label)."""
+    tracker = tracker_class()
+    _TRACKERS[tracker_class.model] = tracker
+    _BY_LABEL[tracker_class.label] = tracker
+    return tracker_class
+
+
+def tracker_for(model_or_instance) -> Tracker:
+    model = model_or_instance if isinstance(model_or_instance, type) else type(model_or_instance)
+    for klass in model.__mro__:
+        if klass in _TRACKERS:
+            return _TRACKERS[klass]
+    raise LookupError(f"{model.__name__} declares no history tracker")
+
+
+def tracked_labels() -> list[str]:
+    return sorted(_BY_LABEL)
+
+
+def record(instance, action: str, user, note: str = "", *, snapshot: dict | None = None) -> ChangeRecord:
+    """Record one change of a tracked record: who, when, the full snapshot and the differences."""
+    tracker = tracker_for(instance)
+    return record_change(
+        model=tracker.label,
+        object_id=tracker.object_id(instance),
+        object_repr=tracker.describe(instance),
+        action=action,
+        user=user,
+        snapshot=tracker.snapshot(instance) if snapshot is None else snapshot,
+        note=note,
+    )
+
+
+def versions(instance, object_id=None):
+    """The versions of a tracked record, newest first. (Transitional: `versions(label, object_id)`
+    is the lower-level `versions_of` until every app declares a tracker.)"""
+    if isinstance(instance, str):
+        return versions_of(instance, object_id)
+    tracker = tracker_for(instance)
+    return versions_of(tracker.label, tracker.object_id(instance))
+
+
+def removed_versions(model, object_id):
+    """The versions of a record that may no longer exist (by model and primary key)."""
+    return versions_of(tracker_for(model).label, object_id)
+
+
+def get_version(instance, record_id: int) -> ChangeRecord:
+    tracker = tracker_for(instance)
+    found = version(tracker.label, tracker.object_id(instance), record_id)
+    if found is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    return found
+
+
+@transaction.atomic
+def restore(instance, record_id: int, user, *, note: str | None = None):
+    """Bring a record back to one of its recorded versions; the restore is itself a change."""
+    tracker = tracker_for(instance)
+    found = get_version(instance, record_id)
+    restored = tracker.apply(instance, found.snapshot, user=user, object_id=tracker.object_id(instance))
+    record(restored, Action.RESTORE, user, tracker.restore_note(found) if note is None else note)
+    return restored
+
+
+@transaction.atomic
+def restore_removed(model, object_id, record_id: int, user, *, note: str | None = None):
+    """Recreate a record that was removed from the database from one of its recorded versions."""
+    tracker = tracker_for(model)
+    found = version(tracker.label, object_id, record_id)
+    if found is None:
+        raise ValidationError(_("Deze versie bestaat niet."))
+    existing = model._base_manager.filter(pk=object_id).first()
+    restored = tracker.apply(existing, found.snapshot, user=user, object_id=object_id)
+    record(restored, Action.RESTORE, user, tracker.restore_note(found) if note is None else note)
+    return restored
+
+
+# Lower level: by stored label and object id.
 
 
 def record_change(*, model: str, object_id, object_repr: str, action: str, user, snapshot: dict, note=""):
@@ -25,9 +172,46 @@ def latest(model: str, object_id):
     return ChangeRecord.objects.filter(model=model, object_id=str(object_id)).order_by("-at", "-id").first()
 
 
-def versions(model: str, object_id):
+def versions_of(model: str, object_id):
     return ChangeRecord.objects.filter(model=model, object_id=str(object_id)).select_related("user")
 
 
 def version(model: str, object_id, record_id: int):
     return ChangeRecord.objects.filter(model=model, object_id=str(object_id), pk=record_id).first()
+
+
+# Optimistic locking, published here for the apps' models, services and API (see `locking`).
+from .locking import (  # noqa: E402
+    EditConflict,
+    Versioned,
+    conflict_message,
+    etag,
+    expect_revision,
+    parse_if_match,
+    revision_from,
+)
+
+__all__ = [
+    "Action",
+    "EditConflict",
+    "Tracker",
+    "Versioned",
+    "conflict_message",
+    "etag",
+    "expect_revision",
+    "get_version",
+    "latest",
+    "parse_if_match",
+    "record",
+    "record_change",
+    "register",
+    "removed_versions",
+    "restore",
+    "restore_removed",
+    "revision_from",
+    "tracked_labels",
+    "tracker_for",
+    "version",
+    "versions",
+    "versions_of",
+]

@@ -5,7 +5,7 @@ user's municipality the phase and what blocks the next step (highlighted where i
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from goedebuur.pages.extensions import DashboardItem, Section
+from goedebuur.pages.services import DashboardItem, Section
 
 from . import services
 from .models import Participant, Trajectory

@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Numbers, money and dates as people read them, through Django's localisation: Dutch on the Dutch
+interface (12.345,6 and € 1.234.567), English on the English one (12,345.6). Every page, chart,
+PDF, spreadsheet note and reason text formats through these functions, never with str.replace."""
+
+from django.utils import formats
+
+NO_VALUE = "—"
+
+
+def number(value, decimals: int = 0) -> str:
+    """A number with thousands grouping and `decimals` places in the active language."""
+    if value is None or value == "":
+        return NO_VALUE
+    return formats.number_format(round(float(value), decimals), decimals, use_l10n=True, force_grouping=True)
+
+
+def euros(value) -> str:
+    """Whole euros: € 1.234.567; a negative amount as − € 1.234 (the minus sign, not a hyphen)."""
+    if value is None or value == "":
+        return NO_VALUE
+    amount = int(round(float(value)))
+    sign = "−" if amount < 0 else ""
+    return f"{sign}€ {number(abs(amount))}"
+
+
+def percentage(value, decimals: int = 0) -> str:
+    """A fraction (0.125) as a percentage in the active language: 12,5%."""
+    if value is None or value == "":
+        return NO_VALUE
+    return f"{number(float(value) * 100, decimals)}%"
+
+
+def date(value, format_name: str = "DATE_FORMAT") -> str:
+    if value is None:
+        return NO_VALUE
+    return formats.date_format(value, format_name)

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Public API of the pages app for the capability apps: the types of the extension points they fill
+(dashboard sections and items; see `extensions` for the contract of each point)."""
+
+from .extensions import DashboardItem, Section
+
+__all__ = ["DashboardItem", "Section"]
