@@ -6,8 +6,9 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
-from . import businesscases as businesscase_api
-from . import clusters as cluster_api
+from goedebuur.businesscases import api as businesscase_api
+from goedebuur.clusters import api as cluster_api
+
 from . import experiences as experience_api
 from . import fallback as fallback_api
 from . import landscape_import as landscape_import_api

@@ -5,8 +5,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.api.clusters import PairProposalSerializer
 from goedebuur.clusters import pairs, services
+from goedebuur.clusters.api import PairProposalSerializer
 
 
 class Command(BaseCommand):

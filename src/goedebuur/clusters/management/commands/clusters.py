@@ -5,8 +5,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.api.clusters import ClusterProposalSerializer
 from goedebuur.clusters import services
+from goedebuur.clusters.api import ClusterProposalSerializer
 
 
 class Command(BaseCommand):

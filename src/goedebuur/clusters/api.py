@@ -9,9 +9,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.clusters import pairs, services
+from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
 
-from .base import ApiViewMixin, ReadOnlyApiViewMixin
+from . import pairs, services
 
 DIVISIONS = list(services.COMPARABLE_DIVISIONS)
 

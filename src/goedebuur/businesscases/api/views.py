@@ -18,14 +18,14 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from goedebuur.businesscases import changes, permissions, services
-from goedebuur.businesscases.models import BusinessCase
-from goedebuur.businesscases.result_json import result_dict
+from goedebuur.api import ApiAutoSchema, ApiViewMixin, PageNumberPagination, check_if_match
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.municipalities.models import Municipality
 
-from .base import ApiViewMixin
-from .businesscases_serializers import (
+from .. import changes, permissions, services
+from ..models import BusinessCase
+from ..result_json import result_dict
+from .serializers import (
     BASELINE,
     COST,
     SAVING,
@@ -36,9 +36,6 @@ from .businesscases_serializers import (
     CalculationSerializer,
     internal_changes,
 )
-from .pagination import PageNumberPagination
-from .revisions import check_if_match
-from .schema import ApiAutoSchema
 
 API_NAMES = {
     **{internal: api for api, internal in TOP.items()},

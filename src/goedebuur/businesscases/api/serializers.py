@@ -6,11 +6,11 @@ the computed result. Names are Dutch lowerCamelCase; `internal_changes` maps the
 from django.urls import reverse
 from rest_framework import serializers
 
-from goedebuur.businesscases.models import BusinessCase
+from goedebuur.api import revision_field
 from goedebuur.core.businesscase.finance import ALLOCATION_KEYS
 from goedebuur.core.businesscase.model import DISTRIBUTIONS, MAX_HORIZON
 
-from .revisions import revision_field
+from ..models import BusinessCase
 
 
 class BaselineSerializer(serializers.Serializer):
