@@ -122,7 +122,7 @@ def test_the_tornado_puts_the_widest_input_first_and_includes_the_discount_rate(
 def test_it_refuses_an_invalid_case_or_draw_count():
     with pytest.raises(CaseError):
         simulate(example_case(horizon=0))
-    with pytest.raises(ValueError, match="trekkingen"):
+    with pytest.raises(ValueError, match="draws must be"):
         simulate(example_case(), draws=0)
 
 

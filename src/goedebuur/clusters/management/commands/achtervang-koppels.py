@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """`goedebuur achtervang-koppels --min-km 5 --max-km 40 [--json]`: propose achtervang pairs."""
 
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.clusters import pairs, services
 from goedebuur.clusters.api import PairProposalSerializer
+from goedebuur.common import write_json
 
 
 class Command(BaseCommand):
@@ -40,7 +39,7 @@ class Command(BaseCommand):
         except services.ClusterError as error:
             raise CommandError(error.message) from error
         if options["json"]:
-            self.stdout.write(json.dumps(PairProposalSerializer(proposal).data, ensure_ascii=False, indent=2))
+            write_json(self, PairProposalSerializer(proposal).data)
             return
         self.stdout.write(
             f"{proposal.area.name}: {len(proposal.groups)} koppels, {len(proposal.leftovers)} zonder achtervang; "

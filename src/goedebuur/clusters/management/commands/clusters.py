@@ -1,12 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """`goedebuur clusters --area PV26 --min 2 --max 8 [--json]`: propose contiguous groups."""
 
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.clusters import services
 from goedebuur.clusters.api import ClusterProposalSerializer
+from goedebuur.common import write_json
 
 
 class Command(BaseCommand):
@@ -50,9 +49,7 @@ class Command(BaseCommand):
         except services.ClusterError as error:
             raise CommandError(error.message) from error
         if options["json"]:
-            self.stdout.write(
-                json.dumps(ClusterProposalSerializer(proposal).data, ensure_ascii=False, indent=2)
-            )
+            write_json(self, ClusterProposalSerializer(proposal).data)
             return
         fit = "-" if proposal.mean_fit is None else f"{proposal.mean_fit:.2f}"
         self.stdout.write(
