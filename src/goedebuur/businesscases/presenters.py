@@ -201,3 +201,55 @@ def report_data(pure: core.Case, result, *, owner: str = "", authors=None, is_de
         "risks": [bar.label for bar in result.tornado[:5]],
         "notes": list(notes),
     }
+
+
+def _outcome_data(result, code: str) -> dict:
+    det = result.deterministic
+    outcome = result.simulation.outcome(code)
+    low, mid, high = result.simulation.band[code]
+    return {
+        "code": None if code == TOTAL else code,
+        "name": outcome.name,
+        "npv_likely": det.npv[code],
+        "npv_p10": outcome.npv[0],
+        "npv_p50": outcome.npv[1],
+        "npv_p90": outcome.npv[2],
+        "p_negative": round(outcome.p_negative, 4),
+        "payback": det.payback[code],
+        "payback_p10": outcome.payback[0],
+        "payback_p50": outcome.payback[1],
+        "payback_p90": outcome.payback[2],
+        "discounted_payback": det.discounted_payback[code],
+        "hidden_cost_share": det.allocation.get(code, sum(det.joint_costs)),
+        "cash_flows": [
+            {
+                "row": row,
+                "cumulative_p10": low[row.year - 1],
+                "cumulative_p50": mid[row.year - 1],
+                "cumulative_p90": high[row.year - 1],
+            }
+            for row in det.schedule[code]
+        ],
+    }
+
+
+def result_data(result, businesscase_url: str | None = None) -> dict:
+    """The computed result as the objects its serializer (`api.serializers.CalculationSerializer`,
+    which holds the API's field names) presents: the API's calculation and `businesscase --json`."""
+    outcomes = result.simulation.outcomes
+    return {
+        "businesscase": businesscase_url,
+        "draws": result.simulation.draws,
+        "seed": result.simulation.seed,
+        "distribution": result.simulation.distribution,
+        "discount_rate": result.case.discount_rate,
+        "horizon": result.case.horizon,
+        "municipalities": [_outcome_data(result, o.code) for o in outcomes if o.code != TOTAL],
+        "total": _outcome_data(result, TOTAL),
+        "tornado": result.tornado,
+        "warnings": [
+            f"{o.name} heeft {round(o.p_negative * 100)} % kans op een negatieve netto contante waarde."
+            for o in result.warnings
+        ],
+        "unconfirmed_costs": [c.label for c in result.case.hidden_costs if not c.confirmed],
+    }

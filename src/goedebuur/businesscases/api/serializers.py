@@ -272,16 +272,16 @@ class CalculationRequestSerializer(serializers.Serializer):
 
 
 class CashFlowSerializer(serializers.Serializer):
-    jaar = serializers.IntegerField()
-    kalenderjaar = serializers.IntegerField()
-    besparingenEur = serializers.IntegerField()
-    verborgenKostenEur = serializers.IntegerField()
-    dubbeleContractenEur = serializers.IntegerField()
-    nettoEur = serializers.IntegerField()
-    cumulatiefEur = serializers.IntegerField()
-    cumulatiefP10Eur = serializers.IntegerField()
-    cumulatiefP50Eur = serializers.IntegerField()
-    cumulatiefP90Eur = serializers.IntegerField()
+    jaar = serializers.IntegerField(source="row.year")
+    kalenderjaar = serializers.IntegerField(source="row.calendar_year")
+    besparingenEur = serializers.IntegerField(source="row.savings")
+    verborgenKostenEur = serializers.IntegerField(source="row.cost_share")
+    dubbeleContractenEur = serializers.IntegerField(source="row.double_contracts")
+    nettoEur = serializers.IntegerField(source="row.net")
+    cumulatiefEur = serializers.IntegerField(source="row.cumulative")
+    cumulatiefP10Eur = serializers.IntegerField(source="cumulative_p10")
+    cumulatiefP50Eur = serializers.IntegerField(source="cumulative_p50")
+    cumulatiefP90Eur = serializers.IntegerField(source="cumulative_p90")
 
     class Meta:
         ref_name = "BusinesscaseKasstroom"
@@ -289,48 +289,62 @@ class CashFlowSerializer(serializers.Serializer):
 
 class MunicipalityResultSerializer(serializers.Serializer):
     code = serializers.CharField(allow_null=True, help_text="null for the total.")
-    naam = serializers.CharField()
-    ncwWaarschijnlijk = serializers.IntegerField(help_text="NPV with every input at its likely value.")
-    ncwP10 = serializers.IntegerField()
-    ncwP50 = serializers.IntegerField()
-    ncwP90 = serializers.IntegerField()
-    kansNcwNegatief = serializers.FloatField()
-    terugverdiendJaar = serializers.IntegerField(allow_null=True, help_text="null: not within the horizon.")
-    terugverdiendP10 = serializers.IntegerField(allow_null=True)
-    terugverdiendP50 = serializers.IntegerField(allow_null=True)
-    terugverdiendP90 = serializers.IntegerField(allow_null=True)
-    verdisconteerdTerugverdiendJaar = serializers.IntegerField(allow_null=True)
-    aandeelVerborgenKostenEur = serializers.IntegerField()
-    kasstromen = CashFlowSerializer(many=True)
+    naam = serializers.CharField(source="name")
+    ncwWaarschijnlijk = serializers.IntegerField(
+        source="npv_likely", help_text="NPV with every input at its likely value."
+    )
+    ncwP10 = serializers.IntegerField(source="npv_p10")
+    ncwP50 = serializers.IntegerField(source="npv_p50")
+    ncwP90 = serializers.IntegerField(source="npv_p90")
+    kansNcwNegatief = serializers.FloatField(source="p_negative")
+    terugverdiendJaar = serializers.IntegerField(
+        source="payback", allow_null=True, help_text="null: not within the horizon."
+    )
+    terugverdiendP10 = serializers.IntegerField(source="payback_p10", allow_null=True)
+    terugverdiendP50 = serializers.IntegerField(source="payback_p50", allow_null=True)
+    terugverdiendP90 = serializers.IntegerField(source="payback_p90", allow_null=True)
+    verdisconteerdTerugverdiendJaar = serializers.IntegerField(source="discounted_payback", allow_null=True)
+    aandeelVerborgenKostenEur = serializers.IntegerField(source="hidden_cost_share")
+    kasstromen = CashFlowSerializer(source="cash_flows", many=True)
 
     class Meta:
         ref_name = "BusinesscaseGemeenteUitkomst"
 
 
 class TornadoSerializer(serializers.Serializer):
-    sleutel = serializers.CharField()
+    sleutel = serializers.CharField(source="key")
     label = serializers.CharField()
-    laag = serializers.FloatField()
-    hoog = serializers.FloatField()
-    ncwBijLaag = serializers.IntegerField()
-    ncwBijHoog = serializers.IntegerField()
+    laag = serializers.FloatField(source="low")
+    hoog = serializers.FloatField(source="high")
+    ncwBijLaag = serializers.IntegerField(source="npv_low")
+    ncwBijHoog = serializers.IntegerField(source="npv_high")
 
     class Meta:
         ref_name = "BusinesscaseTornado"
 
 
 class CalculationSerializer(serializers.Serializer):
+    # presents `presenters.result_data(result, url)`; no docstring: it would enter openapi.yaml
     businesscase = serializers.URLField()
-    trekkingen = serializers.IntegerField()
+    trekkingen = serializers.IntegerField(source="draws")
     seed = serializers.IntegerField()
-    kansverdeling = serializers.CharField()
-    discontovoet = serializers.FloatField()
-    horizonJaren = serializers.IntegerField()
-    gemeenten = MunicipalityResultSerializer(many=True)
-    totaal = MunicipalityResultSerializer()
+    kansverdeling = serializers.CharField(source="distribution")
+    discontovoet = serializers.FloatField(source="discount_rate")
+    horizonJaren = serializers.IntegerField(source="horizon")
+    gemeenten = MunicipalityResultSerializer(source="municipalities", many=True)
+    totaal = MunicipalityResultSerializer(source="total")
     tornado = TornadoSerializer(many=True)
-    waarschuwingen = serializers.ListField(child=serializers.CharField())
-    onbevestigdeKosten = serializers.ListField(child=serializers.CharField())
+    waarschuwingen = serializers.ListField(source="warnings", child=serializers.CharField())
+    onbevestigdeKosten = serializers.ListField(source="unconfirmed_costs", child=serializers.CharField())
 
     class Meta:
         ref_name = "BusinesscaseBerekening"
+
+
+class ResultSerializer(CalculationSerializer):
+    """The same without the link to a stored case: `goedebuur businesscase --json` (a TOML file)."""
+
+    businesscase = None
+
+    class Meta:
+        ref_name = "BusinesscaseUitkomst"  # not in the API

@@ -22,9 +22,8 @@ from goedebuur.api import ApiAutoSchema, ApiViewMixin, PageNumberPagination, che
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.municipalities.models import Municipality
 
-from .. import changes, permissions, services
+from .. import changes, permissions, presenters, services
 from ..models import BusinessCase
-from ..result_json import result_dict
 from .serializers import (
     BASELINE,
     COST,
@@ -229,9 +228,8 @@ class CalculationView(BusinessCaseApiMixin, APIView):
         result = services.compute(
             case, draws=query.validated_data.get("trekkingen"), seed=query.validated_data.get("seed")
         )
-        data = result_dict(result, services.HIGH_RISK)
-        data["businesscase"] = reverse("api:businesscase-detail", kwargs={"id": case.pk}, request=request)
-        return Response(data)
+        url = reverse("api:businesscase-detail", kwargs={"id": case.pk}, request=request)
+        return Response(CalculationSerializer(presenters.result_data(result, url)).data)
 
 
 urlpatterns = [

@@ -1,15 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """goedebuur businesscase case.toml [--draws 20000] [--seed 1] [--json] [--pdf out.pdf]"""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.businesscases import presenters, services
+from goedebuur.businesscases.api.serializers import ResultSerializer
 from goedebuur.businesscases.charts import euros
 from goedebuur.businesscases.report_pdf import build_pdf
-from goedebuur.businesscases.result_json import result_dict
+from goedebuur.common import write_json
 from goedebuur.core.businesscase.model import CaseError
 from goedebuur.core.businesscase.montecarlo import MAX_DRAWS
 from goedebuur.core.businesscase.toml_input import load_case
@@ -54,9 +54,7 @@ class Command(BaseCommand):
         if options["pdf"]:
             Path(options["pdf"]).write_bytes(build_pdf(presenters.report_data(case, result)))
         if options["json"]:
-            self.stdout.write(
-                json.dumps(result_dict(result, services.HIGH_RISK), ensure_ascii=False, indent=2)
-            )
+            write_json(self, ResultSerializer(presenters.result_data(result)).data)
         else:
             self._print(case, result)
         if options["pdf"]:
