@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 
 from goedebuur.businesscases import services
 from goedebuur.businesscases.models import BusinessCase
-from goedebuur.history.models import ChangeRecord
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles.models import Profile
 
@@ -103,7 +102,7 @@ def test_the_checklist_must_be_confirmed_before_the_case_is_complete(editor_a):
 
 def test_every_change_is_recorded_in_the_history_with_its_author(editor_a):
     case = make_case(editor_a)
-    records = ChangeRecord.objects.filter(model=services.HISTORY_MODEL, object_id=str(case.pk))
+    records = services.versions(case.pk)
     assert records.count() >= 3
     assert set(records.values_list("user_repr", flat=True)) == {"editor-a"}
     services.delete_case(case, editor_a)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core.businesscase.finance import DEFAULT_DISCOUNT_RATE
 from goedebuur.core.businesscase.model import MAX_HORIZON
-from goedebuur.history.locking import Versioned
+from goedebuur.history.services import Versioned
 
 
 class BusinessCase(Versioned):

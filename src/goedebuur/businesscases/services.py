@@ -3,8 +3,8 @@
 into the pure `goedebuur.core.businesscase.model.Case` and compute its result.
 
 Every change goes through `_commit`, which validates the whole case with the core (Dutch
-messages, nothing saved on error), saves, and records a snapshot in the history; `delete_case` and
-`restore_version` record theirs too. A case is `Versioned`: a save or delete from an outdated copy
+messages, nothing saved on error), saves, and records the change in the history (the case's
+tracker: `history.py`); `delete_case` and `restore_version` record theirs too. A case is `Versioned`: a save or delete from an outdated copy
 raises `EditConflict` (history/locking.py)."""
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.cooperations.models import IctDomain
 from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase import montecarlo
 from goedebuur.history import services as history
@@ -29,7 +27,6 @@ from .models import BusinessCase
 
 __all__ = ["partner_list", "to_core"]
 
-HISTORY_MODEL = "businesscases.businesscase"
 HIGH_RISK = 0.25  # a municipality with this chance or more of a negative NPV gets a warning
 MAX_PAGE_DRAWS = 100_000
 
@@ -69,15 +66,7 @@ def _commit(case: BusinessCase, user, *, partners=None, domains=None, note="") -
     case.partners.set(partners)
     if domains is not None:
         case.domains.set(domains)
-    history.record_change(
-        model=HISTORY_MODEL,
-        object_id=case.pk,
-        object_repr=str(case),
-        action="create" if created else "update",
-        user=user,
-        snapshot=snapshot(case),
-        note=note,
-    )
+    history.record(case, history.Action.CREATE if created else history.Action.UPDATE, user, note)
     return case
 
 
@@ -202,103 +191,27 @@ def delete_case(case: BusinessCase, user) -> None:
     """Delete the case; raises EditConflict when it changed after `case` was loaded (or after the
     revision the caller set with `expect_revision`). The history keeps it restorable."""
     case.save(update_fields=["revision"])  # the revision check of history/locking.py
-    history.record_change(
-        model=HISTORY_MODEL,
-        object_id=case.pk,
-        object_repr=str(case),
-        action="delete",
-        user=user,
-        snapshot=snapshot(case),
-    )
+    history.record(case, history.Action.DELETE, user)
     case.delete()
 
 
 def versions(case_id: int):
     """The history of a case, also after it was deleted."""
-    return history.versions(HISTORY_MODEL, case_id)
+    return history.removed_versions(BusinessCase, case_id)
 
 
-RESTORED_FIELDS = (
-    "name",
-    "scenario",
-    "horizon",
-    "start_year",
-    "go_live_year",
-    "distribution",
-    "draws",
-    "seed",
-    "allocation_key",
-    "custom_weights",
-    "baselines",
-    "savings",
-    "hidden_costs",
-    "double_contracts",
-    "status",
-    "is_demo",
-)
-
-
-@transaction.atomic
 def restore_version(case_id: int, record_id: int, user) -> BusinessCase:
     """Bring a case back to the state recorded in one of its history records, also when it was
     deleted (it then comes back with the same id). Records a "restore" change."""
-    record = history.version(HISTORY_MODEL, case_id, record_id)
-    if record is None:
-        raise ValidationError(_("Deze versie bestaat niet."))
-    state = record.snapshot
-    owner = Municipality.objects.filter(code=state["owner"]).first()
-    if owner is None:
-        raise ValidationError(_("De eigenaar van deze versie bestaat niet meer."))
     case = BusinessCase.objects.filter(pk=case_id).first()
     if case is None:
-        case = BusinessCase(pk=case_id, owner=owner, step="resultaat")
-    case.owner = owner
-    for name in RESTORED_FIELDS:
-        if name in state:
-            setattr(case, name, state[name])
-    case.discount_rate = Decimal(state["discount_rate"])
-    case.baseline_uncertainty_pct = Decimal(state["baseline_uncertainty_pct"])
-    case.updated_by = user if user is not None and user.is_authenticated else None
-    case.save()
-    case.partners.set(Municipality.objects.filter(code__in=state["partners"]))
-    case.domains.set(IctDomain.objects.filter(slug__in=state["domains"]))
-    history.record_change(
-        model=HISTORY_MODEL,
-        object_id=case.pk,
-        object_repr=str(case),
-        action="restore",
-        user=user,
-        snapshot=snapshot(case),
-        note=_("versie van %(when)s hersteld")
-        % {"when": formats.date_format(timezone.localtime(record.at), "DATETIME_FORMAT")},
-    )
-    return case
+        return history.restore_removed(BusinessCase, case_id, record_id, user)
+    return history.restore(case, record_id, user)
 
 
 def snapshot(case: BusinessCase) -> dict:
-    return {
-        "owner": case.owner.code,
-        "name": case.name,
-        "scenario": case.scenario,
-        "partners": sorted(case.partners.values_list("code", flat=True)) if case.pk else [],
-        "domains": sorted(case.domains.values_list("slug", flat=True)) if case.pk else [],
-        "horizon": case.horizon,
-        "start_year": case.start_year,
-        "go_live_year": case.go_live_year,
-        "discount_rate": str(case.discount_rate),
-        "distribution": case.distribution,
-        "baseline_uncertainty_pct": str(case.baseline_uncertainty_pct),
-        "draws": case.draws,
-        "seed": case.seed,
-        "allocation_key": case.allocation_key,
-        "custom_weights": case.custom_weights,
-        "baselines": case.baselines,
-        "savings": case.savings,
-        "hidden_costs": case.hidden_costs,
-        "double_contracts": case.double_contracts,
-        "status": case.status,
-        "is_demo": case.is_demo,
-    }
+    """The case's state as its history stores it."""
+    return history.tracker_for(case).snapshot(case)
 
 
 # --- results -----------------------------------------------------------------------------------

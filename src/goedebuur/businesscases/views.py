@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions
 
 from . import charts, permissions, presenters, services

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from goedebuur.core.businesscase.finance import DISCOUNT_RATE_SOURCE
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision
 
 from . import permissions, services
 from .forms import (
