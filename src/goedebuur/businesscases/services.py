@@ -4,8 +4,8 @@ into the pure `goedebuur.core.businesscase.model.Case` and compute its result.
 
 Every change goes through `_commit`, which validates the whole case with the core (Dutch
 messages, nothing saved on error), saves, and records the change in the history (the case's
-tracker: `history.py`); `delete_case` and `restore_version` record theirs too. A case is `Versioned`: a save or delete from an outdated copy
-raises `EditConflict` (history/locking.py)."""
+tracker: `history.py`); `delete_case` and `restore_version` record theirs too. A case is
+`Versioned`: a save or delete from an outdated copy raises `EditConflict`."""
 
 from __future__ import annotations
 
