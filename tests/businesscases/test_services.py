@@ -130,3 +130,89 @@ def test_changing_partners_keeps_confirmed_costs_and_recomputes_the_others(edito
     assert rows["migratie"]["likely"] == 300_000
     assert rows["voorbereiding"]["likely"] == old_preparation * 3 // 2
     assert set(case.baselines) == {RHENEN, VEENENDAAL, "GM0339"}
+
+
+# --- the rules hold in the service, whichever surface calls it -----------------------------------
+
+
+def test_only_the_owners_editors_and_administrators_may_change_a_case(editor_a, reader_a, admin_user):
+    from django.core.exceptions import PermissionDenied
+
+    from ..factories import make_user
+
+    case = make_case(editor_a)
+    partner_editor = make_user(RHENEN)
+    for user in (reader_a, partner_editor):
+        with pytest.raises(PermissionDenied):
+            services.save_allocation(BusinessCase.objects.get(pk=case.pk), user, seed=9)
+        with pytest.raises(PermissionDenied):
+            services.delete_case(BusinessCase.objects.get(pk=case.pk), user)
+        with pytest.raises(PermissionDenied):
+            services.restore_version(case.pk, services.versions(case.pk).last().pk, user)
+    with pytest.raises(PermissionDenied):
+        services.create_case(
+            reader_a, name="X", scenario="", partners=[case.owner, partner_editor.municipality]
+        )
+    with pytest.raises(PermissionDenied):  # an editor cannot make a case owned by another municipality
+        services.create_case(
+            partner_editor,
+            name="X",
+            scenario="",
+            partners=[case.owner, partner_editor.municipality],
+            owner=case.owner,
+        )
+    services.save_allocation(BusinessCase.objects.get(pk=case.pk), admin_user, seed=9)
+    assert BusinessCase.objects.get(pk=case.pk).seed == 9
+
+
+def test_it_refuses_the_field_rules_of_the_forms_and_the_api(editor_a):
+    case = make_case(editor_a)
+    for change, field in (
+        (lambda c: services.save_allocation(c, editor_a, seed=2_147_483_648), "seed"),
+        (lambda c: services.save_allocation(c, editor_a, draws=0), "draws"),
+        (
+            lambda c: services.save_scope(
+                c, editor_a, domains=[], horizon=10, start_year=1999, go_live_year=2
+            ),
+            "start_year",
+        ),
+        (
+            lambda c: services.save_partners(
+                c, editor_a, name="x" * 201, scenario="", partners=services.partner_list(c)
+            ),
+            "name",
+        ),
+        (lambda c: services.save_baselines(c, editor_a, {RHENEN: {"source": "x" * 501}}), "baselines"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            change(BusinessCase.objects.get(pk=case.pk))
+        assert field in error.value.message_dict
+    assert services.snapshot(BusinessCase.objects.get(pk=case.pk)) == services.snapshot(case)
+
+
+def test_page_and_api_give_the_same_refusal_for_the_same_bad_input(editor_a, editor_a_client):
+    from rest_framework.test import APIClient
+
+    case = make_case(editor_a)
+    message = "Het jaar van de overstap valt buiten de horizon."
+    page = editor_a_client.post(
+        f"/businesscases/{case.pk}/stap/scope",
+        {"horizon": 3, "start_year": 2027, "go_live_year": 5, "revision": case.revision},
+    )
+    assert page.status_code == 400 and message in page.content.decode()
+    api = APIClient()
+    api.force_authenticate(editor_a)
+    response = api.patch(
+        f"/api/v1/businesscases/{case.pk}", {"horizonJaren": 3, "overstapJaar": 5}, format="json"
+    )
+    assert response.status_code == 400
+    assert {"name": "overstapJaar", "code": "invalid", "reason": message} in response.json()["invalidParams"]
+
+    own = "Uw eigen gemeente (Veenendaal) moet meedoen."
+    others = list(Municipality.objects.filter(code__in=[RHENEN, UTRECHT]))
+    page = editor_a_client.post("/businesscases/nieuw", {"name": "X", "partners": [m.pk for m in others]})
+    assert page.status_code == 400 and own in page.content.decode()
+    response = api.post("/api/v1/businesscases", {"naam": "X", "gemeenten": [RHENEN, UTRECHT]}, format="json")
+    assert response.status_code == 400
+    assert own in [p["reason"] for p in response.json()["invalidParams"]]
+    assert BusinessCase.objects.count() == 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,7 @@ from goedebuur.core.businesscase import montecarlo
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import Municipality
 
-from . import defaults
+from . import defaults, permissions
 from .conversion import partner_list, to_core
 from .models import BusinessCase
 
@@ -29,6 +29,24 @@ __all__ = ["partner_list", "to_core"]
 
 HIGH_RISK = 0.25  # a municipality with this chance or more of a negative NPV gets a warning
 MAX_PAGE_DRAWS = 100_000
+MAX_SEED = 2_147_483_647
+FIRST_YEARS = (2000, 2100)
+TEXT_LIMITS = {"name": 200, "scenario": 60}
+MAX_SOURCE = 500
+
+
+# --- who may -----------------------------------------------------------------------------------
+# `user=None` is the platform itself (the demo data); pages and API always pass the signed-in user.
+
+
+def _require_create(user) -> None:
+    if user is not None and not permissions.can_create(user):
+        raise PermissionDenied(_("Alleen redacteuren van een gemeente kunnen een businesscase opstellen."))
+
+
+def _require_edit(user, case: BusinessCase) -> None:
+    if user is not None and not permissions.can_edit(user, case):
+        raise PermissionDenied(_("U mag deze businesscase niet wijzigen."))
 
 
 # --- changes -----------------------------------------------------------------------------------
@@ -38,12 +56,35 @@ def _author(user) -> str:
     return user.get_username() if user is not None and user.is_authenticated else "Goede Buur"
 
 
-def _check(case: BusinessCase, partners: list[Municipality]) -> None:
-    problems = core.validate(to_core(case, partners))
+def _field_problems(case: BusinessCase) -> list[tuple[str, str]]:
+    """The rules on the stored fields that the core does not know (it computes, it does not store)."""
+    problems = []
+    for name, limit in TEXT_LIMITS.items():
+        if len(getattr(case, name)) > limit:
+            problems.append((name, _("Gebruik hooguit %(limit)d tekens.") % {"limit": limit}))
+    if not FIRST_YEARS[0] <= case.start_year <= FIRST_YEARS[1]:
+        low, high = FIRST_YEARS
+        message = _("Het eerste jaar ligt tussen %(low)d en %(high)d.") % {"low": low, "high": high}
+        problems.append(("start_year", message))
     if case.go_live_year < 1 or case.go_live_year > case.horizon:
         problems.append(("go_live_year", _("Het jaar van de overstap valt buiten de horizon.")))
     if not 1 <= case.draws <= MAX_PAGE_DRAWS:
         problems.append(("draws", _("Het aantal trekkingen moet 1 tot en met 100.000 zijn.")))
+    if not 0 <= case.seed <= MAX_SEED:
+        problems.append(("seed", _("Het startgetal ligt tussen 0 en %(max)d.") % {"max": MAX_SEED}))
+    rows = (
+        [("baselines", row) for row in case.baselines.values()]
+        + [("savings", row) for row in case.savings]
+        + [("hidden_costs", row) for row in case.hidden_costs]
+    )
+    for group, row in rows:
+        if len(str(row.get("source") or "")) > MAX_SOURCE:
+            problems.append((group, _("Een bron is hooguit %(limit)d tekens.") % {"limit": MAX_SOURCE}))
+    return problems
+
+
+def _check(case: BusinessCase, partners: list[Municipality]) -> None:
+    problems = core.validate(to_core(case, partners)) + _field_problems(case)
     if problems:
         errors: dict[str, list[str]] = {}
         for field, message in problems:
@@ -53,6 +94,7 @@ def _check(case: BusinessCase, partners: list[Municipality]) -> None:
 
 @transaction.atomic
 def _commit(case: BusinessCase, user, *, partners=None, domains=None, note="") -> BusinessCase:
+    _require_edit(user, case)
     partners = partner_list(case) if partners is None else list(partners)
     _check(case, partners)
     created = case.pk is None
@@ -73,6 +115,7 @@ def _commit(case: BusinessCase, user, *, partners=None, domains=None, note="") -
 def create_case(user, *, name: str, scenario: str, partners, owner: Municipality | None = None, **fields):
     """A new draft case with every default filled in (baselines, unconfirmed hidden-cost checklist,
     double contracts). The owner is the user's municipality (administrators may pass one)."""
+    _require_create(user)
     owner = owner or getattr(user, "municipality", None)
     partners = list(partners)
     if owner is None:
@@ -190,6 +233,7 @@ def save_allocation(case: BusinessCase, user, **values) -> BusinessCase:
 def delete_case(case: BusinessCase, user) -> None:
     """Delete the case; raises EditConflict when it changed after `case` was loaded (or after the
     revision the caller set with `expect_revision`). The history keeps it restorable."""
+    _require_edit(user, case)
     case.save(update_fields=["revision"])  # the revision check of history/locking.py
     history.record(case, history.Action.DELETE, user)
     case.delete()
@@ -204,9 +248,13 @@ def restore_version(case_id: int, record_id: int, user) -> BusinessCase:
     """Bring a case back to the state recorded in one of its history records, also when it was
     deleted (it then comes back with the same id). Records a "restore" change."""
     case = BusinessCase.objects.filter(pk=case_id).first()
-    if case is None:
-        return history.restore_removed(BusinessCase, case_id, record_id, user)
-    return history.restore(case, record_id, user)
+    if case is not None:
+        _require_edit(user, case)
+        return history.restore(case, record_id, user)
+    latest = versions(case_id).first()
+    if user is not None and (latest is None or not permissions.can_restore_deleted(user, latest.snapshot)):
+        raise PermissionDenied(_("U mag deze businesscase niet wijzigen."))
+    return history.restore_removed(BusinessCase, case_id, record_id, user)
 
 
 def snapshot(case: BusinessCase) -> dict:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import one_line
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions
 
@@ -176,7 +177,7 @@ def restore(request, pk, record_id):
     try:
         services.restore_version(pk, record_id, request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     else:

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from goedebuur.common import messages_by_field
 from goedebuur.core.businesscase.finance import DISCOUNT_RATE_SOURCE
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision
 
@@ -61,9 +62,8 @@ def _render(request, case, step, template, context, errors=(), status=200):
 
 
 def _messages(error: ValidationError) -> list[str]:
-    if hasattr(error, "error_dict"):
-        return [m for messages_ in error.message_dict.values() for m in messages_]
-    return list(error.messages)
+    """A service's refusal as the list of the step's error summary."""
+    return [message for messages_ in messages_by_field(error).values() for message in messages_]
 
 
 def _next(request, case, step):
