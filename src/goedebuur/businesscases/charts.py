@@ -8,16 +8,11 @@ from html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from goedebuur.common import euros
 from goedebuur.core.businesscase.montecarlo import TOTAL
 
 WIDTH = 720
 BLUE, BAND, RED, GREEN, GREY = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555"
-
-
-def euros(value: float) -> str:
-    """€ 1.234.567 (Dutch thousands separator), negative as − € 1.234."""
-    sign = "−" if value < 0 else ""
-    return f"{sign}€ {abs(int(round(value))):,}".replace(",", ".")
 
 
 def _scale(low: float, high: float, start: float, end: float):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase.defaults import default_saving, hidden_cost_checklist
 from goedebuur.core.businesscase.harmonisation import ContractUse, double_contracts
@@ -36,7 +37,7 @@ def partner_defaults(municipality: Municipality, user) -> dict:
         eur = core.benchmark_baseline(inhabitants or 0)
         source = _("%(note)s × %(inhabitants)s inwoners") % {
             "note": core.BENCHMARK_NOTE,
-            "inhabitants": f"{inhabitants or 0:,}".replace(",", "."),
+            "inhabitants": number(inhabitants or 0),
         }
     return {
         "eur": eur,

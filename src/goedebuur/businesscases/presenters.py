@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from goedebuur.common import euros, number
 from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase.finance import ALLOCATION_KEYS, DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
 from goedebuur.core.businesscase.model import DISTRIBUTIONS, EVIDENCE_NOTE
 from goedebuur.core.businesscase.montecarlo import TOTAL
 
 from . import services
-from .charts import euros
 from .models import BusinessCase
 
 
@@ -26,7 +26,9 @@ class InputRow:
 
 
 def pct(value: float) -> str:
-    return f"{value:g} %".replace(".", ",")
+    """A percentage with the decimals it has, in the active language: 2,5 %."""
+    decimals = len(f"{value:g}".partition(".")[2])
+    return f"{number(value, decimals)} %"
 
 
 def years(value) -> str:
@@ -124,7 +126,7 @@ def input_rows(
             _("Simulatie"),
             _("%(draws)s trekkingen, %(dist)s, startgetal %(seed)s, basislijn ± %(unc)s")
             % {
-                "draws": f"{draws:,}".replace(",", "."),
+                "draws": number(draws),
                 "dist": DISTRIBUTIONS.get(pure.distribution, ""),
                 "seed": seed,
                 "unc": pct(pure.baseline_uncertainty_pct),

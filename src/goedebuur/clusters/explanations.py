@@ -3,16 +3,12 @@
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.core.clusters import optimiser as clustering
 
 from .inputs import ClusterError
-
-
-def _nl(value: float) -> str:
-    return number_format(round(value), force_grouping=True)
 
 
 def _infeasible_message(error: clustering.Infeasible, req, names, blocks, report) -> ClusterError:
@@ -32,7 +28,7 @@ def _infeasible_message(error: clustering.Infeasible, req, names, blocks, report
             _(
                 "%(name)s heeft alleen al %(pop)s inwoners, meer dan het maximum van %(max)s inwoners per groep."
             )
-            % {"name": names[d["index"]], "pop": _nl(d["population"]), "max": _nl(req.max_population)},
+            % {"name": names[d["index"]], "pop": number(d["population"]), "max": number(req.max_population)},
         )
     if error.reason == "block_too_large":
         kept = [c for c in report if c.kept]
@@ -54,7 +50,7 @@ def _infeasible_message(error: clustering.Infeasible, req, names, blocks, report
                 "De bestaande samenwerking %(name)s telt %(pop)s inwoners, meer dan het maximum van %(max)s "
                 "per groep. Verhoog het maximum of zet bestaande samenwerkingen niet vast."
             )
-            % {"name": label, "pop": _nl(d["population"]), "max": _nl(req.max_population)},
+            % {"name": label, "pop": number(d["population"]), "max": number(req.max_population)},
         )
     if error.reason == "component_too_small":
         members = ", ".join(names[i] for i in d["members"][:8])
@@ -73,7 +69,7 @@ def _infeasible_message(error: clustering.Infeasible, req, names, blocks, report
                 "Een deel van het gebied (%(members)s) telt maar %(pop)s inwoners, minder dan het minimum "
                 "van %(min)s per groep."
             )
-            % {"members": members, "pop": _nl(d["population"]), "min": _nl(req.min_population)},
+            % {"members": members, "pop": number(d["population"]), "min": number(req.min_population)},
         )
     if error.reason == "no_group_count":
         return ClusterError(
@@ -99,4 +95,4 @@ def _violation_text(v: clustering.Violation) -> str:
         "max_population": _("groep %(g)s telt %(v)s inwoners, meer dan het maximum van %(b)s"),
         "disconnected": _("groep %(g)s hangt niet aaneen"),
     }
-    return texts[v.what] % {"g": v.group + 1, "v": _nl(v.value), "b": _nl(v.bound)}
+    return texts[v.what] % {"g": v.group + 1, "v": number(v.value), "b": number(v.bound)}

@@ -8,13 +8,14 @@ from html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.core.geo import padded_box, project, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT
 from goedebuur.core.maps.svgmap import Area, render_map
 from goedebuur.maps.services import geometry
 
 from .pairs import PairProposal
-from .services import PAIR_LINE, ClusterProposal, _nl
+from .services import PAIR_LINE, ClusterProposal
 
 
 def _box_for(codes, boxes):
@@ -73,7 +74,7 @@ def pairs_map(proposal: PairProposal):
         edges = list(zip(codes, codes[1:] + codes[:1], strict=True)) if len(codes) == 3 else [tuple(codes)]
         for (a, b), km in zip(edges, g.km, strict=True):
             (x1, y1), (x2, y2) = project(*proposal.points[a][::-1]), project(*proposal.points[b][::-1])
-            title = escape(f"{names[a]} – {names[b]} ({_nl(km)} km)")
+            title = escape(f"{names[a]} – {names[b]} ({number(km)} km)")
             lines.append(
                 f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}"><title>{title}</title></line>'
             )

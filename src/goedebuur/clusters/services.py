@@ -24,7 +24,7 @@ from goedebuur.core.partners.scoring import pairwise_fit
 from goedebuur.municipalities.models import RegionType
 from goedebuur.partners.services import load_features
 
-from .explanations import _infeasible_message, _nl, _violation_text
+from .explanations import _infeasible_message, _violation_text
 from .inputs import (
     COMPARABLE_DIVISIONS,
     WHOLE_COUNTRY,
@@ -66,7 +66,6 @@ __all__ = [
     "Link",
     "Member",
     "ProposalGroup",
-    "_nl",
     "area_choices",
     "area_graph",
     "division_names",

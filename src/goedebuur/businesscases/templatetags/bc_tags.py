@@ -1,14 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django import template
 
-from ..charts import euros
+from goedebuur.common import euros
 
 register = template.Library()
 
 
 @register.filter
 def bc_euros(value):
-    """Whole euros with a Dutch thousands separator: € 1.234.567."""
-    if value in (None, ""):
-        return "—"
-    return euros(float(value))
+    """Whole euros in the active language: € 1.234.567 (— for no value)."""
+    return euros(value)

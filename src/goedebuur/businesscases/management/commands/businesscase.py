@@ -7,9 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.businesscases import presenters, services
 from goedebuur.businesscases.api.serializers import ResultSerializer
-from goedebuur.businesscases.charts import euros
 from goedebuur.businesscases.report_pdf import build_pdf
-from goedebuur.common import write_json
+from goedebuur.common import euros, write_json
 from goedebuur.core.businesscase.model import CaseError
 from goedebuur.core.businesscase.montecarlo import MAX_DRAWS
 from goedebuur.core.businesscase.toml_input import load_case
