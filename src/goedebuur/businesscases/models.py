@@ -102,5 +102,15 @@ class BusinessCase(Versioned):
     def __str__(self):
         return f"{self.name} ({self.scenario})" if self.scenario else self.name
 
+    @property
+    def partner_codes(self) -> list[str]:
+        """The CBS codes of the partners, sorted (each partner has a baseline row)."""
+        return sorted(self.baselines)
+
+    @property
+    def domain_slugs(self) -> list[str]:
+        """The ICT domains of the case, in the order of its savings."""
+        return [row["domain"] for row in self.savings]
+
     def get_absolute_url(self):
         return reverse("businesscases:detail", args=[self.pk])

@@ -1,43 +1,53 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Serializers of /api/v1/businesscases: the case with its inputs (each with source and author) and
-the computed result. Names are Dutch lowerCamelCase; `internal_changes` maps them to the names of
-`goedebuur.businesscases.changes`."""
+the computed result. They are the one map between the API's Dutch lowerCamelCase names and the
+names of the model and the services (each field's `source`)."""
 
-from django.urls import reverse
 from rest_framework import serializers
 
-from goedebuur.api import revision_field
+from goedebuur.api import PageLinkField, revision_field
 from goedebuur.core.businesscase.finance import ALLOCATION_KEYS
 from goedebuur.core.businesscase.model import DISTRIBUTIONS, MAX_HORIZON
-
-from ..models import BusinessCase
 
 
 class BaselineSerializer(serializers.Serializer):
     eur = serializers.IntegerField(required=False, help_text="Yearly ICT cost before the cooperation, euros.")
-    bron = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    inwoners = serializers.IntegerField(required=False, allow_null=True)
+    bron = serializers.CharField(source="source", required=False, allow_blank=True, max_length=500)
+    inwoners = serializers.IntegerField(source="inhabitants", required=False, allow_null=True)
     ictUitgavenEur = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Prior ICT spend (for that allocation key)."
+        source="ict_spend_eur",
+        required=False,
+        allow_null=True,
+        help_text="Prior ICT spend (for that allocation key).",
     )
-    werkplekken = serializers.IntegerField(required=False, allow_null=True)
-    auteur = serializers.CharField(read_only=True, help_text="Who last set this input.")
+    werkplekken = serializers.IntegerField(source="workplaces", required=False, allow_null=True)
+    auteur = serializers.CharField(source="author", read_only=True, help_text="Who last set this input.")
 
     class Meta:
         ref_name = "BusinesscaseBasislijn"
 
 
 class SavingSerializer(serializers.Serializer):
-    domein = serializers.CharField(help_text="Slug of the ICT domain (one of the case's `domeinen`).")
+    domein = serializers.CharField(
+        source="domain", help_text="Slug of the ICT domain (one of the case's `domeinen`)."
+    )
     label = serializers.CharField(read_only=True)
-    aandeelPct = serializers.FloatField(required=False, help_text="The domain's share of the ICT cost, %.")
-    laag = serializers.FloatField(required=False, help_text="Lowest saving, % of the domain's cost.")
-    waarschijnlijk = serializers.FloatField(required=False)
-    hoog = serializers.FloatField(required=False)
-    vanafJaar = serializers.IntegerField(required=False, help_text="First year (1-based) with savings.")
-    ingroeiJaren = serializers.IntegerField(required=False, help_text="Years to reach the full saving.")
-    bron = serializers.CharField(required=False, allow_blank=True, max_length=500)
-    auteur = serializers.CharField(read_only=True)
+    aandeelPct = serializers.FloatField(
+        source="domain_share_pct", required=False, help_text="The domain's share of the ICT cost, %."
+    )
+    laag = serializers.FloatField(
+        source="low", required=False, help_text="Lowest saving, % of the domain's cost."
+    )
+    waarschijnlijk = serializers.FloatField(source="likely", required=False)
+    hoog = serializers.FloatField(source="high", required=False)
+    vanafJaar = serializers.IntegerField(
+        source="start_year", required=False, help_text="First year (1-based) with savings."
+    )
+    ingroeiJaren = serializers.IntegerField(
+        source="ramp_years", required=False, help_text="Years to reach the full saving."
+    )
+    bron = serializers.CharField(source="source", required=False, allow_blank=True, max_length=500)
+    auteur = serializers.CharField(source="author", read_only=True)
 
     class Meta:
         ref_name = "BusinesscaseBesparing"
@@ -45,148 +55,102 @@ class SavingSerializer(serializers.Serializer):
 
 class HiddenCostSerializer(serializers.Serializer):
     sleutel = serializers.CharField(
-        help_text="voorbereiding, projectorganisatie, migratie, harmonisatie, netwerk, personeel, governance, exit."
+        source="key",
+        help_text="voorbereiding, projectorganisatie, migratie, harmonisatie, netwerk, personeel, governance, exit.",
     )
     label = serializers.CharField(read_only=True)
-    soort = serializers.CharField(read_only=True, help_text="`eenmalig` or `jaarlijks`.")
-    laag = serializers.IntegerField(required=False, help_text="Euros, all partners together.")
-    waarschijnlijk = serializers.IntegerField(required=False)
-    hoog = serializers.IntegerField(required=False)
+    soort = serializers.CharField(source="kind", read_only=True, help_text="`eenmalig` or `jaarlijks`.")
+    laag = serializers.IntegerField(source="low", required=False, help_text="Euros, all partners together.")
+    waarschijnlijk = serializers.IntegerField(source="likely", required=False)
+    hoog = serializers.IntegerField(source="high", required=False)
     jaar = serializers.IntegerField(
-        required=False, help_text="Year (1-based; 0 = the last year of the horizon)."
+        source="year", required=False, help_text="Year (1-based; 0 = the last year of the horizon)."
     )
-    bron = serializers.CharField(required=False, allow_blank=True, max_length=500)
+    bron = serializers.CharField(source="source", required=False, allow_blank=True, max_length=500)
     bevestigd = serializers.BooleanField(
-        required=False, help_text="Confirmed (or explicitly zeroed) by a user."
+        source="confirmed", required=False, help_text="Confirmed (or explicitly zeroed) by a user."
     )
-    auteur = serializers.CharField(read_only=True)
+    auteur = serializers.CharField(source="author", read_only=True)
 
     class Meta:
         ref_name = "BusinesscaseVerborgenKosten"
 
 
 class DoubleContractSerializer(serializers.Serializer):
-    gemeente = serializers.CharField()
+    gemeente = serializers.CharField(source="municipality")
     label = serializers.CharField()
-    kostenPerJaarEur = serializers.IntegerField()
-    einddatum = serializers.DateField()
-    bedragenPerJaarEur = serializers.ListField(child=serializers.IntegerField())
+    kostenPerJaarEur = serializers.IntegerField(source="yearly_cost_eur")
+    einddatum = serializers.DateField(source="end_date")
+    bedragenPerJaarEur = serializers.ListField(source="amounts", child=serializers.IntegerField())
 
     class Meta:
         ref_name = "BusinesscaseDubbelContract"
 
 
+class UtcDateTimeField(serializers.DateTimeField):
+    """As stored (UTC, `+00:00`), not converted to the server's time zone."""
+
+    def to_representation(self, value):
+        return value.isoformat() if value else None
+
+
 class BusinessCaseSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
-    webpagina = serializers.URLField(read_only=True)
-    naam = serializers.CharField(max_length=200)
+    webpagina = PageLinkField()
+    naam = serializers.CharField(source="name", max_length=200)
     scenario = serializers.CharField(required=False, allow_blank=True, max_length=60)
-    eigenaar = serializers.CharField(read_only=True, help_text="CBS code of the owner municipality.")
-    gemeenten = serializers.ListField(child=serializers.CharField(), help_text="CBS codes, at least two.")
-    domeinen = serializers.ListField(child=serializers.CharField(), required=False)
-    horizonJaren = serializers.IntegerField(required=False, min_value=1, max_value=MAX_HORIZON)
-    eersteJaar = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
-    overstapJaar = serializers.IntegerField(required=False, min_value=1, max_value=MAX_HORIZON)
-    discontovoet = serializers.DecimalField(
-        required=False, max_digits=6, decimal_places=4, help_text="0.0225 = 2.25 % (the default)."
+    eigenaar = serializers.CharField(
+        source="owner.code", read_only=True, help_text="CBS code of the owner municipality."
     )
-    kansverdeling = serializers.ChoiceField(choices=list(DISTRIBUTIONS), required=False)
-    onzekerheidBasislijnPct = serializers.DecimalField(required=False, max_digits=5, decimal_places=2)
-    trekkingen = serializers.IntegerField(required=False, min_value=1, max_value=100_000)
+    gemeenten = serializers.ListField(
+        source="partner_codes", child=serializers.CharField(), help_text="CBS codes, at least two."
+    )
+    domeinen = serializers.ListField(source="domain_slugs", child=serializers.CharField(), required=False)
+    horizonJaren = serializers.IntegerField(
+        source="horizon", required=False, min_value=1, max_value=MAX_HORIZON
+    )
+    eersteJaar = serializers.IntegerField(source="start_year", required=False, min_value=2000, max_value=2100)
+    overstapJaar = serializers.IntegerField(
+        source="go_live_year", required=False, min_value=1, max_value=MAX_HORIZON
+    )
+    discontovoet = serializers.DecimalField(
+        source="discount_rate",
+        required=False,
+        max_digits=6,
+        decimal_places=4,
+        help_text="0.0225 = 2.25 % (the default).",
+    )
+    kansverdeling = serializers.ChoiceField(
+        source="distribution", choices=list(DISTRIBUTIONS), required=False
+    )
+    onzekerheidBasislijnPct = serializers.DecimalField(
+        source="baseline_uncertainty_pct", required=False, max_digits=5, decimal_places=2
+    )
+    trekkingen = serializers.IntegerField(source="draws", required=False, min_value=1, max_value=100_000)
     seed = serializers.IntegerField(required=False, min_value=0, max_value=2_147_483_647)
-    verdeelsleutel = serializers.ChoiceField(choices=list(ALLOCATION_KEYS), required=False)
-    eigenVerdeling = serializers.DictField(child=serializers.FloatField(), required=False)
-    basislijn = serializers.DictField(child=BaselineSerializer(), required=False, help_text="By CBS code.")
-    besparingen = serializers.ListField(child=SavingSerializer(), required=False)
-    verborgenKosten = serializers.ListField(child=HiddenCostSerializer(), required=False)
-    dubbeleContracten = DoubleContractSerializer(many=True, read_only=True)
+    verdeelsleutel = serializers.ChoiceField(
+        source="allocation_key", choices=list(ALLOCATION_KEYS), required=False
+    )
+    eigenVerdeling = serializers.DictField(
+        source="custom_weights", child=serializers.FloatField(), required=False
+    )
+    basislijn = serializers.DictField(
+        source="baselines", child=BaselineSerializer(), required=False, help_text="By CBS code."
+    )
+    besparingen = serializers.ListField(source="savings", child=SavingSerializer(), required=False)
+    verborgenKosten = serializers.ListField(
+        source="hidden_costs", child=HiddenCostSerializer(), required=False
+    )
+    dubbeleContracten = DoubleContractSerializer(source="double_contracts", many=True, read_only=True)
     status = serializers.CharField(
         read_only=True, help_text="`concept` until every hidden cost is confirmed."
     )
-    demo = serializers.BooleanField(read_only=True)
-    gewijzigdOp = serializers.DateTimeField(read_only=True)
+    demo = serializers.BooleanField(source="is_demo", read_only=True)
+    gewijzigdOp = UtcDateTimeField(source="updated_at", read_only=True)
     revisie = revision_field()
 
     class Meta:
         ref_name = "Businesscase"
-
-    def to_representation(self, case: BusinessCase):
-        request = self.context.get("request")
-        page = reverse("businesscases:detail", args=[case.pk])
-        return {
-            "id": case.pk,
-            "webpagina": request.build_absolute_uri(page) if request else page,
-            "naam": case.name,
-            "scenario": case.scenario,
-            "eigenaar": case.owner.code,
-            "gemeenten": sorted(case.baselines),
-            "domeinen": [row["domain"] for row in case.savings],
-            "horizonJaren": case.horizon,
-            "eersteJaar": case.start_year,
-            "overstapJaar": case.go_live_year,
-            "discontovoet": str(case.discount_rate),
-            "kansverdeling": case.distribution,
-            "onzekerheidBasislijnPct": str(case.baseline_uncertainty_pct),
-            "trekkingen": case.draws,
-            "seed": case.seed,
-            "verdeelsleutel": case.allocation_key,
-            "eigenVerdeling": case.custom_weights,
-            "basislijn": {
-                code: {
-                    "eur": row.get("eur"),
-                    "bron": row.get("source", ""),
-                    "inwoners": row.get("inhabitants"),
-                    "ictUitgavenEur": row.get("ict_spend_eur"),
-                    "werkplekken": row.get("workplaces"),
-                    "auteur": row.get("author", ""),
-                }
-                for code, row in sorted(case.baselines.items())
-            },
-            "besparingen": [
-                {
-                    "domein": row["domain"],
-                    "label": row["label"],
-                    "aandeelPct": row["domain_share_pct"],
-                    "laag": row["low"],
-                    "waarschijnlijk": row["likely"],
-                    "hoog": row["high"],
-                    "vanafJaar": row["start_year"],
-                    "ingroeiJaren": row["ramp_years"],
-                    "bron": row.get("source", ""),
-                    "auteur": row.get("author", ""),
-                }
-                for row in case.savings
-            ],
-            "verborgenKosten": [
-                {
-                    "sleutel": row["key"],
-                    "label": row["label"],
-                    "soort": row["kind"],
-                    "laag": int(row["low"]),
-                    "waarschijnlijk": int(row["likely"]),
-                    "hoog": int(row["high"]),
-                    "jaar": row["year"],
-                    "bron": row.get("source", ""),
-                    "bevestigd": bool(row.get("confirmed")),
-                    "auteur": row.get("author", ""),
-                }
-                for row in case.hidden_costs
-            ],
-            "dubbeleContracten": [
-                {
-                    "gemeente": row["municipality"],
-                    "label": row["label"],
-                    "kostenPerJaarEur": row["yearly_cost_eur"],
-                    "einddatum": row["end_date"],
-                    "bedragenPerJaarEur": row["amounts"],
-                }
-                for row in case.double_contracts
-            ],
-            "status": case.status,
-            "demo": case.is_demo,
-            "gewijzigdOp": case.updated_at.isoformat() if case.updated_at else None,
-            "revisie": case.revision,
-        }
 
 
 class BusinessCasePageSerializer(serializers.Serializer):
@@ -201,62 +165,46 @@ class BusinessCasePageSerializer(serializers.Serializer):
         ref_name = "BusinesscasePagina"
 
 
-TOP = {
-    "naam": "name",
-    "scenario": "scenario",
-    "gemeenten": "partners",
-    "domeinen": "domains",
-    "horizonJaren": "horizon",
-    "eersteJaar": "start_year",
-    "overstapJaar": "go_live_year",
-    "discontovoet": "discount_rate",
-    "kansverdeling": "distribution",
-    "onzekerheidBasislijnPct": "baseline_uncertainty_pct",
-    "trekkingen": "draws",
-    "seed": "seed",
-    "verdeelsleutel": "allocation_key",
-    "eigenVerdeling": "custom_weights",
-}
-BASELINE = {
-    "eur": "eur",
-    "bron": "source",
-    "inwoners": "inhabitants",
-    "ictUitgavenEur": "ict_spend_eur",
-    "werkplekken": "workplaces",
-}
-SAVING = {
-    "aandeelPct": "domain_share_pct",
-    "laag": "low",
-    "waarschijnlijk": "likely",
-    "hoog": "high",
-    "vanafJaar": "start_year",
-    "ingroeiJaren": "ramp_years",
-    "bron": "source",
-}
-COST = {
-    "laag": "low",
-    "waarschijnlijk": "likely",
-    "hoog": "high",
-    "jaar": "year",
-    "bron": "source",
-    "bevestigd": "confirmed",
-}
-
-
-def _rename(values: dict, names: dict) -> dict:
-    return {names[key]: value for key, value in values.items() if key in names}
-
-
 def internal_changes(data: dict) -> dict:
-    """Validated API data -> the keyword names of `changes.update_case`."""
-    out = _rename(data, TOP)
-    if "basislijn" in data:
-        out["baselines"] = {code.upper(): _rename(row, BASELINE) for code, row in data["basislijn"].items()}
-    if "besparingen" in data:
-        out["savings"] = {row["domein"]: _rename(row, SAVING) for row in data["besparingen"]}
-    if "verborgenKosten" in data:
-        out["hidden_costs"] = {row["sleutel"]: _rename(row, COST) for row in data["verborgenKosten"]}
+    """Validated data (already in the names of the services, through the fields' sources) -> the
+    keyword arguments of `changes.update_case`: rows by their key, codes and slugs still as text."""
+    out = dict(data)
+    if "partner_codes" in out:
+        out["partners"] = [code.upper() for code in out.pop("partner_codes")]
+    if "domain_slugs" in out:
+        out["domains"] = out.pop("domain_slugs")
+    if "baselines" in out:
+        out["baselines"] = {code.upper(): dict(row) for code, row in out["baselines"].items()}
+    if "savings" in out:
+        out["savings"] = {row["domain"]: _without(row, "domain") for row in out["savings"]}
+    if "hidden_costs" in out:
+        out["hidden_costs"] = {row["key"]: _without(row, "key") for row in out["hidden_costs"]}
     return out
+
+
+def _without(row, key: str) -> dict:
+    return {name: value for name, value in row.items() if name != key}
+
+
+def api_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(top-level, nested) service name -> API name, read from the serializers' sources: the error
+    keys of the services (`hidden_costs.2.amount`) in the API's names (`verborgenKosten.2.bedrag`)."""
+    top = {"partners": "gemeenten", "domains": "domeinen"} | _sources(BusinessCaseSerializer)
+    nested = {
+        **top,
+        **_sources(BaselineSerializer),
+        **_sources(SavingSerializer),
+        **_sources(HiddenCostSerializer),
+        "partners": "gemeenten",
+        "double_contracts": "dubbeleContracten",
+        "amount": "bedrag",
+        "percent": "besparing",
+    }
+    return top, nested
+
+
+def _sources(serializer_class) -> dict[str, str]:
+    return {field.source: name for name, field in serializer_class().fields.items() if field.source != "*"}
 
 
 class CalculationRequestSerializer(serializers.Serializer):

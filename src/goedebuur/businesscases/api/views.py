@@ -20,36 +20,19 @@ from rest_framework.views import APIView
 
 from goedebuur.api import ApiAutoSchema, ApiViewMixin, PageNumberPagination, check_if_match
 from goedebuur.cooperations.models import IctDomain
+from goedebuur.history.services import etag
 from goedebuur.municipalities.models import Municipality
 
 from .. import changes, permissions, presenters, services
 from ..models import BusinessCase
 from .serializers import (
-    BASELINE,
-    COST,
-    SAVING,
-    TOP,
     BusinessCasePageSerializer,
     BusinessCaseSerializer,
     CalculationRequestSerializer,
     CalculationSerializer,
+    api_names,
     internal_changes,
 )
-
-API_NAMES = {
-    **{internal: api for api, internal in TOP.items()},
-    **{internal: api for api, internal in BASELINE.items()},
-    **{internal: api for api, internal in SAVING.items()},
-    **{internal: api for api, internal in COST.items()},
-    "partners": "gemeenten",
-    "baselines": "basislijn",
-    "savings": "besparingen",
-    "hidden_costs": "verborgenKosten",
-    "double_contracts": "dubbeleContracten",
-    "amount": "bedrag",
-    "percent": "besparing",
-    "kind": "soort",
-}
 
 
 class LoginSchema(ApiAutoSchema):
@@ -86,21 +69,24 @@ class BusinessCaseApiMixin(ApiViewMixin):
     def answer(self, case, status_code=status.HTTP_200_OK, headers=None):
         data = BusinessCaseSerializer(case, context={"request": self.request}).data
         response = Response(data, status=status_code, headers=headers)
-        response["ETag"] = f'"{case.revision}"'  # send it back in If-Match (api/revisions.py)
+        response["ETag"] = etag(case)  # send it back in If-Match
         return response
 
 
-def _api_name(field: str) -> str:
-    """An error key of the services (`hidden_costs.2.amount`) in the API's names (`verborgenKosten.2.bedrag`)."""
-    first, *rest = field.split(".")
-    first = {internal: api for api, internal in TOP.items()}.get(first) or API_NAMES.get(first, first)
-    return ".".join([first, *(API_NAMES.get(part, part) for part in rest)])
+def _in_api_names(error: DjangoValidationError) -> DjangoValidationError:
+    """A service's refusal with its field names (`hidden_costs.2.amount`) in the API's names
+    (`verborgenKosten.2.bedrag`), read from the serializers; the API's problem mapping does the rest."""
+    if not hasattr(error, "error_dict"):
+        return error
+    top, nested = api_names()
 
+    def rename(field: str) -> str:
+        first, *rest = field.split(".")
+        return ".".join(
+            [top.get(first) or nested.get(first, first), *(nested.get(part, part) for part in rest)]
+        )
 
-def _errors(error: DjangoValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError({_api_name(k): v for k, v in error.message_dict.items()})
-    return serializers.ValidationError({"nonFieldErrors": error.messages})
+    return DjangoValidationError({rename(field): messages for field, messages in error.message_dict.items()})
 
 
 def _resolve(data: dict) -> dict:
@@ -167,7 +153,7 @@ class BusinessCaseListView(BusinessCaseApiMixin, APIView):
                 changes=resolved,
             )
         except DjangoValidationError as error:
-            raise _errors(error) from None
+            raise _in_api_names(error) from None
         location = reverse("api:businesscase-detail", kwargs={"id": case.pk}, request=request)
         return self.answer(case, status.HTTP_201_CREATED, headers={"Location": location})
 
@@ -198,7 +184,7 @@ class BusinessCaseDetailView(BusinessCaseApiMixin, APIView):
         try:
             case = changes.update_case(case, request.user, _resolve(serializer.validated_data))
         except DjangoValidationError as error:
-            raise _errors(error) from None
+            raise _in_api_names(error) from None
         return self.answer(case)
 
     @extend_schema(summary="Delete a business case", parameters=[ID_PARAMETER], responses={204: None})
