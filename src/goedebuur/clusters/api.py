@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/clusters (POST a request, get a proposal) and /api/v1/achtervang-koppels."""
 
+from django.core.exceptions import ValidationError
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,16 +18,24 @@ DIVISIONS = list(services.COMPARABLE_DIVISIONS)
 
 class ClusterRequestSerializer(serializers.Serializer):
     gebied = serializers.CharField(
+        source="area",
         required=False,
         default=services.WHOLE_COUNTRY,
         help_text="`NL` (the whole country), a province code (`PV26`) or a region "
         "`<region division>:<code>` (`veiligheidsregio:VR09`).",
     )
-    minGemeenten = serializers.IntegerField(required=False, default=2, min_value=1)
-    maxGemeenten = serializers.IntegerField(required=False, default=8, min_value=1, allow_null=True)
-    minInwoners = serializers.IntegerField(required=False, default=None, min_value=1, allow_null=True)
-    maxInwoners = serializers.IntegerField(required=False, default=None, min_value=1, allow_null=True)
+    minGemeenten = serializers.IntegerField(source="min_count", required=False, default=2, min_value=1)
+    maxGemeenten = serializers.IntegerField(
+        source="max_count", required=False, default=8, min_value=1, allow_null=True
+    )
+    minInwoners = serializers.IntegerField(
+        source="min_population", required=False, default=None, min_value=1, allow_null=True
+    )
+    maxInwoners = serializers.IntegerField(
+        source="max_population", required=False, default=None, min_value=1, allow_null=True
+    )
     aantalGroepen = serializers.IntegerField(
+        source="groups",
         required=False,
         default=None,
         min_value=1,
@@ -35,12 +43,14 @@ class ClusterRequestSerializer(serializers.Serializer):
         help_text="Number of groups; empty: groups of the middle size between the bounds.",
     )
     bestaandeSamenwerkingenVast = serializers.BooleanField(
+        source="keep_cooperations",
         required=False,
         default=False,
         help_text="Keep the current members of ongoing cooperations in the register together "
         "(cooperations whose members in the area do not border each other are reported, not kept).",
     )
     gewichtFit = serializers.FloatField(
+        source="fit_weight",
         required=False,
         default=0.5,
         min_value=0,
@@ -48,9 +58,13 @@ class ClusterRequestSerializer(serializers.Serializer):
         help_text="0: only compactness; 1: only fit (the partner finder's default weights).",
     )
     puntcontacten = serializers.BooleanField(
-        required=False, default=True, help_text="Use municipalities touching in one point as neighbours."
+        source="point_contacts",
+        required=False,
+        default=True,
+        help_text="Use municipalities touching in one point as neighbours.",
     )
     vergelijkMet = serializers.ChoiceField(
+        source="compare_with",
         choices=DIVISIONS,
         required=False,
         allow_blank=True,
@@ -164,16 +178,11 @@ class ClusterProposalSerializer(serializers.Serializer):
         return len(proposal.groups)
 
 
-CLUSTER_FIELDS = {
-    "min_count": "minGemeenten",
-    "max_count": "maxGemeenten",
-    "min_population": "minInwoners",
-    "max_population": "maxInwoners",
-    "groups": "aantalGroepen",
-    "area": "gebied",
-    "compare_with": "vergelijkMet",
-    "fit_weight": "gewichtFit",
-}
+def _in_api_names(error: services.ClusterError, serializer_class) -> ValidationError:
+    """The refusal under the API's name of the input it is about (the field whose `source` it is);
+    the API's problem mapping answers it as 400 with `invalidParams`."""
+    names = {field.source: name for name, field in serializer_class().fields.items()}
+    return ValidationError({names.get(error.field, "nonFieldErrors"): [error.message]})
 
 
 class ClustersView(ApiViewMixin, APIView):
@@ -193,33 +202,22 @@ class ClustersView(ApiViewMixin, APIView):
     def post(self, request):
         body = ClusterRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        d = body.validated_data
         try:
-            proposal = services.propose_clusters(
-                services.ClusterRequest(
-                    area=d["gebied"],
-                    min_count=d["minGemeenten"],
-                    max_count=d["maxGemeenten"],
-                    min_population=d["minInwoners"],
-                    max_population=d["maxInwoners"],
-                    groups=d["aantalGroepen"],
-                    keep_cooperations=d["bestaandeSamenwerkingenVast"],
-                    compare_with=d["vergelijkMet"],
-                    fit_weight=d["gewichtFit"],
-                    point_contacts=d["puntcontacten"],
-                )
-            )
+            proposal = services.propose_clusters(services.ClusterRequest(**body.validated_data))
         except services.ClusterError as error:
-            raise ValidationError(
-                {CLUSTER_FIELDS.get(error.field, "nonFieldErrors"): [error.message]}
-            ) from error
+            raise _in_api_names(error, ClusterRequestSerializer) from None
         return Response(ClusterProposalSerializer(proposal).data)
 
 
 class PairQuerySerializer(serializers.Serializer):
-    minKm = serializers.FloatField(required=False, default=5, min_value=0, help_text="Minimum distance, km.")
-    maxKm = serializers.FloatField(required=False, default=40, min_value=0, help_text="Maximum distance, km.")
+    minKm = serializers.FloatField(
+        source="min_km", required=False, default=5, min_value=0, help_text="Minimum distance, km."
+    )
+    maxKm = serializers.FloatField(
+        source="max_km", required=False, default=40, min_value=0, help_text="Maximum distance, km."
+    )
     maxVerhoudingInwoners = serializers.FloatField(
+        source="max_population_ratio",
         required=False,
         default=None,
         min_value=1,
@@ -229,7 +227,10 @@ class PairQuerySerializer(serializers.Serializer):
         "inhabitants of the smaller.",
     )
     gebied = serializers.CharField(
-        required=False, default=services.WHOLE_COUNTRY, help_text="`NL`, a province code or a region key."
+        source="area",
+        required=False,
+        default=services.WHOLE_COUNTRY,
+        help_text="`NL`, a province code or a region key.",
     )
 
 
@@ -272,14 +273,6 @@ class PairProposalSerializer(serializers.Serializer):
         ref_name = "AchtervangVoorstel"
 
 
-PAIR_FIELDS = {
-    "min_km": "minKm",
-    "max_km": "maxKm",
-    "max_population_ratio": "maxVerhoudingInwoners",
-    "area": "gebied",
-}
-
-
 class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
     @extend_schema(
         summary="Propose achtervang pairs",
@@ -294,20 +287,10 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
     def get(self, request):
         query = PairQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        d = query.validated_data
         try:
-            proposal = pairs.fallback_pairs(
-                pairs.PairRequest(
-                    min_km=d["minKm"],
-                    max_km=d["maxKm"],
-                    max_population_ratio=d["maxVerhoudingInwoners"],
-                    area=d["gebied"],
-                )
-            )
+            proposal = pairs.fallback_pairs(pairs.PairRequest(**query.validated_data))
         except services.ClusterError as error:
-            raise ValidationError(
-                {PAIR_FIELDS.get(error.field, "nonFieldErrors"): [error.message]}
-            ) from error
+            raise _in_api_names(error, PairQuerySerializer) from None
         return Response(PairProposalSerializer(proposal).data)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from goedebuur.core.clusters import optimiser as clustering
@@ -15,12 +16,14 @@ WHOLE_COUNTRY = "NL"
 COMPARABLE_DIVISIONS = ("veiligheidsregio", "corop", "arbeidsmarktregio", "ggdregio", "jeugdregio", "res")
 
 
-class ClusterError(ValueError):
+class ClusterError(ValidationError):
     """Bad or infeasible input, with a Dutch message for users and the input it is about
-    (`min_count`, `max_count`, `min_population`, `max_population`, `groups`, `area`, ...)."""
+    (`min_count`, `max_count`, `min_population`, `max_population`, `groups`, `area`, ...; empty: the
+    request as a whole). A `ValidationError` by field, so that pages, API and CLI show it through
+    their one mapping of a service's refusal."""
 
     def __init__(self, field_name: str, message: str):
-        super().__init__(message)
+        super().__init__({field_name or NON_FIELD_ERRORS: [message]})
         self.field = field_name
         self.message = message
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.shortcuts import render
 
+from goedebuur.common import add_to_form
+
 from . import maps as cluster_maps
 from . import pairs, services
 from .forms import ClusterForm, PairForm
@@ -15,7 +17,7 @@ def clusters(request):
             proposal = services.propose_clusters(form.cluster_request())
             cluster_map = cluster_maps.cluster_map(proposal)
         except services.ClusterError as error:
-            form.add_error(form.FIELDS.get(error.field), error.message)
+            add_to_form(form, error, form.FIELDS)
     return render(
         request,
         "clusters/clusters.html",
@@ -32,7 +34,7 @@ def fallback_pairs(request):
             proposal = pairs.fallback_pairs(form.pair_request())
             pairs_map = cluster_maps.pairs_map(proposal)
         except services.ClusterError as error:
-            form.add_error(form.FIELDS.get(error.field), error.message)
+            add_to_form(form, error, form.FIELDS)
     return render(
         request,
         "clusters/achtervang_koppels.html",

@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """`goedebuur achtervang-koppels --min-km 5 --max-km 40 [--json]`: propose achtervang pairs."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from goedebuur.clusters import pairs, services
 from goedebuur.clusters.api import PairProposalSerializer
-from goedebuur.common import write_json
+from goedebuur.common import command_error, write_json
 
 
 class Command(BaseCommand):
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 )
             )
         except services.ClusterError as error:
-            raise CommandError(error.message) from error
+            raise command_error(error) from None
         if options["json"]:
             write_json(self, PairProposalSerializer(proposal).data)
             return

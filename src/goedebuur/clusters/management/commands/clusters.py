@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """`goedebuur clusters --area PV26 --min 2 --max 8 [--json]`: propose contiguous groups."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from goedebuur.clusters import services
 from goedebuur.clusters.api import ClusterProposalSerializer
-from goedebuur.common import write_json
+from goedebuur.common import command_error, write_json
 
 
 class Command(BaseCommand):
@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 )
             )
         except services.ClusterError as error:
-            raise CommandError(error.message) from error
+            raise command_error(error) from None
         if options["json"]:
             write_json(self, ClusterProposalSerializer(proposal).data)
             return
