@@ -21,7 +21,7 @@ from goedebuur.core.businesscase import montecarlo
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import Municipality
 
-from . import defaults, permissions
+from . import defaults, permissions, problems
 from .conversion import partner_list, to_core
 from .models import BusinessCase
 
@@ -58,20 +58,20 @@ def _author(user) -> str:
 
 def _field_problems(case: BusinessCase) -> list[tuple[str, str]]:
     """The rules on the stored fields that the core does not know (it computes, it does not store)."""
-    problems = []
+    found = []
     for name, limit in TEXT_LIMITS.items():
         if len(getattr(case, name)) > limit:
-            problems.append((name, _("Gebruik hooguit %(limit)d tekens.") % {"limit": limit}))
+            found.append((name, _("Gebruik hooguit %(limit)d tekens.") % {"limit": limit}))
     if not FIRST_YEARS[0] <= case.start_year <= FIRST_YEARS[1]:
         low, high = FIRST_YEARS
         message = _("Het eerste jaar ligt tussen %(low)d en %(high)d.") % {"low": low, "high": high}
-        problems.append(("start_year", message))
+        found.append(("start_year", message))
     if case.go_live_year < 1 or case.go_live_year > case.horizon:
-        problems.append(("go_live_year", _("Het jaar van de overstap valt buiten de horizon.")))
+        found.append(("go_live_year", _("Het jaar van de overstap valt buiten de horizon.")))
     if not 1 <= case.draws <= MAX_PAGE_DRAWS:
-        problems.append(("draws", _("Het aantal trekkingen moet 1 tot en met 100.000 zijn.")))
+        found.append(("draws", _("Het aantal trekkingen moet 1 tot en met 100.000 zijn.")))
     if not 0 <= case.seed <= MAX_SEED:
-        problems.append(("seed", _("Het startgetal ligt tussen 0 en %(max)d.") % {"max": MAX_SEED}))
+        found.append(("seed", _("Het startgetal ligt tussen 0 en %(max)d.") % {"max": MAX_SEED}))
     rows = (
         [("baselines", row) for row in case.baselines.values()]
         + [("savings", row) for row in case.savings]
@@ -79,16 +79,15 @@ def _field_problems(case: BusinessCase) -> list[tuple[str, str]]:
     )
     for group, row in rows:
         if len(str(row.get("source") or "")) > MAX_SOURCE:
-            problems.append((group, _("Een bron is hooguit %(limit)d tekens.") % {"limit": MAX_SOURCE}))
-    return problems
+            found.append((group, _("Een bron is hooguit %(limit)d tekens.") % {"limit": MAX_SOURCE}))
+    return found
 
 
 def _check(case: BusinessCase, partners: list[Municipality]) -> None:
-    problems = core.validate(to_core(case, partners)) + _field_problems(case)
-    if problems:
-        errors: dict[str, list[str]] = {}
-        for field, message in problems:
-            errors.setdefault(field, []).append(message)
+    errors = problems.messages_by_field(core.validate(to_core(case, partners)))
+    for field, message in _field_problems(case):
+        errors.setdefault(field, []).append(message)
+    if errors:
         raise ValidationError(errors)
 
 

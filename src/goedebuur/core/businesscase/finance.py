@@ -32,16 +32,23 @@ ALLOCATION_KEYS: dict[str, str] = {
     "gelijk": "gelijke delen",
     "eigen": "eigen verdeling",
 }
+KEY_FIGURES = {"inwoners": "inhabitants", "ict-uitgaven": "ict_spend_eur", "werkplekken": "workplaces"}
 
 
 class AllocationError(ValueError):
-    """An allocation that cannot be made; the message is Dutch and meant for the user."""
+    """An allocation that cannot be made: `code` says why, `values` hold what a sentence about it
+    needs (the app phrases it for the user)."""
+
+    def __init__(self, code: str, **values):
+        self.code = code
+        self.values = values
+        super().__init__(f"{code}: {values}" if values else code)
 
 
 def discount_factors(rate: float, years: int) -> list[float]:
     """1 / (1 + rate) ** t for t = 0 .. years - 1."""
     if rate <= -1:
-        raise ValueError("De discontovoet moet groter zijn dan -100 %.")
+        raise ValueError("the discount rate must be above -100 %")
     return [1.0 / (1.0 + rate) ** t for t in range(years)]
 
 
@@ -87,13 +94,13 @@ def allocate(total: int, weights: Mapping[str, float | int | Decimal | Fraction]
     if not isinstance(total, int) or isinstance(total, bool):
         raise TypeError("total must be whole euros (int)")
     if not weights:
-        raise AllocationError("Er is geen enkele gemeente om de kosten over te verdelen.")
+        raise AllocationError("no_partners")
     exact = {key: _fraction(value) for key, value in weights.items()}
     if any(value < 0 for value in exact.values()):
-        raise AllocationError("Een verdeelsleutel kan geen negatief gewicht hebben.")
+        raise AllocationError("negative_weight")
     weight_sum = sum(exact.values())
     if weight_sum == 0:
-        raise AllocationError("De verdeelsleutel is overal 0: er valt niets naar te verdelen.")
+        raise AllocationError("all_zero")
     if total < 0:
         return {key: -share for key, share in allocate(-total, weights).items()}
     quotas = {key: total * value / weight_sum for key, value in exact.items()}
@@ -110,35 +117,27 @@ def shares(weights: Mapping[str, float | int | Decimal | Fraction]) -> dict[str,
     exact = {key: _fraction(value) for key, value in weights.items()}
     weight_sum = sum(exact.values())
     if not exact or weight_sum <= 0 or any(value < 0 for value in exact.values()):
-        raise AllocationError(
-            "De verdeelsleutel is ongeldig: gewichten moeten 0 of meer zijn, samen meer dan 0."
-        )
+        raise AllocationError("invalid_weights")
     return {key: float(value / weight_sum) for key, value in exact.items()}
 
 
 def key_weights(key: str, partners: Sequence, custom: Mapping[str, float] | None = None) -> dict[str, float]:
     """The weights of allocation key `key` for partners (objects with code, name, inhabitants,
-    ict_spend_eur, workplaces). Raises AllocationError (Dutch) when a partner lacks the figure."""
+    ict_spend_eur, workplaces). Raises AllocationError when a partner lacks the figure."""
     if key not in ALLOCATION_KEYS:
-        raise AllocationError(f"Onbekende verdeelsleutel '{key}'. Kies uit: {', '.join(ALLOCATION_KEYS)}.")
+        raise AllocationError("unknown_key", key=key, choices=tuple(ALLOCATION_KEYS))
     if key == "gelijk":
         return {p.code: 1 for p in partners}
     if key == "eigen":
         custom = custom or {}
         missing = [p.name for p in partners if custom.get(p.code) is None]
         if missing:
-            raise AllocationError(f"Vul bij de eigen verdeling een aandeel in voor: {', '.join(missing)}.")
+            raise AllocationError("custom_share_missing", names=tuple(missing))
         return {p.code: custom[p.code] for p in partners}
-    attribute, what = {
-        "inwoners": ("inhabitants", "het aantal inwoners"),
-        "ict-uitgaven": ("ict_spend_eur", "de eerdere ICT-uitgaven"),
-        "werkplekken": ("workplaces", "het aantal werkplekken"),
-    }[key]
+    attribute = KEY_FIGURES[key]
     missing = [p.name for p in partners if getattr(p, attribute) is None]
     if missing:
-        raise AllocationError(
-            f"Voor de verdeling {ALLOCATION_KEYS[key]} ontbreekt {what} van: {', '.join(missing)}."
-        )
+        raise AllocationError(f"{attribute}_missing", key=key, names=tuple(missing))
     return {p.code: getattr(p, attribute) for p in partners}
 
 

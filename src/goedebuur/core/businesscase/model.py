@@ -3,12 +3,16 @@
 baseline ICT cost, expected savings per ICT domain as ranges with a start year and ramp-up, the
 hidden costs of cooperating as a checklist of ranges, double contracts, the allocation key.
 
-`validate(case)` returns every problem as (field, Dutch message); `check(case)` raises them as a
+`validate(case)` returns every problem as a `Problem` (the input it is about, a code and the values
+a message needs; the app phrases it in the user's language); `check(case)` raises them as a
 `CaseError`. The computation itself lives in `goedebuur.core.businesscase.montecarlo`."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from goedebuur.core.businesscase.finance import (
     ALLOCATION_KEYS,
@@ -38,12 +42,21 @@ EVIDENCE_NOTE = (
 )
 
 
-class CaseError(ValueError):
-    """Invalid case input; `problems` is a list of (field, Dutch message)."""
+class Problem(NamedTuple):
+    """One problem with a case: the input it is about (`hidden_costs.2.amount`), what is wrong
+    (`range_order`) and the values a sentence about it needs (`{"label": "Migratie"}`)."""
 
-    def __init__(self, problems: list[tuple[str, str]]):
+    field: str
+    code: str
+    values: Mapping[str, Any] = MappingProxyType({})
+
+
+class CaseError(ValueError):
+    """Invalid case input; `problems` is a list of `Problem`s."""
+
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("; ".join(message for _field, message in problems))
+        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -139,102 +152,98 @@ def benchmark_baseline(inhabitants: int) -> int:
     return int(inhabitants) * BENCHMARK_EUR
 
 
-def validate(case: Case) -> list[tuple[str, str]]:
-    """Every problem with the case, as (field, Dutch message); empty when the case can be computed."""
-    problems: list[tuple[str, str]] = []
-    add = problems.append
+def validate(case: Case) -> list[Problem]:
+    """Every problem with the case; empty when the case can be computed."""
+    problems: list[Problem] = []
+
+    def add(field_name: str, code: str, /, **values) -> None:
+        problems.append(Problem(field_name, code, values))
+
     if not str(case.name).strip():
-        add(("name", "Geef de businesscase een naam."))
+        add("name", "name_missing")
     if not isinstance(case.horizon, int) or not 1 <= case.horizon <= MAX_HORIZON:
-        add(("horizon", f"De horizon moet 1 tot en met {MAX_HORIZON} jaar zijn."))
+        add("horizon", "horizon_range", max=MAX_HORIZON)
     if not MIN_DISCOUNT_RATE <= case.discount_rate <= MAX_DISCOUNT_RATE:
-        add(("discount_rate", "De discontovoet moet tussen -5 % en 50 % liggen."))
+        add("discount_rate", "discount_rate_range", low=MIN_DISCOUNT_RATE, high=MAX_DISCOUNT_RATE)
     if case.distribution not in DISTRIBUTIONS:
-        add(("distribution", "Kies als verdeling 'driehoek' of 'pert'."))
+        add("distribution", "distribution_unknown", choices=tuple(DISTRIBUTIONS))
     if not 0 <= case.baseline_uncertainty_pct <= 100:
-        add(("baseline_uncertainty_pct", "De onzekerheid van de basislijn moet 0 tot en met 100 % zijn."))
+        add("baseline_uncertainty_pct", "baseline_uncertainty_range")
     _validate_partners(case, add)
     horizon = case.horizon if isinstance(case.horizon, int) and case.horizon >= 1 else MAX_HORIZON
     for index, saving in enumerate(case.savings):
         where = f"savings.{index}"
         label = saving.label or saving.domain
-        _validate_range(saving.percent, f"{where}.percent", f"besparing {label}", add, upper=100)
+        _validate_range(saving.percent, f"{where}.percent", add, label=label, saving=True, upper=100)
         if not 0 <= saving.domain_share_pct <= 100:
-            add((f"{where}.domain_share_pct", f"Het aandeel van {label} in de ICT-kosten moet 0-100 % zijn."))
+            add(f"{where}.domain_share_pct", "saving_share_range", label=label)
         if not 1 <= saving.start_year <= horizon:
-            add((f"{where}.start_year", f"Het startjaar van de besparing op {label} valt buiten de horizon."))
+            add(f"{where}.start_year", "saving_start_outside_horizon", label=label)
         if saving.ramp_years < 1:
-            add((f"{where}.ramp_years", f"De ingroei van de besparing op {label} is minstens 1 jaar."))
+            add(f"{where}.ramp_years", "saving_ramp_too_short", label=label)
     share_total = sum(s.domain_share_pct for s in case.savings)
     if share_total > 100.000001:
-        add(("savings", f"De domeinen beslaan samen {share_total:g} % van de ICT-kosten: meer dan 100 %."))
+        add("savings", "saving_shares_above_whole", total=share_total)
     keys = [c.key for c in case.hidden_costs]
     if len(set(keys)) != len(keys):
-        add(("hidden_costs", "Elke verborgen kostenpost mag maar één keer voorkomen."))
+        add("hidden_costs", "hidden_cost_twice")
     for index, cost in enumerate(case.hidden_costs):
         where = f"hidden_costs.{index}"
-        _validate_range(cost.amount, f"{where}.amount", cost.label, add, upper=MAX_AMOUNT)
+        _validate_range(cost.amount, f"{where}.amount", add, label=cost.label, saving=False, upper=MAX_AMOUNT)
         if cost.kind not in KINDS:
-            add((f"{where}.kind", f"{cost.label}: kies 'eenmalig' of 'jaarlijks'."))
+            add(f"{where}.kind", "hidden_cost_kind", label=cost.label, choices=tuple(KINDS))
         if not 0 <= cost.year <= horizon:
-            add((f"{where}.year", f"{cost.label}: het jaar valt buiten de horizon."))
+            add(f"{where}.year", "hidden_cost_year_outside_horizon", label=cost.label)
     for index, contract in enumerate(case.double_contracts):
         if len(contract.amounts) != horizon or any(a < 0 for a in contract.amounts):
-            add((f"double_contracts.{index}", f"Dubbel contract {contract.label}: ongeldige bedragen."))
+            add(f"double_contracts.{index}", "double_contract_amounts", label=contract.label)
     return problems
 
 
 def _validate_partners(case: Case, add) -> None:
     codes = [p.code for p in case.partners]
     if len(set(codes)) < 2:
-        add(("partners", "Kies ten minste twee verschillende gemeenten."))
+        add("partners", "partners_too_few")
     if len(set(codes)) != len(codes):
-        add(("partners", "Elke gemeente mag maar één keer meedoen."))
+        add("partners", "partner_twice")
     for index, partner in enumerate(case.partners):
         where = f"partners.{index}"
-        for attribute, what in (
-            ("inhabitants", "Het aantal inwoners"),
-            ("baseline_eur", "De ICT-kosten (basislijn)"),
-            ("ict_spend_eur", "De eerdere ICT-uitgaven"),
-            ("workplaces", "Het aantal werkplekken"),
-        ):
+        for attribute in ("inhabitants", "baseline_eur", "ict_spend_eur", "workplaces"):
             value = getattr(partner, attribute)
             if value is not None and value < 0:
-                add((f"{where}.{attribute}", f"{what} van {partner.name} kan niet negatief zijn."))
+                add(f"{where}.{attribute}", f"{attribute}_negative", name=partner.name)
             elif value is not None and value > MAX_AMOUNT:
-                add((f"{where}.{attribute}", f"{what} van {partner.name} is onwaarschijnlijk groot."))
+                add(f"{where}.{attribute}", f"{attribute}_too_large", name=partner.name)
     if case.allocation_key not in ALLOCATION_KEYS:
-        add(("allocation_key", f"Onbekende verdeelsleutel. Kies uit: {', '.join(ALLOCATION_KEYS)}."))
-    elif case.partners and not any(msg for _f, msg in _partner_problems(case)):
+        add("allocation_key", "allocation_key_unknown", choices=tuple(ALLOCATION_KEYS))
+    elif case.partners and not _has_negative_figures(case):
         try:
             weights = key_weights(case.allocation_key, case.partners, case.custom_weights)
             if any(w < 0 for w in weights.values()):
-                add(("custom_weights", "Een aandeel in de eigen verdeling kan niet negatief zijn."))
+                add("custom_weights", "custom_weight_negative")
             elif sum(weights.values()) <= 0:
-                add(("allocation_key", "De verdeelsleutel is voor alle gemeenten 0: kies een andere."))
+                add("allocation_key", "allocation_key_all_zero")
         except AllocationError as error:
-            add(("allocation_key", str(error)))
+            add("allocation_key", f"allocation_{error.code}", **error.values)
 
 
-def _partner_problems(case: Case) -> list[tuple[str, str]]:
-    found: list[tuple[str, str]] = []
-    for partner in case.partners:
-        for attribute in ("inhabitants", "ict_spend_eur", "workplaces"):
-            value = getattr(partner, attribute)
-            if value is not None and value < 0:
-                found.append((attribute, "negative"))
-    return found
+def _has_negative_figures(case: Case) -> bool:
+    return any(
+        getattr(partner, attribute) is not None and getattr(partner, attribute) < 0
+        for partner in case.partners
+        for attribute in ("inhabitants", "ict_spend_eur", "workplaces")
+    )
 
 
-def _validate_range(value: Range, where: str, label: str, add, *, upper: float) -> None:
+def _validate_range(value: Range, where: str, add, *, label: str, saving: bool, upper: float) -> None:
     if value.low < 0:
-        add((where, f"{label}: de laagste waarde kan niet negatief zijn."))
+        add(where, "range_negative", label=label, saving=saving)
     if value.low > value.high:
-        add((where, f"{label}: de laagste waarde is hoger dan de hoogste."))
+        add(where, "range_order", label=label, saving=saving)
     elif not value.low <= value.likely <= value.high:
-        add((where, f"{label}: de meest waarschijnlijke waarde moet tussen de laagste en de hoogste liggen."))
+        add(where, "range_likely_outside", label=label, saving=saving)
     if value.high > upper:
-        add((where, f"{label}: de hoogste waarde is te groot (hooguit {upper:,.0f}).".replace(",", ".")))
+        add(where, "range_too_high", label=label, saving=saving, upper=upper)
 
 
 def check(case: Case) -> Case:

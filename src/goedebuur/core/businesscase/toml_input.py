@@ -3,7 +3,7 @@
 The format is documented in docs/user/businesscase.md with the example docs/businesscase-voorbeeld.toml.
 
 Names and inhabitants of municipalities may be left out: `lookup(code)` supplies them (the command
-reads the reference data). Every problem is reported at once, in Dutch, as a `CaseError`."""
+reads the reference data). Every problem is reported at once, as a `CaseError` of `Problem` codes."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from goedebuur.core.businesscase.model import (
     DoubleContract,
     HiddenCost,
     Partner,
+    Problem,
     Range,
     Saving,
     benchmark_baseline,
@@ -33,10 +34,10 @@ Lookup = Callable[[str], tuple[str, int | None] | None]
 
 class _Problems:
     def __init__(self):
-        self.items: list[tuple[str, str]] = []
+        self.items: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.items.append((field, message))
+    def add(self, field: str, code: str, /, **values) -> None:
+        self.items.append(Problem(field, code, values))
 
     def number(self, table: Mapping, key: str, where: str, default=None, *, whole=False):
         value = table.get(key, default)
@@ -47,8 +48,9 @@ class _Problems:
             or not isinstance(value, int | float)
             or (whole and not isinstance(value, int))
         ):
-            kind = "een geheel getal" if whole else "een getal"
-            self.add(f"{where}.{key}", f"{where}: '{key}' moet {kind} zijn.")
+            self.add(
+                f"{where}.{key}", "not_a_whole_number" if whole else "not_a_number", where=where, key=key
+            )
             return default
         return value
 
@@ -58,7 +60,7 @@ def load_case(text: str, lookup: Lookup) -> tuple[Case, int, int]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise CaseError([("toml", f"Het bestand is geen geldige TOML: {error}.")]) from None
+        raise CaseError([Problem("toml", "toml_invalid", {"error": str(error)})]) from None
     return case_from_mapping(data, lookup)
 
 
@@ -100,17 +102,14 @@ def case_from_mapping(data: Mapping, lookup: Lookup) -> tuple[Case, int, int]:
 def _partners(rows, lookup: Lookup, p: _Problems):
     partners, weights = [], {}
     if not isinstance(rows, list):
-        p.add("gemeente", "Geef de gemeenten als [[gemeente]]-tabellen.")
+        p.add("gemeente", "toml_partners_not_tables")
         return (), {}
     for i, row in enumerate(rows):
         where = f"gemeente.{i}"
         code = str(row.get("code", "")).upper()
         known = lookup(code) if code else None
         if known is None and not row.get("naam"):
-            p.add(
-                f"{where}.code",
-                f"{where}: onbekende gemeente '{code}'; geef een CBS-code (GM....) of een naam.",
-            )
+            p.add(f"{where}.code", "toml_municipality_unknown", where=where, code=code)
             continue
         name = str(row.get("naam") or known[0])
         inhabitants = p.number(row, "inwoners", where, known[1] if known else None, whole=True)
@@ -140,7 +139,7 @@ def _saving(row, index: int, horizon, p: _Problems) -> Saving | None:
     where = f"besparing.{index}"
     domain = str(row.get("domein", "")).strip()
     if not domain:
-        p.add(f"{where}.domein", f"{where}: geef het ICT-domein ('domein').")
+        p.add(f"{where}.domein", "toml_domain_missing", where=where)
         return None
     base = default_saving(domain, str(row.get("label", domain)), max(horizon or 1, 1))
     likely = p.number(row, "waarschijnlijk", where, base.percent.likely)
@@ -160,14 +159,11 @@ def _saving(row, index: int, horizon, p: _Problems) -> Saving | None:
 
 def _hidden_costs(table, partners, horizon, p: _Problems) -> tuple[HiddenCost, ...]:
     if not isinstance(table, Mapping):
-        p.add("verborgen_kosten", "Geef de verborgen kosten als [verborgen_kosten.<sleutel>]-tabellen.")
+        p.add("verborgen_kosten", "toml_costs_not_tables")
         table = {}
     unknown = sorted(set(table) - set(CHECKLIST_KEYS))
     if unknown:
-        p.add(
-            "verborgen_kosten",
-            f"Onbekende verborgen kostenpost: {', '.join(unknown)}. Kies uit: {', '.join(CHECKLIST_KEYS)}.",
-        )
+        p.add("verborgen_kosten", "toml_cost_unknown", keys=tuple(unknown), choices=tuple(CHECKLIST_KEYS))
     items = []
     for cost in hidden_cost_checklist(partners, max(horizon or 1, 1)):
         row = table.get(cost.key)
@@ -202,7 +198,7 @@ def _double(row, index, start_year, go_live, horizon, p: _Problems) -> DoubleCon
         except ValueError:
             end = None
     if cost is None or not isinstance(end, date) or not horizon or not start_year or not go_live:
-        p.add(where, f"{where}: geef 'kosten_per_jaar' (hele euro's) en 'einddatum' (jjjj-mm-dd).")
+        p.add(where, "toml_double_contract_incomplete", where=where)
         return None
     begin = date(start_year + go_live - 1, 1, 1)
     amounts = tuple(int(round(cost * overlap_fraction(start_year + y, begin, end))) for y in range(horizon))

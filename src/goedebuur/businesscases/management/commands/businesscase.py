@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.businesscases import presenters, services
 from goedebuur.businesscases.api.serializers import ResultSerializer
+from goedebuur.businesscases.problems import phrase
 from goedebuur.businesscases.report_pdf import build_pdf
 from goedebuur.common import euros, write_json
 from goedebuur.core.businesscase.model import CaseError
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         try:
             case, draws, seed = load_case(text, lookup)
         except CaseError as error:
-            lines = "\n".join(f"  - {message}" for _field, message in error.problems)
+            lines = "\n".join(f"  - {phrase(problem)}" for problem in error.problems)
             raise CommandError(f"De businesscase in {path} is niet in orde:\n{lines}") from None
         draws = options["draws"] if options["draws"] is not None else draws
         seed = options["seed"] if options["seed"] is not None else seed
