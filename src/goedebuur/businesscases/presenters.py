@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from goedebuur.common import euros, number
 from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase.finance import ALLOCATION_KEYS, DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
-from goedebuur.core.businesscase.model import DISTRIBUTIONS, EVIDENCE_NOTE
+from goedebuur.core.businesscase.model import DISTRIBUTIONS
 from goedebuur.core.businesscase.montecarlo import TOTAL
 
 from . import services
@@ -180,7 +180,17 @@ def summary(pure: core.Case, result) -> str:
 
 
 def evidence_note() -> str:
-    return EVIDENCE_NOTE
+    """What research says about the savings of cooperation: shown with every result."""
+    return (
+        _(
+            "Wat het onderzoek zegt: over 2005-2013 leidde intergemeentelijke samenwerking gemiddeld niet tot "
+            "lagere totale uitgaven; alleen belastingheffing was ongeveer 15 %% goedkoper (COELO, Allers & De "
+            "Greef, 2017). Servicepunt71 bespaarde in de eerste drie jaar € 3 miljoen, daarna daalde de "
+            "kwaliteit en stegen de kosten. Alleen al het businessplan voor negen gemeenten in de regio "
+            "Nijmegen kostte € 190.000. Reken daarom met bandbreedtes en neem de verborgen kosten serieus."
+        )
+        % {}
+    )
 
 
 def report_data(pure: core.Case, result, *, owner: str = "", authors=None, is_demo=False, notes=()) -> dict:
@@ -196,7 +206,7 @@ def report_data(pure: core.Case, result, *, owner: str = "", authors=None, is_de
         "inputs": input_rows(pure, authors, result.simulation.draws, result.simulation.seed),
         "outcomes": outcome_rows(result),
         "summary": summary(pure, result),
-        "evidence": EVIDENCE_NOTE,
+        "evidence": evidence_note(),
         "unconfirmed": [cost.label for cost in pure.hidden_costs if not cost.confirmed],
         "schedule": result.deterministic.schedule[TOTAL],
         "tornado": result.tornado,

@@ -9,7 +9,7 @@ tracker: `history.py`); `delete_case` and `restore_version` record theirs too. A
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -274,15 +274,35 @@ class Result:
     warnings: tuple[montecarlo.Outcome, ...]  # municipalities with a high chance of a negative NPV
 
 
+def _named(simulation: montecarlo.Simulation) -> montecarlo.Simulation:
+    """The total named in the user's language (the core leaves its name empty)."""
+    total = _("Alle gemeenten samen")
+    return replace(
+        simulation,
+        outcomes=tuple(
+            replace(o, name=total) if o.code == montecarlo.TOTAL else o for o in simulation.outcomes
+        ),
+    )
+
+
+def _bar_label(bar: montecarlo.TornadoBar) -> str:
+    """A tornado bar's label in the user's language (the core gives a saving's or cost's own label)."""
+    if bar.key.startswith("besparing:"):
+        return _("Besparing %(label)s") % {"label": bar.label}
+    return {"basislijn": _("ICT-kosten basislijn (factor)"), "discontovoet": _("Discontovoet")}.get(
+        bar.key, bar.label
+    )
+
+
 def compute_pure(pure: core.Case, draws: int, seed: int) -> Result:
-    simulation = montecarlo.simulate(pure, draws=draws, seed=seed)
+    simulation = _named(montecarlo.simulate(pure, draws=draws, seed=seed))
     base, bars = montecarlo.tornado(pure)
     return Result(
         case=pure,
         deterministic=montecarlo.deterministic(pure),
         simulation=simulation,
         tornado_base=base,
-        tornado=bars,
+        tornado=tuple(replace(bar, label=_bar_label(bar)) for bar in bars),
         warnings=tuple(o for o in simulation.outcomes if o.p_negative >= HIGH_RISK),
     )
 

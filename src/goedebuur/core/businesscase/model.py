@@ -33,14 +33,6 @@ BENCHMARK_YEAR = max(BENCHMARK_PER_INHABITANT)
 BENCHMARK_EUR = BENCHMARK_PER_INHABITANT[BENCHMARK_YEAR]
 BENCHMARK_NOTE = f"{BENCHMARK_SOURCE} ({BENCHMARK_YEAR}): € {BENCHMARK_EUR} per inwoner"
 
-EVIDENCE_NOTE = (
-    "Wat het onderzoek zegt: over 2005-2013 leidde intergemeentelijke samenwerking gemiddeld niet tot "
-    "lagere totale uitgaven; alleen belastingheffing was ongeveer 15 % goedkoper (COELO, Allers & De "
-    "Greef, 2017). Servicepunt71 bespaarde in de eerste drie jaar € 3 miljoen, daarna daalde de "
-    "kwaliteit en stegen de kosten. Alleen al het businessplan voor negen gemeenten in de regio "
-    "Nijmegen kostte € 190.000. Reken daarom met bandbreedtes en neem de verborgen kosten serieus."
-)
-
 
 class Problem(NamedTuple):
     """One problem with a case: the input it is about (`hidden_costs.2.amount`), what is wrong

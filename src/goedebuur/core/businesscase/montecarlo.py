@@ -54,7 +54,8 @@ RATE_SENSITIVITY = 0.01  # the tornado moves the discount rate one percentage po
 
 @dataclass(frozen=True)
 class Input:
-    """One uncertain input of the engine (a column of the draw matrix)."""
+    """One uncertain input of the engine (a column of the draw matrix). `label` is the saving's or
+    hidden cost's own label ("" for the baseline factor); the app phrases the tornado's bars."""
 
     key: str
     label: str
@@ -99,12 +100,9 @@ class Engine:
         self.double = double
         spread = case.baseline_uncertainty_pct / 100.0
         self.inputs = (
-            *(
-                Input(f"besparing:{s.domain}", f"Besparing {s.label}", *_range(s.percent))
-                for s in case.savings
-            ),
+            *(Input(f"besparing:{s.domain}", s.label, *_range(s.percent)) for s in case.savings),
             *(Input(f"kosten:{c.key}", c.label, *_range(c.amount)) for c in case.hidden_costs),
-            Input("basislijn", "ICT-kosten basislijn (factor)", 1.0 - spread, 1.0, 1.0 + spread),
+            Input("basislijn", "", 1.0 - spread, 1.0, 1.0 + spread),
         )
         self.low = np.array([i.low for i in self.inputs])
         self.likely = np.array([i.likely for i in self.inputs])
@@ -286,7 +284,7 @@ def simulate(case: Case, draws: int = 10_000, seed: int = 1) -> Simulation:
     band_p = percentiles_in_place(cum)  # [3, M+1, Y]
     negative = (npv < 0).mean(axis=-1)
     codes = (*engine.codes, TOTAL)
-    names = {**engine.names, TOTAL: "Alle gemeenten samen"}
+    names = {**engine.names, TOTAL: ""}  # the app names the total in the user's language
     outcomes = tuple(
         Outcome(
             code=code,
@@ -418,7 +416,7 @@ def tornado(case: Case) -> tuple[int, tuple[TornadoBar, ...]]:
     bars.append(
         TornadoBar(
             "discontovoet",
-            "Discontovoet",
+            "",
             low_rate,
             high_rate,
             int(round(float(totals @ (1.0 / (1.0 + low_rate) ** years)))),
