@@ -86,3 +86,23 @@ def test_fallback_pairs_respect_the_band_and_explain_leftovers(db):
     assert "afstandsband" in left["GM0093"].explanation
     counted = sum(len(g.members) for g in proposal.groups) + len(proposal.leftovers)
     assert counted == 342
+
+
+def test_page_cli_and_api_refuse_the_same_impossible_capacity(db, anonymous_client):
+    """The capacity ratio is bounded in the service (it bounds the arithmetic): the page and the
+    command line give the service's sentence, the API its bounded parameter."""
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    message = "De verhouding in inwoners is hooguit 10.000."
+    with pytest.raises(services.ClusterError) as error:
+        pairs.fallback_pairs(pairs.PairRequest(max_population_ratio=20_000))
+    assert error.value.message_dict == {"max_population_ratio": [message]}
+    html = anonymous_client.get("/achtervang-koppels?min_km=5&max_km=40&verhouding=20000").content.decode()
+    assert message in html
+    with pytest.raises(CommandError, match=message):
+        call_command("achtervang-koppels", "--max-ratio", "20000", stdout=io.StringIO())
+    response = anonymous_client.get("/api/v1/achtervang-koppels?maxVerhoudingInwoners=20000")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "maxVerhoudingInwoners"

@@ -221,7 +221,7 @@ class PairQuerySerializer(serializers.Serializer):
         required=False,
         default=None,
         min_value=1,
-        max_value=10_000,  # beyond the ratio of any two municipalities; bounds the capacity arithmetic
+        max_value=pairs.MAX_POPULATION_RATIO,
         allow_null=True,
         help_text="Capacity: in a pair, the larger municipality has at most this many times the "
         "inhabitants of the smaller.",

@@ -13,12 +13,15 @@ from threading import Lock
 import numpy as np
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.core.clusters import matching
 from goedebuur.core.partners.scoring import pairwise_fit
 from goedebuur.municipalities.models import Municipality
 from goedebuur.partners.services import load_features
 
 from .services import WHOLE_COUNTRY, AreaChoice, ClusterError, Member, parse_area
+
+MAX_POPULATION_RATIO = 10_000  # beyond the ratio of any two municipalities; bounds the arithmetic
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,11 @@ def fallback_pairs(req: PairRequest) -> PairProposal:
         raise ClusterError("max_km", _("De maximale afstand is kleiner dan de minimale."))
     if req.max_population_ratio is not None and req.max_population_ratio < 1:
         raise ClusterError("max_population_ratio", _("De verhouding in inwoners is 1 of meer."))
+    if req.max_population_ratio is not None and req.max_population_ratio > MAX_POPULATION_RATIO:
+        raise ClusterError(
+            "max_population_ratio",
+            _("De verhouding in inwoners is hooguit %(max)s.") % {"max": number(MAX_POPULATION_RATIO)},
+        )
     area = parse_area(req.area)
     features = load_features()
     key = (req, id(features), area.codes)
