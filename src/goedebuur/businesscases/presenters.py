@@ -8,8 +8,7 @@ from django.utils.translation import gettext as _
 
 from goedebuur.common import euros, number
 from goedebuur.core.businesscase import model as core
-from goedebuur.core.businesscase.finance import ALLOCATION_KEYS, DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
-from goedebuur.core.businesscase.model import DISTRIBUTIONS
+from goedebuur.core.businesscase.finance import DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
 from goedebuur.core.businesscase.montecarlo import TOTAL
 
 from . import services
@@ -119,7 +118,15 @@ def input_rows(
             "",
         )
     )
-    rows.append(InputRow(settings, _("Verdeelsleutel"), ALLOCATION_KEYS.get(pure.allocation_key, ""), "", ""))
+    rows.append(
+        InputRow(
+            settings,
+            _("Verdeelsleutel"),
+            str(dict(BusinessCase.AllocationKey.choices).get(pure.allocation_key, "")),
+            "",
+            "",
+        )
+    )
     rows.append(
         InputRow(
             settings,
@@ -127,7 +134,7 @@ def input_rows(
             _("%(draws)s trekkingen, %(dist)s, startgetal %(seed)s, basislijn ± %(unc)s")
             % {
                 "draws": number(draws),
-                "dist": DISTRIBUTIONS.get(pure.distribution, ""),
+                "dist": str(dict(BusinessCase.Distribution.choices).get(pure.distribution, "")),
                 "seed": seed,
                 "unc": pct(pure.baseline_uncertainty_pct),
             },

@@ -24,14 +24,8 @@ DISCOUNT_RATE_SOURCE = (
 MIN_DISCOUNT_RATE = -0.05
 MAX_DISCOUNT_RATE = 0.5
 
-# Allocation keys: code -> Dutch label.
-ALLOCATION_KEYS: dict[str, str] = {
-    "inwoners": "naar inwoners",
-    "ict-uitgaven": "naar eerdere ICT-uitgaven",
-    "werkplekken": "naar werkplekken",
-    "gelijk": "gelijke delen",
-    "eigen": "eigen verdeling",
-}
+# Allocation keys (codes; the app names them: BusinessCase.AllocationKey).
+ALLOCATION_KEYS = ("inwoners", "ict-uitgaven", "werkplekken", "gelijk", "eigen")
 KEY_FIGURES = {"inwoners": "inhabitants", "ict-uitgaven": "ict_spend_eur", "werkplekken": "workplaces"}
 
 

@@ -26,8 +26,8 @@ from goedebuur.core.landscape.rules import BENCHMARK_PER_INHABITANT, BENCHMARK_S
 
 MAX_HORIZON = 30
 MAX_AMOUNT = 10_000_000_000  # ten billion euros: larger is a typing error
-DISTRIBUTIONS = {"driehoek": "driehoeksverdeling", "pert": "PERT-verdeling"}
-KINDS = {"eenmalig": "eenmalig", "jaarlijks": "jaarlijks"}
+DISTRIBUTIONS = ("driehoek", "pert")  # codes; the app names them (BusinessCase.Distribution)
+KINDS = ("eenmalig", "jaarlijks")  # a hidden cost once or every year
 
 BENCHMARK_YEAR = max(BENCHMARK_PER_INHABITANT)
 BENCHMARK_EUR = BENCHMARK_PER_INHABITANT[BENCHMARK_YEAR]
