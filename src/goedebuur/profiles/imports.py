@@ -31,23 +31,30 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SALT = "goedebuur.profiles.landscape-import"
 NOTE = "import landschapsbestand"
 
-# the names of the service's validation keys, as file columns (for messages per row)
-SERVICE_FIELD_COLUMNS = {
-    "supplier": "leverancier",
-    "product": "product",
-    "version": "versie",
-    "components": "referentiecomponenten",
-    "hosting": "hosting",
-    "beschikbaarheid": "beschikbaarheid",
-    "integriteit": "integriteit",
-    "vertrouwelijkheid": "vertrouwelijkheid",
-    "rto_hours": "rto_uren",
-    "rpo_hours": "rpo_uren",
-    "contract.start_date": "contract_start",
-    "contract.end_date": "contract_einde",
-    "contract.notice_months": "opzegtermijn_maanden",
-    "contract.yearly_cost_eur": "jaarlijkse_kosten_eur",
-    "contract.extension_options": "verlengingsopties",
+# The import's one field map: service value -> (attribute of the checked row, file column). The
+# contract's values sit under "contract" (service messages: "contract.<name>").
+FIELDS = {
+    "supplier": ("supplier", "leverancier"),
+    "product": ("product", "product"),
+    "version": ("version", "versie"),
+    "components": ("components", "referentiecomponenten"),
+    "hosting": ("hosting", "hosting"),
+    "beschikbaarheid": ("beschikbaarheid", "beschikbaarheid"),
+    "integriteit": ("integriteit", "integriteit"),
+    "vertrouwelijkheid": ("vertrouwelijkheid", "vertrouwelijkheid"),
+    "rto_hours": ("rto_hours", "rto_uren"),
+    "rpo_hours": ("rpo_hours", "rpo_uren"),
+}
+CONTRACT_FIELDS = {
+    "start_date": ("contract_start", "contract_start"),
+    "end_date": ("contract_end", "contract_einde"),
+    "notice_months": ("notice_months", "opzegtermijn_maanden"),
+    "yearly_cost_eur": ("yearly_cost_eur", "jaarlijkse_kosten_eur"),
+    "extension_options": ("extension_options", "verlengingsopties"),
+}
+COLUMNS = {
+    **{name: column for name, (_attr, column) in FIELDS.items()},
+    **{f"contract.{name}": column for name, (_attr, column) in CONTRACT_FIELDS.items()},
 }
 
 
@@ -112,26 +119,10 @@ def plan(municipality, rows: list[L.LandscapeRow]) -> list[RowPlan]:
 def row_values(row: L.LandscapeRow, components: dict[str, ReferenceComponent]) -> dict:
     """The values for `landscape.upsert_application`. A row without contract cells leaves an
     existing contract alone; a row with contract cells replaces the contract."""
-    values = {
-        "supplier": row.supplier,
-        "product": row.product,
-        "version": row.version,
-        "components": [components.get(c, c) for c in row.components],
-        "hosting": row.hosting,
-        "beschikbaarheid": row.beschikbaarheid,
-        "integriteit": row.integriteit,
-        "vertrouwelijkheid": row.vertrouwelijkheid,
-        "rto_hours": row.rto_hours,
-        "rpo_hours": row.rpo_hours,
-    }
+    values = {name: getattr(row, attr) for name, (attr, _column) in FIELDS.items()}
+    values["components"] = [components.get(c, c) for c in row.components]
     if row.has_contract:
-        values["contract"] = {
-            "start_date": row.contract_start,
-            "end_date": row.contract_end,
-            "notice_months": row.notice_months,
-            "yearly_cost_eur": row.yearly_cost_eur,
-            "extension_options": row.extension_options,
-        }
+        values["contract"] = {name: getattr(row, attr) for name, (attr, _column) in CONTRACT_FIELDS.items()}
     return values
 
 
@@ -164,7 +155,7 @@ def _row_errors(number: int, error: ValidationError) -> list[L.RowError]:
     if not hasattr(error, "error_dict"):
         return [L.RowError(number, "", message) for message in error.messages]
     return [
-        L.RowError(number, SERVICE_FIELD_COLUMNS.get(field, field), message)
+        L.RowError(number, COLUMNS.get(field, field), message)
         for field, messages in error.message_dict.items()
         for message in messages
     ]
