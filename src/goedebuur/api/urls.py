@@ -6,14 +6,14 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
+from goedebuur.profiles import api as profile_api
+
 from . import businesscases as businesscase_api
 from . import clusters as cluster_api
 from . import experiences as experience_api
 from . import fallback as fallback_api
-from . import landscape_import as landscape_import_api
 from . import partners as partner_api
 from . import procurement as procurement_api
-from . import profiles as profile_api
 from . import trajectories as trajectory_api
 from .base import NotFoundView
 from .cooperations import CooperationViewSet
@@ -40,7 +40,6 @@ urlpatterns = [
     *partner_api.urlpatterns,
     *cluster_api.urlpatterns,
     *profile_api.urlpatterns,
-    *landscape_import_api.urlpatterns,
     *procurement_api.urlpatterns,
     *businesscase_api.urlpatterns,
     *trajectory_api.urlpatterns,

@@ -28,8 +28,12 @@ from django.utils.translation import gettext as _
 
 from goedebuur.core.procurement import opportunities as core
 from goedebuur.municipalities.models import Municipality, Region
-from goedebuur.profiles.models import Application, Contract
-from goedebuur.profiles.permissions import can_view_landscape, contract_visible_municipality_ids
+from goedebuur.profiles.services import (
+    Application,
+    Contract,
+    can_view_landscape,
+    contract_visible_municipality_ids,
+)
 
 DEFAULT_MONTHS = 18
 DEFAULT_HORIZON_MONTHS = 60

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.profiles.permissions import can_view_landscape
+from goedebuur.profiles.services import can_view_landscape
 
 from . import services
 from .forms import OpportunityForm

@@ -7,7 +7,7 @@ from django.test.utils import override_settings
 
 from goedebuur.accounts.services import DEMO_PASSWORD, ensure_demo_accounts
 from goedebuur.cooperations.demo import load_demo_cooperations
-from goedebuur.profiles.demo import load_demo_profiles
+from goedebuur.profiles.services import load_demo_profiles
 
 CAPABILITY_DEMOS = [
     "goedebuur.businesscases.demo",
