@@ -15,7 +15,7 @@ from goedebuur.core.landscape.rules import normalize_name
 from goedebuur.history import services as history
 
 from . import landscape
-from .history import ApplicationTracker, record_many
+from .history import ApplicationTracker
 from .models import Application, Contract, Product, Supplier
 
 BATCH = 500
@@ -102,7 +102,7 @@ def write_applications(municipality, cleaned_values: list[dict], user, note: str
                 contract_of[application.pk] = current
 
     tracker = ApplicationTracker()
-    record_many(
+    history.record_many(
         tracker,
         (
             (

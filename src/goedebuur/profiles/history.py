@@ -16,9 +16,7 @@ from django.utils.translation import gettext as _
 
 from goedebuur.common import date
 from goedebuur.cooperations.models import Cooperation, IctDomain
-from goedebuur.core.history import diff_snapshots
 from goedebuur.history import services as history
-from goedebuur.history.models import ChangeRecord
 from goedebuur.municipalities.models import Municipality
 
 from . import landscape
@@ -171,43 +169,3 @@ class ApplicationTracker(history.Tracker):
                 }
             )
         return landscape.write_application(municipality, application, product, cleaned, pk=int(object_id))
-
-
-def record_many(tracker: history.Tracker, changes, user, note: str = "") -> None:
-    """Record many changes of one tracker's records at once: `changes` are (instance, action,
-    snapshot) with the snapshot built by the tracker (here `ApplicationTracker.state`). Same records
-    as `history.record` per instance (differences against each record's previous version), in
-    three queries instead of two per record.
-
-    For the lead: this is the one bulk function the app needs from the history app, written here
-    because `goedebuur.history.services` has none; it uses nothing of profiles and can move there
-    unchanged as `history.record_many(tracker_or_model, changes, user, note)`."""
-    changes = list(changes)
-    ids = [tracker.object_id(instance) for instance, action, _snapshot in changes if action != "create"]
-    previous: dict[str, dict] = {}
-    if ids:
-        for record in (
-            ChangeRecord.objects.filter(model=tracker.label, object_id__in=ids)
-            .order_by("object_id", "-at", "-id")
-            .only("object_id", "snapshot")
-        ):
-            previous.setdefault(record.object_id, record.snapshot)
-    real_user = _real(user)
-    user_repr = user.get_username() if real_user else "systeem"
-    records = []
-    for instance, action, snapshot in changes:
-        object_id = tracker.object_id(instance)
-        records.append(
-            ChangeRecord(
-                model=tracker.label,
-                object_id=object_id,
-                object_repr=tracker.describe(instance)[:300],
-                action=action,
-                user=real_user,
-                user_repr=user_repr,
-                snapshot=snapshot,
-                changes=diff_snapshots(previous.get(object_id), snapshot),
-                note=note[:300],
-            )
-        )
-    ChangeRecord.objects.bulk_create(records, batch_size=500)
