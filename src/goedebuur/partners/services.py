@@ -18,6 +18,16 @@ from goedebuur.core.partners import scoring
 from goedebuur.core.partners.features import Features
 from goedebuur.municipalities.models import Municipality, Region
 
+from .params import (  # noqa: F401 - re-exported: the finder's query parameters for the API and the CLI
+    REGION_CHOICES,
+    SIZE_BANDS,
+    WEIGHT_MAX,
+    WEIGHT_PARAMS,
+    FinderQuery,
+    default_weight,
+    weights_from_percentages,
+)
+
 _lock = Lock()
 _cached: tuple[tuple, Features] | None = None
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -75,6 +76,16 @@ class OpportunityRequest:
     today: date | None = None  # default: today
 
 
+class Subject(NamedTuple):
+    key: str  # GEMMA id of the component, or the supplier's key
+    name: str
+
+
+class Member(NamedTuple):
+    code: str
+    name: str
+
+
 @dataclass
 class MemberContract:
     municipality_code: str
@@ -91,8 +102,8 @@ class MemberContract:
 class Group:
     rank: int
     mode: str
-    keys: list[tuple[str, str]]  # (key, name): GEMMA id and component name, or supplier
-    municipalities: list[tuple[str, str]]  # (code, name)
+    keys: list[Subject]  # components, or the supplier
+    municipalities: list[Member]
     contracts: list[MemberContract]
     known_value: int
     unknown_value: int
@@ -129,6 +140,11 @@ class Result:
     seconds: float
     all_visible: bool  # the viewer may see every contract's details (administrator)
     notes: list[str] = field(default_factory=list)
+
+
+def can_view(user) -> bool:
+    """May this user see purchasing opportunities at all (a municipal user or an administrator)?"""
+    return can_view_landscape(user)
 
 
 def _today(req: OpportunityRequest) -> date:
@@ -332,8 +348,10 @@ def _group(rank, o: core.Opportunity, details, names, key_names, months, today, 
     return Group(
         rank=rank,
         mode=o.mode,
-        keys=[(key, key_names.get(key, key)) for key in o.keys],
-        municipalities=[(code, names[code]) for code in sorted(o.municipalities, key=lambda c: names[c])],
+        keys=[Subject(key, key_names.get(key, key)) for key in o.keys],
+        municipalities=[
+            Member(code, names[code]) for code in sorted(o.municipalities, key=lambda c: names[c])
+        ],
         contracts=contracts,
         known_value=o.known_value,
         unknown_value=o.unknown_value,
