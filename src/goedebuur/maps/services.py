@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from goedebuur.common import number
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.geo import Box, boxes_overlap, padded_box, path_bbox, union_box, viewbox
@@ -387,8 +388,7 @@ def score_map(
         )
     bounds = (0.0, *SCORE_BREAKS, 1.0)
     legend_items = [
-        (f"{bounds[k]:.1f}–{bounds[k + 1]:.1f}".replace(".", ","), SEQUENTIAL[k])
-        for k in range(len(SEQUENTIAL))
+        (f"{number(bounds[k], 1)}–{number(bounds[k + 1], 1)}", SEQUENTIAL[k]) for k in range(len(SEQUENTIAL))
     ]
     return {
         "svg": mark_safe(render_map(areas, viewbox(geometry.national), label=label)),

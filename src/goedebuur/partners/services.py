@@ -13,6 +13,7 @@ import numpy as np
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.partners import scoring
 from goedebuur.core.partners.features import Features
@@ -187,7 +188,7 @@ def score_map(ranking: scoring.Ranking):
     features = load_features()
     scores = {features.codes[i]: float(s) for i, s in enumerate(ranking.scores) if not np.isnan(s)}
     titles = {
-        code: f"{features.names[features.index_of(code)]}: score {score:.2f}"
+        code: f"{features.names[features.index_of(code)]}: score {number(score, 2)}"
         for code, score in scores.items()
     }
     titles[ranking.code] = _("%(name)s (gekozen gemeente)") % {"name": ranking.name}

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from goedebuur.core.geo import haversine_km
 from goedebuur.core.partners.features import AMBITIONS, REGION_TYPES, Features
 
-EARTH_RADIUS_KM = 6371.0088
 # Road distance is estimated as great-circle distance × this factor: a proxy, not a route. Detour
 # ("circuity") factors measured for road networks are typically 1.2-1.4 (Ballou, Rahardja &
 # Sakai 2002, "Selected country circuity factors for road travel distance estimation",
@@ -146,15 +146,6 @@ def normalise_weights(weights: dict[str, float] | None) -> dict[str, float]:
 # --- distances -----------------------------------------------------------------------------
 
 
-def great_circle_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    """Haversine distance in km; broadcasts."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp = p2 - p1
-    dl = np.radians(lon2) - np.radians(lon1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-
-
 def distance_score(road_km) -> np.ndarray:
     return 1.0 / (1.0 + (np.asarray(road_km, dtype=float) / DISTANCE_HALF_KM) ** 2)
 
@@ -196,7 +187,7 @@ def _border(features: Features, rows, cols):
 
 
 def _distance(features: Features, rows, cols):
-    km = great_circle_km(
+    km = haversine_km(
         features.lat[rows][:, None],
         features.lon[rows][:, None],
         features.lat[cols][None, :],
@@ -376,9 +367,7 @@ def _candidate_mask(features: Features, origin: int, filters: Filters | None):
         band = filters.max_distance_km / 110.0 + 0.01
         mask &= np.abs(features.lat - features.lat[origin]) <= band
         idx = np.flatnonzero(mask)
-        exact = great_circle_km(
-            features.lat[origin], features.lon[origin], features.lat[idx], features.lon[idx]
-        )
+        exact = haversine_km(features.lat[origin], features.lon[origin], features.lat[idx], features.lon[idx])
         mask[idx[exact > filters.max_distance_km]] = False
     for key in filters.shared_regions:
         labels = features.regions.get(key)
@@ -434,7 +423,7 @@ def rank(
     if top is not None:
         order = order[:top]
 
-    km_row = great_circle_km(
+    km_row = haversine_km(
         features.lat[origin], features.lon[origin], features.lat[cols[order]], features.lon[cols[order]]
     )
     candidates = []

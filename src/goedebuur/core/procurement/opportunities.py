@@ -28,15 +28,15 @@ caller decides how to show them ("niet gedeeld")."""
 from __future__ import annotations
 
 import calendar
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
 
+from goedebuur.core.geo import haversine_km
+
 MODES = ("component", "leverancier")
-EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -109,13 +109,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def mean_distance_km(points: Sequence[tuple[float, float]]) -> float:
     """Mean great-circle distance over all pairs of (lat, lon) points; 0 for fewer than two."""
     n = len(points)
@@ -124,13 +117,9 @@ def mean_distance_km(points: Sequence[tuple[float, float]]) -> float:
     if n == 2:
         (lat1, lon1), (lat2, lon2) = points
         return haversine_km(lat1, lon1, lat2, lon2)
-    lat, lon = np.radians(np.asarray(points, dtype=float)).T
+    lat, lon = np.asarray(points, dtype=float).T
     i, j = np.triu_indices(n, k=1)
-    a = (
-        np.sin((lat[j] - lat[i]) / 2) ** 2
-        + np.cos(lat[i]) * np.cos(lat[j]) * np.sin((lon[j] - lon[i]) / 2) ** 2
-    )
-    return float(np.mean(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))))
+    return float(np.mean(haversine_km(lat[i], lon[i], lat[j], lon[j])))
 
 
 def _keys_of(record: ContractRecord, mode: str) -> Iterable[str]:
