@@ -25,8 +25,9 @@ from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.geo import Box, boxes_overlap, padded_box, path_bbox, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
-from goedebuur.core.maps.svgmap import Area, render_map
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
+
+from .svg import Area, render_map  # noqa: F401 - re-exported for the apps that draw their own maps
 
 
 @dataclass(frozen=True)
