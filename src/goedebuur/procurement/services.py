@@ -32,6 +32,8 @@ from goedebuur.municipalities.models import Municipality, Region
 from goedebuur.profiles.models import Application, Contract
 from goedebuur.profiles.permissions import can_view_landscape, contract_visible_municipality_ids
 
+from . import reasons
+
 DEFAULT_MONTHS = 18
 DEFAULT_HORIZON_MONTHS = 60
 MAX_MONTHS = 120
@@ -111,7 +113,7 @@ class Group:
     mean_distance_km: float
     band_start: date  # where the group's end dates lie, as far as the viewer may know
     band_end: date
-    reason: str
+    months: int  # the window the group was found with
     window_start: date | None = None  # the actual window; None when a member's details are hidden
     window_end: date | None = None
 
@@ -125,6 +127,20 @@ class Group:
     @property
     def size(self) -> int:
         return len(self.municipalities)
+
+    @property
+    def reason(self) -> str:
+        """Why these municipalities could tender together, in the active language."""
+        return reasons.opportunity_reason(
+            mode=self.mode,
+            subjects=[subject.name for subject in self.keys],
+            names=[member.name for member in self.municipalities],
+            months=self.months,
+            known_value=self.known_value,
+            unknown_value=self.unknown_value,
+            hidden=self.hidden,
+            mean_distance_km=self.mean_distance_km,
+        )
 
 
 @dataclass
@@ -295,8 +311,6 @@ def find_opportunities(user, req: OpportunityRequest) -> Result:
         today=today,
         horizon=horizon,
         focus=None if focus is None else [focus.code],
-        key_names=key_names,
-        municipality_names=names,
     )
     groups = [
         _group(rank, o, details, names, key_names, req.months, today, horizon)
@@ -359,7 +373,7 @@ def _group(rank, o: core.Opportunity, details, names, key_names, months, today, 
         mean_distance_km=o.mean_distance_km,
         band_start=band_start,
         band_end=band_end,
-        reason=o.reason,
+        months=months,
         window_start=window[0],
         window_end=window[1],
     )
