@@ -17,6 +17,7 @@ from goedebuur.core.partners.scoring import CRITERIA, DETOUR_FACTOR
 from goedebuur.municipalities.api import computed, municipality_url
 
 from . import services
+from .reasons import phrase
 from .services import REGION_CHOICES, SIZE_BANDS, WEIGHT_MAX, WEIGHT_PARAMS, FinderQuery, default_weight
 
 
@@ -89,7 +90,11 @@ class CriterionSerializer(serializers.Serializer):
     )
     gewicht = computed(serializers.FloatField, _rounded("weight", 6, 100), help_text="Weight used (0-100).")
     gegevensAanwezig = serializers.BooleanField(source="has_data")
-    toelichting = serializers.CharField(source="reason", help_text="Plain-language reason (Dutch).")
+    toelichting = computed(
+        serializers.CharField,
+        lambda s, _context: phrase(s.reason),
+        help_text="Plain-language reason (Dutch).",
+    )
 
     class Meta:
         ref_name = "PartnerCriterium"
@@ -155,8 +160,9 @@ class PartnerRankingSerializer(serializers.Serializer):
     aantalKandidaten = serializers.IntegerField(
         source="considered", help_text="Candidates that passed the filters."
     )
-    opmerkingen = serializers.ListField(
-        source="notes",
+    opmerkingen = computed(
+        serializers.ListField,
+        lambda ranking, _context: [phrase(note) for note in ranking.notes],
         child=serializers.CharField(),
         help_text="Explanations about missing data of the municipality itself.",
     )

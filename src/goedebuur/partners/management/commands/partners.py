@@ -6,6 +6,7 @@ from goedebuur.core.partners.features import REGION_TYPES
 from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.partners import services
 from goedebuur.partners.api import RankingJsonSerializer
+from goedebuur.partners.reasons import phrase
 from goedebuur.partners.services import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
 
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
             f"Partners voor {ranking.name} ({ranking.code}), uit {ranking.considered} gemeenten"
         )
         for note in ranking.notes:
-            self.stdout.write(f"  ! {note}")
+            self.stdout.write(f"  ! {phrase(note)}")
         header = f"{'#':>3}  {'code':6}  {'gemeente':28} {'score':>5}  {'betr.':>5}  {'km':>6}  belangrijkste redenen"
         self.stdout.write(header)
         for c in ranking.candidates:
@@ -77,7 +78,7 @@ class Command(BaseCommand):
                 (s for s in c.criteria.values() if s.has_data and s.weight > 0),
                 key=lambda s: -s.weight * s.score,
             )[:2]
-            reasons = " | ".join(s.reason for s in best)
+            reasons = " | ".join(phrase(s.reason) for s in best)
             self.stdout.write(
                 f"{c.rank:>3}  {c.code:6}  {c.name[:28]:28} {c.score:5.2f}  {c.confidence:5.2f}  "
                 f"{c.distance_km:6.1f}  {reasons}"
