@@ -4,7 +4,10 @@
 Speed: the static part of a map (each municipality's path and bounding box) is kept in memory per
 process, keyed on the municipality codes and the length of each stored path, so a reference-data
 load that changes a boundary refreshes it. Names, provinces and counts are read on every request
-(two light queries); the SVG itself is a string join of about 80 kB."""
+(two light queries); the SVG itself is a string join of about 80 kB.
+
+Apps that draw a map of their own (clusters, fallback) build it with `geometry()`, `Area` and
+`render_map` from here; the markup is written once, in `maps/svg.py`."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass

@@ -3,7 +3,9 @@
 
 `load_features()` turns the reference data and the register into `goedebuur.core.partners.features.Features`
 (cached per process; the cache key is a handful of counts and the latest register change, so a
-reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.partners.scoring.rank`."""
+reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.partners.scoring.rank`.
+A ranking's reasons and notes are codes with values (`scoring.Reason`); `partners.reasons.phrase`
+(the `|phrase` template filter) turns them into sentences in the active language."""
 
 from __future__ import annotations
 
