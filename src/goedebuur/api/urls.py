@@ -6,6 +6,8 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
+from goedebuur.cooperations import api as cooperation_api
+
 from . import businesscases as businesscase_api
 from . import clusters as cluster_api
 from . import experiences as experience_api
@@ -16,8 +18,6 @@ from . import procurement as procurement_api
 from . import profiles as profile_api
 from . import trajectories as trajectory_api
 from .base import NotFoundView
-from .cooperations import CooperationViewSet
-from .managed_lists import CooperationFormViewSet, IctDomainViewSet
 from .matrix import MatrixView
 from .municipalities import MunicipalityViewSet
 from .regions import RegionTypeViewSet
@@ -27,9 +27,6 @@ app_name = "api"
 router = SimpleRouter(trailing_slash=False)
 router.register("gemeenten", MunicipalityViewSet, basename="gemeente")
 router.register("regio-indelingen", RegionTypeViewSet, basename="regio-indeling")
-router.register("samenwerkingen", CooperationViewSet, basename="samenwerking")
-router.register("ict-domeinen", IctDomainViewSet, basename="ict-domein")
-router.register("samenwerkingsvormen", CooperationFormViewSet, basename="samenwerkingsvorm")
 
 urlpatterns = [
     path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
@@ -37,6 +34,7 @@ urlpatterns = [
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("matrix", MatrixView.as_view(), name="matrix"),
     *router.urls,
+    *cooperation_api.urlpatterns,
     *partner_api.urlpatterns,
     *cluster_api.urlpatterns,
     *profile_api.urlpatterns,
