@@ -19,7 +19,7 @@ from goedebuur import data
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from . import permissions
+from . import demo, permissions
 from .history import CooperationTracker, replace_members, replace_sources
 from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
 
@@ -382,5 +382,32 @@ def load_seed_cooperations() -> int:
             sources=parse_sources(row["source"]),
         )
         save_cooperation(values, user=None, note=_("geladen uit de seed met echte samenwerkingen"))
+        added += 1
+    return added
+
+
+@transaction.atomic
+def load_demo_cooperations() -> int:
+    """Add the fictional demo entries (`demo.py`) that are not yet in the register."""
+    added = 0
+    municipalities = Municipality.objects.in_bulk(field_name="code")
+    for item in demo.DEMO_COOPERATIONS:
+        if Cooperation.objects.filter(slug=slugify(item["name"])).exists():
+            continue
+        save_cooperation(
+            CooperationInput(
+                name=item["name"],
+                description=item["description"],
+                form=CooperationForm.objects.get(code=item["form"]),
+                status=item["status"],
+                start_date=item["start"],
+                domains=list(IctDomain.objects.filter(slug__in=item["domains"])),
+                members=[MemberInput(municipalities[code], role) for code, role in item["members"]],
+                sources=[SourceInput(description="Demogegevens van Goede Buur (fictief)")],
+                is_demo=True,
+            ),
+            user=None,
+            note="demogegevens",
+        )
         added += 1
     return added
