@@ -4,6 +4,7 @@ names (`source=`). Service refusals (see `goedebuur.api.problems`), history snap
 changes are all renamed through them."""
 
 import dataclasses
+from functools import cached_property
 
 import django_filters
 from drf_spectacular.types import OpenApiTypes
@@ -239,12 +240,16 @@ class VersionSerializer(serializers.Serializer):
         request = self.context.get("request")
         return record.user_repr if request is not None and request.user.is_authenticated else None
 
+    @cached_property
+    def _entry(self):
+        """The field map the stored names and values are shown through."""
+        return CooperationSerializer()
+
     @extend_schema_field(ChangeSerializer(many=True))
     def get_wijzigingen(self, record):
-        entry = CooperationSerializer()
         changes = []
         for change in record.changes:
-            name, field = _api_field(entry, change["field"])
+            name, field = _api_field(self._entry, change["field"])
             changes.append(
                 {
                     "veld": name,
@@ -256,7 +261,7 @@ class VersionSerializer(serializers.Serializer):
 
     @extend_schema_field(SNAPSHOT_SCHEMA)
     def get_momentopname(self, record):
-        return _api_state(CooperationSerializer(), record.snapshot)
+        return _api_state(self._entry, record.snapshot)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_herstellen(self, record):
