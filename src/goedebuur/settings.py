@@ -209,7 +209,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "LICENSE": {"name": "EUPL-1.2"},
-    "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.api.cooperations.PRECISION_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
 }
 API_VERSION = "1.0.0"
 

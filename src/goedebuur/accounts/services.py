@@ -7,7 +7,8 @@ from django.db import transaction
 
 from goedebuur.municipalities.models import Municipality
 
-from .models import User
+from . import tokens
+from .models import ApiToken, User
 
 DEMO_PASSWORD = "goedebuur-demo"
 
@@ -45,3 +46,16 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         user.set_password(DEMO_PASSWORD)
         user.save()
     return DEMO_ACCOUNTS
+
+
+# --- API tokens (for goedebuur.api.authentication) ------------------------------------------
+
+
+def find_active_token(key: str) -> ApiToken | None:
+    """The unrevoked token of an active user with this key, or None (see `tokens.find_active`)."""
+    return tokens.find_active(key)
+
+
+def token_may_write(token: ApiToken) -> bool:
+    """False for a read-only token (scope `read`)."""
+    return token.scope != ApiToken.Scope.READ

@@ -4,8 +4,8 @@ answers 404 as problem+json."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import SimpleRouter
 
+from goedebuur.cooperations import api as cooperation_api
 from goedebuur.matrix import api as matrix_api
 from goedebuur.municipalities import api as municipality_api
 from goedebuur.partners import api as partner_api
@@ -18,15 +18,8 @@ from . import experiences as experience_api
 from . import fallback as fallback_api
 from . import trajectories as trajectory_api
 from .base import NotFoundView
-from .cooperations import CooperationViewSet
-from .managed_lists import CooperationFormViewSet, IctDomainViewSet
 
 app_name = "api"
-
-router = SimpleRouter(trailing_slash=False)
-router.register("samenwerkingen", CooperationViewSet, basename="samenwerking")
-router.register("ict-domeinen", IctDomainViewSet, basename="ict-domein")
-router.register("samenwerkingsvormen", CooperationFormViewSet, basename="samenwerkingsvorm")
 
 urlpatterns = [
     path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
@@ -34,7 +27,7 @@ urlpatterns = [
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     *matrix_api.urlpatterns,
     *municipality_api.urlpatterns,
-    *router.urls,
+    *cooperation_api.urlpatterns,
     *partner_api.urlpatterns,
     *cluster_api.urlpatterns,
     *profile_api.urlpatterns,
