@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Migration 0005 moves enrolled users' second factors onto django-otp: the same app codes and the same
+"""Migrations 0005-0007 move enrolled users' second factors onto django-otp: the same app codes and the same
 recovery codes keep working, and a used code stays used."""
 
 import base64
@@ -16,7 +16,7 @@ from goedebuur.accounts.models import RecoveryCode, SecondFactor, User
 from .conftest import START, give_factor
 
 BEFORE = [("accounts", "0004_second_factor")]
-AFTER = [("accounts", "0005_second_factor_on_django_otp")]
+AFTER = [("accounts", "0007_second_factor_proxy")]
 SECRET = base64.b32encode(b"an-enrolled-secret!!").decode().rstrip("=")
 CODES = ["abcde-fghjk", "mnpqr-stuvw"]
 

@@ -49,9 +49,12 @@ def is_required(user) -> bool:
 # --- setting up -----------------------------------------------------------------------------------------
 
 
+@transaction.atomic
 def start_setup(user) -> SecondFactor:
     """A new, unconfirmed factor with a fresh secret (replacing an earlier unconfirmed one). A confirmed
-    factor is left alone: it must be switched off first."""
+    factor is left alone: it must be switched off first. One factor per user: django-otp allows several
+    devices, so the user's row is locked while the factor is looked up and created."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
     factor = SecondFactor.objects.filter(user=user).first()
     if factor is not None and factor.confirmed:
         return factor
