@@ -26,6 +26,7 @@ RECOVERY_CODE_COUNT = 10
 # Lower-case letters and digits without the easily confused 0/o, 1/l/i.
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 RECOVERY_LENGTH = 10  # ≈ 49 bits each, written as two groups of five
+
 PENDING_SESSION_KEY = "second_factor_pending"
 PENDING_SECONDS = 5 * 60
 
@@ -106,8 +107,8 @@ def unused_recovery_codes(factor: SecondFactor) -> int:
 
 def use_totp_code(factor: SecondFactor, code: str) -> bool:
     """Accept a code from the app once: django-otp's verify_token accepts only a time step newer than
-    the last one used (`last_t`). The device row is locked while it checks and stores (as django-otp's
-    own verify_token does), so two requests with the same code cannot both succeed."""
+    the last one used (`last_t`). The device row is locked while it checks and stores (as
+    django_otp.verify_token does), so two requests with the same code cannot both succeed."""
     cleaned = normalise_code(code)
     if cleaned is None:
         return False  # django-otp would take int(" +12 345"), Unicode digits and all
