@@ -52,10 +52,10 @@ def ensure_demo_accounts() -> list[DemoAccount]:
 
 
 def find_active_token(key: str) -> ApiToken | None:
-    """The unrevoked token of an active user with this key, or None (see `tokens.find_active`)."""
+    """The active API token with this key (its last use noted), or None: for the API's authentication."""
     return tokens.find_active(key)
 
 
-def token_may_write(token: ApiToken) -> bool:
-    """False for a read-only token (scope `read`)."""
-    return token.scope != ApiToken.Scope.READ
+def token_is_read_only(token: ApiToken) -> bool:
+    """A `read` token may only read (GET, HEAD, OPTIONS)."""
+    return token.scope == ApiToken.Scope.READ

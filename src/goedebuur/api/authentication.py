@@ -8,7 +8,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import SAFE_METHODS
 
-from goedebuur.accounts import services as accounts
+from goedebuur.accounts.services import find_active_token, token_is_read_only
 
 KEYWORDS = {b"token", b"bearer"}
 
@@ -24,10 +24,10 @@ class ApiTokenAuthentication(BaseAuthentication):
             key = parts[1].decode()
         except UnicodeError as error:
             raise exceptions.AuthenticationFailed("Invalid token.") from error
-        token = accounts.find_active_token(key)
+        token = find_active_token(key)
         if token is None:
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
-        if request.method not in SAFE_METHODS and not accounts.token_may_write(token):
+        if token_is_read_only(token) and request.method not in SAFE_METHODS:
             raise exceptions.PermissionDenied("This token may only read (scope 'read').")
         return token.user, token
 
