@@ -6,8 +6,7 @@ from importlib import import_module
 
 def load_all_demo():
     from goedebuur.accounts.services import ensure_demo_accounts
-    from goedebuur.cooperations.demo import load_demo_cooperations
-    from goedebuur.cooperations.services import load_seed_cooperations
+    from goedebuur.cooperations.services import load_demo_cooperations, load_seed_cooperations
     from goedebuur.pages.management.commands.demo import CAPABILITY_DEMOS
     from goedebuur.profiles.demo import load_demo_profiles
 

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "goedebuur.accounts",
     "goedebuur.history",
     "goedebuur.municipalities",
@@ -140,6 +142,13 @@ LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
 TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
 # Platform administrators must set up two-step verification before they can use anything else.
 TOTP_REQUIRED_FOR_STAFF = env_bool("TOTP_REQUIRED_FOR_STAFF", False)
+# The second factor is django-otp's TOTPDevice (accounts/second_factor.py). Wrong codes are counted by
+# the login throttle above, not by django-otp's own back-off (which would refuse the right code for a
+# second after a typo); the accepted window stays one step either side of the server's clock (no drift
+# learning); the admin never shows a secret.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_TOTP_SYNC = False
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -209,7 +218,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "LICENSE": {"name": "EUPL-1.2"},
-    "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.api.cooperations.PRECISION_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
 }
 API_VERSION = "1.0.0"
 

@@ -1,10 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A controllable clock for the second factor and a helper that gives a user a confirmed factor."""
 
+from types import SimpleNamespace
+
 import pytest
+from django_otp.plugins.otp_totp import models as otp_totp_models
 
 from goedebuur.accounts import second_factor
-from goedebuur.core.accounts import totp
+
+from .authenticator import code_at
 
 START = 1_800_000_015.0  # 15 seconds into a 30-second step
 
@@ -18,7 +22,7 @@ class Clock:
 
     def code(self, secret, shift_steps=0):
         """The code the app shows now (or `shift_steps` steps later)."""
-        return totp.totp(secret, self.now + 30 * shift_steps)
+        return code_at(secret, self.now + 30 * shift_steps)
 
     def advance(self, seconds):
         self.now += seconds
@@ -28,6 +32,7 @@ class Clock:
 def clock(monkeypatch):
     clock = Clock(START)
     monkeypatch.setattr(second_factor, "current_time", clock)
+    monkeypatch.setattr(otp_totp_models, "time", SimpleNamespace(time=clock))  # django-otp's clock
     return clock
 
 

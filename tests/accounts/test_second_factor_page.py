@@ -4,8 +4,8 @@ import re
 import pytest
 from django.test import Client
 
+from goedebuur.accounts import second_factor
 from goedebuur.accounts.models import LoginFailure, RecoveryCode, SecondFactor
-from goedebuur.core.accounts import totp
 
 from .conftest import give_factor
 
@@ -33,7 +33,7 @@ def test_it_sets_up_shows_the_secret_in_groups_and_the_uri(editor_a_client, edit
     body = editor_a_client.get(PAGE).content.decode()
     factor = SecondFactor.objects.get(user=editor_a)
     assert not factor.confirmed
-    assert shown_secret(body) == totp.grouped(factor.secret)
+    assert shown_secret(body) == second_factor.grouped(factor.secret)
     assert len(shown_secret(body).split(" ")[0]) == 4
     assert "otpauth://totp/Goede%20Buur:editor-a?secret=" + factor.secret in body
     assert "nog niet bevestigd" in body
@@ -48,9 +48,9 @@ def test_it_confirms_with_a_first_code_and_shows_the_recovery_codes_once(editor_
     codes = shown_codes(body)
     assert len(codes) == 10
     factor.refresh_from_db()
-    assert factor.confirmed and factor.last_used_step == int(clock.now // 30)
+    assert factor.confirmed and factor.last_t == int(clock.now // 30)
     stored = set(RecoveryCode.objects.filter(factor=factor).values_list("code_hash", flat=True))
-    assert stored == {totp.hash_recovery_code(code) for code in codes}  # only hashes are stored
+    assert stored == {second_factor.hash_recovery_code(code) for code in codes}  # only hashes are stored
     again = editor_a_client.get(PAGE).content.decode()
     assert "Tweestapsverificatie staat aan." in again and "10 ongebruikte herstelcodes" in again
     assert not any(code in again for code in codes)
@@ -119,7 +119,7 @@ def test_it_renews_the_recovery_codes_and_the_old_ones_stop_working(editor_a_cli
     new = shown_codes(response.content.decode())
     assert len(new) == 10 and not set(new) & set(old)
     hashes = set(RecoveryCode.objects.filter(factor=factor).values_list("code_hash", flat=True))
-    assert hashes == {totp.hash_recovery_code(code) for code in new}
+    assert hashes == {second_factor.hash_recovery_code(code) for code in new}
 
 
 def test_it_explains_to_a_reader_that_it_is_for_editors(reader_a_client):

@@ -6,7 +6,9 @@ import json
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
+from rest_framework import serializers
 
 from goedebuur.api.problems import problem_exception_handler
 from goedebuur.cooperations.models import Cooperation
@@ -177,3 +179,20 @@ def test_it_answers_400_for_a_value_the_database_cannot_hold():
         response.render()
         assert response.status_code == 400
         assert json.loads(response.content)["invalidParams"][0]["name"] == "nonFieldErrors"
+
+
+def test_it_names_a_service_refusal_with_the_api_field_names_of_the_views_serializer():
+    """Services name fields as the models do; the view's serializer (`source=`) gives the API's names."""
+
+    class EntrySerializer(serializers.Serializer):
+        naam = serializers.CharField(source="name")
+
+    class View:
+        def get_serializer_class(self):
+            return EntrySerializer
+
+    error = DjangoValidationError({"name": ["Geef een naam."], "__all__": ["Zo niet."], "other": ["Anders."]})
+    response = problem_exception_handler(error, {"request": None, "view": View()})
+    response.render()
+    params = {p["name"]: p["reason"] for p in json.loads(response.content)["invalidParams"]}
+    assert params == {"naam": "Geef een naam.", "nonFieldErrors": "Zo niet.", "other": "Anders."}

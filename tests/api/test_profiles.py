@@ -233,15 +233,15 @@ def test_it_answers_409_when_another_application_save_wins_the_race(
     veenendaal_app,  # noqa: F811
     monkeypatch,
 ):
-    from goedebuur.profiles import services
+    from goedebuur.profiles import landscape
 
-    original = services.clean_application_values
+    original = landscape.clean_application_values
 
     def someone_saves_first(values, **kwargs):
         Application.objects.get(pk=veenendaal_app.pk).save()
         return original(values, **kwargs)
 
-    monkeypatch.setattr(services, "clean_application_values", someone_saves_first)
+    monkeypatch.setattr(landscape, "clean_application_values", someone_saves_first)
     url = f"{BASE}/applicaties/{veenendaal_app.pk}"
     assert_problem(editor_a_api.patch(url, {"versie": "verloren"}, format="json"), 409)
     assert Application.objects.get(pk=veenendaal_app.pk).version == "5.1"

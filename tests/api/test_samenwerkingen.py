@@ -410,3 +410,19 @@ def test_it_describes_old_and_new_values_of_a_change_as_any_json_not_as_a_geomet
     for side in ("oud", "nieuw"):
         assert "coordinates" not in json.dumps(schemas["Wijziging"]["properties"][side])
     assert "coordinates" in json.dumps(schemas["GemeenteFeature"]["properties"]["geometry"])
+
+
+def test_it_shows_members_and_a_delete_in_versions_with_api_field_names(editor_a_api, cooperation):
+    members = [{"gemeente": VEENENDAAL}, {"gemeente": RENSWOUDE, "rol": "trekker"}]
+    editor_a_api.patch(f"/api/v1/samenwerkingen/{cooperation.slug}", {"deelnemers": members}, format="json")
+    editor_a_api.delete(f"/api/v1/samenwerkingen/{cooperation.slug}")
+    deleted, changed, _created = editor_a_api.get(
+        f"/api/v1/samenwerkingen/{cooperation.slug}/versies"
+    ).json()["results"]
+    assert deleted["wijzigingen"] == [{"veld": "verwijderd", "oud": False, "nieuw": True}]
+    assert deleted["momentopname"]["verwijderd"] is True
+    [change] = changed["wijzigingen"]
+    assert change["veld"] == "deelnemers"
+    assert {"gemeente": RENSWOUDE, "rol": "trekker", "toegetredenOp": None, "uitgetredenOp": None} in change[
+        "nieuw"
+    ]

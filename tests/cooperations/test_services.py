@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
+import dataclasses
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from goedebuur.cooperations import services
 from goedebuur.cooperations.models import Cooperation
@@ -97,3 +98,40 @@ def test_it_parses_sources_with_notes_and_plain_descriptions():
     sources = services.parse_sources("https://a.example/x (toelichting) ; repo open-formulieren/open-forms")
     assert sources[0].url == "https://a.example/x" and sources[0].description == "toelichting"
     assert sources[1].url == "" and sources[1].description.startswith("repo")
+
+
+def test_it_requires_a_form_and_a_known_status(editor_a):
+    with pytest.raises(ValidationError) as error:
+        services.save_cooperation(dataclasses.replace(cooperation_input(status="bezig"), form=None), editor_a)
+    assert {"form", "status"} <= set(error.value.message_dict)
+    assert not Cooperation.objects.exists()
+
+
+def test_it_refuses_a_source_that_is_not_a_web_address(editor_a):
+    values = cooperation_input(sources=[services.SourceInput(url="https://")])
+    with pytest.raises(ValidationError) as error:
+        services.save_cooperation(values, editor_a)
+    assert error.value.message_dict["sources"] == ["'https://' is geen geldig webadres."]
+
+
+def test_it_refuses_a_name_longer_than_the_register_stores(editor_a):
+    with pytest.raises(ValidationError) as error:
+        services.save_cooperation(cooperation_input(name="x" * 201), editor_a)
+    assert "name" in error.value.message_dict
+
+
+def test_it_lets_only_editors_and_administrators_add_an_entry(reader_a):
+    with pytest.raises(PermissionDenied):
+        services.save_cooperation(cooperation_input(), reader_a)
+
+
+def test_it_lets_only_editors_of_a_current_member_change_delete_or_restore(editor_a, editor_b):
+    cooperation = make_cooperation(user=editor_a)
+    first = services.versions(cooperation).get()
+    with pytest.raises(PermissionDenied):
+        services.save_cooperation(cooperation_input(name="Overgenomen"), editor_b, instance=cooperation)
+    with pytest.raises(PermissionDenied):
+        services.delete_cooperation(cooperation, editor_b)
+    with pytest.raises(PermissionDenied):
+        services.restore_version(cooperation, first.pk, editor_b)
+    assert services.versions(cooperation).count() == 1

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import math
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -140,3 +141,16 @@ def test_it_tells_apart_boxes_that_do_not_overlap():
 
 def test_it_measures_rhenen_to_veenendaal_as_about_nine_km():
     assert 7 < geo.haversine_km(51.958, 5.568, 52.026, 5.556) < 10
+
+
+@given(st.lists(st.tuples(lats, lons), min_size=1, max_size=6))
+def test_it_broadcasts_haversine_over_arrays_with_the_scalar_results(pairs):
+
+    lat = np.array([p[0] for p in pairs])
+    lon = np.array([p[1] for p in pairs])
+    matrix = geo.haversine_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
+    assert matrix.shape == (len(pairs), len(pairs))
+    for i, (lat1, lon1) in enumerate(pairs):
+        for j, (lat2, lon2) in enumerate(pairs):
+            assert matrix[i, j] == pytest.approx(geo.haversine_km(lat1, lon1, lat2, lon2), abs=1e-9)
+    assert type(geo.haversine_km(52.0, 5.0, 52.1, 5.1)) is float

@@ -5,7 +5,7 @@ provinces and years, and gives the same known top hits on both search backends."
 import pytest
 
 from goedebuur.accounts.services import ensure_demo_accounts
-from goedebuur.cooperations.demo import load_demo_cooperations
+from goedebuur.cooperations.services import load_demo_cooperations
 from goedebuur.experiences import search
 from goedebuur.experiences.demo import load_demo
 from goedebuur.experiences.models import Answer, Lesson, Question

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 import pytest
 
-from goedebuur.cooperations.demo import load_demo_cooperations
+from goedebuur.cooperations.services import load_demo_cooperations
 from goedebuur.fallback import services, testplan
 from goedebuur.fallback.demo import load_demo
 from goedebuur.fallback.models import Agreement

@@ -11,7 +11,7 @@ import yaml
 from django.core.management import CommandError, call_command
 
 from goedebuur.accounts.services import ensure_demo_accounts
-from goedebuur.cooperations.demo import load_demo_cooperations
+from goedebuur.cooperations.services import load_demo_cooperations
 from goedebuur.ops.backup import (
     BackupError,
     database_has_data,

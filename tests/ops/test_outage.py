@@ -2,8 +2,8 @@
 import pytest
 from django.db import OperationalError
 
-from goedebuur.api.municipalities import MunicipalityViewSet
 from goedebuur.municipalities import views as municipality_views
+from goedebuur.municipalities.api import MunicipalityViewSet
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ import pytest
 from goedebuur.history.models import ChangeRecord
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import imports, services
+from goedebuur.profiles.history import ApplicationTracker
 from goedebuur.profiles.models import Application, Contract, Product, Supplier
 
 from ..factories import RHENEN, VEENENDAAL
@@ -60,7 +61,7 @@ def test_it_imports_a_valid_file(veenendaal, editor_a):
     key2 = Application.objects.get(municipality=veenendaal, product__name="Key2Zaken")
     assert (key2.beschikbaarheid, key2.rto_hours) == (3, 8)
     assert not Contract.objects.filter(application=key2).exists()
-    history = ChangeRecord.objects.filter(model=services.APPLICATION_HISTORY_MODEL, object_id=str(djuma.pk))
+    history = ChangeRecord.objects.filter(model=ApplicationTracker.label, object_id=str(djuma.pk))
     assert [(r.action, r.user_id, r.note) for r in history] == [("create", editor_a.pk, imports.NOTE)]
 
 
@@ -150,10 +151,10 @@ def test_bulk_import_gives_what_upsert_application_gives(veenendaal, editor_a):
     def snapshots(municipality):
         out = {}
         for application in Application.objects.filter(municipality=municipality):
-            snap = services.application_snapshot(application)
+            snap = ApplicationTracker().snapshot(application)
             snap.pop("municipality")
             records = ChangeRecord.objects.filter(
-                model=services.APPLICATION_HISTORY_MODEL, object_id=str(application.pk)
+                model=ApplicationTracker.label, object_id=str(application.pk)
             ).order_by("id")
             history = [
                 (

@@ -2,6 +2,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import LoginFailure, SecondFactor, User
 
@@ -35,10 +36,10 @@ class SecondFactorAdmin(admin.ModelAdmin):
     """For a user who lost both the app and the recovery codes: deleting the factor switches two-step
     verification off, after which the user sets it up again. The secret is never shown."""
 
-    list_display = ["user", "confirmed", "confirmed_at", "created_at"]
+    list_display = ["user", "confirmed", "created_at", "last_used_at"]
     list_filter = ["confirmed"]
     search_fields = ["user__username"]
-    fields = ["user", "confirmed", "confirmed_at", "created_at"]
+    fields = ["user", "confirmed", "created_at", "last_used_at"]
     readonly_fields = fields
 
     def has_add_permission(self, request):
@@ -46,3 +47,9 @@ class SecondFactorAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# django-otp registers its own TOTPDevice admin, which offers the secret as a QR code; the devices are
+# managed above (as accounts.SecondFactor) instead.
+if admin.site.is_registered(TOTPDevice):
+    admin.site.unregister(TOTPDevice)

@@ -1,7 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
+import base64
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 class User(AbstractUser):
@@ -85,31 +88,35 @@ class ApiToken(models.Model):
         return self.revoked_at is None
 
 
-class SecondFactor(models.Model):
-    """A user's TOTP second factor (RFC 6238, accounts/second_factor.py). The base32 secret is stored as
-    is: the authenticator app needs the same secret, so it cannot be hashed (encrypting it at rest is
-    not done; see docs/deploy.md). Only a confirmed factor is asked for at login. `last_used_step` is the
-    time-step counter of the last accepted code, so the same code cannot be used twice."""
-
-    user = models.OneToOneField(
-        User, on_delete=models.CASCADE, related_name="second_factor", verbose_name=_("gebruiker")
-    )
-    secret = models.CharField(max_length=64)
-    confirmed = models.BooleanField(_("bevestigd"), default=False)
-    confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    last_used_step = models.BigIntegerField(default=-1)
-    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+class SecondFactor(TOTPDevice):
+    """A user's TOTP second factor: django-otp's TOTPDevice (RFC 6238; `last_t` is the time step of the
+    last accepted code, so the same code cannot be used twice), seen from this app. The secret (`key`,
+    hex) is stored as is: the authenticator app needs the same secret, so it cannot be hashed
+    (encrypting it at rest is not done; see docs/deploy.md). Only a confirmed factor is asked for at
+    login. A proxy, so the admin keeps it under accounts and no table of our own duplicates the device."""
 
     class Meta:
+        proxy = True
         verbose_name = _("tweestapsverificatie")
         verbose_name_plural = _("tweestapsverificaties")
 
     def __str__(self):
         return f"{self.user} ({'bevestigd' if self.confirmed else 'niet bevestigd'})"
 
+    @property
+    def secret(self) -> str:
+        """The key in base32 without padding, as authenticator apps take it."""
+        return base64.b32encode(self.bin_key).decode("ascii").rstrip("=")
+
+    @property
+    def confirmed_at(self):
+        """When it was set up: confirming a factor sets its `created_at` (accounts/second_factor.py)."""
+        return self.created_at if self.confirmed else None
+
 
 class RecoveryCode(models.Model):
-    """A one-time recovery code for when the authenticator app is lost; only its SHA-256 is stored."""
+    """A one-time recovery code for when the authenticator app is lost; only its SHA-256 is stored (not
+    django-otp's StaticToken, which keeps the codes in plain text; see docs/decisions.md)."""
 
     factor = models.ForeignKey(SecondFactor, on_delete=models.CASCADE, related_name="recovery_codes")
     code_hash = models.CharField(max_length=64)

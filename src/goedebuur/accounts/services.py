@@ -7,7 +7,8 @@ from django.db import transaction
 
 from goedebuur.municipalities.models import Municipality
 
-from .models import User
+from . import tokens
+from .models import ApiToken, User
 
 DEMO_PASSWORD = "goedebuur-demo"
 
@@ -45,3 +46,16 @@ def ensure_demo_accounts() -> list[DemoAccount]:
         user.set_password(DEMO_PASSWORD)
         user.save()
     return DEMO_ACCOUNTS
+
+
+# --- API tokens (for goedebuur.api.authentication) ------------------------------------------
+
+
+def find_active_token(key: str) -> ApiToken | None:
+    """The active API token with this key (its last use noted), or None: for the API's authentication."""
+    return tokens.find_active(key)
+
+
+def token_is_read_only(token: ApiToken) -> bool:
+    """A `read` token may only read (GET, HEAD, OPTIONS)."""
+    return token.scope == ApiToken.Scope.READ

@@ -12,8 +12,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST, require_safe
 
-from goedebuur.core.accounts import totp
-
 from . import second_factor, throttle
 from .forms import ProofForm, SetupCodeForm
 from .models import SecondFactor
@@ -43,8 +41,8 @@ def _render(request, *, setup_form=None, disable_form=None, renew_form=None, new
         "new_codes": new_codes,
     }
     if factor is not None and not factor.confirmed:
-        context["secret_grouped"] = totp.grouped(factor.secret)
-        context["uri"] = totp.provisioning_uri(factor.secret, request.user.get_username())
+        context["secret_grouped"] = second_factor.grouped(factor.secret)
+        context["uri"] = second_factor.provisioning_uri(factor, request.user.get_username())
     if factor is not None and factor.confirmed:
         context["unused_codes"] = second_factor.unused_recovery_codes(factor)
     return render(request, TEMPLATE, context, status=status)

@@ -26,6 +26,7 @@ _TOOLKIT = {
     "GeoJSONRenderer": "renderers",
     "check_if_match": "revisions",
     "conflict_error": "revisions",
+    "revision_etag": "revisions",
     "revision_field": "revisions",
     "RevisionCheckedMixin": "revisions",
     "PreconditionFailed": "revisions",

@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""`Authorization: Token <key>` (or `Bearer <key>`) with the personal, hashed, scoped tokens of
-accounts.ApiToken. A read-only token used for a write is refused with 403 here, before any view runs."""
+"""`Authorization: Token <key>` (or `Bearer <key>`) with the personal, hashed, scoped API tokens of
+the accounts app (`accounts.services.find_active_token`). A read-only token used for a write is
+refused with 403 here, before any view runs."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import SAFE_METHODS
 
-from goedebuur.accounts.models import ApiToken
-from goedebuur.accounts.tokens import find_active
+from goedebuur.accounts.services import find_active_token, token_is_read_only
 
 KEYWORDS = {b"token", b"bearer"}
 
@@ -24,10 +24,10 @@ class ApiTokenAuthentication(BaseAuthentication):
             key = parts[1].decode()
         except UnicodeError as error:
             raise exceptions.AuthenticationFailed("Invalid token.") from error
-        token = find_active(key)
+        token = find_active_token(key)
         if token is None:
             raise exceptions.AuthenticationFailed("Invalid or revoked token.")
-        if token.scope == ApiToken.Scope.READ and request.method not in SAFE_METHODS:
+        if token_is_read_only(token) and request.method not in SAFE_METHODS:
             raise exceptions.PermissionDenied("This token may only read (scope 'read').")
         return token.user, token
 

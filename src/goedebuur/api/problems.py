@@ -11,7 +11,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from goedebuur.history.locking import EditConflict
+from goedebuur.common import messages_by_field
+from goedebuur.history.services import EditConflict
 
 from .revisions import conflict_error
 
@@ -58,6 +59,26 @@ def _invalid_params(detail, prefix=""):
     return params
 
 
+def refusal_detail(error: DjangoValidationError, view=None) -> dict[str, list[str]]:
+    """A service's refusal (Django's ValidationError, in the services' field names) in the API's
+    field names: the view's serializer says which API field has which `source`; messages about the
+    record as a whole go under `nonFieldErrors`."""
+    names = {"__all__": "nonFieldErrors"} | _api_names(view)
+    return {names.get(field, field): messages for field, messages in messages_by_field(error).items()}
+
+
+def _api_names(view) -> dict[str, str]:
+    """{source: API field name} of the view's serializer; empty when the view has none."""
+    get_serializer_class = getattr(view, "get_serializer_class", None)
+    if get_serializer_class is None:
+        return {}
+    try:
+        fields = get_serializer_class()().fields
+    except (AssertionError, TypeError):  # a view without serializer_class, or one with arguments
+        return {}
+    return {field.source: name for name, field in fields.items() if field.source != "*"}
+
+
 class ProblemResponse(Response):
     """A problem document, always rendered as JSON: also from views whose negotiated renderer is
     YAML (the OpenAPI document), HTML (the documentation page) or GeoJSON."""
@@ -85,9 +106,7 @@ def problem_exception_handler(exc, context):
         logger.warning("Value out of range for the database: %s", exc)
         exc = exceptions.ValidationError({"nonFieldErrors": [OUT_OF_RANGE]})
     if isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(
-            exc.message_dict if hasattr(exc, "error_dict") else {"nonFieldErrors": exc.messages}
-        )
+        exc = exceptions.ValidationError(refusal_detail(exc, context.get("view")))
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Optimistic locking in the API: single records carry `ETag: "<revision>"`; PUT, PATCH, DELETE and
 other writes to one record may send it back in `If-Match`. A stale `If-Match` answers 412 before
-anything changes; a save that loses a race with another writer answers 409 (history/locking.py)."""
+anything changes; a save that loses a race with another writer answers 409 (`EditConflict`). The ETag
+is always `history.etag()`: of the record, or (`revision_etag`) of the revision an answer shows."""
+
+from types import SimpleNamespace
 
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import SAFE_METHODS
 
-from goedebuur.history.locking import parse_if_match
+from goedebuur.history import services as history
 
 DETAIL_ACTIONS = {"retrieve", "create", "update", "partial_update"}
 
@@ -24,12 +27,18 @@ class EditConflictError(exceptions.APIException):
 
 
 def check_if_match(request, instance) -> None:
-    revisions = parse_if_match(request.headers.get("If-Match"))
+    revisions = history.parse_if_match(request.headers.get("If-Match"))
     if revisions is not None and instance.revision not in revisions:
         raise PreconditionFailed(
-            f'The record is at revision {instance.revision} (ETag "{instance.revision}"), not the one in '
-            "If-Match. Fetch it again, apply your change to the current version and retry."
+            f"The record is at revision {instance.revision} (ETag {history.etag(instance)}), not the one "
+            "in If-Match. Fetch it again, apply your change to the current version and retry."
         )
+
+
+def revision_etag(revision: int) -> str:
+    """The ETag of a record at `revision` (as an answer's `revisie` shows it), for when the answer
+    holds the revision but not the record."""
+    return history.etag(SimpleNamespace(revision=revision))
 
 
 class RevisionCheckedMixin:
@@ -52,7 +61,7 @@ class RevisionCheckedMixin:
             and isinstance(data, dict)
             and isinstance(data.get("revisie"), int)
         ):
-            response["ETag"] = f'"{data["revisie"]}"'
+            response["ETag"] = revision_etag(data["revisie"])
         return response
 
 

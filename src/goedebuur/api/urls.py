@@ -4,44 +4,34 @@ answers 404 as problem+json."""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import SimpleRouter
+
+from goedebuur.cooperations import api as cooperation_api
+from goedebuur.matrix import api as matrix_api
+from goedebuur.municipalities import api as municipality_api
+from goedebuur.partners import api as partner_api
+from goedebuur.procurement import api as procurement_api
+from goedebuur.profiles import api as profile_api
 
 from goedebuur.businesscases import api as businesscase_api
 from goedebuur.clusters import api as cluster_api
 
 from . import experiences as experience_api
 from . import fallback as fallback_api
-from . import landscape_import as landscape_import_api
-from . import partners as partner_api
-from . import procurement as procurement_api
-from . import profiles as profile_api
 from . import trajectories as trajectory_api
 from .base import NotFoundView
-from .cooperations import CooperationViewSet
-from .managed_lists import CooperationFormViewSet, IctDomainViewSet
-from .matrix import MatrixView
-from .municipalities import MunicipalityViewSet
-from .regions import RegionTypeViewSet
 
 app_name = "api"
-
-router = SimpleRouter(trailing_slash=False)
-router.register("gemeenten", MunicipalityViewSet, basename="gemeente")
-router.register("regio-indelingen", RegionTypeViewSet, basename="regio-indeling")
-router.register("samenwerkingen", CooperationViewSet, basename="samenwerking")
-router.register("ict-domeinen", IctDomainViewSet, basename="ict-domein")
-router.register("samenwerkingsvormen", CooperationFormViewSet, basename="samenwerkingsvorm")
 
 urlpatterns = [
     path("openapi.yaml", SpectacularAPIView.as_view(), name="schema"),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="schema-json"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
-    path("matrix", MatrixView.as_view(), name="matrix"),
-    *router.urls,
+    *matrix_api.urlpatterns,
+    *municipality_api.urlpatterns,
+    *cooperation_api.urlpatterns,
     *partner_api.urlpatterns,
     *cluster_api.urlpatterns,
     *profile_api.urlpatterns,
-    *landscape_import_api.urlpatterns,
     *procurement_api.urlpatterns,
     *businesscase_api.urlpatterns,
     *trajectory_api.urlpatterns,

@@ -12,7 +12,6 @@ from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase.defaults import default_saving, hidden_cost_checklist
 from goedebuur.core.businesscase.harmonisation import ContractUse, double_contracts
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles import permissions as profile_permissions
 from goedebuur.profiles import services as profiles
 
 from .conversion import to_core
@@ -26,7 +25,7 @@ def partner_defaults(municipality: Municipality, user) -> dict:
     municipality's costs, otherwise the benchmark € per inhabitant; with the source of each."""
     profile = profiles.profile_for(municipality)
     inhabitants = profile.inhabitants
-    may_see_costs = profile_permissions.can_view_contracts(user, municipality)
+    may_see_costs = profiles.can_view_contracts(user, municipality)
     spend = profile.ict_spend_eur if may_see_costs else None
     workplaces = profile.workplaces
     if spend is not None:
@@ -89,7 +88,7 @@ def refresh_double_contracts(case: BusinessCase, partners: list[Municipality], u
     municipality whose costs `user` may not see are left out (and named in the notes)."""
     uses, notes = [], []
     for municipality in partners:
-        if not profile_permissions.can_view_contracts(user, municipality):
+        if not profiles.can_view_contracts(user, municipality):
             notes.append(
                 _("De contracten van %(name)s worden niet met u gedeeld: niet meegeteld.")
                 % {"name": municipality.name}

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from goedebuur.common import number
 from goedebuur.core.geo import padded_box, project, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT
-from goedebuur.core.maps.svgmap import Area, render_map
-from goedebuur.maps.services import geometry
+from goedebuur.maps.services import Area, geometry, render_map
 
 from .pairs import PairProposal
 from .services import PAIR_LINE, ClusterProposal

@@ -1,15 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Fictional demo cooperations, clearly labelled as such (`is_demo`, "Demo:" in the name)."""
+"""Fictional demo cooperations, clearly labelled as such (`is_demo`, "Demo:" in the name); loaded by
+`services.load_demo_cooperations`."""
 
 import datetime as dt
 
-from django.db import transaction
-from django.utils.text import slugify
-
-from goedebuur.municipalities.models import Municipality
-
-from .models import Cooperation, CooperationForm, IctDomain, Membership
-from .services import CooperationInput, MemberInput, SourceInput, save_cooperation
+from .models import Cooperation, Membership
 
 DEMO_COOPERATIONS = [
     {
@@ -52,29 +47,3 @@ DEMO_COOPERATIONS = [
         "start": dt.date(2023, 1, 1),
     },
 ]
-
-
-@transaction.atomic
-def load_demo_cooperations() -> int:
-    added = 0
-    municipalities = Municipality.objects.in_bulk(field_name="code")
-    for item in DEMO_COOPERATIONS:
-        if Cooperation.objects.filter(slug=slugify(item["name"])).exists():
-            continue
-        save_cooperation(
-            CooperationInput(
-                name=item["name"],
-                description=item["description"],
-                form=CooperationForm.objects.get(code=item["form"]),
-                status=item["status"],
-                start_date=item["start"],
-                domains=list(IctDomain.objects.filter(slug__in=item["domains"])),
-                members=[MemberInput(municipalities[code], role) for code, role in item["members"]],
-                sources=[SourceInput(description="Demogegevens van Goede Buur (fictief)")],
-                is_demo=True,
-            ),
-            user=None,
-            note="demogegevens",
-        )
-        added += 1
-    return added

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Forms for register entries. Validation of register rules lives in services.validate; the
-form turns its ValidationError into Dutch messages next to the fields."""
+"""Forms for register entries. They parse; the register's rules live in services.validate, whose
+refusals the page shows through `goedebuur.common.add_to_form(EntryErrors(form, formset), error)`."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -65,17 +65,7 @@ class CooperationEntryForm(forms.Form):
     )
 
     def clean_sources(self):
-        sources = services.parse_sources(self.cleaned_data["sources"])
-        validate_url = forms.URLField(assume_scheme="https").clean
-        for source in sources:
-            if source.url:
-                try:
-                    validate_url(source.url)
-                except forms.ValidationError:
-                    raise forms.ValidationError(
-                        _("'%(url)s' is geen geldig webadres.") % {"url": source.url}
-                    ) from None
-        return sources
+        return services.parse_sources(self.cleaned_data["sources"])
 
     @classmethod
     def initial_for(cls, cooperation: Cooperation):
@@ -124,7 +114,31 @@ class MemberForm(forms.Form):
         return data
 
 
-MemberFormSet = forms.formset_factory(MemberForm, extra=3, max_num=100, validate_max=True)
+class BaseMemberFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member_errors = []  # the register's refusals about the members as a whole
+
+
+MemberFormSet = forms.formset_factory(
+    MemberForm, formset=BaseMemberFormSet, extra=3, max_num=100, validate_max=True
+)
+
+
+class EntryErrors:
+    """The entry page as the target of `add_to_form`: a refusal about a field of the form goes with
+    that field, one about the members above the member rows, anything else at the top."""
+
+    def __init__(self, form: CooperationEntryForm, formset: BaseMemberFormSet):
+        self.form = form
+        self.formset = formset
+        self.fields = {**form.fields, "members": None}
+
+    def add_error(self, field, message):
+        if field == "members":
+            self.formset.member_errors.append(message)
+        else:
+            self.form.add_error(field, message)
 
 
 def member_initial(cooperation: Cooperation):
@@ -162,7 +176,3 @@ def to_input(form: CooperationEntryForm, formset) -> services.CooperationInput:
         members=members,
         sources=data["sources"],
     )
-
-
-# services.validate names these fields; members errors belong above the member rows
-FIELD_FOR_SERVICE_ERROR = {"name": "name", "domains": "domains", "end_date": "end_date"}

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.history.locking import Versioned
+from goedebuur.history.services import Versioned
 
 
 class IctDomain(models.Model):
@@ -91,6 +91,15 @@ class Cooperation(Versioned):
 
     def get_absolute_url(self):
         return reverse("cooperations:detail", args=[self.slug])
+
+    @property
+    def members(self):
+        """The memberships, by the name the services, the history and the API give them."""
+        return self.memberships.all()
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
 
     @property
     def start_display(self):

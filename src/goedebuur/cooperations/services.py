@@ -7,7 +7,8 @@ validate, write and record a full snapshot in the history (who, when, what)."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -18,8 +19,9 @@ from goedebuur import data
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
+from . import demo, permissions
 from .history import CooperationTracker, replace_members, replace_sources
-from .models import Cooperation, CooperationForm, IctDomain, Membership
+from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
 
 HISTORY_MODEL = CooperationTracker.label
 RESERVED_SLUGS = {"nieuw"}  # would clash with /samenwerkingen/nieuw
@@ -155,8 +157,19 @@ def forms():
 # --- validation ----------------------------------------------------------------------------
 
 
+def _field_errors(model, name: str, value) -> list[str]:
+    """What the model field says about a value (its choices and maximum length), in Django's
+    translated words; so that no surface depends on the database to refuse it."""
+    try:
+        model._meta.get_field(name).clean(value, None)
+    except ValidationError as error:
+        return error.messages
+    return []
+
+
 def validate(values: CooperationInput, user) -> None:
-    """Raise ValidationError (field -> Dutch messages) when the input breaks a register rule."""
+    """Raise ValidationError (field -> Dutch messages) when the input breaks a register rule. Pages
+    and API send every entry through here; their forms and serializers only parse."""
     errors: dict[str, list[str]] = {}
 
     def add(name, message):
@@ -164,6 +177,13 @@ def validate(values: CooperationInput, user) -> None:
 
     if not values.name.strip():
         add("name", _("Geef het samenwerkingsverband een naam."))
+    for name in ("name", "form_text", "status", "start_precision", "end_precision"):
+        value = getattr(values, name)
+        if name != "name" or value.strip():
+            for message in _field_errors(Cooperation, name, value):
+                add(name, message)
+    if values.form is None:
+        add("form", _("Kies de juridische of organisatorische vorm."))
     if not values.domains:
         add("domains", _("Kies ten minste één ICT-domein."))
     if values.start_date and values.end_date and values.end_date < values.start_date:
@@ -179,6 +199,8 @@ def validate(values: CooperationInput, user) -> None:
     if len(set(codes)) < 2:
         add("members", _("Een samenwerkingsverband heeft ten minste twee deelnemende gemeenten."))
     for member in values.members:
+        for message in _field_errors(Membership, "role", member.role):
+            add("members", f"{member.municipality.name}: {message}")
         if member.joined_on and member.left_on and member.left_on < member.joined_on:
             add(
                 "members",
@@ -196,8 +218,32 @@ def validate(values: CooperationInput, user) -> None:
                 )
                 % {"name": user.municipality.name},
             )
+    for source in values.sources:
+        if source.url:
+            try:
+                URLValidator()(source.url)
+            except ValidationError:
+                add("sources", _("'%(url)s' is geen geldig webadres.") % {"url": source.url})
+            else:
+                for message in _field_errors(Source, "url", source.url):
+                    add("sources", message)
+        for message in _field_errors(Source, "description", source.description):
+            add("sources", message)
     if errors:
         raise ValidationError(errors)
+
+
+def check_permission(user, cooperation: Cooperation | None = None) -> None:
+    """PermissionDenied unless `user` may add an entry (`cooperation` None) or change, delete and
+    restore `cooperation`. `user` None is the system itself (data loads)."""
+    if user is None:
+        return
+    if cooperation is None and not permissions.can_create(user):
+        raise PermissionDenied(
+            _("Alleen redacteuren van een gemeente en beheerders kunnen samenwerkingen toevoegen.")
+        )
+    if cooperation is not None and not permissions.can_edit(user, cooperation):
+        raise PermissionDenied(_("U mag dit samenwerkingsverband niet wijzigen."))
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -217,6 +263,7 @@ def unique_slug(name: str, exclude_pk=None) -> str:
 def save_cooperation(
     values: CooperationInput, user, instance: Cooperation | None = None, note=""
 ) -> Cooperation:
+    check_permission(user, instance)
     validate(values, user)
     creating = instance is None
     cooperation = instance or Cooperation(slug=unique_slug(values.name), created_by=_real(user))
@@ -235,6 +282,7 @@ def save_cooperation(
 @transaction.atomic
 def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
     """Soft delete: the entry disappears from the register and can be restored from its history."""
+    check_permission(user, cooperation)
     cooperation.deleted_at = timezone.now()
     cooperation.updated_by = _real(user)
     cooperation.save(update_fields=["deleted_at", "updated_by", "updated_at"])
@@ -243,6 +291,7 @@ def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
 
 def restore_version(cooperation: Cooperation, record_id: int, user) -> Cooperation:
     """Bring the cooperation back to the state recorded in one of its history records."""
+    check_permission(user, cooperation)
     return history.restore(cooperation, record_id, user)
 
 
@@ -333,5 +382,32 @@ def load_seed_cooperations() -> int:
             sources=parse_sources(row["source"]),
         )
         save_cooperation(values, user=None, note=_("geladen uit de seed met echte samenwerkingen"))
+        added += 1
+    return added
+
+
+@transaction.atomic
+def load_demo_cooperations() -> int:
+    """Add the fictional demo entries (`demo.py`) that are not yet in the register."""
+    added = 0
+    municipalities = Municipality.objects.in_bulk(field_name="code")
+    for item in demo.DEMO_COOPERATIONS:
+        if Cooperation.objects.filter(slug=slugify(item["name"])).exists():
+            continue
+        save_cooperation(
+            CooperationInput(
+                name=item["name"],
+                description=item["description"],
+                form=CooperationForm.objects.get(code=item["form"]),
+                status=item["status"],
+                start_date=item["start"],
+                domains=list(IctDomain.objects.filter(slug__in=item["domains"])),
+                members=[MemberInput(municipalities[code], role) for code, role in item["members"]],
+                sources=[SourceInput(description="Demogegevens van Goede Buur (fictief)")],
+                is_demo=True,
+            ),
+            user=None,
+            note="demogegevens",
+        )
         added += 1
     return added

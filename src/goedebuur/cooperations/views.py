@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.common import add_to_form, one_line
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions
 from goedebuur.maps import services as maps
 from goedebuur.municipalities import services as municipalities
 from goedebuur.pages.querystring import paginate
 
 from . import permissions, services
-from .forms import FIELD_FOR_SERVICE_ERROR, CooperationEntryForm, MemberFormSet, member_initial, to_input
+from .forms import CooperationEntryForm, EntryErrors, MemberFormSet, member_initial, to_input
 from .models import Cooperation
 
 
@@ -86,13 +87,7 @@ def _save(request, form, formset, instance=None):
         form.add_error(None, conflict_message(conflict))
         return None
     except ValidationError as error:
-        for field, messages_ in error.message_dict.items():
-            target = FIELD_FOR_SERVICE_ERROR.get(field)
-            for message in messages_:
-                if target:
-                    form.add_error(target, message)
-                else:
-                    formset.member_errors.append(message)
+        add_to_form(EntryErrors(form, formset), error)
         return None
 
 
@@ -114,7 +109,6 @@ def cooperation_create(request):
     if request.method == "POST":
         form = CooperationEntryForm(request.POST)
         formset = MemberFormSet(request.POST, prefix="leden")
-        formset.member_errors = []
         cooperation = _save(request, form, formset)
         if cooperation:
             messages.success(
@@ -129,7 +123,6 @@ def cooperation_create(request):
             else []
         )
         formset = MemberFormSet(prefix="leden", initial=own)
-        formset.member_errors = []
     return _editor_page(request, form, formset)
 
 
@@ -139,7 +132,6 @@ def cooperation_edit(request, slug):
     if request.method == "POST":
         form = CooperationEntryForm(request.POST)
         formset = MemberFormSet(request.POST, prefix="leden")
-        formset.member_errors = []
         saved = _save(request, form, formset, instance=cooperation)
         if saved:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
@@ -147,7 +139,6 @@ def cooperation_edit(request, slug):
     else:
         form = CooperationEntryForm(initial=CooperationEntryForm.initial_for(cooperation))
         formset = MemberFormSet(prefix="leden", initial=member_initial(cooperation))
-        formset.member_errors = []
     return _editor_page(request, form, formset, cooperation)
 
 
@@ -201,7 +192,7 @@ def cooperation_restore(request, slug, record_id):
     try:
         services.restore_version(cooperation, record_id, request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
         return redirect("cooperations:history", slug=slug)
     messages.success(request, _("De gekozen versie is hersteld."))
     return redirect("cooperations:history", slug=slug)

@@ -9,6 +9,8 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 LON0 = 3.3
 LAT0 = 53.6
 SCALE = 400.0  # SVG units per degree of latitude
@@ -192,10 +194,17 @@ def padded_viewbox(box: Box, padding: float = 0.05, min_size: float = 10.0) -> s
     return viewbox(padded_box(box, padding, min_size))
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres (haversine formula, mean Earth radius). Plain numbers give
+    a float; NumPy arrays broadcast (a row against a column gives a distance matrix)."""
+    if all(isinstance(v, (int, float)) for v in (lat1, lon1, lat2, lon2)):
+        p1, p2 = math.radians(lat1), math.radians(lat2)
+        dp = p2 - p1
+        dl = math.radians(lon2 - lon1)
+        a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    p1, p2 = np.radians(lat1), np.radians(lat2)
     dp = p2 - p1
-    dl = math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    dl = np.radians(lon2) - np.radians(lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))

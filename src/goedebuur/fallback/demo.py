@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles.models import Application
+from goedebuur.profiles.services import Application
 
 from . import services, testplan
 from .models import Agreement, FollowUpAction, Service, TestKind

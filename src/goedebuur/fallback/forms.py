@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.history.forms import revision_field
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles.models import Application
+from goedebuur.profiles.services import Application
 
 from .models import Agreement, FollowUpAction, Service, TestKind
 

@@ -259,7 +259,7 @@ def restore_deleted_agreement(pk: int, user, record_id: int | None = None) -> Ag
 
 def _restore_services(agreement: Agreement, before_id: int, user, note: str) -> dict:
     """The agreement's services as they were before history record `before_id`; old id -> service."""
-    from goedebuur.profiles.models import Application
+    from goedebuur.profiles.services import Application
 
     guests = {m.pk for m in agreement.guests()}
     restored, snapshots = {}, {}
@@ -314,7 +314,7 @@ def restore_service_version(service: Service, record_id: int, user) -> Service:
     if record.snapshot.get("agreement_id") != service.agreement_id:
         raise ValidationError(_("Deze versie bestaat niet."))
     state = dict(record.snapshot)
-    from goedebuur.profiles.models import Application
+    from goedebuur.profiles.services import Application
 
     if state.get("application_id") and not Application.objects.filter(pk=state["application_id"]).exists():
         state["application_id"] = None

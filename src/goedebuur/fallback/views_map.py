@@ -18,8 +18,7 @@ from goedebuur.clusters.pairs import fallback_pairs as pairing
 from goedebuur.clusters.services import ClusterError
 from goedebuur.core.geo import padded_box, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL
-from goedebuur.core.maps.svgmap import Area, render_map
-from goedebuur.maps.services import geometry
+from goedebuur.maps.services import Area, geometry, render_map
 from goedebuur.municipalities.models import Municipality
 
 from . import permissions, testplan

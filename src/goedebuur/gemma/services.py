@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public API of the gemma app: load GEMMA reference components and national facilities,
-keeping GEMMA's own ids and statuses."""
+keeping GEMMA's own ids and statuses. The two models are published here for the apps that list
+or link them (`ReferenceComponent`, `NationalFacility`)."""
 
 from django.db import transaction
 
@@ -45,6 +46,9 @@ def load_gemma() -> dict[str, int]:
             },
         )
     return {"reference_components": len(components), "national_facilities": len(facilities)}
+
+
+__all__ = ["NationalFacility", "ReferenceComponent", "load_gemma", "reference_components"]
 
 
 def reference_components(status: str = ""):

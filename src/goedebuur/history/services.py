@@ -150,6 +150,43 @@ def restore_removed(model, object_id, record_id: int, user, *, note: str | None 
     return restored
 
 
+def record_many(model_or_tracker, changes, user, note: str = "") -> None:
+    """Record many changes of one tracker's records at once: `changes` are (instance, action,
+    snapshot) with the snapshot built by the tracker. Same records as `record` per instance
+    (differences against each record's previous version), in three queries instead of two per record
+    (the landscape import)."""
+    tracker = model_or_tracker if isinstance(model_or_tracker, Tracker) else tracker_for(model_or_tracker)
+    changes = list(changes)
+    ids = [tracker.object_id(instance) for instance, action, _snapshot in changes if action != "create"]
+    previous: dict[str, dict] = {}
+    if ids:
+        for record in (
+            ChangeRecord.objects.filter(model=tracker.label, object_id__in=ids)
+            .order_by("object_id", "-at", "-id")
+            .only("object_id", "snapshot")
+        ):
+            previous.setdefault(record.object_id, record.snapshot)
+    real_user = user if user is not None and user.is_authenticated else None
+    user_repr = user.get_username() if real_user else "systeem"
+    records = []
+    for instance, action, snapshot in changes:
+        object_id = tracker.object_id(instance)
+        records.append(
+            ChangeRecord(
+                model=tracker.label,
+                object_id=object_id,
+                object_repr=tracker.describe(instance)[:300],
+                action=action,
+                user=real_user,
+                user_repr=user_repr,
+                snapshot=snapshot,
+                changes=diff_snapshots(previous.get(object_id), snapshot),
+                note=note[:300],
+            )
+        )
+    ChangeRecord.objects.bulk_create(records, batch_size=500)
+
+
 # Lower level: by stored label and object id.
 
 
@@ -181,6 +218,8 @@ def version(model: str, object_id, record_id: int):
 
 
 # Optimistic locking, published here for the apps' models, services and API (see `locking`).
+# Page helpers of the history app (the versions page, the revision field of edit forms).
+from .forms import revision_field  # noqa: E402
 from .locking import (  # noqa: E402
     EditConflict,
     Versioned,
@@ -190,9 +229,13 @@ from .locking import (  # noqa: E402
     parse_if_match,
     revision_from,
 )
+from .views import render_versions  # noqa: E402
 
 __all__ = [
     "Action",
+    "record_many",
+    "render_versions",
+    "revision_field",
     "EditConflict",
     "Tracker",
     "Versioned",

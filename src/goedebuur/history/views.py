@@ -5,7 +5,7 @@ and call `render_versions` from their view."""
 
 from django.shortcuts import render
 
-from goedebuur.pages.querystring import paginate
+from goedebuur.pages.services import paginate
 
 
 def render_versions(

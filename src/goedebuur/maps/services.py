@@ -4,7 +4,10 @@
 Speed: the static part of a map (each municipality's path and bounding box) is kept in memory per
 process, keyed on the municipality codes and the length of each stored path, so a reference-data
 load that changes a boundary refreshes it. Names, provinces and counts are read on every request
-(two light queries); the SVG itself is a string join of about 80 kB."""
+(two light queries); the SVG itself is a string join of about 80 kB.
+
+Apps that draw a map of their own (clusters, fallback) build it with `geometry()`, `Area` and
+`render_map` from here; the markup is written once, in `maps/svg.py`."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,12 +23,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from goedebuur.common import number
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.geo import Box, boxes_overlap, padded_box, path_bbox, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
-from goedebuur.core.maps.svgmap import Area, render_map
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
+
+from .svg import Area, render_map  # noqa: F401 - re-exported for the apps that draw their own maps
 
 
 @dataclass(frozen=True)
@@ -387,8 +392,7 @@ def score_map(
         )
     bounds = (0.0, *SCORE_BREAKS, 1.0)
     legend_items = [
-        (f"{bounds[k]:.1f}–{bounds[k + 1]:.1f}".replace(".", ","), SEQUENTIAL[k])
-        for k in range(len(SEQUENTIAL))
+        (f"{number(bounds[k], 1)}–{number(bounds[k + 1], 1)}", SEQUENTIAL[k]) for k in range(len(SEQUENTIAL))
     ]
     return {
         "svg": mark_safe(render_map(areas, viewbox(geometry.national), label=label)),

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from goedebuur.cooperations import services as cooperations
 from goedebuur.maps import services as maps
 from goedebuur.pages.querystring import paginate
-from goedebuur.partners import services as partners
 
 from . import services
 from .models import Municipality
@@ -46,6 +45,5 @@ def municipality_detail(request, code):
         "point_contacts": municipality.point_contacts.order_by("name"),
         "cooperations": cooperations.cooperations_of(municipality),
         "neighbour_map": maps.neighbourhood_map(municipality),
-        "top_partners": partners.find_partners(municipality.code, top=5).candidates,
     }
     return render(request, "municipalities/detail.html", context)

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from goedebuur.cooperations import services as cooperations
-from goedebuur.gemma.models import NationalFacility, ReferenceComponent
+from goedebuur.gemma.services import NationalFacility, ReferenceComponent
 from goedebuur.maps import services as maps
 from goedebuur.municipalities.models import Municipality, RegionType
 

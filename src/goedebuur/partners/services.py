@@ -3,7 +3,9 @@
 
 `load_features()` turns the reference data and the register into `goedebuur.core.partners.features.Features`
 (cached per process; the cache key is a handful of counts and the latest register change, so a
-reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.partners.scoring.rank`."""
+reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.partners.scoring.rank`.
+A ranking's reasons and notes are codes with values (`scoring.Reason`); `partners.reasons.phrase`
+(the `|phrase` template filter) turns them into sentences in the active language."""
 
 from __future__ import annotations
 
@@ -13,10 +15,21 @@ import numpy as np
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.partners import scoring
 from goedebuur.core.partners.features import Features
 from goedebuur.municipalities.models import Municipality, Region
+
+from .params import (  # noqa: F401 - re-exported: the finder's query parameters for the API and the CLI
+    REGION_CHOICES,
+    SIZE_BANDS,
+    WEIGHT_MAX,
+    WEIGHT_PARAMS,
+    FinderQuery,
+    default_weight,
+    weights_from_percentages,
+)
 
 _lock = Lock()
 _cached: tuple[tuple, Features] | None = None
@@ -177,7 +190,7 @@ def score_map(ranking: scoring.Ranking):
     features = load_features()
     scores = {features.codes[i]: float(s) for i, s in enumerate(ranking.scores) if not np.isnan(s)}
     titles = {
-        code: f"{features.names[features.index_of(code)]}: score {score:.2f}"
+        code: f"{features.names[features.index_of(code)]}: score {number(score, 2)}"
         for code, score in scores.items()
     }
     titles[ranking.code] = _("%(name)s (gekozen gemeente)") % {"name": ranking.name}

@@ -22,14 +22,21 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from goedebuur.core.procurement import opportunities as core
 from goedebuur.municipalities.models import Municipality, Region
-from goedebuur.profiles.models import Application, Contract
-from goedebuur.profiles.permissions import can_view_landscape, contract_visible_municipality_ids
+from goedebuur.profiles.services import (
+    Application,
+    Contract,
+    can_view_landscape,
+    contract_visible_municipality_ids,
+)
+
+from . import reasons
 
 DEFAULT_MONTHS = 18
 DEFAULT_HORIZON_MONTHS = 60
@@ -75,6 +82,16 @@ class OpportunityRequest:
     today: date | None = None  # default: today
 
 
+class Subject(NamedTuple):
+    key: str  # GEMMA id of the component, or the supplier's key
+    name: str
+
+
+class Member(NamedTuple):
+    code: str
+    name: str
+
+
 @dataclass
 class MemberContract:
     municipality_code: str
@@ -91,8 +108,8 @@ class MemberContract:
 class Group:
     rank: int
     mode: str
-    keys: list[tuple[str, str]]  # (key, name): GEMMA id and component name, or supplier
-    municipalities: list[tuple[str, str]]  # (code, name)
+    keys: list[Subject]  # components, or the supplier
+    municipalities: list[Member]
     contracts: list[MemberContract]
     known_value: int
     unknown_value: int
@@ -100,7 +117,7 @@ class Group:
     mean_distance_km: float
     band_start: date  # where the group's end dates lie, as far as the viewer may know
     band_end: date
-    reason: str
+    months: int  # the window the group was found with
     window_start: date | None = None  # the actual window; None when a member's details are hidden
     window_end: date | None = None
 
@@ -114,6 +131,20 @@ class Group:
     @property
     def size(self) -> int:
         return len(self.municipalities)
+
+    @property
+    def reason(self) -> str:
+        """Why these municipalities could tender together, in the active language."""
+        return reasons.opportunity_reason(
+            mode=self.mode,
+            subjects=[subject.name for subject in self.keys],
+            names=[member.name for member in self.municipalities],
+            months=self.months,
+            known_value=self.known_value,
+            unknown_value=self.unknown_value,
+            hidden=self.hidden,
+            mean_distance_km=self.mean_distance_km,
+        )
 
 
 @dataclass
@@ -129,6 +160,11 @@ class Result:
     seconds: float
     all_visible: bool  # the viewer may see every contract's details (administrator)
     notes: list[str] = field(default_factory=list)
+
+
+def can_view(user) -> bool:
+    """May this user see purchasing opportunities at all (a municipal user or an administrator)?"""
+    return can_view_landscape(user)
 
 
 def _today(req: OpportunityRequest) -> date:
@@ -279,8 +315,6 @@ def find_opportunities(user, req: OpportunityRequest) -> Result:
         today=today,
         horizon=horizon,
         focus=None if focus is None else [focus.code],
-        key_names=key_names,
-        municipality_names=names,
     )
     groups = [
         _group(rank, o, details, names, key_names, req.months, today, horizon)
@@ -332,8 +366,10 @@ def _group(rank, o: core.Opportunity, details, names, key_names, months, today, 
     return Group(
         rank=rank,
         mode=o.mode,
-        keys=[(key, key_names.get(key, key)) for key in o.keys],
-        municipalities=[(code, names[code]) for code in sorted(o.municipalities, key=lambda c: names[c])],
+        keys=[Subject(key, key_names.get(key, key)) for key in o.keys],
+        municipalities=[
+            Member(code, names[code]) for code in sorted(o.municipalities, key=lambda c: names[c])
+        ],
         contracts=contracts,
         known_value=o.known_value,
         unknown_value=o.unknown_value,
@@ -341,7 +377,7 @@ def _group(rank, o: core.Opportunity, details, names, key_names, months, today, 
         mean_distance_km=o.mean_distance_km,
         band_start=band_start,
         band_end=band_end,
-        reason=o.reason,
+        months=months,
         window_start=window[0],
         window_end=window[1],
     )

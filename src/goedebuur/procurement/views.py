@@ -9,15 +9,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.profiles.permissions import can_view_landscape
-
 from . import services
 from .forms import OpportunityForm
 
 
 def _compute(request):
     """(form, result or None) for the GET parameters; the defaults when there are none."""
-    if not can_view_landscape(request.user):
+    if not services.can_view(request.user):
         raise PermissionDenied(
             _("Inkoopkansen zijn alleen te zien voor medewerkers van een gemeente en beheerders.")
         )

@@ -17,8 +17,9 @@ from django.db import transaction
 from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.municipalities.models import Municipality
 
-from . import services
+from .landscape import upsert_application
 from .models import Application, Profile
+from .profile import save_profile
 
 NOTE = "demogegevens"
 SEED_COOPERATION = "ICT-samenwerking Rhenen-Veenendaal"
@@ -296,7 +297,7 @@ def load_demo_profiles() -> dict[str, int]:
             supplier, product, components, version = PRODUCTS[key]
             if product in have:
                 continue
-            services.upsert_application(
+            upsert_application(
                 municipality,
                 {
                     "supplier": supplier,
@@ -340,7 +341,7 @@ def _create_profile(municipality, seed, domains):
         setattr(profile, f"ambition_{key}", value)
         setattr(profile, f"ambition_{key}_motivation", MOTIVATIONS[key])
     share = [seed] if seed is not None and municipality.code in ("GM0340", "GM0345") else []
-    services.save_profile(
+    save_profile(
         profile,
         None,
         open_domains=[domains[slug] for slug in open_domains if slug in domains],

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Exporting a municipality's application landscape as CSV, XLSX or JSON, and the import template.
+"""Exporting a municipality's application landscape as CSV or XLSX, and the import template (the
+JSON export is the API's serializer: `api.landscape_file.export_document`).
 
 The CSV and XLSX use the import columns (goedebuur.core.landscape.file_import), so an export can be edited
 and imported again. Contract and cost columns are only included when the caller passes
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from goedebuur.core.landscape import file_import as L
 
-from . import services
+from . import landscape
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -21,7 +22,7 @@ FORMATS = {
 def landscape_rows(municipality) -> list[tuple[L.LandscapeRow, object]]:
     """(row record, application) per application, components ordered by name."""
     out = []
-    for number, application in enumerate(services.landscape(municipality), start=2):
+    for number, application in enumerate(landscape.landscape(municipality), start=2):
         contract = getattr(application, "contract", None)
         row = L.LandscapeRow(
             row=number,
@@ -60,47 +61,6 @@ def export_table(municipality, include_contracts: bool, fmt: str) -> bytes:
     return L.write_csv(records, columns)
 
 
-def export_json(municipality, include_contracts: bool) -> dict:
-    """The landscape as JSON with the API's Dutch lowerCamelCase names."""
-    pairs = landscape_rows(municipality)
-    applications = []
-    for row, application in pairs:
-        item = {
-            "product": row.product,
-            "versie": row.version,
-            "leverancier": row.supplier,
-            "referentiecomponenten": [
-                {"id": c.gemma_id, "naam": c.name} for c in application.components.all()
-            ],
-            "hosting": row.hosting,
-            "beschikbaarheid": row.beschikbaarheid,
-            "integriteit": row.integriteit,
-            "vertrouwelijkheid": row.vertrouwelijkheid,
-            "rtoUren": row.rto_hours,
-            "rpoUren": row.rpo_hours,
-            "demogegevens": application.is_demo,
-        }
-        if include_contracts:
-            item["contract"] = (
-                {
-                    "startdatum": _iso(row.contract_start),
-                    "einddatum": _iso(row.contract_end),
-                    "opzegtermijnMaanden": row.notice_months,
-                    "jaarlijkseKostenEur": row.yearly_cost_eur,
-                    "verlengingsopties": row.extension_options,
-                }
-                if getattr(application, "contract", None) is not None
-                else None
-            )
-        applications.append(item)
-    return {
-        "gemeente": {"code": municipality.code, "naam": municipality.name},
-        "metContracten": include_contracts,
-        "aantal": len(applications),
-        "applicaties": applications,
-    }
-
-
 def template(fmt: str) -> bytes:
     """The import template: every column and one example row (XLSX adds a sheet 'toelichting')."""
     if fmt == "xlsx":
@@ -110,7 +70,3 @@ def template(fmt: str) -> bytes:
 
 def filename(municipality, fmt: str) -> str:
     return f"landschap-{municipality.code}.{fmt}"
-
-
-def _iso(value):
-    return value.isoformat() if value else None

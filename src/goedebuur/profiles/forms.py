@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Forms of the ICT profile and the application landscape, with Dutch messages. Application rules
-(normalised names, pre-filled B/I/V and RTO/RPO, contract checks) live in services; the view
-turns their ValidationError into messages next to the fields."""
+"""Forms of the ICT profile and the application landscape, with Dutch messages. They only parse:
+the rules (a year with each count, sharing only with the municipality's own cooperations,
+normalised names, pre-filled B/I/V and RTO/RPO, contract checks) live in services; the view
+shows their ValidationError next to the fields (`goedebuur.common.add_to_form`)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, IctDomain
-from goedebuur.gemma.models import ReferenceComponent
+from goedebuur.gemma.services import reference_components
 from goedebuur.history.forms import revision_field
 
 from .models import AMBITIONS, Application, Profile
@@ -138,19 +139,13 @@ class ProfileForm(forms.ModelForm):
         error_messages = {"contact_email": {"invalid": _("Vul een geldig e-mailadres in.")}}
 
     def __init__(self, *args, cooperations=None, **kwargs):
+        """`cooperations`: the ones offered for sharing; any existing cooperation is read back, the
+        service decides which may be shared with (the same refusal as the API)."""
         super().__init__(*args, **kwargs)
-        self.fields["share_contracts_with"].queryset = (
-            cooperations if cooperations is not None else Cooperation.objects.none()
-        )
+        field = self.fields["share_contracts_with"]
+        field.queryset = Cooperation.objects.filter(deleted_at__isnull=True)
+        field.widget.choices = [(c.pk, str(c)) for c in (cooperations if cooperations is not None else [])]
         self.fields["hosting_model"].choices = [("", _("onbekend"))] + list(Profile.HostingModel.choices)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("inhabitants") is not None and data.get("inhabitants_year") is None:
-            self.add_error("inhabitants_year", _("Vul het peiljaar van het aantal inwoners in."))
-        if data.get("ict_spend_eur") is not None and data.get("ict_spend_year") is None:
-            self.add_error("ict_spend_year", _("Vul het jaar van de ICT-uitgaven in."))
-        return data
 
 
 BIV_CHOICES = [("", _("volgens GEMMA")), ("1", "1"), ("2", "2"), ("3", "3")]
@@ -176,7 +171,7 @@ class ApplicationForm(forms.Form):
     version = forms.CharField(label=_("Versie"), max_length=60, required=False)
     components = forms.ModelMultipleChoiceField(
         label=_("GEMMA-referentiecomponenten"),
-        queryset=ReferenceComponent.objects.order_by("name"),
+        queryset=reference_components().order_by("name"),
         widget=forms.SelectMultiple(attrs={"size": 8}),
         error_messages={"required": _("Kies ten minste één GEMMA-referentiecomponent.")},
         help_text=_("Houd Ctrl (of Cmd) ingedrukt om meer componenten te kiezen."),
@@ -213,22 +208,17 @@ class ApplicationForm(forms.Form):
 
     CONTRACT_FIELDS = ("start_date", "end_date", "notice_months", "yearly_cost_eur", "extension_options")
 
+    # services name the contract's fields "contract.<name>" (for messages next to the fields)
+    SERVICE_FIELDS = {f"contract.{name}": name for name in CONTRACT_FIELDS}
+
     def values(self) -> dict:
-        """The cleaned data in the shape `services.save_application` takes."""
+        """The cleaned data in the shape `services.save_application` takes (the same names; the
+        contract's fields together under `contract`)."""
         data = self.cleaned_data
         values = {
-            name: data.get(name)
-            for name in (
-                "supplier",
-                "product",
-                "version",
-                "hosting",
-                "beschikbaarheid",
-                "integriteit",
-                "vertrouwelijkheid",
-                "rto_hours",
-                "rpo_hours",
-            )
+            name: value
+            for name, value in data.items()
+            if name != "revision" and name not in self.CONTRACT_FIELDS
         }
         values["components"] = list(data.get("components") or [])
         values["contract"] = {name: data.get(name) for name in self.CONTRACT_FIELDS}
@@ -254,9 +244,3 @@ class ApplicationForm(forms.Form):
             for name in cls.CONTRACT_FIELDS:
                 initial[name] = getattr(contract, name)
         return initial
-
-
-def field_for_service_error(key: str) -> str | None:
-    """The form field a services error key belongs to ("contract.end_date" -> "end_date")."""
-    name = key.removeprefix("contract.")
-    return name if name in ApplicationForm.base_fields else None

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.history.locking import Versioned
+from goedebuur.history.services import Versioned
 
 AMBITION_VALIDATORS = [MinValueValidator(0), MaxValueValidator(5)]
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
@@ -168,6 +168,10 @@ class Application(Versioned):
 
     def __str__(self):
         return f"{self.product} ({self.municipality})"
+
+    @property
+    def supplier(self) -> Supplier:
+        return self.product.supplier
 
     @property
     def biv(self) -> str:

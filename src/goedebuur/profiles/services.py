@@ -1,535 +1,83 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public API of the profiles app: ICT profiles, shared supplier and product records, and the
-application landscape with its contracts.
+"""Public API of the profiles app: ICT profiles, the application landscape with its shared
+supplier and product records and contracts, the landscape file import and export, and who may see
+and change them. Other apps call only this module.
 
-Every change goes through `save_profile`, `upsert_application`, `save_application`,
-`delete_application`, `restore_profile` or `restore_application`, which validate (Dutch messages,
-nothing saved on error), write and record a full snapshot in the history (who, when, what).
-Profiles and applications are `Versioned`: a save from an outdated copy raises `EditConflict`."""
+The work is done per concept: `profile.py` (the ICT profile), `landscape.py` (applications,
+suppliers, products), `imports.py` and `exports.py` (landscape files), `permissions.py` (who may
+see what), `history.py` (how both enter the history). Every change checks its values (Dutch
+messages per field, nothing saved on error), writes and records a full snapshot in the history;
+a save from an outdated copy raises `EditConflict`."""
 
-from __future__ import annotations
-
-import datetime as dt
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
-
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
-
-from goedebuur.cooperations.models import Cooperation, IctDomain
-from goedebuur.core.landscape.rules import biv_from_components, default_recovery, normalize_name
-from goedebuur.gemma.models import ReferenceComponent
-from goedebuur.history import services as history
-from goedebuur.history.locking import EditConflict
-from goedebuur.municipalities.models import Municipality
-
-from .models import AMBITIONS, Application, Contract, Product, Profile, Supplier
-
-PROFILE_HISTORY_MODEL = "profiles.profile"
-APPLICATION_HISTORY_MODEL = "profiles.application"
-
-CONTRACT_FIELDS = ("start_date", "end_date", "notice_months", "yearly_cost_eur", "extension_options")
-BIV_FIELDS = ("beschikbaarheid", "integriteit", "vertrouwelijkheid")
-NAME_MAX = 200
-
-
-# --- suppliers and products ----------------------------------------------------------------------
-
-
-def get_or_create_supplier(name: str) -> Supplier:
-    """The shared supplier record for `name`; spelling variants ("Centric B.V.", "centric
-    nederland") resolve to the same record. The first spelling seen becomes the display name."""
-    name = " ".join(str(name or "").split())
-    key = normalize_name(name)
-    if not key:
-        raise ValidationError({"supplier": _("Vul de naam van de leverancier in.")})
-    if len(name) > NAME_MAX:
-        raise ValidationError({"supplier": _("De naam van de leverancier is te lang (hooguit 200 tekens).")})
-    supplier = Supplier.objects.filter(normalized_name=key).first()
-    if supplier:
-        return supplier
-    try:
-        with transaction.atomic():
-            return Supplier.objects.create(name=name, normalized_name=key)
-    except IntegrityError:  # created concurrently
-        return Supplier.objects.get(normalized_name=key)
-
-
-def get_or_create_product(supplier_name: str, product_name: str) -> Product:
-    """The shared product record of that supplier; spelling variants resolve to one record."""
-    product_name = " ".join(str(product_name or "").split())
-    key = normalize_name(product_name)
-    if not key:
-        raise ValidationError({"product": _("Vul de naam van het product in.")})
-    if len(product_name) > NAME_MAX:
-        raise ValidationError({"product": _("De naam van het product is te lang (hooguit 200 tekens).")})
-    supplier = get_or_create_supplier(supplier_name)
-    product = Product.objects.filter(supplier=supplier, normalized_name=key).first()
-    if product:
-        return product
-    try:
-        with transaction.atomic():
-            return Product.objects.create(supplier=supplier, name=product_name, normalized_name=key)
-    except IntegrityError:
-        return Product.objects.get(supplier=supplier, normalized_name=key)
-
-
-def find_product(supplier_name: str, product_name: str) -> Product | None:
-    """The existing product for these names (after normalisation), or None; creates nothing."""
-    supplier = Supplier.objects.filter(normalized_name=normalize_name(supplier_name)).first()
-    if supplier is None:
-        return None
-    return Product.objects.filter(supplier=supplier, normalized_name=normalize_name(product_name)).first()
-
-
-# --- profiles ------------------------------------------------------------------------------------
-
-
-def profile_for(municipality: Municipality) -> Profile:
-    """The municipality's profile, or a new unsaved one with inhabitants pre-filled from the
-    reference data (CBS) when known."""
-    profile = Profile.objects.filter(municipality=municipality).first()
-    if profile is None:
-        profile = Profile(municipality=municipality)
-    if profile.inhabitants is None and municipality.population:
-        profile.inhabitants = municipality.population
-        profile.inhabitants_year = municipality.population_year
-    return profile
-
-
-@transaction.atomic
-def save_profile(profile: Profile, user, *, open_domains=None, share_contracts_with=None, note="") -> Profile:
-    """Validate and save a profile (and its many-to-many fields when given); record history."""
-    created = profile.pk is None
-    profile.updated_by = _real(user)
-    profile.full_clean(validate_unique=not created)
-    if created:
-        _create_first_profile(profile)
-    else:
-        profile.save()
-    if open_domains is not None:
-        profile.open_domains.set(open_domains)
-    if share_contracts_with is not None:
-        profile.share_contracts_with.set(share_contracts_with)
-    history.record_change(
-        model=PROFILE_HISTORY_MODEL,
-        object_id=profile.pk,
-        object_repr=str(profile.municipality),
-        action="create" if created else "update",
-        user=user,
-        snapshot=profile_snapshot(profile),
-        note=note,
-    )
-    return profile
-
-
-def _create_first_profile(profile: Profile) -> None:
-    """Two editors who both fill in their municipality's first profile: the second save finds the
-    first one stored and gets the same conflict as for any other record, not a database error."""
-    try:
-        with transaction.atomic():
-            profile.save()
-    except IntegrityError:
-        existing = Profile.objects.filter(municipality=profile.municipality_id).first()
-        if existing is None:
-            raise
-        profile.pk = None
-        raise EditConflict(Profile, existing.pk, expected=0) from None
-
-
-def profile_snapshot(profile: Profile) -> dict:
-    data = {
-        "municipality": profile.municipality.code,
-        "inhabitants": profile.inhabitants,
-        "inhabitants_year": profile.inhabitants_year,
-        "ict_spend_eur": profile.ict_spend_eur,
-        "ict_spend_year": profile.ict_spend_year,
-        "ict_fte": None if profile.ict_fte is None else str(profile.ict_fte),
-        "workplaces": profile.workplaces,
-        "hosting_model": profile.hosting_model,
-        "open_domains": sorted(profile.open_domains.values_list("slug", flat=True)),
-        "contact_name": profile.contact_name,
-        "contact_email": profile.contact_email,
-        "share_contracts_with": sorted(profile.share_contracts_with.values_list("slug", flat=True)),
-        "is_demo": profile.is_demo,
-    }
-    for key, _label in AMBITIONS:
-        data[f"ambition_{key}"] = getattr(profile, f"ambition_{key}")
-        data[f"ambition_{key}_motivation"] = getattr(profile, f"ambition_{key}_motivation")
-    return data
-
-
-PROFILE_RESTORED_FIELDS = (
-    "inhabitants",
-    "inhabitants_year",
-    "ict_spend_eur",
-    "ict_spend_year",
-    "workplaces",
-    "hosting_model",
-    "contact_name",
-    "contact_email",
-    "is_demo",
-    *(f"ambition_{key}" for key, _label in AMBITIONS),
-    *(f"ambition_{key}_motivation" for key, _label in AMBITIONS),
+from .demo import load_demo_profiles
+from .imports import import_file
+from .landscape import (
+    BIV_FIELDS,
+    CONTRACT_FIELDS,
+    application_versions,
+    clean_application_values,
+    current_values,
+    delete_application,
+    find_product,
+    get_or_create_product,
+    get_or_create_supplier,
+    landscape,
+    resolve_components,
+    restore_application,
+    save_application,
+    update_application,
+    upsert_application,
+)
+from .models import Application, Contract
+from .permissions import (
+    can_edit_landscape,
+    can_edit_profile,
+    can_view_contracts,
+    can_view_landscape,
+    can_view_profile,
+    contract_visible_municipality_ids,
+)
+from .profile import (
+    check_profile,
+    profile_for,
+    profile_versions,
+    restore_profile,
+    save_profile,
+    shareable_cooperations,
+    update_profile,
 )
 
-
-def profile_versions(profile: Profile):
-    return history.versions(PROFILE_HISTORY_MODEL, profile.pk)
-
-
-@transaction.atomic
-def restore_profile(profile: Profile, record_id: int, user) -> Profile:
-    """Bring the profile back to the state recorded in one of its history records (a "restore"
-    change of its own). Cooperations that no longer exist are left out of the sharing."""
-    record = history.version(PROFILE_HISTORY_MODEL, profile.pk, record_id)
-    if record is None:
-        raise ValidationError(_("Deze versie bestaat niet."))
-    state = record.snapshot
-    for name in PROFILE_RESTORED_FIELDS:
-        if name in state:
-            setattr(profile, name, state[name])
-    profile.ict_fte = None if state.get("ict_fte") is None else Decimal(state["ict_fte"])
-    profile.updated_by = _real(user)
-    profile.save()
-    profile.open_domains.set(IctDomain.objects.filter(slug__in=state.get("open_domains", [])))
-    profile.share_contracts_with.set(
-        Cooperation.objects.filter(slug__in=state.get("share_contracts_with", []), deleted_at__isnull=True)
-    )
-    history.record_change(
-        model=PROFILE_HISTORY_MODEL,
-        object_id=profile.pk,
-        object_repr=str(profile.municipality),
-        action="restore",
-        user=user,
-        snapshot=profile_snapshot(profile),
-        note=_("versie van %(when)s hersteld") % {"when": _when(record)},
-    )
-    return profile
-
-
-# --- applications --------------------------------------------------------------------------------
-
-
-def landscape(municipality: Municipality):
-    """The municipality's applications with product, supplier, components and contract loaded."""
-    return (
-        Application.objects.filter(municipality=municipality)
-        .select_related("product__supplier", "contract")
-        .prefetch_related(Prefetch("components", queryset=ReferenceComponent.objects.order_by("name")))
-        .order_by("product__name", "pk")
-    )
-
-
-def resolve_components(values: Iterable) -> list[ReferenceComponent]:
-    """Reference components from instances, primary keys, GEMMA ids or exact names (any case).
-    Raises a ValidationError naming the ones that are unknown."""
-    found: list[ReferenceComponent] = []
-    unknown: list[str] = []
-    for value in values or ():
-        if isinstance(value, ReferenceComponent):
-            found.append(value)
-            continue
-        text = str(value).strip()
-        if not text:
-            continue
-        component = None
-        if text.isdigit():
-            component = ReferenceComponent.objects.filter(pk=int(text)).first()
-        if component is None:
-            component = ReferenceComponent.objects.filter(gemma_id=text).first()
-        if component is None:
-            component = ReferenceComponent.objects.filter(name__iexact=text).first()
-        if component is None:
-            unknown.append(text)
-        elif component not in found:
-            found.append(component)
-    if unknown:
-        raise ValidationError(
-            {
-                "components": _("Onbekende GEMMA-referentiecomponent: %(names)s.")
-                % {"names": ", ".join(unknown)}
-            }
-        )
-    return found
-
-
-def clean_application_values(values: Mapping, *, partial_base: Application | None = None) -> dict:
-    """Check and complete the values of one application without saving anything.
-
-    `values` keys: supplier, product (names), version, components (instances, ids, GEMMA ids or
-    names), hosting, beschikbaarheid, integriteit, vertrouwelijkheid, rto_hours, rpo_hours, is_demo,
-    and contract (a mapping with start_date, end_date, notice_months, yearly_cost_eur,
-    extension_options; None removes the contract; absent leaves it as it is). Missing B/I/V
-    are pre-filled from the components' GEMMA scores (highest per aspect), missing RTO/RPO from
-    `default_recovery(beschikbaarheid)`. Returns the cleaned values; raises ValidationError with a
-    Dutch message per field."""
-    errors: dict[str, list[str]] = {}
-
-    def add(field, message):
-        errors.setdefault(field, []).append(message)
-
-    cleaned: dict = {}
-    supplier = " ".join(str(values.get("supplier") or "").split())
-    product = " ".join(str(values.get("product") or "").split())
-    if not normalize_name(supplier):
-        add("supplier", _("Vul de naam van de leverancier in."))
-    elif len(supplier) > NAME_MAX:
-        add("supplier", _("De naam van de leverancier is te lang (hooguit 200 tekens)."))
-    if not normalize_name(product):
-        add("product", _("Vul de naam van het product in."))
-    elif len(product) > NAME_MAX:
-        add("product", _("De naam van het product is te lang (hooguit 200 tekens)."))
-    cleaned["supplier"], cleaned["product"] = supplier, product
-
-    version = str(values.get("version") or "").strip()
-    if len(version) > 60:
-        add("version", _("De versie is te lang (hooguit 60 tekens)."))
-    cleaned["version"] = version
-
-    components: list[ReferenceComponent] = []
-    try:
-        components = resolve_components(values.get("components") or [])
-    except ValidationError as exc:
-        for message in exc.message_dict["components"]:
-            add("components", message)
-    else:
-        if not components:
-            add("components", _("Kies ten minste één GEMMA-referentiecomponent."))
-    cleaned["components"] = components
-
-    hosting = str(values.get("hosting") or "").strip()
-    if hosting not in Application.Hosting.values:
-        add("hosting", _("Kies de hosting: on-premises, saas of gedeeld-datacenter."))
-    cleaned["hosting"] = hosting
-
-    defaults = biv_from_components(
-        (c.beschikbaarheid, c.integriteit, c.vertrouwelijkheid) for c in components
-    )
-    for i, name in enumerate(BIV_FIELDS):
-        raw = values.get(name)
-        if raw in (None, ""):
-            cleaned[name] = defaults[i]
-            continue
-        number = _int(raw)
-        if number is None or not 1 <= number <= 3:
-            add(name, _("Vul een geheel getal van 1 tot en met 3 in."))
-        cleaned[name] = number
-    rto, rpo = default_recovery(cleaned.get("beschikbaarheid") if "beschikbaarheid" not in errors else None)
-    for name, default in (("rto_hours", rto), ("rpo_hours", rpo)):
-        raw = values.get(name)
-        if raw in (None, ""):
-            cleaned[name] = default
-            continue
-        number = _int(raw)
-        if number is None or number < 0:
-            add(name, _("Vul een geheel aantal uren van 0 of meer in."))
-        cleaned[name] = number
-    cleaned["is_demo"] = bool(values.get("is_demo", False))
-
-    if "contract" in values:
-        contract = values.get("contract")
-        if contract is None:
-            cleaned["contract"] = None
-        else:
-            cleaned["contract"] = _clean_contract(contract, add)
-    if errors:
-        raise ValidationError(errors)
-    return cleaned
-
-
-def _clean_contract(contract: Mapping, add) -> dict | None:
-    out: dict = {}
-    for name in ("start_date", "end_date"):
-        raw = contract.get(name)
-        if raw in (None, ""):
-            out[name] = None
-        elif isinstance(raw, dt.date):
-            out[name] = raw
-        else:
-            try:
-                out[name] = dt.date.fromisoformat(str(raw).strip())
-            except ValueError:
-                add(f"contract.{name}", _("Vul een geldige datum in (jjjj-mm-dd)."))
-    if out.get("start_date") and out.get("end_date") and out["end_date"] < out["start_date"]:
-        add("contract.end_date", _("De einddatum ligt vóór de startdatum."))
-    for name, message in (
-        ("notice_months", _("Vul een opzegtermijn in hele maanden van 0 of meer in.")),
-        ("yearly_cost_eur", _("Vul de kosten per jaar in hele euro's van 0 of meer in.")),
-    ):
-        raw = contract.get(name)
-        if raw in (None, ""):
-            out[name] = None
-            continue
-        number = _int(raw)
-        if number is None or number < 0 or number > 2_000_000_000:
-            add(f"contract.{name}", message)
-        out[name] = number
-    out["extension_options"] = str(contract.get("extension_options") or "").strip()
-    if not any(out.get(name) not in (None, "") for name in CONTRACT_FIELDS):
-        return None  # an empty contract is no contract
-    return out
-
-
-@transaction.atomic
-def upsert_application(
-    municipality: Municipality, values: Mapping, user, *, note=""
-) -> tuple[Application, bool]:
-    """Create or update the municipality's application for the product named in `values` (see
-    `clean_application_values`). Returns (application, created)."""
-    cleaned = clean_application_values(values)
-    product = get_or_create_product(cleaned["supplier"], cleaned["product"])
-    application = Application.objects.filter(municipality=municipality, product=product).first()
-    return _write(municipality, application, product, cleaned, user, note), application is None
-
-
-@transaction.atomic
-def save_application(
-    municipality: Municipality, application: Application | None, values: Mapping, user, *, note=""
-):
-    """Create (application None) or update one specific application, whose product may change;
-    refuses a product the municipality already has as another application."""
-    cleaned = clean_application_values(values)
-    product = get_or_create_product(cleaned["supplier"], cleaned["product"])
-    clash = Application.objects.filter(municipality=municipality, product=product)
-    if application is not None:
-        clash = clash.exclude(pk=application.pk)
-    if clash.exists():
-        raise ValidationError({"product": _("Deze gemeente heeft dit product al in het landschap.")})
-    return _write(municipality, application, product, cleaned, user, note)
-
-
-def _write(municipality, application, product, cleaned, user, note, *, action=None, pk=None):
-    created = application is None
-    if created:
-        application = Application(municipality=municipality, pk=pk)
-    application.product = product
-    for name in ("version", "hosting", *BIV_FIELDS, "rto_hours", "rpo_hours", "is_demo"):
-        setattr(application, name, cleaned[name])
-    application.save()
-    application.components.set(cleaned["components"])
-    if "contract" in cleaned:
-        contract_values = cleaned["contract"]
-        if contract_values is None:
-            Contract.objects.filter(application=application).delete()
-        else:
-            Contract.objects.update_or_create(application=application, defaults=contract_values)
-    _record(application, action or ("create" if created else "update"), user, note)
-    return application
-
-
-@transaction.atomic
-def delete_application(application: Application, user, note="") -> None:
-    """Delete the application; raises EditConflict when it changed after `application` was loaded
-    (or after the revision the caller set with `expect_revision`)."""
-    application.save(update_fields=["revision"])  # the revision check of history/locking.py
-    _record(application, "delete", user, note)
-    application.delete()
-
-
-def application_versions(municipality: Municipality, application_id: int):
-    """The history of one application of this municipality, also after it was deleted; empty
-    when the id never belonged to the municipality."""
-    records = history.versions(APPLICATION_HISTORY_MODEL, application_id)
-    latest = records.order_by("-at", "-id").first()
-    if latest is None or latest.snapshot.get("municipality") != municipality.code:
-        return records.none()
-    return records
-
-
-@transaction.atomic
-def restore_application(municipality: Municipality, application_id: int, record_id: int, user) -> Application:
-    """Bring an application back to the state recorded in one of its history records, also when
-    it was deleted (it then comes back with the same id). Records a "restore" change."""
-    record = application_versions(municipality, application_id).filter(pk=record_id).first()
-    if record is None:
-        raise ValidationError(_("Deze versie bestaat niet."))
-    state = record.snapshot
-    application = (
-        Application.objects.select_related("product__supplier")
-        .filter(pk=application_id, municipality=municipality)
-        .first()
-    )
-    values = {
-        name: state.get(name)
-        for name in ("supplier", "product", "version", "components", "hosting", "rto_hours", "rpo_hours")
-    }
-    values.update({name: state.get(name) for name in BIV_FIELDS})
-    values["is_demo"] = state.get("is_demo", False)
-    values["contract"] = state.get("contract")
-    cleaned = clean_application_values(values)
-    product = get_or_create_product(cleaned["supplier"], cleaned["product"])
-    clash = Application.objects.filter(municipality=municipality, product=product).exclude(pk=application_id)
-    if clash.exists():
-        raise ValidationError(
-            {"product": _("Deze gemeente heeft dit product al in het landschap; herstel is niet mogelijk.")}
-        )
-    note = _("versie van %(when)s hersteld") % {"when": _when(record)}
-    return _write(
-        municipality, application, product, cleaned, user, note, action="restore", pk=application_id
-    )
-
-
-def application_snapshot(application: Application) -> dict:
-    contract = Contract.objects.filter(application=application).first()
-    return {
-        "municipality": application.municipality.code,
-        "supplier": application.product.supplier.name,
-        "product": application.product.name,
-        "version": application.version,
-        "components": sorted(application.components.values_list("gemma_id", flat=True)),
-        "hosting": application.hosting,
-        "beschikbaarheid": application.beschikbaarheid,
-        "integriteit": application.integriteit,
-        "vertrouwelijkheid": application.vertrouwelijkheid,
-        "rto_hours": application.rto_hours,
-        "rpo_hours": application.rpo_hours,
-        "is_demo": application.is_demo,
-        "contract": None
-        if contract is None
-        else {
-            "start_date": _iso(contract.start_date),
-            "end_date": _iso(contract.end_date),
-            "notice_months": contract.notice_months,
-            "yearly_cost_eur": contract.yearly_cost_eur,
-            "extension_options": contract.extension_options,
-        },
-    }
-
-
-def _record(application, action, user, note=""):
-    history.record_change(
-        model=APPLICATION_HISTORY_MODEL,
-        object_id=application.pk,
-        object_repr=f"{application.product.name} ({application.municipality.code})",
-        action=action,
-        user=user,
-        snapshot=application_snapshot(application),
-        note=note,
-    )
-
-
-def _int(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if text.lstrip("-").isdigit():
-        return int(text)
-    return None
-
-
-def _when(record) -> str:
-    return formats.date_format(timezone.localtime(record.at), "DATETIME_FORMAT")
-
-
-def _iso(value):
-    return value.isoformat() if value else None
-
-
-def _real(user):
-    return user if user is not None and user.is_authenticated else None
+__all__ = [
+    "BIV_FIELDS",
+    "CONTRACT_FIELDS",
+    "Application",
+    "Contract",
+    "application_versions",
+    "can_edit_landscape",
+    "can_edit_profile",
+    "can_view_contracts",
+    "can_view_landscape",
+    "can_view_profile",
+    "check_profile",
+    "clean_application_values",
+    "contract_visible_municipality_ids",
+    "current_values",
+    "delete_application",
+    "find_product",
+    "get_or_create_product",
+    "get_or_create_supplier",
+    "import_file",
+    "landscape",
+    "load_demo_profiles",
+    "profile_for",
+    "profile_versions",
+    "resolve_components",
+    "restore_application",
+    "restore_profile",
+    "save_application",
+    "save_profile",
+    "shareable_cooperations",
+    "update_application",
+    "update_profile",
+    "upsert_application",
+]

@@ -14,14 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.cooperations.services import cooperations_of
+from goedebuur.common import add_to_form, one_line
 from goedebuur.core.landscape import rules
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions
 from goedebuur.municipalities.models import Municipality
 
 from . import permissions, services
-from .forms import ApplicationForm, ProfileForm, field_for_service_error
+from .forms import ApplicationForm, ProfileForm
 from .models import AMBITIONS, Application, Product, Profile, Supplier
 
 
@@ -110,7 +110,7 @@ def profile_detail(request, code):
 def profile_edit(request, code):
     municipality = _editable(request, code)
     profile = services.profile_for(municipality)
-    cooperations = cooperations_of(municipality).order_by("name")
+    cooperations = services.shareable_cooperations(municipality)
     form = ProfileForm(
         request.POST or None,
         instance=profile,
@@ -132,9 +132,7 @@ def profile_edit(request, code):
         except EditConflict as conflict:
             form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
-            for field, messages_ in error.message_dict.items():
-                for message in messages_:
-                    form.add_error(field if field in form.fields else None, message)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Het ICT-profiel is opgeslagen."))
             return redirect("profiles:profile", code=municipality.code)
@@ -193,9 +191,7 @@ def _save_application(request, municipality, form, application=None):
         form.add_error(None, conflict_message(conflict))
         return None
     except ValidationError as error:
-        for key, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field_for_service_error(key), message)
+        add_to_form(form, error, ApplicationForm.SERVICE_FIELDS)
         return None
 
 
@@ -290,7 +286,7 @@ def profile_restore(request, code, record_id):
     try:
         services.restore_profile(profile, record_id, request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     else:
@@ -332,7 +328,7 @@ def application_restore(request, code, pk, record_id):
     try:
         services.restore_application(municipality, pk, record_id, request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     else:

@@ -25,6 +25,7 @@ from goedebuur.core.landscape import file_import as L
 from goedebuur.municipalities.models import Municipality
 
 from . import exports, imports, permissions
+from .api.landscape_file import export_document
 
 
 class UploadForm(forms.Form):
@@ -138,7 +139,7 @@ def export_landscape(request, code, fmt):
         raise PermissionDenied(_("Alleen gebruikers van een gemeente zien applicatielandschappen."))
     include_contracts = permissions.can_view_contracts(request.user, municipality)
     if fmt == "json":
-        body = json.dumps(exports.export_json(municipality, include_contracts), ensure_ascii=False, indent=1)
+        body = json.dumps(export_document(municipality, include_contracts), ensure_ascii=False, indent=1)
         response = HttpResponse(body.encode("utf-8"), content_type=exports.FORMATS["json"])
     else:
         response = HttpResponse(

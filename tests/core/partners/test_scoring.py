@@ -40,7 +40,10 @@ def test_it_estimates_road_distance_with_the_stated_detour_factor():
     candidate = scoring.rank(line(), "GM0000", top=1).candidates[0]
     assert candidate.distance_km == pytest.approx(10, rel=0.02)
     assert candidate.road_km == pytest.approx(candidate.distance_km * scoring.DETOUR_FACTOR)
-    assert "× 1,3" in candidate.criteria["distance"].reason
+    reason = candidate.criteria["distance"].reason
+    assert reason.code == "distance"
+    assert reason.values["factor"] == scoring.DETOUR_FACTOR
+    assert reason.values["road_km"] == pytest.approx(candidate.road_km)
 
 
 def test_it_lowers_confidence_and_says_so_when_population_is_unknown():
@@ -50,7 +53,7 @@ def test_it_lowers_confidence_and_says_so_when_population_is_unknown():
     assert by_code["GM0001"].confidence < by_code["GM0002"].confidence
     size = by_code["GM0001"].criteria["size"]
     assert not size.has_data
-    assert "onbekend" in size.reason
+    assert size.reason == scoring.Reason("size_unknown", {"names": ["Gemeente 1"]})
     assert size.score > 0  # the mean of the others, not a silent zero
 
 
@@ -60,7 +63,7 @@ def test_it_answers_for_a_municipality_without_neighbours_with_an_explanation():
     )
     ranking = scoring.rank(features, "GM0000")
     assert len(ranking.candidates) == 4
-    assert ranking.notes and "geen buurgemeenten" in ranking.notes[0]
+    assert ranking.notes and ranking.notes[0] == scoring.Reason("origin_island", {"name": "Gemeente 0"})
     assert all(not c.criteria["shared_border"].has_data for c in ranking.candidates)
 
 
@@ -106,7 +109,9 @@ def test_it_uses_profiles_when_they_exist():
     assert by_code["GM0002"].criteria["ambitions"].score == 1.0
     assert not by_code["GM0003"].criteria["landscape"].has_data
     assert by_code["GM0004"].cooperating_in_domain
-    assert "werkplek" in by_code["GM0004"].criteria["existing_cooperation"].reason
+    assert by_code["GM0004"].criteria["existing_cooperation"].reason == scoring.Reason(
+        "cooperating", {"domains": ["werkplek"]}
+    )
     assert len(features.codes) == n
 
 

@@ -65,8 +65,6 @@ def test_it_groups_contracts_ending_within_the_window():
     assert group.window_start == date(2027, 1, 1)
     assert group.window_end == date(2028, 7, 1)
     assert 0 < group.mean_distance_km < 15
-    assert "lopen af binnen 18 maanden" in group.reason
-    assert "€ 30.000 per jaar (1 zonder bekende kosten)" in group.reason
 
 
 def test_it_needs_two_municipalities():
@@ -115,12 +113,11 @@ def test_it_merges_components_with_the_same_contracts():
         rec(2, "GM0345", date(2027, 2, 1), components=("zaak", "dms")),
         rec(3, "GM0279", date(2027, 3, 1), components=("dms",)),
     ]
-    groups = find_opportunities(records, key_names={"zaak": "Zaakregistratiecomponent", "dms": "DMS"})
+    groups = find_opportunities(records)
     assert [(g.keys, g.municipalities) for g in groups] == [
         (("dms",), ("GM0279", "GM0340", "GM0345")),
         (("zaak",), ("GM0340", "GM0345")),
     ]
-    assert "‘Zaakregistratiecomponent’" in groups[1].reason
 
 
 def test_it_groups_by_supplier():
@@ -129,10 +126,9 @@ def test_it_groups_by_supplier():
         rec(2, "GM0345", date(2027, 2, 1), components=("belasting",), supplier="centric"),
         rec(3, "GM0279", date(2027, 3, 1), components=("zaak",), supplier="pink"),
     ]
-    (group,) = find_opportunities(records, mode="leverancier", key_names={"centric": "Centric"})
+    (group,) = find_opportunities(records, mode="leverancier")
     assert group.keys == ("centric",)
     assert group.municipalities == ("GM0340", "GM0345")
-    assert "leverancier Centric" in group.reason
 
 
 def test_it_filters_on_today_and_horizon_and_skips_unknown_end_dates():
@@ -174,8 +170,7 @@ def test_it_does_not_add_up_hidden_costs_but_counts_the_municipality():
     assert group.size == 2
     assert group.known_value == 1000
     assert group.hidden == 1
-    assert "99" not in group.reason
-    assert "1 niet gedeeld" in group.reason
+    assert group.unknown_value == 0
 
 
 def test_it_keeps_only_groups_with_the_focus_municipality():

@@ -16,18 +16,15 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-EARTH_RADIUS_KM = 6371.0088
+from goedebuur.core.geo import haversine_km
+
 WEIGHT_SCALE = 1000  # integer weights keep the blossom algorithm exact
 
 
 def distance_matrix_km(lat, lon) -> np.ndarray:
     """Great-circle distances (km) between all points, as an n × n matrix."""
-    p = np.radians(np.asarray(lat, dtype=float))
-    lam = np.radians(np.asarray(lon, dtype=float))
-    dp = p[:, None] - p[None, :]
-    dl = lam[:, None] - lam[None, :]
-    a = np.sin(dp / 2) ** 2 + np.cos(p)[:, None] * np.cos(p)[None, :] * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    lat, lon = np.asarray(lat, dtype=float), np.asarray(lon, dtype=float)
+    return haversine_km(lat[None, :], lon[None, :], lat[:, None], lon[:, None])
 
 
 @dataclass(frozen=True)

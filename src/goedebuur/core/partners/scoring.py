@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from goedebuur.core.geo import haversine_km
 from goedebuur.core.partners.features import AMBITIONS, REGION_TYPES, Features
 
-EARTH_RADIUS_KM = 6371.0088
 # Road distance is estimated as great-circle distance × this factor: a proxy, not a route. Detour
 # ("circuity") factors measured for road networks are typically 1.2-1.4 (Ballou, Rahardja &
 # Sakai 2002, "Selected country circuity factors for road travel distance estimation",
@@ -87,13 +87,22 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a criterion scored as it did (or a note about the municipality itself), as a code and
+    the values its sentence needs; the partners app phrases it in the active language."""
+
+    code: str
+    values: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CriterionScore:
     key: str
     label: str
     score: float  # 0..1; the mean of the others when has_data is False
     weight: float
     has_data: bool
-    reason: str
+    reason: Reason
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,7 @@ class Ranking:
     candidates: list[Candidate]
     considered: int  # candidates that passed the filters
     scores: np.ndarray  # per municipality, nan for the origin and filtered-out ones
-    notes: list[str] = field(default_factory=list)  # origin-level explanations (missing data)
+    notes: list[Reason] = field(default_factory=list)  # about the origin itself (missing data)
     domain: str | None = None
 
 
@@ -144,15 +153,6 @@ def normalise_weights(weights: dict[str, float] | None) -> dict[str, float]:
 
 
 # --- distances -----------------------------------------------------------------------------
-
-
-def great_circle_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    """Haversine distance in km; broadcasts."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp = p2 - p1
-    dl = np.radians(lon2) - np.radians(lon1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
 
 
 def distance_score(road_km) -> np.ndarray:
@@ -196,7 +196,7 @@ def _border(features: Features, rows, cols):
 
 
 def _distance(features: Features, rows, cols):
-    km = great_circle_km(
+    km = haversine_km(
         features.lat[rows][:, None],
         features.lon[rows][:, None],
         features.lat[cols][None, :],
@@ -376,9 +376,7 @@ def _candidate_mask(features: Features, origin: int, filters: Filters | None):
         band = filters.max_distance_km / 110.0 + 0.01
         mask &= np.abs(features.lat - features.lat[origin]) <= band
         idx = np.flatnonzero(mask)
-        exact = great_circle_km(
-            features.lat[origin], features.lon[origin], features.lat[idx], features.lon[idx]
-        )
+        exact = haversine_km(features.lat[origin], features.lon[origin], features.lat[idx], features.lon[idx])
         mask[idx[exact > filters.max_distance_km]] = False
     for key in filters.shared_regions:
         labels = features.regions.get(key)
@@ -434,7 +432,7 @@ def rank(
     if top is not None:
         order = order[:top]
 
-    km_row = great_circle_km(
+    km_row = haversine_km(
         features.lat[origin], features.lon[origin], features.lat[cols[order]], features.lon[cols[order]]
     )
     candidates = []
@@ -501,112 +499,85 @@ def pairwise_fit(features: Features, weights: dict[str, float] | None = None, in
     return total
 
 
-# --- reasons (Dutch, plain language) -------------------------------------------------------
+# --- reasons: codes and values; the partners app phrases them (partners.reasons) ---------------
 
 
-def _nl(value: float, decimals: int = 0) -> str:
-    """Dutch number format: 12.345,6."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+def _no_source(key: str) -> Reason:
+    """No data source at all for this criterion (`criterion`: its key)."""
+    return Reason("no_source", {"criterion": key})
 
 
-def _no_source(key: str) -> str:
-    return {
-        "landscape": "Nog geen ICT-profielen ingevuld: applicatielandschap telt niet mee.",
-        "suppliers": "Nog geen ICT-profielen ingevuld: leveranciers tellen niet mee.",
-        "contract_window": "Nog geen contractgegevens ingevuld: einddata tellen niet mee.",
-        "ambitions": "Nog geen ambities (vier K's) ingevuld: telt niet mee.",
-        "existing_cooperation": "Het register is niet meegenomen: bestaande samenwerking telt niet mee.",
-        "shared_regions": "Geen regio-indelingen bekend.",
-    }.get(key, "Geen gegevens.")
-
-
-def _origin_notes(features: Features, origin: int) -> list[str]:
+def _origin_notes(features: Features, origin: int) -> list[Reason]:
     notes = []
     name = features.names[origin]
     if _degree(features)[origin] == 0:
-        notes.append(
-            f"{name} heeft in de kaartgegevens geen buurgemeenten (een eiland: de gegeneraliseerde grenzen "
-            "stoppen bij de kust). Het criterium 'gedeelde grens' telt daarom voor niemand mee; afstand "
-            "en gedeelde regio's bepalen de volgorde. De vertrouwensscore is lager."
-        )
+        notes.append(Reason("origin_island", {"name": name}))
     if not math.isfinite(features.population[origin]):
-        notes.append(f"Het inwonertal van {name} is onbekend: omvang telt niet mee.")
+        notes.append(Reason("origin_population_unknown", {"name": name}))
     return notes
 
 
-def _reason(features: Features, key: str, i: int, j: int, score: float, has: bool, km: float) -> str:
+def _unknown(pairs) -> list[str]:
+    """Names of the (name, known) pairs that are not known."""
+    return [name for name, known in pairs if not known]
+
+
+def _reason(features: Features, key: str, i: int, j: int, score: float, has: bool, km: float) -> Reason:
     a, b = features.names[i], features.names[j]
     if key == "shared_border":
         if not has:
-            island = a if _degree(features)[i] == 0 else b
-            return f"{island} heeft geen buurgemeenten in de kaartgegevens (eiland); gemiddelde gebruikt."
+            return Reason("border_island", {"island": a if _degree(features)[i] == 0 else b})
         if j in features.neighbours[i]:
-            return f"{b} grenst aan {a}."
+            return Reason("border_shared", {"a": a, "b": b})
         if j in features.point_contacts[i]:
-            return f"{b} raakt {a} alleen in één punt (mogelijk een grens over water)."
-        return f"{b} grenst niet aan {a}."
+            return Reason("border_point", {"a": a, "b": b})
+        return Reason("border_none", {"a": a, "b": b})
     if key == "distance":
-        return (
-            f"{_nl(km, 1)} km hemelsbreed tussen de middelpunten, ca. {_nl(km * DETOUR_FACTOR)} km over de weg "
-            f"(schatting: hemelsbreed × {_nl(DETOUR_FACTOR, 1)})."
-        )
+        return Reason("distance", {"km": km, "road_km": km * DETOUR_FACTOR, "factor": DETOUR_FACTOR})
     if key == "shared_regions":
         shared, other = [], []
-        for code, label in REGION_TYPES.items():
+        for code in REGION_TYPES:
             labels = features.regions.get(code)
             if labels is None or labels[i] < 0 or labels[j] < 0:
                 continue
             if labels[i] == labels[j]:
-                region = features.region_names.get(code, {}).get(int(labels[i]))
-                shared.append(f"{label} {region}" if region else label)
+                shared.append((code, features.region_names.get(code, {}).get(int(labels[i]))))
             else:
-                other.append(label)
+                other.append(code)
         if not shared:
-            return "Geen gedeelde regio's."
-        text = "Zelfde " + ", ".join(shared) + "."
-        if other:
-            text += " Verschillend: " + ", ".join(other) + "."
-        return text
+            return Reason("regions_none")
+        return Reason("regions_shared", {"shared": shared, "other": other})
     if key == "size":
         pa, pb = features.population[i], features.population[j]
         if not has:
-            unknown = [n for n, p in ((a, pa), (b, pb)) if not (math.isfinite(p) and p > 0)]
-            return f"Inwonertal van {' en '.join(unknown)} onbekend; gemiddelde gebruikt."
+            known = [(n, math.isfinite(p) and p > 0) for n, p in ((a, pa), (b, pb))]
+            return Reason("size_unknown", {"names": _unknown(known)})
         ratio = max(pa, pb) / min(pa, pb)
-        bigger = b if pb >= pa else a
         if ratio < 1.1:
-            return f"Ongeveer even groot: {_nl(pb)} en {_nl(pa)} inwoners."
-        return f"{_nl(pb)} tegen {_nl(pa)} inwoners: {bigger} is {_nl(ratio, 1)}× zo groot."
+            return Reason("size_similar", {"a": float(pa), "b": float(pb)})
+        bigger = b if pb >= pa else a
+        return Reason("size_ratio", {"a": float(pa), "b": float(pb), "bigger": bigger, "ratio": float(ratio)})
     if key in ("landscape", "suppliers"):
-        noun = "applicaties" if key == "landscape" else "leveranciers"
         values = getattr(features, key)
         if not has:
-            unknown = [n for n, k in ((a, i), (b, j)) if not values[k]]
-            return f"Geen profiel met {noun} van {' en '.join(unknown)}; gemiddelde gebruikt."
-        common = len(values[i] & values[j])
-        return f"{common} gemeenschappelijke {noun} (overlap {_nl(score * 100)}%)."
+            return Reason(f"{key}_unknown", {"names": _unknown(((a, values[i]), (b, values[j])))})
+        return Reason(f"{key}_overlap", {"common": len(values[i] & values[j]), "percent": score * 100})
     if key == "contract_window":
         values = features.contract_years
         if not has:
-            unknown = [n for n, k in ((a, i), (b, j)) if not values[k]]
-            return f"Geen contracteinddata van {' en '.join(unknown)}; gemiddelde gebruikt."
-        return (
-            f"{_nl(score * 100)}% van de contracten loopt binnen {CONTRACT_WINDOW_YEARS} jaar van elkaar af "
-            "(kans op gezamenlijke aanbesteding)."
-        )
+            return Reason("contracts_unknown", {"names": _unknown(((a, values[i]), (b, values[j])))})
+        return Reason("contracts_window", {"percent": score * 100, "years": CONTRACT_WINDOW_YEARS})
     if key == "ambitions":
         if not has:
-            return "Ambities (vier K's) niet bij beide ingevuld; gemiddelde gebruikt."
-        shared = [
-            k
-            for n, k in enumerate(AMBITIONS)
+            return Reason("ambitions_unknown")
+        compared = sum(
+            1
+            for n in range(len(AMBITIONS))
             if np.isfinite(features.ambitions[i, n]) and np.isfinite(features.ambitions[j, n])
-        ]
-        return f"Ambities lijken {_nl(score * 100)}% op elkaar (op {len(shared)} van de vier K's vergeleken)."
+        )
+        return Reason("ambitions_similar", {"percent": score * 100, "compared": compared})
     if key == "existing_cooperation":
-        slugs = features.domains_between(i, j)
         if j in (features.cooperating[i] if features.cooperating is not None else ()):
-            return f"Werken al samen{' (' + ', '.join(sorted(slugs)) + ')' if slugs else ''}."
-        return "Werken nog niet samen volgens het register."
-    return ""
+            return Reason("cooperating", {"domains": sorted(features.domains_between(i, j))})
+        return Reason("not_cooperating")
+    return Reason("")

@@ -28,15 +28,15 @@ caller decides how to show them ("niet gedeeld")."""
 from __future__ import annotations
 
 import calendar
-import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
+from goedebuur.core.geo import haversine_km
+
 MODES = ("component", "leverancier")
-EARTH_RADIUS_KM = 6371.0088
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,6 @@ class Opportunity:
     unknown_value: int  # visible contracts without a cost
     hidden: int  # contracts whose details the viewer may not see
     mean_distance_km: float  # mean great-circle distance over the pairs of municipalities
-    reason: str = field(default="", compare=False)
 
     @property
     def size(self) -> int:
@@ -93,7 +92,8 @@ class Opportunity:
 
 
 class ProcurementError(ValueError):
-    """Bad input, with the parameter it is about and a Dutch message."""
+    """Bad input, with the parameter it is about. The procurement app checks its requests before it
+    calls the finder, so these messages are for developers (English), never shown to users."""
 
     def __init__(self, field_name: str, message: str):
         super().__init__(message)
@@ -109,13 +109,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def mean_distance_km(points: Sequence[tuple[float, float]]) -> float:
     """Mean great-circle distance over all pairs of (lat, lon) points; 0 for fewer than two."""
     n = len(points)
@@ -124,13 +117,9 @@ def mean_distance_km(points: Sequence[tuple[float, float]]) -> float:
     if n == 2:
         (lat1, lon1), (lat2, lon2) = points
         return haversine_km(lat1, lon1, lat2, lon2)
-    lat, lon = np.radians(np.asarray(points, dtype=float)).T
+    lat, lon = np.asarray(points, dtype=float).T
     i, j = np.triu_indices(n, k=1)
-    a = (
-        np.sin((lat[j] - lat[i]) / 2) ** 2
-        + np.cos(lat[i]) * np.cos(lat[j]) * np.sin((lon[j] - lon[i]) / 2) ** 2
-    )
-    return float(np.mean(2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))))
+    return float(np.mean(haversine_km(lat[i], lon[i], lat[j], lon[j])))
 
 
 def _keys_of(record: ContractRecord, mode: str) -> Iterable[str]:
@@ -199,26 +188,24 @@ def find_opportunities(
     today: date | None = None,
     horizon: date | None = None,
     focus: Iterable[str] | None = None,
-    key_names: dict[str, str] | None = None,
-    municipality_names: dict[str, str] | None = None,
 ) -> list[Opportunity]:
     """Ranked joint-purchasing opportunities (see the module docstring).
 
     `today`: only contracts ending on or after this date; `horizon`: only contracts ending on or
-    before it; `focus`: only groups with at least one of these municipalities. `key_names` and
-    `municipality_names` are used in the Dutch reasons (the keys and codes otherwise)."""
+    before it; `focus`: only groups with at least one of these municipalities. An opportunity holds
+    the values its explanation needs; the procurement app phrases it."""
     if mode not in MODES:
-        raise ProcurementError("mode", f"Onbekende modus ‘{mode}’: kies component of leverancier.")
+        raise ProcurementError("mode", f"unknown mode {mode!r}: component or leverancier")
     if months < 1:
-        raise ProcurementError("months", "Het venster moet minstens 1 maand zijn.")
+        raise ProcurementError("months", "the window must be at least 1 month")
     if today is not None and horizon is not None and horizon < today:
-        raise ProcurementError("horizon", "De horizon ligt vóór de peildatum.")
+        raise ProcurementError("horizon", "the horizon lies before today")
     focus_set = None if focus is None else frozenset(focus)
     by_key: dict[str, list[ContractRecord]] = {}
     seen: set[int] = set()
     for record in records:
         if record.id in seen:
-            raise ProcurementError("records", f"Contract {record.id} komt twee keer voor.")
+            raise ProcurementError("records", f"contract {record.id} occurs twice")
         seen.add(record.id)
         if record.end_date is None:
             continue
@@ -259,46 +246,4 @@ def find_opportunities(
         )
         opportunities.append(opportunity)
     opportunities.sort(key=Opportunity.rank_key)
-    return [_with_reason(o, months, key_names or {}, municipality_names or {}) for o in opportunities]
-
-
-# --- reasons (Dutch, plain language) -------------------------------------------------------
-
-
-def nl_number(value: float, decimals: int = 0) -> str:
-    """Dutch number format: 12.345,6."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-
-
-def _join(names: Sequence[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
-
-
-def _with_reason(o: Opportunity, months: int, key_names: dict, municipality_names: dict) -> Opportunity:
-    names = sorted(municipality_names.get(code, code) for code in o.municipalities)
-    keys = [key_names.get(key, key) for key in o.keys]
-    if o.mode == "component":
-        what = ("hun contracten voor " if len(keys) == 1 else "hun contracten voor de componenten ") + _join(
-            [f"‘{k}’" for k in keys]
-        )
-    else:
-        what = f"hun contracten met leverancier {keys[0]}"
-    parts = [f"{_join(names)}: {what} lopen af binnen {months} maanden van elkaar."]
-    if o.known_value:
-        value = f"Samen € {nl_number(o.known_value)} per jaar"
-        missing = []
-        if o.unknown_value:
-            missing.append(f"{o.unknown_value} zonder bekende kosten")
-        if o.hidden:
-            missing.append(f"{o.hidden} niet gedeeld")
-        if missing:
-            value += f" ({', '.join(missing)})"
-        parts.append(value + ".")
-    elif o.unknown_value or o.hidden:
-        parts.append("De gezamenlijke waarde is onbekend of niet gedeeld.")
-    parts.append(f"Gemiddeld {nl_number(o.mean_distance_km)} km uit elkaar.")
-    reason = " ".join(parts)
-    return replace(o, reason=reason)
+    return opportunities

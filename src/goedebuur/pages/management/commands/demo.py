@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
 from goedebuur.accounts.services import DEMO_PASSWORD, ensure_demo_accounts
-from goedebuur.cooperations.demo import load_demo_cooperations
-from goedebuur.profiles.demo import load_demo_profiles
+from goedebuur.cooperations import services as cooperations
+from goedebuur.profiles.services import load_demo_profiles
 
 CAPABILITY_DEMOS = [
     "goedebuur.businesscases.demo",
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         call_command("init", stdout=self.stdout)
-        added = load_demo_cooperations()
+        added = cooperations.load_demo_cooperations()
         profiles = load_demo_profiles()
         accounts = ensure_demo_accounts()
         # Demo invitations and notifications go to fictional people: never send them, whatever EMAIL_BACKEND says.

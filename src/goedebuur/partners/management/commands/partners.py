@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
+from goedebuur.common import write_json
 from goedebuur.core.partners.features import REGION_TYPES
 from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.partners import services
-from goedebuur.partners.params import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
+from goedebuur.partners.api import RankingJsonSerializer
+from goedebuur.partners.reasons import phrase
+from goedebuur.partners.services import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
 
 
 class Command(BaseCommand):
@@ -63,13 +64,13 @@ class Command(BaseCommand):
         except KeyError:
             raise CommandError(f"unknown municipality code: {options['code']}") from None
         if options["json"]:
-            self.stdout.write(json.dumps(_as_json(ranking), ensure_ascii=False, indent=2))
+            write_json(self, RankingJsonSerializer(ranking).data)
             return
         self.stdout.write(
             f"Partners voor {ranking.name} ({ranking.code}), uit {ranking.considered} gemeenten"
         )
         for note in ranking.notes:
-            self.stdout.write(f"  ! {note}")
+            self.stdout.write(f"  ! {phrase(note)}")
         header = f"{'#':>3}  {'code':6}  {'gemeente':28} {'score':>5}  {'betr.':>5}  {'km':>6}  belangrijkste redenen"
         self.stdout.write(header)
         for c in ranking.candidates:
@@ -77,33 +78,8 @@ class Command(BaseCommand):
                 (s for s in c.criteria.values() if s.has_data and s.weight > 0),
                 key=lambda s: -s.weight * s.score,
             )[:2]
-            reasons = " | ".join(s.reason for s in best)
+            reasons = " | ".join(phrase(s.reason) for s in best)
             self.stdout.write(
                 f"{c.rank:>3}  {c.code:6}  {c.name[:28]:28} {c.score:5.2f}  {c.confidence:5.2f}  "
                 f"{c.distance_km:6.1f}  {reasons}"
             )
-
-
-def _as_json(ranking) -> dict:
-    return {
-        "gemeente": {"code": ranking.code, "naam": ranking.name},
-        "gewichten": {WEIGHT_PARAMS[k]: round(w * 100, 6) for k, w in ranking.weights.items()},
-        "aantalKandidaten": ranking.considered,
-        "opmerkingen": ranking.notes,
-        "kandidaten": [
-            {
-                "rang": c.rank,
-                "code": c.code,
-                "naam": c.name,
-                "score": round(c.score, 4),
-                "betrouwbaarheid": round(c.confidence, 4),
-                "afstandKm": round(c.distance_km, 2),
-                "samenwerktAl": c.cooperating,
-                "criteria": {
-                    s.key: {"score": round(s.score, 4) if s.has_data else None, "toelichting": s.reason}
-                    for s in c.criteria.values()
-                },
-            }
-            for c in ranking.candidates
-        ],
-    }

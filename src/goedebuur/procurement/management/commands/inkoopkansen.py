@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """`goedebuur inkoopkansen [--gemeente CODE] [--regio CODE] [--venster 18] [--json]`."""
 
-import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.api.procurement import ResultSerializer
+from goedebuur.common import write_json
 from goedebuur.procurement import services
+from goedebuur.procurement.api import ResultSerializer
 
 
 class Command(BaseCommand):
@@ -55,7 +55,7 @@ class Command(BaseCommand):
         except services.OpportunityError as error:
             raise CommandError(error.message) from error
         if options["json"]:
-            self.stdout.write(json.dumps(ResultSerializer(result).data, ensure_ascii=False, indent=2))
+            write_json(self, ResultSerializer(result).data)
             return
         focus = f" met {result.focus[1]}" if result.focus else ""
         self.stdout.write(

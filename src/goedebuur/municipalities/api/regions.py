@@ -8,9 +8,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from goedebuur.municipalities.models import Municipality, Region, RegionType
+from goedebuur.api import ReadOnlyApiViewMixin
 
-from .base import ReadOnlyApiViewMixin
+from ..models import Municipality, Region, RegionType
 
 
 class RegionSerializer(serializers.Serializer):

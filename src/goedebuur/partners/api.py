@@ -1,27 +1,28 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""/api/v1/partners/{code}: the partner finder (ranked candidates with a score per criterion)."""
+"""/api/v1/partners/{code}: the partner finder (ranked candidates with a score per criterion).
 
-from django.urls import path
+The serializers read a `scoring.Ranking`; `RankingJsonSerializer` is the same map without the
+API's links, for `goedebuur partners --json`."""
+
+from django.urls import path, reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from goedebuur.api import ReadOnlyApiViewMixin
 from goedebuur.cooperations import services as cooperations
 from goedebuur.core.partners.scoring import CRITERIA, DETOUR_FACTOR
-from goedebuur.partners import services
-from goedebuur.partners.params import (
-    REGION_CHOICES,
-    SIZE_BANDS,
-    WEIGHT_MAX,
-    WEIGHT_PARAMS,
-    FinderQuery,
-    default_weight,
-)
+from goedebuur.municipalities.api import computed, municipality_url
 
-from .base import ReadOnlyApiViewMixin
+from . import services
+from .reasons import phrase
+from .services import REGION_CHOICES, SIZE_BANDS, WEIGHT_MAX, WEIGHT_PARAMS, FinderQuery, default_weight
+
+
+def _rounded(attribute: str, digits: int, scale: float = 1):
+    return lambda obj, _context: round(getattr(obj, attribute) * scale, digits)
 
 
 class PartnerQuerySerializer(serializers.Serializer):
@@ -79,52 +80,119 @@ class PartnerQuerySerializer(serializers.Serializer):
 
 
 class CriterionSerializer(serializers.Serializer):
-    criterium = serializers.ChoiceField(choices=list(CRITERIA), help_text="Criterion key.")
-    naam = serializers.CharField(help_text="Dutch name of the criterion.")
-    score = serializers.FloatField(
+    criterium = serializers.ChoiceField(source="key", choices=list(CRITERIA), help_text="Criterion key.")
+    naam = serializers.CharField(source="label", help_text="Dutch name of the criterion.")
+    score = computed(
+        serializers.FloatField,
+        lambda s, _context: round(s.score, 4) if s.has_data else None,
         allow_null=True,
         help_text="0..1; null when there is no data for this pair (the mean of the others is used).",
     )
-    gewicht = serializers.FloatField(help_text="Weight used (0-100).")
-    gegevensAanwezig = serializers.BooleanField()
-    toelichting = serializers.CharField(help_text="Plain-language reason (Dutch).")
+    gewicht = computed(serializers.FloatField, _rounded("weight", 6, 100), help_text="Weight used (0-100).")
+    gegevensAanwezig = serializers.BooleanField(source="has_data")
+    toelichting = computed(
+        serializers.CharField,
+        lambda s, _context: phrase(s.reason),
+        help_text="Plain-language reason (Dutch).",
+    )
 
     class Meta:
         ref_name = "PartnerCriterium"
 
 
+def _compare_url(candidate, context) -> str:
+    compare = context["request"].build_absolute_uri(reverse("partners:compare"))
+    return f"{compare}?a={context['origin']}&b={candidate.code}"
+
+
 class CandidateSerializer(serializers.Serializer):
-    rang = serializers.IntegerField()
+    rang = serializers.IntegerField(source="rank")
     code = serializers.CharField()
-    naam = serializers.CharField()
-    url = serializers.URLField(help_text="The candidate in the API.")
-    score = serializers.FloatField(help_text="Total fit, 0..1.")
-    betrouwbaarheid = serializers.FloatField(help_text="Share of the weight backed by real data, 0..1.")
-    afstandKm = serializers.FloatField(help_text="Great-circle distance between centroids.")
-    wegafstandKmSchatting = serializers.FloatField(
-        help_text=f"Estimated road distance: great-circle × {DETOUR_FACTOR} (a proxy, not a route)."
+    naam = serializers.CharField(source="name")
+    url = computed(serializers.URLField, municipality_url, help_text="The candidate in the API.")
+    score = computed(serializers.FloatField, _rounded("score", 4), help_text="Total fit, 0..1.")
+    betrouwbaarheid = computed(
+        serializers.FloatField,
+        _rounded("confidence", 4),
+        help_text="Share of the weight backed by real data, 0..1.",
     )
-    samenwerktAl = serializers.BooleanField(help_text="Already cooperating in the register (any domain).")
-    samenwerktInDomein = serializers.BooleanField(help_text="Already cooperating in the requested `domein`.")
-    ontbrekendeGegevens = serializers.ListField(child=serializers.CharField())
-    criteria = CriterionSerializer(many=True)
-    vergelijk = serializers.URLField(help_text="Side-by-side comparison page.")
+    afstandKm = computed(
+        serializers.FloatField,
+        _rounded("distance_km", 2),
+        help_text="Great-circle distance between centroids.",
+    )
+    wegafstandKmSchatting = computed(
+        serializers.FloatField,
+        _rounded("road_km", 1),
+        help_text=f"Estimated road distance: great-circle × {DETOUR_FACTOR} (a proxy, not a route).",
+    )
+    samenwerktAl = serializers.BooleanField(
+        source="cooperating", help_text="Already cooperating in the register (any domain)."
+    )
+    samenwerktInDomein = serializers.BooleanField(
+        source="cooperating_in_domain", help_text="Already cooperating in the requested `domein`."
+    )
+    ontbrekendeGegevens = serializers.ListField(source="missing", child=serializers.CharField())
+    criteria = computed(
+        serializers.ListField,
+        lambda candidate, _context: list(candidate.criteria.values()),
+        child=CriterionSerializer(),
+    )
+    vergelijk = computed(serializers.URLField, _compare_url, help_text="Side-by-side comparison page.")
 
     class Meta:
         ref_name = "PartnerKandidaat"
 
 
 class PartnerRankingSerializer(serializers.Serializer):
-    gemeente = serializers.DictField(child=serializers.CharField(), help_text="`code` and `naam`.")
-    gewichten = serializers.DictField(child=serializers.FloatField(), help_text="Weights used, by parameter.")
-    aantalKandidaten = serializers.IntegerField(help_text="Candidates that passed the filters.")
-    opmerkingen = serializers.ListField(
-        child=serializers.CharField(), help_text="Explanations about missing data of the municipality itself."
+    gemeente = computed(
+        serializers.DictField,
+        lambda ranking, _context: {"code": ranking.code, "naam": ranking.name},
+        child=serializers.CharField(),
+        help_text="`code` and `naam`.",
     )
-    kandidaten = CandidateSerializer(many=True)
+    gewichten = computed(
+        serializers.DictField,
+        lambda ranking, _context: {WEIGHT_PARAMS[k]: round(w * 100, 6) for k, w in ranking.weights.items()},
+        child=serializers.FloatField(),
+        help_text="Weights used, by parameter.",
+    )
+    aantalKandidaten = serializers.IntegerField(
+        source="considered", help_text="Candidates that passed the filters."
+    )
+    opmerkingen = computed(
+        serializers.ListField,
+        lambda ranking, _context: [phrase(note) for note in ranking.notes],
+        child=serializers.CharField(),
+        help_text="Explanations about missing data of the municipality itself.",
+    )
+    kandidaten = CandidateSerializer(source="candidates", many=True)
 
     class Meta:
         ref_name = "PartnerRanglijst"
+
+
+# --- the same ranking for `goedebuur partners --json`: without links, criteria by key --------
+
+
+class CriterionJsonSerializer(CriterionSerializer):
+    criterium = None
+    naam = None
+    gewicht = None
+    gegevensAanwezig = None
+
+
+class CandidateJsonSerializer(CandidateSerializer):
+    url = None
+    wegafstandKmSchatting = None
+    samenwerktInDomein = None
+    ontbrekendeGegevens = None
+    vergelijk = None
+    criteria = serializers.DictField(child=CriterionJsonSerializer())
+
+
+class RankingJsonSerializer(PartnerRankingSerializer):
+    kandidaten = CandidateJsonSerializer(source="candidates", many=True)
 
 
 class PartnerView(ReadOnlyApiViewMixin, APIView):
@@ -148,12 +216,10 @@ class PartnerView(ReadOnlyApiViewMixin, APIView):
         query = PartnerQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data
-        weights = {
-            key: (default_weight(key) if params.get(param) is None else params[param]) / 100
-            for key, param in WEIGHT_PARAMS.items()
-        }
         finder_query = FinderQuery(
-            weights=weights,
+            weights=services.weights_from_percentages(
+                {key: params.get(p) for key, p in WEIGHT_PARAMS.items()}
+            ),
             max_km=params.get("maxAfstandKm"),
             region=params.get("regio", ""),
             size=params.get("omvang", ""),
@@ -167,43 +233,8 @@ class PartnerView(ReadOnlyApiViewMixin, APIView):
             )
         except KeyError:
             raise exceptions.NotFound("Onbekende gemeentecode.") from None
-        compare = reverse("partners:compare", request=request)
-        return Response(
-            {
-                "gemeente": {"code": ranking.code, "naam": ranking.name},
-                "gewichten": {param: round(weights[key] * 100, 6) for key, param in WEIGHT_PARAMS.items()},
-                "aantalKandidaten": ranking.considered,
-                "opmerkingen": ranking.notes,
-                "kandidaten": [
-                    {
-                        "rang": c.rank,
-                        "code": c.code,
-                        "naam": c.name,
-                        "url": reverse("api:gemeente-detail", args=[c.code], request=request),
-                        "score": round(c.score, 4),
-                        "betrouwbaarheid": round(c.confidence, 4),
-                        "afstandKm": round(c.distance_km, 2),
-                        "wegafstandKmSchatting": round(c.road_km, 1),
-                        "samenwerktAl": c.cooperating,
-                        "samenwerktInDomein": c.cooperating_in_domain,
-                        "ontbrekendeGegevens": list(c.missing),
-                        "criteria": [
-                            {
-                                "criterium": s.key,
-                                "naam": s.label,
-                                "score": round(s.score, 4) if s.has_data else None,
-                                "gewicht": round(s.weight * 100, 6),
-                                "gegevensAanwezig": s.has_data,
-                                "toelichting": s.reason,
-                            }
-                            for s in c.criteria.values()
-                        ],
-                        "vergelijk": f"{compare}?a={ranking.code}&b={c.code}",
-                    }
-                    for c in ranking.candidates
-                ],
-            }
-        )
+        context = {"request": request, "origin": ranking.code}
+        return Response(PartnerRankingSerializer(ranking, context=context).data)
 
 
 urlpatterns = [

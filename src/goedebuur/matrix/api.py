@@ -1,16 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""/api/v1/matrix: municipalities x ICT domains, each cell the cooperations behind it."""
+"""/api/v1/matrix: municipalities x ICT domains, each cell the cooperations behind it.
 
+The serializers read a `services.RegisterMatrix`; the cell lookups and totals come from its
+`matrix`, which the view puts in the serializer context."""
+
+from django.urls import path, reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from goedebuur.matrix import services
+from goedebuur.api import ReadOnlyApiViewMixin
+from goedebuur.municipalities.api import PROVINCE_CODE, REGION_KEY, computed, municipality_url
 
-from .base import ReadOnlyApiViewMixin
-from .municipalities import PROVINCE_CODE, REGION_KEY
+from . import services
 
 
 class MatrixQuerySerializer(serializers.Serializer):
@@ -31,42 +34,61 @@ class MatrixQuerySerializer(serializers.Serializer):
 
 class MatrixDomainSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    naam = serializers.CharField()
-    aantalGemeenten = serializers.IntegerField(
-        help_text="Number of municipalities in the matrix with at least one cooperation in this domain."
+    naam = serializers.CharField(source="name")
+    aantalGemeenten = computed(
+        serializers.IntegerField,
+        lambda domain, context: context["matrix"].column_total(domain.slug),
+        help_text="Number of municipalities in the matrix with at least one cooperation in this domain.",
     )
 
     class Meta:
         ref_name = "MatrixDomein"
 
 
+def _cells(municipality, context) -> dict[str, list[str]]:
+    return {d.slug: context["matrix"].cell(municipality.code, d.slug) for d in context["domains"]}
+
+
 class MatrixRowSerializer(serializers.Serializer):
     code = serializers.CharField()
-    naam = serializers.CharField()
-    url = serializers.URLField()
-    cellen = serializers.DictField(
+    naam = serializers.CharField(source="name")
+    url = computed(serializers.URLField, municipality_url)
+    cellen = computed(
+        serializers.DictField,
+        _cells,
         child=serializers.ListField(child=serializers.CharField()),
         help_text="For every ICT domain slug, the slugs of the cooperations (empty list when none).",
     )
-    totaal = serializers.IntegerField(help_text="Number of distinct cooperations of the municipality.")
+    totaal = computed(
+        serializers.IntegerField,
+        lambda municipality, context: context["matrix"].row_total(municipality.code),
+        help_text="Number of distinct cooperations of the municipality.",
+    )
 
     class Meta:
         ref_name = "MatrixGemeente"
 
 
+def _cooperation_url(cooperation, context) -> str:
+    return context["request"].build_absolute_uri(reverse("api:samenwerking-detail", args=[cooperation.slug]))
+
+
 class MatrixCooperationSerializer(serializers.Serializer):
-    naam = serializers.CharField()
-    url = serializers.URLField(help_text="The cooperation in the API.")
+    naam = serializers.CharField(source="name")
+    url = computed(serializers.URLField, _cooperation_url, help_text="The cooperation in the API.")
 
     class Meta:
         ref_name = "MatrixSamenwerking"
 
 
 class MatrixSerializer(serializers.Serializer):
-    domeinen = MatrixDomainSerializer(many=True, help_text="The columns, in order.")
-    gemeenten = MatrixRowSerializer(many=True, help_text="The rows, by name.")
-    samenwerkingen = serializers.DictField(
-        child=MatrixCooperationSerializer(), help_text="Every cooperation named in a cell, by slug."
+    domeinen = MatrixDomainSerializer(source="domains", many=True, help_text="The columns, in order.")
+    gemeenten = MatrixRowSerializer(source="municipalities", many=True, help_text="The rows, by name.")
+    samenwerkingen = computed(
+        serializers.DictField,
+        lambda result, _context: dict(sorted(result.cooperations.items())),
+        child=MatrixCooperationSerializer(),
+        help_text="Every cooperation named in a cell, by slug.",
     )
 
     class Meta:
@@ -95,29 +117,10 @@ class MatrixView(ReadOnlyApiViewMixin, APIView):
             region=params.get("regio", ""),
             only_with_cooperations=params["alleenMetSamenwerkingen"],
         )
-        matrix = result.matrix
-        return Response(
-            {
-                "domeinen": [
-                    {"slug": d.slug, "naam": d.name, "aantalGemeenten": matrix.column_total(d.slug)}
-                    for d in result.domains
-                ],
-                "gemeenten": [
-                    {
-                        "code": m.code,
-                        "naam": m.name,
-                        "url": reverse("api:gemeente-detail", args=[m.code], request=request),
-                        "cellen": {d.slug: matrix.cell(m.code, d.slug) for d in result.domains},
-                        "totaal": matrix.row_total(m.code),
-                    }
-                    for m in result.municipalities
-                ],
-                "samenwerkingen": {
-                    slug: {
-                        "naam": c.name,
-                        "url": reverse("api:samenwerking-detail", args=[slug], request=request),
-                    }
-                    for slug, c in sorted(result.cooperations.items())
-                },
-            }
-        )
+        context = {"request": request, "matrix": result.matrix, "domains": result.domains}
+        return Response(MatrixSerializer(result, context=context).data)
+
+
+urlpatterns = [
+    path("matrix", MatrixView.as_view(), name="matrix"),
+]

@@ -2,11 +2,12 @@
 """/api/v1/gemeenten/{code}/applicaties/export and /applicaties/import: a municipality's application
 landscape as a file (CSV, XLSX, JSON) and importing one (all or nothing, with `dryRun`).
 
-Same rules as the pages (goedebuur.profiles.permissions): exporting needs a logged-in municipal user
-or administrator, contract and cost fields only with `can_view_contracts`; importing needs an editor
-of the municipality or an administrator."""
+Same rules as the pages (`permissions`): exporting needs a logged-in municipal user or
+administrator, contract and cost fields only with `can_view_contracts`; importing needs an editor
+of the municipality or an administrator. The JSON export is `ExportSerializer`, for the page's
+download too (`export_document`)."""
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -16,18 +17,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles import exports, imports, permissions
+from goedebuur.api import ApiViewMixin, ProblemSerializer
 
-from .base import ApiViewMixin
-from .schema import ProblemSerializer
-
-
-def _municipality(code) -> Municipality:
-    try:
-        return Municipality.objects.get(code=code.upper())
-    except Municipality.DoesNotExist:
-        raise Http404 from None
+from .. import exports, imports, permissions, services
+from .access import municipality_or_404
 
 
 class ExportQuerySerializer(serializers.Serializer):
@@ -41,36 +34,38 @@ class ExportQuerySerializer(serializers.Serializer):
 
 
 class ExportComponentSerializer(serializers.Serializer):
-    id = serializers.CharField(help_text="GEMMA Object ID.")
-    naam = serializers.CharField()
+    id = serializers.CharField(source="gemma_id", help_text="GEMMA Object ID.")
+    naam = serializers.CharField(source="name")
 
     class Meta:
         ref_name = "LandschapExportComponent"
 
 
 class ExportContractSerializer(serializers.Serializer):
-    startdatum = serializers.DateField(allow_null=True)
-    einddatum = serializers.DateField(allow_null=True)
-    opzegtermijnMaanden = serializers.IntegerField(allow_null=True)
-    jaarlijkseKostenEur = serializers.IntegerField(allow_null=True, help_text="Whole euros per year.")
-    verlengingsopties = serializers.CharField(allow_blank=True)
+    startdatum = serializers.DateField(source="start_date", allow_null=True)
+    einddatum = serializers.DateField(source="end_date", allow_null=True)
+    opzegtermijnMaanden = serializers.IntegerField(source="notice_months", allow_null=True)
+    jaarlijkseKostenEur = serializers.IntegerField(
+        source="yearly_cost_eur", allow_null=True, help_text="Whole euros per year."
+    )
+    verlengingsopties = serializers.CharField(source="extension_options", allow_blank=True)
 
     class Meta:
         ref_name = "LandschapExportContract"
 
 
 class ExportApplicationSerializer(serializers.Serializer):
-    product = serializers.CharField()
-    versie = serializers.CharField(allow_blank=True)
-    leverancier = serializers.CharField()
-    referentiecomponenten = ExportComponentSerializer(many=True)
+    product = serializers.CharField(source="product.name")
+    versie = serializers.CharField(source="version", allow_blank=True)
+    leverancier = serializers.CharField(source="product.supplier.name")
+    referentiecomponenten = ExportComponentSerializer(source="components", many=True)
     hosting = serializers.ChoiceField(choices=["on-premises", "saas", "gedeeld-datacenter"])
     beschikbaarheid = serializers.IntegerField(min_value=1, max_value=3)
     integriteit = serializers.IntegerField(min_value=1, max_value=3)
     vertrouwelijkheid = serializers.IntegerField(min_value=1, max_value=3)
-    rtoUren = serializers.IntegerField()
-    rpoUren = serializers.IntegerField()
-    demogegevens = serializers.BooleanField()
+    rtoUren = serializers.IntegerField(source="rto_hours")
+    rpoUren = serializers.IntegerField(source="rpo_hours")
+    demogegevens = serializers.BooleanField(source="is_demo")
     contract = ExportContractSerializer(
         allow_null=True,
         required=False,
@@ -81,15 +76,37 @@ class ExportApplicationSerializer(serializers.Serializer):
     class Meta:
         ref_name = "LandschapExportApplicatie"
 
+    def to_representation(self, application):
+        data = super().to_representation(application)
+        if not self.context.get("include_contracts"):
+            data.pop("contract", None)
+        return data
+
 
 class ExportSerializer(serializers.Serializer):
-    gemeente = serializers.DictField(child=serializers.CharField(), help_text="`code` and `naam`.")
-    metContracten = serializers.BooleanField(help_text="Whether contract and cost fields are included.")
-    aantal = serializers.IntegerField()
-    applicaties = ExportApplicationSerializer(many=True)
+    gemeente = serializers.DictField(
+        source="municipality", child=serializers.CharField(), help_text="`code` and `naam`."
+    )
+    metContracten = serializers.BooleanField(
+        source="include_contracts", help_text="Whether contract and cost fields are included."
+    )
+    aantal = serializers.IntegerField(source="count")
+    applicaties = ExportApplicationSerializer(source="applications", many=True)
 
     class Meta:
         ref_name = "LandschapExport"
+
+
+def export_document(municipality, include_contracts: bool) -> dict:
+    """The landscape as JSON with the API's Dutch lowerCamelCase names (API and page download)."""
+    applications = list(services.landscape(municipality))
+    document = {
+        "municipality": {"code": municipality.code, "naam": municipality.name},
+        "include_contracts": include_contracts,
+        "count": len(applications),
+        "applications": applications,
+    }
+    return ExportSerializer(document, context={"include_contracts": include_contracts}).data
 
 
 AUTH_PROBLEMS = {
@@ -115,7 +132,7 @@ class LandscapeExportView(ApiViewMixin, APIView):
         },
     )
     def get(self, request, code):
-        municipality = _municipality(code)
+        municipality = municipality_or_404(code)
         if not permissions.can_view_landscape(request.user):
             raise exceptions.PermissionDenied(
                 "Alleen gebruikers van een gemeente zien applicatielandschappen."
@@ -125,7 +142,7 @@ class LandscapeExportView(ApiViewMixin, APIView):
         fmt = query.validated_data["formaat"]
         include_contracts = permissions.can_view_contracts(request.user, municipality)
         if fmt == "json":
-            return Response(exports.export_json(municipality, include_contracts))
+            return Response(export_document(municipality, include_contracts))
         response = HttpResponse(
             exports.export_table(municipality, include_contracts, fmt), content_type=exports.FORMATS[fmt]
         )
@@ -147,10 +164,16 @@ class ImportUploadSerializer(serializers.Serializer):
 
 
 class ImportResultSerializer(serializers.Serializer):
-    dryRun = serializers.BooleanField()
-    aantalRijen = serializers.IntegerField(help_text="Application rows in the file.")
-    nieuw = serializers.IntegerField(help_text="Applications created (or that would be, with dryRun).")
-    bijgewerkt = serializers.IntegerField(help_text="Existing applications updated (or that would be).")
+    dryRun = serializers.BooleanField(source="dry_run")
+    aantalRijen = serializers.IntegerField(
+        source="result.row_count", help_text="Application rows in the file."
+    )
+    nieuw = serializers.IntegerField(
+        source="summary.created", help_text="Applications created (or that would be, with dryRun)."
+    )
+    bijgewerkt = serializers.IntegerField(
+        source="summary.updated", help_text="Existing applications updated (or that would be)."
+    )
 
     class Meta:
         ref_name = "LandschapImportResultaat"
@@ -186,7 +209,7 @@ class LandscapeImportView(ApiViewMixin, APIView):
         responses={200: ImportResultSerializer},
     )
     def post(self, request, code):
-        municipality = _municipality(code)
+        municipality = municipality_or_404(code)
         if not permissions.can_edit_profile(request.user, municipality):
             raise exceptions.PermissionDenied(
                 "Alleen redacteuren van deze gemeente en beheerders mogen het landschap importeren."
@@ -203,12 +226,7 @@ class LandscapeImportView(ApiViewMixin, APIView):
         if summary is None:
             raise exceptions.ValidationError(_problem_detail(result))
         return Response(
-            {
-                "dryRun": dry_run,
-                "aantalRijen": result.row_count,
-                "nieuw": summary.created,
-                "bijgewerkt": summary.updated,
-            }
+            ImportResultSerializer({"dry_run": dry_run, "result": result, "summary": summary}).data
         )
 
 

@@ -10,11 +10,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.procurement import services
-from goedebuur.profiles.permissions import can_view_landscape
+from goedebuur.api import ApiAutoSchema, ApiViewMixin
 
-from .base import ApiViewMixin
-from .schema import ApiAutoSchema
+from . import services
 
 
 class CanViewLandscape(BasePermission):
@@ -26,7 +24,7 @@ class CanViewLandscape(BasePermission):
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
             return False
-        return can_view_landscape(request.user)
+        return services.can_view(request.user)
 
 
 class AuthenticatedReadSchema(ApiAutoSchema):
@@ -97,27 +95,21 @@ class ContractSerializer(serializers.Serializer):
 
 
 class SubjectSerializer(serializers.Serializer):
-    sleutel = serializers.CharField(help_text="GEMMA id of the component, or the supplier's id.")
-    naam = serializers.CharField()
+    sleutel = serializers.CharField(
+        source="key", help_text="GEMMA id of the component, or the supplier's id."
+    )
+    naam = serializers.CharField(source="name")
 
     class Meta:
         ref_name = "InkoopkansOnderwerp"
 
-    def to_representation(self, instance):
-        key, name = instance
-        return {"sleutel": key, "naam": name}
-
 
 class MemberSerializer(serializers.Serializer):
     code = serializers.CharField()
-    naam = serializers.CharField()
+    naam = serializers.CharField(source="name")
 
     class Meta:
         ref_name = "InkoopkansGemeente"
-
-    def to_representation(self, instance):
-        code, name = instance
-        return {"code": code, "naam": name}
 
 
 class GroupSerializer(serializers.Serializer):

@@ -4,7 +4,6 @@
 import django_filters
 from django.core.validators import RegexValidator
 from django.db.models import Prefetch
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -17,12 +16,12 @@ from rest_framework import serializers, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from goedebuur.api import GEOJSON_CONTENT_TYPE, GeoJSONRenderer, PageLinkField, ReadOnlyApiViewMixin
 from goedebuur.cooperations import services as cooperations
-from goedebuur.municipalities import services
-from goedebuur.municipalities.models import Municipality, Region
 
-from .base import PageLinkField, ReadOnlyApiViewMixin
-from .renderers import GEOJSON_CONTENT_TYPE, GeoJSONRenderer
+from .. import services
+from ..models import Municipality, Region
+from .fields import computed, municipality_url
 
 REGION_KEY = RegexValidator(
     r"^[a-z0-9-]+:[A-Za-z0-9_.-]+$",
@@ -172,12 +171,12 @@ class MunicipalitySerializer(MunicipalitySummarySerializer):
 
 class FeaturePropertiesSerializer(serializers.Serializer):
     code = serializers.CharField()
-    naam = serializers.CharField()
-    provincie = serializers.CharField(help_text="Province name.")
-    provincieCode = serializers.CharField()
-    inwoners = serializers.IntegerField(allow_null=True)
-    aantalSamenwerkingen = serializers.IntegerField()
-    url = serializers.URLField(help_text="The municipality in the API.")
+    naam = serializers.CharField(source="name")
+    provincie = serializers.CharField(source="province.name", help_text="Province name.")
+    provincieCode = serializers.CharField(source="province.code")
+    inwoners = serializers.IntegerField(source="population", allow_null=True)
+    aantalSamenwerkingen = serializers.IntegerField(source="cooperation_count")
+    url = computed(serializers.URLField, municipality_url, help_text="The municipality in the API.")
 
     class Meta:
         ref_name = "GemeenteFeatureProperties"
@@ -201,10 +200,10 @@ class GeometryField(serializers.JSONField):
 
 
 class FeatureSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["Feature"])
-    id = serializers.CharField(help_text="CBS municipality code.")
-    geometry = GeometryField()
-    properties = FeaturePropertiesSerializer()
+    type = computed(serializers.ChoiceField, lambda _obj, _context: "Feature", choices=["Feature"])
+    id = serializers.CharField(source="code", help_text="CBS municipality code.")
+    geometry = GeometryField(source="boundary")
+    properties = FeaturePropertiesSerializer(source="*")
 
     class Meta:
         ref_name = "GemeenteFeature"
@@ -212,28 +211,13 @@ class FeatureSerializer(serializers.Serializer):
 
 @extend_schema_serializer(many=False)
 class FeatureCollectionSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=["FeatureCollection"])
-    features = FeatureSerializer(many=True)
+    type = computed(
+        serializers.ChoiceField, lambda _obj, _context: "FeatureCollection", choices=["FeatureCollection"]
+    )
+    features = FeatureSerializer(source="*", many=True)
 
     class Meta:
         ref_name = "GemeenteFeatureCollection"
-
-
-def feature(municipality, request) -> dict:
-    return {
-        "type": "Feature",
-        "id": municipality.code,
-        "geometry": municipality.boundary,
-        "properties": {
-            "code": municipality.code,
-            "naam": municipality.name,
-            "provincie": municipality.province.name,
-            "provincieCode": municipality.province.code,
-            "inwoners": municipality.population,
-            "aantalSamenwerkingen": municipality.cooperation_count,
-            "url": request.build_absolute_uri(reverse("api:gemeente-detail", args=[municipality.code])),
-        },
-    }
 
 
 # --- view ----------------------------------------------------------------------------------
@@ -306,11 +290,11 @@ class MunicipalityViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
     def list(self, request, *args, **kwargs):
         if self._geojson():
             qs = self.filter_queryset(self.get_queryset())
-            return Response({"type": "FeatureCollection", "features": [feature(m, request) for m in qs]})
+            return Response(FeatureCollectionSerializer(qs, context=self.get_serializer_context()).data)
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
         municipality = self.get_object()
         if self._geojson():
-            return Response(feature(municipality, request))
+            return Response(FeatureSerializer(municipality, context=self.get_serializer_context()).data)
         return Response(self.get_serializer(municipality).data)

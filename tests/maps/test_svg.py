@@ -5,7 +5,7 @@ from xml.etree import ElementTree
 from hypothesis import given
 from hypothesis import strategies as st
 
-from goedebuur.core.maps.svgmap import Area, render_map
+from goedebuur.maps.svg import Area, render_map
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,0 +1,297 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The register's serializers: the one map between the API's Dutch field names and the services'
+names (`source=`). Service refusals (see `goedebuur.api.problems`), history snapshots and their
+changes are all renamed through them."""
+
+import dataclasses
+from functools import cached_property
+
+import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from goedebuur.api import MappedChoiceField, PageLinkField, revision_field
+from goedebuur.municipalities.models import Municipality
+
+from .. import services
+from ..models import Cooperation, CooperationForm, IctDomain, Membership
+
+PRECISION = {"dag": Cooperation.Precision.DAY, "jaar": Cooperation.Precision.YEAR}
+PRECISION_CHOICES = list(PRECISION)  # SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["PrecisieEnum"]
+ACTIONS = {"aangemaakt": "create", "gewijzigd": "update", "verwijderd": "delete", "hersteld": "restore"}
+
+
+# --- filters -------------------------------------------------------------------------------
+
+
+class CooperationFilter(django_filters.FilterSet):
+    domein = django_filters.CharFilter(help_text="ICT domain slug (see /api/v1/ict-domeinen).")
+    vorm = django_filters.CharFilter(help_text="Cooperation form code (see /api/v1/samenwerkingsvormen).")
+    status = django_filters.ChoiceFilter(choices=[(s, s) for s in Cooperation.Status.values])
+    provincie = django_filters.CharFilter(help_text="Province code: at least one member in it, e.g. `PV26`.")
+    gemeente = django_filters.CharFilter(help_text="CBS code of a member municipality, e.g. `GM0345`.")
+    zoek = django_filters.CharFilter(help_text="Part of the name, the description or a member's name.")
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        return services.filter_cooperations(
+            queryset,
+            query=(data.get("zoek") or "").strip(),
+            domain=data.get("domein") or "",
+            form=data.get("vorm") or "",
+            status=data.get("status") or "",
+            province=data.get("provincie") or "",
+            municipality=(data.get("gemeente") or "").upper(),
+        )
+
+
+# --- serializers ---------------------------------------------------------------------------
+
+
+class PrecisionField(MappedChoiceField):
+    """`dag` (the date is exact) or `jaar` (only the year is known)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(PRECISION, default=Cooperation.Precision.DAY, **kwargs)
+
+
+class CodeRelatedField(serializers.SlugRelatedField):
+    """A municipality by its CBS code, case-insensitive."""
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data.upper() if isinstance(data, str) else data)
+
+
+class MemberSerializer(serializers.Serializer):
+    gemeente = CodeRelatedField(
+        source="municipality",
+        slug_field="code",
+        queryset=Municipality.objects.all(),
+        help_text="CBS code of the municipality, e.g. `GM0345`.",
+    )
+    gemeenteNaam = serializers.CharField(source="municipality.name", read_only=True)
+    rol = serializers.ChoiceField(
+        source="role", choices=Membership.Role.values, default=Membership.Role.DEELNEMER
+    )
+    toegetredenOp = serializers.DateField(source="joined_on", allow_null=True, default=None)
+    uitgetredenOp = serializers.DateField(
+        source="left_on",
+        allow_null=True,
+        default=None,
+        help_text="Leave empty for a current member; a date for a former member.",
+    )
+
+    class Meta:
+        ref_name = "Deelnemer"
+
+
+class SourceSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=500, allow_blank=True, default="")
+    omschrijving = serializers.CharField(source="description", max_length=500, allow_blank=True, default="")
+
+    class Meta:
+        ref_name = "Bron"
+
+    def validate(self, attrs):
+        if not (attrs.get("url") or attrs.get("description")):
+            raise serializers.ValidationError("Geef een URL, een omschrijving of beide.", code="required")
+        return attrs
+
+
+class CooperationSerializer(serializers.Serializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:samenwerking-detail", lookup_field="slug")
+    webpagina = PageLinkField(help_text="The cooperation's page on Goede Buur.")
+    slug = serializers.SlugField(read_only=True, help_text="Made from the name on creation; never changes.")
+    naam = serializers.CharField(source="name", max_length=200)
+    omschrijving = serializers.CharField(source="description", allow_blank=True, default="")
+    vorm = serializers.SlugRelatedField(
+        source="form",
+        slug_field="code",
+        queryset=CooperationForm.objects.all(),
+        help_text="Code of the cooperation form (see /api/v1/samenwerkingsvormen).",
+    )
+    vormVolgensBronnen = serializers.CharField(
+        source="form_text",
+        max_length=300,
+        allow_blank=True,
+        default="",
+        help_text="The form as the sources describe it, in their words.",
+    )
+    status = serializers.ChoiceField(choices=Cooperation.Status.values, default=Cooperation.Status.ONBEKEND)
+    startdatum = serializers.DateField(source="start_date", allow_null=True, default=None)
+    startPrecisie = PrecisionField(
+        source="start_precision",
+        help_text="`jaar` when only the year of `startdatum` is known (give 1 January).",
+    )
+    einddatum = serializers.DateField(source="end_date", allow_null=True, default=None)
+    eindPrecisie = PrecisionField(source="end_precision")
+    domeinen = serializers.SlugRelatedField(
+        source="domains",
+        many=True,
+        slug_field="slug",
+        queryset=IctDomain.objects.all(),
+        help_text="Slugs of the ICT domains (see /api/v1/ict-domeinen); at least one.",
+    )
+    deelnemers = MemberSerializer(
+        source="members",
+        many=True,
+        help_text="At least two municipalities. An editor's own municipality must be a current member.",
+    )
+    bronnen = SourceSerializer(source="sources", many=True, default=list, help_text="Public sources.")
+    demogegevens = serializers.BooleanField(
+        source="is_demo", read_only=True, help_text="True for invented demo entries."
+    )
+    verwijderd = serializers.BooleanField(
+        source="deleted",
+        read_only=True,
+        help_text="Only true in the answer to restoring a version in which the entry was deleted.",
+    )
+    aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
+    gewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True)
+    revisie = revision_field()
+
+    class Meta:
+        ref_name = "Samenwerking"
+
+
+def to_input(validated: dict, instance: Cooperation | None) -> services.CooperationInput:
+    """The service input: the current state of `instance` (if any), overlaid with the fields the
+    request gave (all of them on POST and PUT, thanks to defaults; some on PATCH). The serializer's
+    `source=` names are the input's field names."""
+    if instance is None:
+        values = services.CooperationInput(name="", form=None, domains=[], members=[])
+    else:
+        values = services.input_from(instance)
+    changes = dict(validated)
+    if "domains" in changes:
+        changes["domains"] = list(changes["domains"])
+    if "members" in changes:
+        changes["members"] = [services.MemberInput(**member) for member in changes["members"]]
+    if "sources" in changes:
+        changes["sources"] = [services.SourceInput(**source) for source in changes["sources"]]
+    return dataclasses.replace(values, **changes)
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+def _api_field(serializer: serializers.Serializer, stored_name: str):
+    """The API's name of a stored field (a history snapshot uses the services' names) and its
+    serializer field (None when the serializer does not show it)."""
+    for name, field in serializer.fields.items():
+        if field.source == stored_name:
+            return name, field
+    return stored_name, None
+
+
+def _api_value(field, value):
+    if isinstance(field, serializers.ListSerializer) and isinstance(value, list):
+        return [_api_state(field.child, item) if isinstance(item, dict) else item for item in value]
+    if isinstance(field, MappedChoiceField):
+        return field.to_representation(value)
+    return value
+
+
+def _api_state(serializer: serializers.Serializer, state: dict) -> dict:
+    """A stored state in the API's names and values, as `serializer` maps them."""
+    renamed = {}
+    for stored_name, value in state.items():
+        name, field = _api_field(serializer, stored_name)
+        renamed[name] = _api_value(field, value)
+    return renamed
+
+
+class ChangeSerializer(serializers.Serializer):
+    veld = serializers.CharField(help_text="API field name, e.g. `naam`, `deelnemers`.")
+    oud = serializers.JSONField(allow_null=True)
+    nieuw = serializers.JSONField(allow_null=True)
+
+    class Meta:
+        ref_name = "Wijziging"
+
+
+SNAPSHOT_SCHEMA = {
+    "type": "object",
+    "additionalProperties": {},
+    "description": "The full state of the entry after this change, with the API's field names "
+    "(`vorm` as code, `domeinen` as slugs, `deelnemers`, `bronnen`, `verwijderd`).",
+}
+
+
+class VersionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    op = serializers.DateTimeField(source="at", help_text="When the change was made.")
+    actie = MappedChoiceField(ACTIONS, source="action")
+    door = serializers.SerializerMethodField(
+        help_text="Username of who made the change (`systeem` for data loads); "
+        "only shown to logged-in users, null otherwise."
+    )
+    notitie = serializers.CharField(source="note")
+    wijzigingen = serializers.SerializerMethodField(help_text="The fields that changed.")
+    momentopname = serializers.SerializerMethodField()
+    herstellen = serializers.SerializerMethodField(help_text="POST here to restore this version.")
+
+    class Meta:
+        ref_name = "Versie"
+
+    def get_door(self, record) -> str | None:
+        request = self.context.get("request")
+        return record.user_repr if request is not None and request.user.is_authenticated else None
+
+    @cached_property
+    def _entry(self):
+        """The field map the stored names and values are shown through."""
+        return CooperationSerializer()
+
+    @extend_schema_field(ChangeSerializer(many=True))
+    def get_wijzigingen(self, record):
+        changes = []
+        for change in record.changes:
+            name, field = _api_field(self._entry, change["field"])
+            changes.append(
+                {
+                    "veld": name,
+                    "oud": _api_value(field, change["old"]),
+                    "nieuw": _api_value(field, change["new"]),
+                }
+            )
+        return changes
+
+    @extend_schema_field(SNAPSHOT_SCHEMA)
+    def get_momentopname(self, record):
+        return _api_state(self._entry, record.snapshot)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_herstellen(self, record):
+        return reverse(
+            "api:samenwerking-restore",
+            kwargs={"slug": self.context["slug"], "versieId": record.pk},
+            request=self.context.get("request"),
+        )
+
+
+# --- managed lists -------------------------------------------------------------------------
+
+
+class IctDomainSerializer(serializers.Serializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:ict-domein-detail", lookup_field="slug")
+    slug = serializers.SlugField(help_text="The value for `domeinen` and the `domein` filter.")
+    naam = serializers.CharField(source="name")
+    korteNaam = serializers.CharField(source="short_name")
+    omschrijving = serializers.CharField(source="description")
+
+    class Meta:
+        ref_name = "IctDomein"
+
+
+class CooperationFormSerializer(serializers.Serializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:samenwerkingsvorm-detail", lookup_field="code")
+    code = serializers.SlugField(help_text="The value for `vorm` and the `vorm` filter.")
+    naam = serializers.CharField(source="name")
+    soort = serializers.CharField(source="family", help_text="Family, e.g. `Publiekrecht (Wgr)`.")
+    omschrijving = serializers.CharField(source="description")
+
+    class Meta:
+        ref_name = "Samenwerkingsvorm"

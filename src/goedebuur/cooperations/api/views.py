@@ -1,0 +1,230 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The register's views: /api/v1/samenwerkingen (the register of ICT cooperations) and the managed
+lists /api/v1/ict-domeinen and /api/v1/samenwerkingsvormen. Reading is open; every write goes
+through `services` (validation, history) with the permissions of the pages."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from goedebuur.api import (
+    ApiViewMixin,
+    ReadAnyoneWriteAuthenticated,
+    ReadOnlyApiViewMixin,
+    RevisionCheckedMixin,
+)
+
+from .. import permissions, services
+from ..models import Cooperation
+from .serializers import (
+    CooperationFilter,
+    CooperationFormSerializer,
+    CooperationSerializer,
+    IctDomainSerializer,
+    VersionSerializer,
+    to_input,
+)
+
+
+class CooperationPermission(ReadAnyoneWriteAuthenticated):
+    """The same rules as the register pages (`permissions`): creating needs an editor of a
+    municipality or an administrator; changing, deleting and restoring an entry needs an
+    administrator or an editor whose municipality is a current member."""
+
+    def has_permission(self, request, view):
+        if not super().has_permission(request, view):
+            return False
+        if request.method == "POST" and getattr(view, "action", None) == "create":
+            return permissions.can_create(request.user)
+        return True
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in SAFE_METHODS:
+            return True
+        return permissions.can_edit(request.user, obj)
+
+
+SLUG_PARAMETER = OpenApiParameter(
+    "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="The cooperation's slug."
+)
+VERSION_PARAMETER = OpenApiParameter(
+    "versieId", OpenApiTypes.INT, OpenApiParameter.PATH, description="`id` of a version (see /versies)."
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List cooperations",
+        description="The register of ICT cooperations, paginated, by name. Open to everyone.",
+    ),
+    retrieve=extend_schema(summary="One cooperation", parameters=[SLUG_PARAMETER]),
+    create=extend_schema(
+        summary="Add a cooperation",
+        description=(
+            "For editors of a municipality (which must be a current member) and administrators. "
+            "Answers 201 with the new entry and its `Location`."
+        ),
+    ),
+    update=extend_schema(
+        summary="Replace a cooperation",
+        description=(
+            "All fields; optional ones left out get their default. For administrators and editors "
+            "whose municipality is a current member."
+        ),
+        parameters=[SLUG_PARAMETER],
+    ),
+    partial_update=extend_schema(
+        summary="Change some fields of a cooperation",
+        description=(
+            "Only the fields given change; `deelnemers`, `domeinen` and `bronnen` are replaced as a "
+            "whole when given. Same permissions as PUT."
+        ),
+        parameters=[SLUG_PARAMETER],
+    ),
+    destroy=extend_schema(
+        summary="Delete a cooperation",
+        description=(
+            "Soft delete: the entry leaves the register and can be restored from its versions. "
+            "Same permissions as PUT."
+        ),
+        parameters=[SLUG_PARAMETER],
+    ),
+)
+class CooperationViewSet(
+    RevisionCheckedMixin,
+    ApiViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = CooperationSerializer
+    permission_classes = [CooperationPermission]
+    filterset_class = CooperationFilter
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return services.live_cooperations().prefetch_related("sources").order_by("name", "slug")
+
+    def _answer(self, cooperation, status_code=status.HTTP_200_OK, headers=None):
+        fresh = (
+            Cooperation.objects.filter(pk=cooperation.pk)
+            .select_related("form")
+            .prefetch_related("domains", "memberships__municipality", "sources")
+            .get()
+        )
+        return Response(self.get_serializer(fresh).data, status=status_code, headers=headers)
+
+    def _save(self, request, instance=None, partial=False):
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        return services.save_cooperation(
+            to_input(serializer.validated_data, instance), user=request.user, instance=instance
+        )
+
+    def create(self, request, *args, **kwargs):
+        cooperation = self._save(request)
+        location = reverse("api:samenwerking-detail", args=[cooperation.slug], request=request)
+        return self._answer(cooperation, status.HTTP_201_CREATED, headers={"Location": location})
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        return self._answer(self._save(request, self.get_object(), partial=partial))
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        services.delete_cooperation(self.get_object(), request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _with_history(self, slug):
+        """A cooperation, deleted ones included for those who may restore them (404 for others)."""
+        cooperation = get_object_or_404(Cooperation, slug=slug)
+        if cooperation.deleted_at and not permissions.can_restore(self.request.user, cooperation):
+            raise Http404
+        return cooperation
+
+    @extend_schema(
+        summary="Versions of a cooperation",
+        description=(
+            "Every change to the entry, newest first, with the fields that changed and the full "
+            "state after the change. Deleted entries: only for those who may restore them."
+        ),
+        parameters=[SLUG_PARAMETER],
+        responses=VersionSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, url_path="versies", filter_backends=[])
+    def versions(self, request, slug=None):
+        cooperation = self._with_history(slug)
+        page = self.paginate_queryset(services.versions(cooperation))
+        context = self.get_serializer_context() | {"slug": cooperation.slug}
+        return self.get_paginated_response(VersionSerializer(page, many=True, context=context).data)
+
+    @extend_schema(
+        summary="Restore a version",
+        description=(
+            "Bring the entry back to the state of one of its versions (also undoes a delete). "
+            "Recorded as a new version. Same permissions as PUT."
+        ),
+        operation_id="samenwerkingen_versie_herstellen",
+        parameters=[SLUG_PARAMETER, VERSION_PARAMETER],
+        request=None,
+        responses=CooperationSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"versies/(?P<versieId>[0-9]+)/herstellen",
+        url_name="restore",
+        filter_backends=[],
+    )
+    def restore(self, request, slug=None, versieId=None):  # versieId: lowerCamelCase path parameter
+        cooperation = self._with_history(slug)
+        self.check_object_permissions(request, cooperation)
+        if not services.versions(cooperation).filter(pk=versieId).exists():
+            raise Http404
+        return self._answer(services.restore_version(cooperation, int(versieId), request.user))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List ICT domains", description="All ICT domains, in order (not paginated)."),
+    retrieve=extend_schema(
+        summary="One ICT domain",
+        parameters=[OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH)],
+    ),
+)
+class IctDomainViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = IctDomainSerializer
+    lookup_field = "slug"
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return services.domains().order_by("order", "name")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List cooperation forms",
+        description="All legal and organisational forms of cooperation, in order (not paginated).",
+    ),
+    retrieve=extend_schema(
+        summary="One cooperation form",
+        parameters=[OpenApiParameter("code", OpenApiTypes.STR, OpenApiParameter.PATH)],
+    ),
+)
+class CooperationFormViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = CooperationFormSerializer
+    lookup_field = "code"
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return services.forms().order_by("order", "name")
