@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.core.businesscase.model import MAX_HORIZON
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import Municipality
 
 from .models import BusinessCase

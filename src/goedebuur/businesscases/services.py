@@ -24,8 +24,9 @@ from goedebuur.municipalities.models import Municipality
 from . import defaults, permissions, problems
 from .conversion import partner_list, to_core
 from .models import BusinessCase
+from .permissions import can_create, can_edit, can_view, visible_cases  # published for other apps
 
-__all__ = ["partner_list", "to_core"]
+__all__ = ["can_create", "can_edit", "can_view", "partner_list", "to_core", "visible_cases"]
 
 HIGH_RISK = 0.25  # a municipality with this chance or more of a negative NPV gets a warning
 MAX_PAGE_DRAWS = 100_000

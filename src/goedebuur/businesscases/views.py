@@ -15,8 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.common import one_line
-from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.history.views import render_versions
+from goedebuur.history.services import (
+    EditConflict,
+    conflict_message,
+    expect_revision,
+    render_versions,
+    revision_from,
+)
 
 from . import charts, permissions, presenters, services
 from .models import BusinessCase

@@ -19,7 +19,8 @@ from goedebuur.core.partners.scoring import pairwise_fit
 from goedebuur.municipalities.models import Municipality
 from goedebuur.partners.services import load_features
 
-from .services import WHOLE_COUNTRY, AreaChoice, ClusterError, Member, parse_area
+from .inputs import WHOLE_COUNTRY, AreaChoice, ClusterError, parse_area
+from .results import Member
 
 MAX_POPULATION_RATIO = 10_000  # beyond the ratio of any two municipalities; bounds the arithmetic
 

@@ -37,6 +37,7 @@ from .inputs import (
     parse_area,
 )
 from .neighbour_graph import EXTRA_LINKS, Link, area_graph
+from .pairs import MAX_POPULATION_RATIO, PairProposal, PairRequest, fallback_pairs
 from .results import (
     GROUP_COLOURS,
     PAIR_LINE,
@@ -54,6 +55,7 @@ __all__ = [
     "COMPARABLE_DIVISIONS",
     "EXTRA_LINKS",
     "GROUP_COLOURS",
+    "MAX_POPULATION_RATIO",
     "PAIR_LINE",
     "WHOLE_COUNTRY",
     "AreaChoice",
@@ -65,10 +67,13 @@ __all__ = [
     "FixedCooperation",
     "Link",
     "Member",
+    "PairProposal",
+    "PairRequest",
     "ProposalGroup",
     "area_choices",
     "area_graph",
     "division_names",
+    "fallback_pairs",
     "parse_area",
     "propose_clusters",
 ]
