@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/clusters (POST a request, get a proposal) and /api/v1/achtervang-koppels."""
 
-from django.core.exceptions import ValidationError
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -11,7 +10,7 @@ from rest_framework.views import APIView
 
 from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
 
-from . import pairs, services
+from . import services
 
 DIVISIONS = list(services.COMPARABLE_DIVISIONS)
 
@@ -178,15 +177,12 @@ class ClusterProposalSerializer(serializers.Serializer):
         return len(proposal.groups)
 
 
-def _in_api_names(error: services.ClusterError, serializer_class) -> ValidationError:
-    """The refusal under the API's name of the input it is about (the field whose `source` it is);
-    the API's problem mapping answers it as 400 with `invalidParams`."""
-    names = {field.source: name for name, field in serializer_class().fields.items()}
-    return ValidationError({names.get(error.field, "nonFieldErrors"): [error.message]})
-
-
 class ClustersView(ApiViewMixin, APIView):
     permission_classes = [AllowAny]
+
+    def get_serializer_class(self):
+        """The request's field map: the API's problem handler names a refusal's field by it."""
+        return ClusterRequestSerializer
 
     @extend_schema(
         summary="Propose clusters",
@@ -202,10 +198,7 @@ class ClustersView(ApiViewMixin, APIView):
     def post(self, request):
         body = ClusterRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            proposal = services.propose_clusters(services.ClusterRequest(**body.validated_data))
-        except services.ClusterError as error:
-            raise _in_api_names(error, ClusterRequestSerializer) from None
+        proposal = services.propose_clusters(services.ClusterRequest(**body.validated_data))
         return Response(ClusterProposalSerializer(proposal).data)
 
 
@@ -221,7 +214,7 @@ class PairQuerySerializer(serializers.Serializer):
         required=False,
         default=None,
         min_value=1,
-        max_value=pairs.MAX_POPULATION_RATIO,
+        max_value=services.MAX_POPULATION_RATIO,
         allow_null=True,
         help_text="Capacity: in a pair, the larger municipality has at most this many times the "
         "inhabitants of the smaller.",
@@ -274,6 +267,10 @@ class PairProposalSerializer(serializers.Serializer):
 
 
 class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
+    def get_serializer_class(self):
+        """The query's field map: the API's problem handler names a refusal's field by it."""
+        return PairQuerySerializer
+
     @extend_schema(
         summary="Propose achtervang pairs",
         description=(
@@ -287,10 +284,7 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
     def get(self, request):
         query = PairQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        try:
-            proposal = pairs.fallback_pairs(pairs.PairRequest(**query.validated_data))
-        except services.ClusterError as error:
-            raise _in_api_names(error, PairQuerySerializer) from None
+        proposal = services.fallback_pairs(services.PairRequest(**query.validated_data))
         return Response(PairProposalSerializer(proposal).data)
 
 
