@@ -86,7 +86,8 @@ def test_every_code_has_a_sentence_that_formats():
         "keys": ("k",),
     }
     for code in MESSAGES:
-        assert "%" not in phrase(Problem("f", code, values)).replace(" %", "").replace("%)", "")
+        sentence = phrase(Problem("f", code, values))
+        assert sentence.endswith(".") and "%(" not in sentence and "%%" not in sentence, code
 
 
 def test_it_phrases_in_english_when_english_is_active():
