@@ -6,10 +6,11 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
+from goedebuur.fallback import api as fallback_api
+
 from . import businesscases as businesscase_api
 from . import clusters as cluster_api
 from . import experiences as experience_api
-from . import fallback as fallback_api
 from . import landscape_import as landscape_import_api
 from . import partners as partner_api
 from . import procurement as procurement_api

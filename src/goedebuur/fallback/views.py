@@ -15,9 +15,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from goedebuur.common import add_to_form
 from goedebuur.core.fallback import feasibility as ff
 from goedebuur.core.fallback.gantt import render_gantt
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 
 from . import permissions, services, testplan
@@ -41,16 +42,6 @@ def editable_agreement(request, pk) -> Agreement:
     if not permissions.can_edit(request.user, agreement):
         raise PermissionDenied(_("Alleen redacteuren van beide gemeenten mogen deze afspraak wijzigen."))
     return agreement
-
-
-def add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def base_context(agreement, request, tab):
@@ -95,13 +86,13 @@ def agreement_create(request):
     if not permissions.can_create(request.user):
         raise PermissionDenied(_("Alleen redacteuren en beheerders maken achtervangafspraken."))
     initial = {"party_a": request.user.municipality, "restore_mbps": 1000, "restore_slots": 2}
-    form = AgreementForm(request.POST or None, initial=initial, user=request.user)
+    form = AgreementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
                 agreement = services.save_agreement(form.save(commit=False), request.user)
         except ValidationError as error:
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("De achtervangafspraak is vastgelegd. Voeg nu de diensten toe."))
             return redirect("fallback:detail", pk=agreement.pk)
@@ -111,7 +102,7 @@ def agreement_create(request):
 @login_required
 def agreement_edit(request, pk):
     agreement = editable_agreement(request, pk)
-    form = AgreementForm(request.POST or None, instance=agreement, user=request.user)
+    form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
         expect_revision(agreement, form.cleaned_data["revision"])
         try:
@@ -121,7 +112,7 @@ def agreement_edit(request, pk):
             form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
             agreement.refresh_from_db()
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
             return redirect("fallback:detail", pk=agreement.pk)
@@ -268,7 +259,7 @@ def _save_service(request, agreement, guest, form):
         form.add_error(None, conflict_message(conflict))
         return None
     except ValidationError as error:
-        add_errors(form, error)
+        add_to_form(form, error)
         return None
 
 

@@ -76,6 +76,11 @@ class ScheduledRestore:
     def late_hours(self) -> float:
         return max(0.0, self.end - self.rto_hours)
 
+    @property
+    def slot_number(self) -> int:
+        """The slot counted from 1, as people count."""
+        return self.slot + 1
+
 
 @dataclass
 class Schedule:
@@ -86,6 +91,15 @@ class Schedule:
     @property
     def met_count(self) -> int:
         return sum(e.met for e in self.entries)
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def by_start(self) -> list[ScheduledRestore]:
+        """The entries in the order they start (then by key)."""
+        return sorted(self.entries, key=lambda e: (e.start, e.key))
 
     @property
     def missed(self) -> list[ScheduledRestore]:
