@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-""""Your own municipality must be a party" is a rule of the service: the page and the API refuse the
+""" "Your own municipality must be a party" is a rule of the service: the page and the API refuse the
 same input with the same Dutch sentence on the same field (the CLI cannot create agreements)."""
 
 import datetime as dt
