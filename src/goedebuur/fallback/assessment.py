@@ -13,6 +13,7 @@ from goedebuur.core.fallback import restore_schedule as rs
 
 from .agreements import distance_km
 from .models import Agreement
+from .phrases import PhrasedCheck, phrase
 
 
 def direction_for(agreement: Agreement, guest, *, link_mbps: float | None = None) -> ff.Direction:
@@ -65,6 +66,11 @@ class DirectionResult:
     @property
     def best(self) -> rs.Schedule:
         return self.feasibility.schedule
+
+    @property
+    def checks(self) -> list[PhrasedCheck]:
+        """The checks in words (active language)."""
+        return [phrase(c) for c in self.feasibility.checks]
 
     @property
     def gain(self) -> int:

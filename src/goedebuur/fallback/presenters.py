@@ -45,7 +45,7 @@ class FeasibilityDirectionSerializer(serializers.Serializer):
     gastheer = serializers.CharField(source="host.code")
     gastheerNaam = serializers.CharField(source="host.name")
     stoplicht = serializers.ChoiceField(source="feasibility.status", choices=LIGHTS)
-    toetsen = CheckSerializer(source="feasibility.checks", many=True)
+    toetsen = CheckSerializer(source="checks", many=True)
 
     class Meta:
         ref_name = "AchtervangHaalbaarheidRichting"

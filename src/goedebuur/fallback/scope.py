@@ -17,6 +17,7 @@ from goedebuur.core.landscape.rules import default_recovery
 from goedebuur.history import services as history
 
 from .models import Service
+from .phrases import schedule_error
 
 
 def application_defaults(application) -> dict:
@@ -87,7 +88,7 @@ def write_service(service: Service, depends_on=None) -> Service:
         try:
             rs.topological_order(restore_jobs(agreement.services.filter(guest_id=service.guest_id), 1.0))
         except rs.ScheduleError as error:
-            raise ValidationError({"depends_on": str(error)}) from None
+            raise ValidationError({"depends_on": schedule_error(error)}) from None
     return service
 
 

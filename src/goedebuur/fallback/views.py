@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 
 from goedebuur.common import add_to_form
 from goedebuur.core.fallback import feasibility as ff
-from goedebuur.core.fallback.gantt import render_gantt
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 
-from . import permissions, services, testplan
+from . import permissions, phrases, services, testplan
 from .forms import AgreementForm, ServiceForm
+from .gantt import render_gantt
 from .models import Agreement, Service
 
 NAV = "achtervang"
@@ -160,7 +160,7 @@ def agreement_detail(request, pk):
             "services_by_guest": services_by_guest,
             "distance_km": services.distance_km(agreement),
             "status": status,
-            "status_label": ff.LABELS[status],
+            "status_label": phrases.status_label(status),
             "hosts": [(agreement.party_a, "a"), (agreement.party_b, "b")],
             "current": testplan.tests_current(agreement),
             "overdue": testplan.overdue_tests([agreement]),
@@ -179,7 +179,7 @@ def feasibility(request, pk):
         {
             "results": results,
             "status": services.overall_status(results),
-            "labels": ff.LABELS,
+            "labels": phrases.LABELS,
             "defaults": {
                 "peak": ff.DEFAULT_PEAK_FACTOR,
                 "min_km": ff.DEFAULT_MIN_KM,

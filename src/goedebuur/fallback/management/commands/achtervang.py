@@ -6,9 +6,9 @@ line is an operator's tool: it sees every agreement (like a platform administrat
 from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.common import write_json
-from goedebuur.core.fallback.feasibility import LABELS, fmt
 from goedebuur.fallback import presenters, services
 from goedebuur.fallback.models import Agreement
+from goedebuur.fallback.phrases import fmt, status_label
 
 
 class Command(BaseCommand):
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             data = presenters.feasibility(report)
             if options["json"]:
                 return write_json(self, data)
-            self.stdout.write(f"{agreement}: {LABELS[data['stoplicht']]} ({data['stoplicht']})")
+            self.stdout.write(f"{agreement}: {status_label(data['stoplicht'])} ({data['stoplicht']})")
             for direction in data["richtingen"]:
                 self.stdout.write(
                     f"\n{direction['gastNaam']} valt uit, {direction['gastheerNaam']} neemt over: {direction['stoplicht']}"
