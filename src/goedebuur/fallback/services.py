@@ -180,9 +180,7 @@ def restore_deleted_agreement(pk: int, user, record_id: int | None = None) -> Ag
 
 def deleted_services(agreement: Agreement) -> list:
     """The last version of each service removed from the agreement and not restored since."""
-    records = trackers.deletions(
-        trackers.ServiceTracker.label, Q(snapshot__agreement_id=agreement.pk)
-    ).select_related(None)
+    records = trackers.deletions(trackers.ServiceTracker.label, Q(snapshot__agreement_id=agreement.pk))
     return trackers.still_gone(records, agreement.services.values_list("pk", flat=True))
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import one_line
 from goedebuur.history.services import EditConflict, conflict_message
 from goedebuur.history.views import render_versions
 
@@ -34,7 +35,7 @@ def _restore(request, restore, obj, record_id, back):
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     else:
         messages.success(request, _("De eerdere versie is hersteld."))
     return redirect(back)
@@ -56,7 +57,7 @@ def _restore_deleted(request, pk, record_id=None):
         with transaction.atomic():
             agreement = services.restore_deleted_agreement(pk, request.user, record_id)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
         return redirect("fallback:list")
     messages.success(
         request,
