@@ -15,9 +15,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import exports, permissions, services
-from .models import Agreement
-from .views import editable_agreement, visible_agreement
+from .. import exports, permissions, services
+from ..models import Agreement
+from .base import editable_agreement, visible_agreement
 
 
 def _filename(agreement, extension):

@@ -22,9 +22,9 @@ from goedebuur.core.maps.svgmap import Area, render_map
 from goedebuur.maps.services import geometry
 from goedebuur.municipalities.models import Municipality
 
-from . import permissions, testplan
-from .models import Agreement
-from .views import NAV
+from .. import permissions, testplan
+from ..models import Agreement
+from .base import NAV
 
 NONE, CURRENT, NOT_CURRENT = SEQUENTIAL[0], SEQUENTIAL[3], HIGHLIGHT
 

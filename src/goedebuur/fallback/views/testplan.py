@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The BIO test plan of an agreement: planned tests, the test log with results per service, and
-follow-up actions. Same visibility as the agreement (views.visible_agreement / editable_agreement)."""
+follow-up actions. Same visibility as the agreement (base.visible_agreement / editable_agreement)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from goedebuur.common import add_to_form
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 
-from . import testplan
-from .forms import ActionForm, PlannedTestForm, TestRecordForm
-from .models import FollowUpAction
-from .views import base_context, editable_agreement, visible_agreement
+from .. import testplan
+from ..forms import ActionForm, PlannedTestForm, TestRecordForm
+from ..models import FollowUpAction
+from .base import base_context, editable_agreement, visible_agreement
 
 
 @login_required

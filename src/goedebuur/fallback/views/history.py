@@ -17,9 +17,9 @@ from goedebuur.common import one_line
 from goedebuur.history.services import EditConflict, conflict_message
 from goedebuur.history.views import render_versions
 
-from . import permissions, services
-from .models import Agreement, FollowUpAction, Service
-from .views import NAV, editable_agreement, visible_agreement
+from .. import permissions, services
+from ..models import Agreement, FollowUpAction, Service
+from .base import NAV, editable_agreement, visible_agreement
 
 
 def _restore_url(request, agreement, name, *args):
