@@ -39,9 +39,9 @@ def site_defaults(municipality) -> dict:
 def fill_sites(agreement: Agreement) -> None:
     """A site without a name, kind or coordinates is the party's town hall at its inside point."""
     for side in ("a", "b"):
-        party = getattr(agreement, f"party_{side}", None) if getattr(agreement, f"party_{side}_id") else None
-        if party is None:
+        if getattr(agreement, f"party_{side}_id") is None:
             continue
+        party = getattr(agreement, f"party_{side}")
         default = site_defaults(party)
         if not getattr(agreement, f"site_{side}_name"):
             setattr(agreement, f"site_{side}_name", default["name"])
