@@ -6,15 +6,16 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
+from goedebuur.experiences import api as experience_api
+from goedebuur.trajectories import api as trajectory_api
+
 from . import businesscases as businesscase_api
 from . import clusters as cluster_api
-from . import experiences as experience_api
 from . import fallback as fallback_api
 from . import landscape_import as landscape_import_api
 from . import partners as partner_api
 from . import procurement as procurement_api
 from . import profiles as profile_api
-from . import trajectories as trajectory_api
 from .base import NotFoundView
 from .cooperations import CooperationViewSet
 from .managed_lists import CooperationFormViewSet, IctDomainViewSet

@@ -7,7 +7,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.history.locking import EditConflict, conflict_message
+from goedebuur.common import one_line
+from goedebuur.history.services import EditConflict, conflict_message
 
 from . import permissions, search, services
 from .models import Answer, Lesson, Question
@@ -85,13 +86,6 @@ def visible_answer_or_404(request, pk) -> Answer:
     return answer
 
 
-def apply_service_errors(form, error: ValidationError, fallback_field=None):
-    for field, messages in getattr(error, "message_dict", {None: error.messages}).items():
-        target = field if field in form.fields else fallback_field
-        for message in messages:
-            form.add_error(target, message)
-
-
 ITEM_MODELS = {"ervaring": Lesson, "vraag": Question, "antwoord": Answer}
 
 
@@ -102,6 +96,6 @@ def restore_or_report(request, item, record_id) -> None:
     except EditConflict as conflict:
         notices.error(request, conflict_message(conflict))
     except ValidationError as error:
-        notices.error(request, " ".join(error.messages))
+        notices.error(request, one_line(error))
     else:
         notices.success(request, _("De eerdere versie is hersteld."))

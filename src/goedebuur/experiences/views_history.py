@@ -4,14 +4,12 @@ question sees its history; who may delete it (the asker, the author of the answe
 administrator restores an earlier version. Deleted ones: administrators only."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history import services as history
 from goedebuur.history.views import render_versions
 
 from . import permissions, services
@@ -42,7 +40,7 @@ def _page(request, item, title, back_url, restore_name):
     may_restore = permissions.can_restore(request.user, item)
     return render_versions(
         request,
-        history.versions(services.HISTORY_MODEL[services.kind_of(item)], item.pk),
+        services.versions(item),
         title=title,
         back_url=back_url,
         back_label=title,
@@ -65,8 +63,7 @@ def question_history(request, pk):
 @login_required
 def question_restore(request, pk, record_id):
     question = _question(request, pk)
-    if not permissions.can_restore(request.user, question):
-        raise PermissionDenied(_("U mag deze vraag niet wijzigen."))
+    services.check_may_restore(request.user, question)
     restore_or_report(request, question, record_id)
     return redirect("experiences:question_history", question.pk)
 
@@ -82,7 +79,6 @@ def answer_history(request, pk):
 @login_required
 def answer_restore(request, pk, record_id):
     answer = _answer(request, pk)
-    if not permissions.can_restore(request.user, answer):
-        raise PermissionDenied(_("U mag dit antwoord niet wijzigen."))
+    services.check_may_restore(request.user, answer)
     restore_or_report(request, answer, record_id)
     return redirect("experiences:answer_history", answer.pk)

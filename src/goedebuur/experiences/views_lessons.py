@@ -4,7 +4,7 @@ history, delete (soft), attachments. Visibility and rights: see permissions.py."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,17 +12,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import add_to_form
 from goedebuur.core.experiences.safe_markdown import render as render_markdown
-from goedebuur.history import services as history
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.history.views import render_versions
-from goedebuur.trajectories import permissions as trajectory_permissions
+from goedebuur.trajectories import services as trajectories
 
 from . import permissions, search, services
 from .forms import LessonForm
 from .models import Attachment, Lesson
 from .views_common import (
-    apply_service_errors,
     facet_groups,
     filters_from,
     querystring_without_page,
@@ -62,14 +61,13 @@ def _save_with_attachment(request, form, lesson=None):
 
 @login_required
 def lesson_create(request):
-    if not permissions.can_write_lesson(request.user) or request.user.municipality_id is None:
-        raise PermissionDenied(_("Alleen redacteuren van een gemeente kunnen een ervaring delen."))
+    services.check_may_share_lesson(request.user)
     form = LessonForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             lesson = _save_with_attachment(request, form)
         except ValidationError as error:
-            apply_service_errors(form, error, fallback_field="attachment")
+            add_to_form(form, error)
         else:
             messages.success(request, _("Uw ervaring is gedeeld."))
             return redirect(lesson)
@@ -108,7 +106,7 @@ def lesson_detail(request, pk):
         "can_follow": permissions.can_follow(request.user),
         "trajectory": lesson.trajectory
         if lesson.trajectory_id
-        and trajectory_permissions.visible_to(request.user).filter(pk=lesson.trajectory_id).exists()
+        and trajectories.visible_to(request.user).filter(pk=lesson.trajectory_id).exists()
         else None,
     }
     return render(request, "experiences/lesson_detail.html", context)
@@ -116,8 +114,7 @@ def lesson_detail(request, pk):
 
 def _editable(request, pk) -> Lesson:
     lesson = visible_or_404(request, Lesson, pk)
-    if not permissions.can_edit_lesson(request.user, lesson):
-        raise PermissionDenied(_("U mag deze ervaring niet wijzigen."))
+    services.check_may_edit_lesson(request.user, lesson)
     return lesson
 
 
@@ -134,7 +131,7 @@ def lesson_edit(request, pk):
         except EditConflict as conflict:
             form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
-            apply_service_errors(form, error, fallback_field="attachment")
+            add_to_form(form, error)
         else:
             messages.success(request, _("De ervaring is opgeslagen."))
             return redirect(lesson)
@@ -172,7 +169,7 @@ def lesson_history(request, pk):
     may_restore = permissions.can_restore(request.user, lesson)
     return render_versions(
         request,
-        history.versions(services.HISTORY_MODEL["ervaring"], lesson.pk),
+        services.versions(lesson),
         title=lesson.title,
         back_url=reverse("experiences:lessons") if lesson.deleted_at else lesson.get_absolute_url(),
         back_label=_("Alle ervaringen") if lesson.deleted_at else lesson.title,
@@ -190,8 +187,7 @@ def lesson_history(request, pk):
 @login_required
 def lesson_restore(request, pk, record_id):
     lesson = _lesson_with_history(request, pk)
-    if not permissions.can_restore(request.user, lesson):
-        raise PermissionDenied(_("U mag deze ervaring niet wijzigen."))
+    services.check_may_restore(request.user, lesson)
     restore_or_report(request, lesson, record_id)
     return redirect("experiences:lesson_history", lesson.pk)
 

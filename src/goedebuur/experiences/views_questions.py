@@ -10,14 +10,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import add_to_form, one_line
 from goedebuur.core.experiences.safe_markdown import render as render_markdown
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.pages.querystring import paginate
 
 from . import permissions, services
 from .forms import AnswerForm, QuestionForm
 from .models import Answer, Question, UsefulMark
-from .views_common import apply_service_errors, visible_answer_or_404, visible_or_404
+from .views_common import visible_answer_or_404, visible_or_404
 
 STATES = {"open": Q(accepted_answer__isnull=True), "beantwoord": Q(accepted_answer__isnull=False)}
 
@@ -49,14 +50,13 @@ def question_list(request):
 
 @login_required
 def question_create(request):
-    if not permissions.can_ask(request.user):
-        raise PermissionDenied(_("Alleen medewerkers van een gemeente kunnen een vraag stellen."))
+    services.check_may_ask(request.user)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             question = services.ask_question(form.to_input(), request.user)
         except ValidationError as error:
-            apply_service_errors(form, error, fallback_field="title")
+            add_to_form(form, error)
         else:
             messages.success(request, _("Uw vraag is geplaatst."))
             return redirect(question)
@@ -83,13 +83,12 @@ def question_detail(request, pk):
     question = visible_or_404(request, Question, pk)
     form = AnswerForm(request.POST or None)
     if request.method == "POST":
-        if not permissions.can_answer(request.user):
-            raise PermissionDenied(_("Alleen medewerkers van een gemeente kunnen antwoorden."))
+        services.check_may_answer(request.user)
         if form.is_valid():
             try:
                 answer = services.answer_question(question, request.user, form.cleaned_data["body"])
             except ValidationError as error:
-                apply_service_errors(form, error, fallback_field="body")
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Uw antwoord is geplaatst."))
                 return redirect(answer.get_absolute_url())
@@ -123,7 +122,7 @@ def accept(request, pk):
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     else:
         messages.success(
             request,
