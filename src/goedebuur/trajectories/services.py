@@ -21,14 +21,13 @@ from goedebuur.accounts.models import User
 from goedebuur.cooperations import services as register
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.trajectory import workflow as flow
-from goedebuur.core.trajectory.workflow import Blocker
 from goedebuur.history import services as history
 from goedebuur.history.services import expect_revision
 
 from . import permissions
 from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
 from .links import link_business_cases, linkable_cases, linked_cases  # noqa: F401 - public API
-from .models import Participant, Trajectory
+from .models import ACTION_LABELS, Participant, Trajectory
 from .plan import (  # noqa: F401 - public API
     checklist,
     ensure_checklist,
@@ -37,6 +36,7 @@ from .plan import (  # noqa: F401 - public API
     record_decision,
     set_checklist_status,
 )
+from .reasons import Reason, decision_question, phrase  # noqa: F401 - public API
 from .rules import (  # noqa: F401 - public API
     check_editable,
     check_may_create,
@@ -246,7 +246,7 @@ def update_trajectory(trajectory: Trajectory, user, *, domains=None, **values) -
 class StepStatus:
     facts: flow.TrajectoryFacts
     allowed: tuple[str, ...]
-    advance_blockers: list[Blocker]
+    advance_blockers: list[Reason]  # what blocks the next phase, in words
     pending_invitations: list[Participant]
     may_enter_register: bool
 
@@ -271,7 +271,7 @@ def step_status(trajectory: Trajectory, alignment: AlignmentPicture | None = Non
     return StepStatus(
         facts=current,
         allowed=flow.allowed_actions(current),
-        advance_blockers=flow.blockers(current, flow.ADVANCE),
+        advance_blockers=[phrase(b) for b in flow.blockers(current, flow.ADVANCE)],
         pending_invitations=[
             p for p in trajectory.participants.all() if p.status == Participant.Status.INVITED
         ],
@@ -296,7 +296,7 @@ def take_action(
     try:
         phase, state = flow.apply(facts(trajectory), action, reason)
     except flow.TransitionError as error:
-        raise ValidationError({"action": [b.reason for b in error.blockers]}) from None
+        raise ValidationError({"action": [phrase(b).reason for b in error.blockers]}) from None
     if phase != trajectory.phase:
         trajectory.phase_entered_at = timezone.now()
     trajectory.phase, trajectory.state = phase, state
@@ -306,7 +306,10 @@ def take_action(
         trajectory.state_reason = ""
     trajectory.save()
     history.record(
-        trajectory, "update", user, f"{flow.ACTIONS[action]}{': ' + reason.strip() if reason.strip() else ''}"
+        trajectory,
+        "update",
+        user,
+        f"{ACTION_LABELS[action]}{': ' + reason.strip() if reason.strip() else ''}",
     )
     return trajectory
 

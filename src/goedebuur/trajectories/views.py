@@ -166,7 +166,7 @@ def trajectory_detail(request, pk):
         "timeline": _timeline(trajectory),
         "status": status,
         "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in status.allowed],
-        "decision_question": flow.DECISIONS[trajectory.phase],
+        "decision_question": services.decision_question(trajectory.phase),
         "latest_decision": services.latest_decision(trajectory),
         "checklist": services.checklist(trajectory),
         "decisions": trajectory.decisions.select_related("recorded_by"),

@@ -32,7 +32,10 @@ def alignment_data(trajectory):
             "ambities": list(picture.ambitions.values()),
             "verschillen": picture.divergences,
             "bevestigdDoor": sorted(codes[m] for m, ok in picture.acknowledged.items() if ok),
-            "blokkades": [{"reden": b.reason, "aanZet": list(b.who)} for b in picture.blockers],
+            "blokkades": [
+                {"reden": reason.reason, "aanZet": list(reason.who)}
+                for reason in map(services.phrase, picture.blockers)
+            ],
         }
     ).data
 
