@@ -1,16 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Helpers shared by the pages of experience sharing."""
 
-from django.contrib import messages as notices
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.common import one_line
-from goedebuur.history.services import EditConflict, conflict_message
-
-from . import permissions, search, services
+from . import permissions, search
 from .models import Answer, Lesson, Question
 
 FILTER_PARAMS = {
@@ -87,15 +82,3 @@ def visible_answer_or_404(request, pk) -> Answer:
 
 
 ITEM_MODELS = {"ervaring": Lesson, "vraag": Question, "antwoord": Answer}
-
-
-def restore_or_report(request, item, record_id) -> None:
-    """Restore `item` to one of its versions and say how it went (a message)."""
-    try:
-        services.restore_version(item, record_id, request.user)
-    except EditConflict as conflict:
-        notices.error(request, conflict_message(conflict))
-    except ValidationError as error:
-        notices.error(request, one_line(error))
-    else:
-        notices.success(request, _("De eerdere versie is hersteld."))

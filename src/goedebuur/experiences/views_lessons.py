@@ -8,14 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.common import add_to_form
 from goedebuur.core.experiences.safe_markdown import render as render_markdown
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.history.views import render_versions
 from goedebuur.trajectories import services as trajectories
 
 from . import permissions, search, services
@@ -25,7 +23,6 @@ from .views_common import (
     facet_groups,
     filters_from,
     querystring_without_page,
-    restore_or_report,
     visible_or_404,
 )
 
@@ -153,43 +150,6 @@ def lesson_delete(request, pk):
         messages.success(request, _("De ervaring is verwijderd. Een beheerder kan haar terugzetten."))
         return redirect("experiences:lessons")
     return render(request, "experiences/confirm_delete.html", {"nav": "ervaringen", "item": lesson})
-
-
-def _lesson_with_history(request, pk) -> Lesson:
-    """A lesson the user may see; a deleted one only for administrators (who may bring it back)."""
-    lesson = Lesson.objects.filter(pk=pk).select_related("municipality", "author", "cooperation").first()
-    if lesson is None or not permissions.can_see_history(request.user, lesson):
-        raise Http404(_("Dit bericht bestaat niet of u mag het niet zien."))
-    return lesson
-
-
-@login_required
-def lesson_history(request, pk):
-    lesson = _lesson_with_history(request, pk)
-    may_restore = permissions.can_restore(request.user, lesson)
-    return render_versions(
-        request,
-        services.versions(lesson),
-        title=lesson.title,
-        back_url=reverse("experiences:lessons") if lesson.deleted_at else lesson.get_absolute_url(),
-        back_label=_("Alle ervaringen") if lesson.deleted_at else lesson.title,
-        restore_url=(lambda r: reverse("experiences:lesson_restore", args=[lesson.pk, r.pk]))
-        if may_restore
-        else None,
-        deleted_notice=_("Deze ervaring is verwijderd. Herstel een eerdere versie om haar terug te zetten.")
-        if lesson.deleted_at
-        else "",
-        nav="ervaringen",
-    )
-
-
-@require_POST
-@login_required
-def lesson_restore(request, pk, record_id):
-    lesson = _lesson_with_history(request, pk)
-    services.check_may_restore(request.user, lesson)
-    restore_or_report(request, lesson, record_id)
-    return redirect("experiences:lesson_history", lesson.pk)
 
 
 def attachment_download(request, pk, attachment_id):
