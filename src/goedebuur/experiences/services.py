@@ -55,7 +55,24 @@ def check_may_moderate(user) -> None:
     _require(user, permissions.can_moderate, _("Alleen platformbeheerders modereren."))
 
 
-def _check_delete(user, item) -> None:
+def check_may_accept(user, question) -> None:
+    _require(
+        user,
+        lambda u: permissions.can_accept(u, question),
+        _("Alleen wie de vraag stelde, kan een antwoord accepteren."),
+    )
+
+
+def check_may_mark_useful(user, answer) -> None:
+    _require(
+        user,
+        lambda u: permissions.can_mark_useful(u, answer),
+        _("U kunt uw eigen antwoord niet als nuttig markeren."),
+    )
+
+
+def check_may_delete(user, item) -> None:
+    """Delete a lesson (who may edit it), a question or an answer (its author) or any (administrators)."""
     if isinstance(item, Lesson):
         check_may_edit_lesson(user, item)
     elif isinstance(item, Question):
@@ -240,7 +257,13 @@ def ask_question(data: QuestionInput, user, municipality=None) -> Question:
 
 @transaction.atomic
 def answer_question(question: Question, user, body: str, municipality=None, is_demo=False) -> Answer:
+    """An answer to a question the user may see."""
     check_may_answer(user)
+    _require(
+        user,
+        lambda u: permissions.can_view(u, question),
+        _("Dit bericht bestaat niet of u mag het niet zien."),
+    )
     if not (body or "").strip():
         raise ValidationError({"body": _("Schrijf een antwoord.")})
     answer = Answer.objects.create(
@@ -259,11 +282,7 @@ def answer_question(question: Question, user, body: str, municipality=None, is_d
 @transaction.atomic
 def accept_answer(question: Question, answer: Answer | None, user) -> Question:
     """Mark `answer` as the accepted one (None: no accepted answer)."""
-    _require(
-        user,
-        lambda u: permissions.can_accept(u, question),
-        _("Alleen wie de vraag stelde, kan een antwoord accepteren."),
-    )
+    check_may_accept(user, question)
     if answer is not None and (answer.question_id != question.pk or answer.deleted_at or answer.hidden_at):
         raise ValidationError({"answer": _("Dit antwoord hoort niet bij deze vraag.")})
     question.accepted_answer = answer
@@ -274,11 +293,7 @@ def accept_answer(question: Question, answer: Answer | None, user) -> Question:
 
 def toggle_useful(answer: Answer, user) -> bool:
     """Mark or unmark `answer` as useful for `user`; returns whether it is now marked."""
-    _require(
-        user,
-        lambda u: permissions.can_mark_useful(u, answer),
-        _("U kunt uw eigen antwoord niet als nuttig markeren."),
-    )
+    check_may_mark_useful(user, answer)
     mark = UsefulMark.objects.filter(answer=answer, user=user).first()
     if mark:
         mark.delete()
@@ -289,7 +304,7 @@ def toggle_useful(answer: Answer, user) -> bool:
 
 @transaction.atomic
 def soft_delete(item, user):
-    _check_delete(user, item)
+    check_may_delete(user, item)
     item.deleted_at = timezone.now()
     item.save(update_fields=["deleted_at", "updated_at"])
     _record(item, "delete", user)

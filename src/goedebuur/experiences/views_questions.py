@@ -4,7 +4,7 @@ delete (soft). Visibility and rights: see permissions.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -112,8 +112,7 @@ def question_detail(request, pk):
 @login_required
 def accept(request, pk):
     question = visible_or_404(request, Question, pk)
-    if not permissions.can_accept(request.user, question):
-        raise PermissionDenied(_("Alleen wie de vraag stelde, kan een antwoord accepteren."))
+    services.check_may_accept(request.user, question)
     answer_id = request.POST.get("antwoord", "")
     answer = Answer.objects.filter(pk=answer_id, question=question).first() if answer_id.isdigit() else None
     expect_revision(question, revision_from(request.POST))
@@ -135,8 +134,7 @@ def accept(request, pk):
 @login_required
 def mark_useful(request, answer_id):
     answer = visible_answer_or_404(request, answer_id)
-    if not permissions.can_mark_useful(request.user, answer):
-        raise PermissionDenied(_("U kunt uw eigen antwoord niet als nuttig markeren."))
+    services.check_may_mark_useful(request.user, answer)
     marked = services.toggle_useful(answer, request.user)
     messages.success(
         request, _("Gemarkeerd als nuttig.") if marked else _("Markering als nuttig ingetrokken.")
@@ -147,8 +145,7 @@ def mark_useful(request, answer_id):
 @login_required
 def question_delete(request, pk):
     question = visible_or_404(request, Question, pk)
-    if not permissions.can_delete_question(request.user, question):
-        raise PermissionDenied(_("U mag deze vraag niet verwijderen."))
+    services.check_may_delete(request.user, question)
     if request.method == "POST":
         expect_revision(question, revision_from(request.POST))
         try:
@@ -165,8 +162,7 @@ def question_delete(request, pk):
 @login_required
 def answer_delete(request, answer_id):
     answer = visible_answer_or_404(request, answer_id)
-    if not permissions.can_delete_answer(request.user, answer):
-        raise PermissionDenied(_("U mag dit antwoord niet verwijderen."))
+    services.check_may_delete(request.user, answer)
     expect_revision(answer, revision_from(request.POST))
     try:
         services.soft_delete(answer, request.user)
