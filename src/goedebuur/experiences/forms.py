@@ -7,14 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.core.experiences.attachments import MAX_BYTES
-from goedebuur.core.trajectory.workflow import PHASES
 from goedebuur.history.forms import revision_field
 from goedebuur.trajectories import services as trajectories
 
 from .models import Visibility
 from .services import UNKNOWN_TRAJECTORY, LessonInput, QuestionInput, parse_tags
 
-PHASE_FIELD_CHOICES = [("", _("geen bepaalde fase"))] + list(PHASES)
+
+def _phase_choices():
+    return [("", _("geen bepaalde fase")), *trajectories.phases()]
 
 
 def _cooperations():
@@ -35,7 +36,7 @@ class ItemForm(forms.Form):
         empty_label=_("geen"),
         help_text=_("Nodig als alleen de leden van het samenwerkingsverband het mogen zien."),
     )
-    phase = forms.ChoiceField(label=_("Fase"), choices=PHASE_FIELD_CHOICES, required=False)
+    phase = forms.ChoiceField(label=_("Fase"), choices=_phase_choices, required=False)
     tags = forms.CharField(
         label=_("Trefwoorden"), required=False, max_length=500, help_text=_("Gescheiden door komma's.")
     )

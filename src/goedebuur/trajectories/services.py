@@ -27,7 +27,7 @@ from goedebuur.history.services import expect_revision
 from . import permissions
 from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
 from .links import link_business_cases, linkable_cases, linked_cases  # noqa: F401 - public API
-from .models import ACTION_LABELS, Participant, Trajectory
+from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
 from .plan import (  # noqa: F401 - public API
     checklist,
     ensure_checklist,
@@ -60,6 +60,11 @@ def restore_version(trajectory: Trajectory, record_id: int, user) -> Trajectory:
 # --- for other apps: which trajectories a user may see and link ------------------------------
 
 visible_to = permissions.visible_to
+
+
+def phases() -> list[tuple[str, str]]:
+    """(code, name) of the phases in order, the names in the active language."""
+    return list(PHASE_CHOICES)
 
 
 def all_trajectories():
