@@ -10,6 +10,7 @@ from goedebuur.experiences.models import Lesson
 
 from ..factories import RHENEN, UTRECHT
 from ..trajectories.factories import make_trajectory
+from .factories import make_answer, make_question
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,34 @@ def test_it_refuses_readers_in_the_service_as_on_page_and_api(reader_a, reader_a
     with pytest.raises(services.PermissionDenied):
         services.save_lesson(services.LessonInput(title="Exit", body="x"), reader_a)
     assert not Lesson.objects.exists()
+
+
+def test_it_lets_only_the_asker_accept_an_answer_on_page_and_in_the_service(
+    editor_a, editor_b, editor_b_client
+):
+    question = make_question(editor_a)
+    answer = make_answer(question, editor_b)
+    assert (
+        editor_b_client.post(f"/vragen/{question.pk}/accepteren", {"antwoord": answer.pk}).status_code == 403
+    )
+    with pytest.raises(services.PermissionDenied):
+        services.accept_answer(question, answer, editor_b)
+    question.refresh_from_db()
+    assert question.accepted_answer is None
+
+
+def test_it_refuses_an_answer_to_a_question_the_user_may_not_see_on_api_and_in_the_service(
+    editor_a, editor_b, editor_b_client, cooperation
+):
+    question = make_question(
+        editor_a, visibility="leden", cooperation=cooperation
+    )  # Utrecht (B) is no member
+    api = editor_b_client.post(
+        f"/api/v1/vragen/{question.pk}/antwoorden",
+        {"tekst": "Zo doen wij dat."},
+        content_type="application/json",
+    )
+    assert api.status_code == 404
+    with pytest.raises(services.PermissionDenied):
+        services.answer_question(question, editor_b, "Zo doen wij dat.")
+    assert not question.answers.exists()
