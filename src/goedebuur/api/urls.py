@@ -6,17 +6,17 @@ from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from goedebuur.cooperations import api as cooperation_api
+from goedebuur.experiences import api as experience_api
 from goedebuur.fallback import api as fallback_api
 from goedebuur.matrix import api as matrix_api
 from goedebuur.municipalities import api as municipality_api
 from goedebuur.partners import api as partner_api
 from goedebuur.procurement import api as procurement_api
 from goedebuur.profiles import api as profile_api
+from goedebuur.trajectories import api as trajectory_api
 
 from . import businesscases as businesscase_api
 from . import clusters as cluster_api
-from . import experiences as experience_api
-from . import trajectories as trajectory_api
 from .base import NotFoundView
 
 app_name = "api"

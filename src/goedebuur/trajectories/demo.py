@@ -85,7 +85,7 @@ def _ede_wageningen(codes) -> Trajectory:
         is_demo=True,
         notify=False,  # the demo accepts at once; no e-mail on the console
     )
-    services.respond(trajectory, codes["GM0289"], True, user)
+    services.respond(trajectory, codes["GM0289"], True, None)  # Wageningen has no demo editor: the platform
     _tick(trajectory, ["gedeeld-belang"], user)
     _go(trajectory, user, dt.date(2026, 3, 2))
     trajectory = services.take_action(trajectory, "volgende-fase", user)
