@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.core.experiences.attachments import MAX_BYTES
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 from goedebuur.trajectories import services as trajectories
 
 from .models import Visibility

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from goedebuur.common import add_to_form, one_line
 from goedebuur.core.experiences.safe_markdown import render as render_markdown
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.pages.querystring import paginate
+from goedebuur.pages.services import paginate
 
 from . import permissions, services
 from .forms import AnswerForm, QuestionForm

@@ -6,7 +6,7 @@ the fields (`goedebuur.common.add_to_form`)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 

@@ -7,10 +7,7 @@ snapshot keys as they have always been, so older history stays valid), registere
 Restores: an agreement or a service goes back to one of its versions; a deleted agreement comes
 back with its old id and everything it held when it was deleted (services, dependencies, test
 plan, test log with results, follow-up actions; each from its own history). A removed service
-comes back through `history.restore_removed`.
-
-The two queries at the end (the "delete" records of a label; the state of an agreement's children
-before its deletion) are not in `goedebuur.history.services` yet and read `ChangeRecord` here."""
+comes back through `history.restore_removed`."""
 
 from __future__ import annotations
 
@@ -22,7 +19,6 @@ from django.utils.translation import gettext as _
 
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.history import services as history
-from goedebuur.history.models import ChangeRecord
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 
@@ -218,7 +214,7 @@ def restore_services(agreement: Agreement, before_id: int, user, note: str) -> d
     guests = {m.pk: m for m in agreement.guests()}
     restored, snapshots = {}, {}
     lookup = {"snapshot__agreement_id": agreement.pk}
-    for record in latest_before(ServiceTracker.label, lookup, before_id):
+    for record in history.latest_before(ServiceTracker.label, lookup, before_id):
         state = dict(record.snapshot)
         if state.get("guest_id") not in guests:
             continue
@@ -248,7 +244,7 @@ def restore_test_plan(agreement: Agreement, before_id: int, services: dict, user
     left out. Each recreated row gets a "restore" history record."""
     lookup = {"snapshot__agreement": agreement.pk}
     records = {}
-    for version in latest_before(TestRecordTracker.label, lookup, before_id):
+    for version in history.latest_before(TestRecordTracker.label, lookup, before_id):
         state = version.snapshot
         old_pk = int(version.object_id)
         first = (
@@ -282,7 +278,7 @@ def restore_test_plan(agreement: Agreement, before_id: int, services: dict, user
                 )
         records[old_pk] = record
         history.record(record, history.Action.RESTORE, user, note)
-    for version in latest_before(PlannedTestTracker.label, lookup, before_id):
+    for version in history.latest_before(PlannedTestTracker.label, lookup, before_id):
         state = version.snapshot
         old_pk = int(version.object_id)
         planned = PlannedTest(
@@ -295,7 +291,7 @@ def restore_test_plan(agreement: Agreement, before_id: int, services: dict, user
             planned.pk = old_pk
         planned.save(force_insert=True)
         history.record(planned, history.Action.RESTORE, user, note)
-    for version in latest_before(FollowUpActionTracker.label, lookup, before_id):
+    for version in history.latest_before(FollowUpActionTracker.label, lookup, before_id):
         state = version.snapshot
         if state.get("owner_municipality") not in agreement.party_ids:
             continue
@@ -307,38 +303,3 @@ def restore_test_plan(agreement: Agreement, before_id: int, services: dict, user
         action.save(force_insert=True)
         testplan.write_action(action)
         history.record(action, history.Action.RESTORE, user, note)
-
-
-# --- queries by label (candidates for goedebuur.history.services) ----------------------------------
-
-
-def deletions(label: str, condition=None):
-    """The "delete" records of `label` (optionally filtered by a Q on the snapshot), newest first."""
-    records = ChangeRecord.objects.filter(model=label, action=history.Action.DELETE)
-    if condition is not None:
-        records = records.filter(condition)
-    return records.select_related("user").order_by("-at", "-id")
-
-
-def still_gone(records, live_ids) -> list:
-    """Of `records` (newest first), the newest per object that is not among `live_ids`."""
-    live = {str(pk) for pk in live_ids}
-    seen, found = set(), []
-    for record in records:
-        if record.object_id not in live and record.object_id not in seen:
-            seen.add(record.object_id)
-            found.append(record)
-    return found
-
-
-def latest_before(label: str, lookup: dict, before_id: int) -> list:
-    """Per object, its newest history record older than `before_id`, unless that one is a delete."""
-    records = ChangeRecord.objects.filter(model=label, id__lt=before_id, **lookup).order_by("-id")
-    seen, found = set(), []
-    for record in records:
-        if record.object_id in seen:
-            continue
-        seen.add(record.object_id)
-        if record.action != history.Action.DELETE and record.object_id.isdigit():
-            found.append(record)
-    return sorted(found, key=lambda r: int(r.object_id))

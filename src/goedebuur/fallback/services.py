@@ -151,9 +151,9 @@ def deleted_agreements(user) -> list:
             return []
         mine = user.municipality_id
         condition = Q(snapshot__party_a_id=mine) | Q(snapshot__party_b_id=mine)
-    records = list(trackers.deletions(trackers.AgreementTracker.label, condition))
+    records = list(history.deletions(trackers.AgreementTracker.label, condition))
     ids = {int(r.object_id) for r in records if r.object_id.isdigit()}
-    return trackers.still_gone(records, Agreement.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    return history.still_gone(records, Agreement.objects.filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def deleted_agreement(user, pk):
@@ -180,8 +180,8 @@ def restore_deleted_agreement(pk: int, user, record_id: int | None = None) -> Ag
 
 def deleted_services(agreement: Agreement) -> list:
     """The last version of each service removed from the agreement and not restored since."""
-    records = trackers.deletions(trackers.ServiceTracker.label, Q(snapshot__agreement_id=agreement.pk))
-    return trackers.still_gone(records, agreement.services.values_list("pk", flat=True))
+    records = history.deletions(trackers.ServiceTracker.label, Q(snapshot__agreement_id=agreement.pk))
+    return history.still_gone(records, agreement.services.values_list("pk", flat=True))
 
 
 def deleted_service(agreement: Agreement, service_pk: int) -> Service | None:

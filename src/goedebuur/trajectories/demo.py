@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from goedebuur.accounts.models import User
+from goedebuur.accounts import services as accounts
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.municipalities.models import Municipality
 
@@ -19,7 +19,7 @@ EDE_WAGENINGEN = "Demo: Achtervang Ede en Wageningen"
 
 
 def _user(username):
-    return User.objects.filter(username=username).first()
+    return accounts.user_named(username)
 
 
 def _tick(trajectory, codes, user, note=""):

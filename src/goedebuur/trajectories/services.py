@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.accounts.models import User
+from goedebuur.accounts import services as accounts
 from goedebuur.cooperations import services as register
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.trajectory import workflow as flow
@@ -103,11 +103,7 @@ def _real(user):
 def _notify(trajectory: Trajectory, municipalities) -> None:
     """E-mail the editors of each invited municipality (Django's mail framework)."""
     for municipality in municipalities:
-        recipients = list(
-            User.objects.filter(municipality=municipality, role=User.Role.EDITOR, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+        recipients = accounts.editor_emails(municipality)
         if not recipients:
             continue
         send_mail(

@@ -18,7 +18,7 @@ from goedebuur.common import add_to_form
 from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision
 from goedebuur.municipalities.models import Municipality
-from goedebuur.pages.querystring import paginate
+from goedebuur.pages.services import paginate
 
 from . import documents, permissions, services
 from .forms import (

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.common import one_line
-from goedebuur.history.services import EditConflict, conflict_message
-from goedebuur.history.views import render_versions
+from goedebuur.history.services import EditConflict, conflict_message, render_versions
 
 from . import permissions, services
 from .views import login_or_404, trajectory_or_404
