@@ -2,11 +2,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from goedebuur.accounts.forms import AdminLoginForm
-from goedebuur.accounts.views_login import admin_login
-
-admin.site.login_form = AdminLoginForm
-
 urlpatterns = [
     path("", include("goedebuur.pages.urls")),
     path("", include("goedebuur.ops.urls")),
@@ -26,7 +21,6 @@ urlpatterns = [
     path("", include("goedebuur.fallback.urls")),
     path("api/v1/", include("goedebuur.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    # Before the admin's own pattern: the admin login with the second step of accounts (views_login).
-    path("beheer/login/", admin_login),
+    # The admin login with the second step is in accounts.urls, included above (before this pattern).
     path("beheer/", admin.site.urls),
 ]

@@ -60,3 +60,20 @@ def test_changes_are_recorded_with_the_user_and_a_snapshot(editor_a, freeze):
     assert "calendar_token" not in ChangeRecord.objects.filter(model="fallback.agreement").get().snapshot
     done = ChangeRecord.objects.filter(model="fallback.followupaction", action="update").get()
     assert done.snapshot["done_on"] == "2026-05-01"
+
+
+def test_each_record_keeps_the_history_label_it_was_stored_under():
+    from goedebuur.fallback.models import Agreement, PlannedTest, Service, TestRecord
+    from goedebuur.history import services as history
+
+    labels = {
+        model: history.tracker_for(model).label
+        for model in (Agreement, Service, PlannedTest, TestRecord, FollowUpAction)
+    }
+    assert labels == {
+        Agreement: "fallback.agreement",
+        Service: "fallback.service",
+        PlannedTest: "fallback.plannedtest",
+        TestRecord: "fallback.testrecord",
+        FollowUpAction: "fallback.followupaction",
+    }

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from goedebuur.accounts.models import User
 from goedebuur.cooperations.models import Cooperation
+from goedebuur.fallback import history as fallback_history
 from goedebuur.fallback import services, testplan
 from goedebuur.fallback.models import Agreement, FollowUpAction, PlannedTest, Service, TestKind
 from goedebuur.fallback.models import TestRecord as LoggedTest
@@ -170,7 +171,7 @@ def test_nothing_comes_back_when_a_part_fails(deleted, editor_a, monkeypatch):
     def broken(*args, **kwargs):
         raise ValidationError("kapot")
 
-    monkeypatch.setattr(testplan, "restore_test_plan", broken)
+    monkeypatch.setattr(fallback_history, "restore_test_plan", broken)
     with pytest.raises(ValidationError):
         services.restore_deleted_agreement(deleted["agreement"], editor_a)
     assert not Agreement.objects.filter(pk=deleted["agreement"]).exists()

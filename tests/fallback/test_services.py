@@ -81,7 +81,7 @@ def test_it_assesses_both_directions_of_a_mutual_agreement():
 def test_it_uses_the_host_reservation_for_the_guest():
     agreement = make_agreement(reserved_vcpu_b=2, reserved_vcpu_a=64)
     make_service(agreement, vcpu=8)  # guest Veenendaal (A), host Rhenen (B) reserves 2
-    result = services.assess(agreement)[0].feasibility
+    result = services.assess(agreement)[0]
     vcpu = next(c for c in result.checks if c.subject == "vCPU")
     assert (vcpu.needed, vcpu.available, vcpu.status) == (8, 2, ff.RED)
 

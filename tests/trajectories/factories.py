@@ -7,6 +7,7 @@ from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.municipalities.models import Municipality
 from goedebuur.trajectories import services
 from goedebuur.trajectories.models import ChecklistState, Trajectory
+from goedebuur.trajectories.permissions import can_speak_for
 
 from ..factories import RHENEN, VEENENDAAL
 
@@ -27,9 +28,9 @@ def make_trajectory(
         invitees=[municipality(c) for c in invitees],
         **extra,
     )
-    if accept:
+    if accept:  # each invitee accepts (as the platform itself: `user` speaks for the initiator)
         for code in invitees:
-            services.respond(trajectory, municipality(code), True, user)
+            services.respond(trajectory, municipality(code), True, None)
     return trajectory
 
 
@@ -61,5 +62,10 @@ def advance(trajectory, user=None):
 
 
 def align(trajectory, user=None):
+    """Every partner fills in the same ambitions: `user` where it may speak for the partner, the
+    platform itself (no user) for the others."""
     for participant in services.accepted(trajectory):
-        services.save_ambition(trajectory, participant.municipality, scores(), user)
+        speaker = (
+            user if user is not None and can_speak_for(user, trajectory, participant.municipality) else None
+        )
+        services.save_ambition(trajectory, participant.municipality, scores(), speaker)

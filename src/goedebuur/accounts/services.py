@@ -59,3 +59,20 @@ def find_active_token(key: str) -> ApiToken | None:
 def token_is_read_only(token: ApiToken) -> bool:
     """A `read` token may only read (GET, HEAD, OPTIONS)."""
     return token.scope == ApiToken.Scope.READ
+
+
+# --- people, for other apps ------------------------------------------------------------------------
+
+
+def editor_emails(municipality: Municipality) -> list[str]:
+    """The e-mail addresses of the active editors of a municipality (for notifications)."""
+    return list(
+        User.objects.filter(municipality=municipality, role=User.Role.EDITOR, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+
+
+def user_named(username: str) -> User | None:
+    """The account with this user name, or None (demo data, commands)."""
+    return User.objects.filter(username=username).first()

@@ -7,6 +7,9 @@ from . import views, views_login, views_second_factor
 app_name = "accounts"
 urlpatterns = [
     path("inloggen", views_login.LoginView.as_view(), name="login"),
+    # The admin login goes through the same second step; the root URLconf includes these patterns
+    # before the admin's own, so this one wins over the admin's login page.
+    path("beheer/login/", views_login.admin_login),
     path("inloggen/code", views_login.login_code, name="login_code"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("mijn-account/api-tokens", views.api_tokens, name="api_tokens"),

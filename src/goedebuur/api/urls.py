@@ -8,15 +8,15 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularJSONAPIView, Sp
 from goedebuur.businesscases import api as businesscase_api
 from goedebuur.clusters import api as cluster_api
 from goedebuur.cooperations import api as cooperation_api
+from goedebuur.experiences import api as experience_api
+from goedebuur.fallback import api as fallback_api
 from goedebuur.matrix import api as matrix_api
 from goedebuur.municipalities import api as municipality_api
 from goedebuur.partners import api as partner_api
 from goedebuur.procurement import api as procurement_api
 from goedebuur.profiles import api as profile_api
+from goedebuur.trajectories import api as trajectory_api
 
-from . import experiences as experience_api
-from . import fallback as fallback_api
-from . import trajectories as trajectory_api
 from .base import NotFoundView
 
 app_name = "api"

@@ -5,7 +5,7 @@ refusals the page shows through `goedebuur.common.add_to_form(EntryErrors(form, 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 from . import services

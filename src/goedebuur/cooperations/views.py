@@ -10,11 +10,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.common import add_to_form, one_line
-from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.history.views import render_versions
+from goedebuur.history.services import (
+    EditConflict,
+    conflict_message,
+    expect_revision,
+    render_versions,
+    revision_from,
+)
 from goedebuur.maps import services as maps
 from goedebuur.municipalities import services as municipalities
-from goedebuur.pages.querystring import paginate
+from goedebuur.pages.services import paginate
 
 from . import permissions, services
 from .forms import CooperationEntryForm, EntryErrors, MemberFormSet, member_initial, to_input

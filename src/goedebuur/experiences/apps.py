@@ -8,4 +8,5 @@ class ExperiencesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import history  # noqa: F401 - registers the history trackers
         from .search import signals  # noqa: F401 - connects the receiver

@@ -7,15 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.core.experiences.attachments import MAX_BYTES
-from goedebuur.core.trajectory.workflow import PHASES
-from goedebuur.history.forms import revision_field
-from goedebuur.trajectories import permissions as trajectory_permissions
-from goedebuur.trajectories.models import Trajectory
+from goedebuur.history.services import revision_field
+from goedebuur.trajectories import services as trajectories
 
 from .models import Visibility
-from .services import LessonInput, QuestionInput, parse_tags
+from .services import UNKNOWN_TRAJECTORY, LessonInput, QuestionInput, parse_tags
 
-PHASE_FIELD_CHOICES = [("", _("geen bepaalde fase"))] + list(PHASES)
+
+def _phase_choices():
+    return [("", _("geen bepaalde fase")), *trajectories.phases()]
 
 
 def _cooperations():
@@ -36,7 +36,7 @@ class ItemForm(forms.Form):
         empty_label=_("geen"),
         help_text=_("Nodig als alleen de leden van het samenwerkingsverband het mogen zien."),
     )
-    phase = forms.ChoiceField(label=_("Fase"), choices=PHASE_FIELD_CHOICES, required=False)
+    phase = forms.ChoiceField(label=_("Fase"), choices=_phase_choices, required=False)
     tags = forms.CharField(
         label=_("Trefwoorden"), required=False, max_length=500, help_text=_("Gescheiden door komma's.")
     )
@@ -44,12 +44,6 @@ class ItemForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cooperation"].queryset = _cooperations()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("visibility") == Visibility.MEMBERS and not cleaned.get("cooperation"):
-            self.add_error("cooperation", _("Kies het samenwerkingsverband waarvan de leden dit mogen zien."))
-        return cleaned
 
 
 class LessonForm(ItemForm):
@@ -76,9 +70,10 @@ class LessonForm(ItemForm):
     )
     trajectory = forms.ModelChoiceField(
         label=_("Samenwerkingstraject"),
-        queryset=Trajectory.objects.none(),
+        queryset=None,
         required=False,
         empty_label=_("geen"),
+        error_messages={"invalid_choice": UNKNOWN_TRAJECTORY},
         help_text=_(
             "Alleen trajecten waaraan uw gemeente deelneemt. Zonder fase krijgt de ervaring de fase van het traject."
         ),
@@ -105,7 +100,7 @@ class LessonForm(ItemForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["trajectory"].queryset = trajectory_permissions.visible_to(user).order_by("name")
+        self.fields["trajectory"].queryset = trajectories.visible_to(user).order_by("name")
 
     def to_input(self, is_demo=False) -> LessonInput:
         data = self.cleaned_data

@@ -9,10 +9,11 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core.trajectory.workflow import PHASES
-from goedebuur.history.locking import Versioned
+from goedebuur.history.services import Versioned
 
 PHASE_CHOICES = list(PHASES)
 
@@ -34,6 +35,17 @@ class Tag(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def tags_named(names: list[str]) -> list[Tag]:
+    """The tags with these names (by slug), created where missing."""
+    tags = []
+    for name in names:
+        tag, _created = Tag.objects.get_or_create(
+            slug=slugify(name)[:60], defaults={"name": name.strip()[:60]}
+        )
+        tags.append(tag)
+    return tags
 
 
 class Moderated(Versioned):

@@ -1,29 +1,97 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public API of the experiences app. Every change goes through here: it validates, writes,
-records a snapshot in the history and keeps the search index in step. Nothing is hard-deleted.
-
-Permission checks are the caller's (pages and API use `permissions`); services check rules of
-the data itself (a members-only item needs a cooperation, an accepted answer belongs to the question)."""
+"""Public API of the experiences app. Every change goes through here: it checks who may make it
+(PermissionDenied; `user=None` is the platform itself: demo data, commands), validates the data (a
+members-only item needs a cooperation, a lesson links only a trajectory its author may see, an
+accepted answer belongs to the question), writes, records a snapshot in the history (`history.py`)
+and keeps the search index in step. Nothing is hard-deleted. Who may see what is `permissions`."""
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from goedebuur.core.experiences import attachments
 from goedebuur.history import services as history
+from goedebuur.trajectories import services as trajectories
 
-from . import search
-from .models import Answer, Attachment, Follow, Lesson, Question, Report, Tag, UsefulMark, Visibility
+from . import permissions, search
+from .models import Answer, Attachment, Follow, Lesson, Question, Report, UsefulMark, Visibility, tags_named
 
-HISTORY_MODEL = {
-    Report.Kind.LESSON: "experiences.lesson",
-    Report.Kind.QUESTION: "experiences.question",
-    Report.Kind.ANSWER: "experiences.answer",
-}
+UNKNOWN_TRAJECTORY = gettext_lazy("Onbekend traject, of u neemt er niet aan deel.")
+MEMBERS_NEED_COOPERATION = gettext_lazy("Kies het samenwerkingsverband waarvan de leden dit mogen zien.")
+
+
+def _require(user, allowed, message="") -> None:
+    """Refuse a user who may not (`user=None`, the platform itself, always may)."""
+    if user is not None and not allowed(user):
+        raise PermissionDenied(message)
+
+
+def check_may_share_lesson(user) -> None:
+    _require(
+        user,
+        lambda u: permissions.can_write_lesson(u) and u.municipality_id is not None,
+        _("Alleen redacteuren van een gemeente kunnen een ervaring delen."),
+    )
+
+
+def check_may_ask(user) -> None:
+    _require(user, permissions.can_ask, _("Alleen medewerkers van een gemeente kunnen een vraag stellen."))
+
+
+def check_may_answer(user) -> None:
+    _require(user, permissions.can_answer, _("Alleen medewerkers van een gemeente kunnen antwoorden."))
+
+
+def check_may_edit_lesson(user, lesson) -> None:
+    _require(user, lambda u: permissions.can_edit_lesson(u, lesson), _("U mag deze ervaring niet wijzigen."))
+
+
+def check_may_moderate(user) -> None:
+    _require(user, permissions.can_moderate, _("Alleen platformbeheerders modereren."))
+
+
+def check_may_accept(user, question) -> None:
+    _require(
+        user,
+        lambda u: permissions.can_accept(u, question),
+        _("Alleen wie de vraag stelde, kan een antwoord accepteren."),
+    )
+
+
+def check_may_mark_useful(user, answer) -> None:
+    _require(
+        user,
+        lambda u: permissions.can_mark_useful(u, answer),
+        _("U kunt uw eigen antwoord niet als nuttig markeren."),
+    )
+
+
+def check_may_delete(user, item) -> None:
+    """Delete a lesson (who may edit it), a question or an answer (its author) or any (administrators)."""
+    if isinstance(item, Lesson):
+        check_may_edit_lesson(user, item)
+    elif isinstance(item, Question):
+        _require(
+            user, lambda u: permissions.can_delete_question(u, item), _("U mag deze vraag niet verwijderen.")
+        )
+    else:
+        _require(
+            user, lambda u: permissions.can_delete_answer(u, item), _("U mag dit antwoord niet verwijderen.")
+        )
+
+
+def check_may_restore(user, item) -> None:
+    message = {
+        Lesson: _("U mag deze ervaring niet wijzigen."),
+        Question: _("U mag deze vraag niet wijzigen."),
+        Answer: _("U mag dit antwoord niet wijzigen."),
+    }[type(item)]
+    _require(user, lambda u: permissions.can_restore(u, item), message)
 
 
 @dataclass
@@ -64,62 +132,28 @@ def parse_tags(text: str) -> list[str]:
     return list(dict.fromkeys(part[:60] for part in parts if slugify(part)))
 
 
-def _tags(names: list[str]) -> list[Tag]:
-    tags = []
-    for name in names:
-        tag, _ = Tag.objects.get_or_create(slug=slugify(name)[:60], defaults={"name": name.strip()[:60]})
-        tags.append(tag)
-    return tags
-
-
 def _check_visibility(visibility, cooperation):
     if visibility not in Visibility.values:
         raise ValidationError({"visibility": _("Kies wie dit mag zien.")})
     if visibility == Visibility.MEMBERS and cooperation is None:
-        raise ValidationError(
-            {"visibility": _("Alleen voor leden kan alleen als u een samenwerkingsverband kiest.")}
-        )
+        raise ValidationError({"cooperation": MEMBERS_NEED_COOPERATION})
 
 
-def snapshot(item) -> dict:
-    data = {
-        "titel": getattr(item, "title", ""),
-        "tekst": item.body,
-        "gemeente": item.municipality.code,
-        "verborgen": item.hidden_reason if item.hidden_at else "",
-        "verwijderd": item.deleted_at.isoformat() if item.deleted_at else "",
-    }
-    if isinstance(item, Answer):
-        return data | {"vraag": item.question_id}
-    data |= {
-        "zichtbaarheid": item.visibility,
-        "samenwerking": item.cooperation.slug if item.cooperation else "",
-        "fase": item.phase,
-        "trefwoorden": sorted(t.name for t in item.tags.all()),
-    }
-    if isinstance(item, Lesson):
-        data |= {
-            "domeinen": sorted(d.slug for d in item.domains.all()),
-            "vorm": item.form.code if item.form else "",
-            "traject": item.trajectory_id,
-            "bijlagen": [a.filename for a in item.attachments.filter(deleted_at__isnull=True)],
-        }
-    else:
-        data |= {"domein": item.domain.slug if item.domain else "", "geaccepteerd": item.accepted_answer_id}
-    return data
+def _check_trajectory(trajectory, user, lesson) -> None:
+    """A lesson links a trajectory its author may see (a link made earlier by someone else stays)."""
+    if trajectory is None or user is None or (lesson is not None and lesson.trajectory_id == trajectory.pk):
+        return
+    if not trajectories.visible_to(user).filter(pk=trajectory.pk).exists():
+        raise ValidationError({"trajectory": UNKNOWN_TRAJECTORY})
 
 
 def _record(item, action, user, note=""):
-    kind = kind_of(item)
-    history.record_change(
-        model=HISTORY_MODEL[kind],
-        object_id=item.pk,
-        object_repr=str(item),
-        action=action,
-        user=user,
-        snapshot=snapshot(item),
-        note=note,
-    )
+    history.record(item, action, user, note)
+
+
+def versions(item):
+    """The recorded versions of a lesson, question or answer, newest first."""
+    return history.versions(item)
 
 
 def _reindex(item):
@@ -131,7 +165,12 @@ def _reindex(item):
 @transaction.atomic
 def save_lesson(data: LessonInput, user, lesson: Lesson | None = None, municipality=None) -> Lesson:
     """Create a lesson (for `municipality`, default the user's) or update `lesson`."""
+    if lesson is None:
+        check_may_share_lesson(user)
+    else:
+        check_may_edit_lesson(user, lesson)
     _check_visibility(data.visibility, data.cooperation)
+    _check_trajectory(data.trajectory, user, lesson)
     if not data.title.strip() or not data.body.strip():
         raise ValidationError({"title": _("Geef een titel en een tekst.")})
     creating = lesson is None
@@ -151,7 +190,7 @@ def save_lesson(data: LessonInput, user, lesson: Lesson | None = None, municipal
     lesson.full_clean(exclude=["author", "municipality"])
     lesson.save()
     lesson.domains.set(data.domains)
-    lesson.tags.set(_tags(data.tags))
+    lesson.tags.set(tags_named(data.tags))
     _record(lesson, "create" if creating else "update", user)
     search.index_lesson(lesson)
     return lesson
@@ -159,6 +198,7 @@ def save_lesson(data: LessonInput, user, lesson: Lesson | None = None, municipal
 
 @transaction.atomic
 def add_attachment(lesson: Lesson, user, filename: str, data: bytes) -> Attachment:
+    check_may_edit_lesson(user, lesson)
     try:
         checked = attachments.check(filename, data)
     except attachments.AttachmentError as error:
@@ -178,6 +218,7 @@ def add_attachment(lesson: Lesson, user, filename: str, data: bytes) -> Attachme
 
 @transaction.atomic
 def remove_attachment(attachment: Attachment, user):
+    check_may_edit_lesson(user, attachment.lesson)
     attachment.deleted_at = timezone.now()
     attachment.save(update_fields=["deleted_at"])
     _record(
@@ -190,6 +231,7 @@ def remove_attachment(attachment: Attachment, user):
 
 @transaction.atomic
 def ask_question(data: QuestionInput, user, municipality=None) -> Question:
+    check_may_ask(user)
     _check_visibility(data.visibility, data.cooperation)
     if not data.title.strip():
         raise ValidationError({"title": _("Stel uw vraag.")})
@@ -207,7 +249,7 @@ def ask_question(data: QuestionInput, user, municipality=None) -> Question:
     )
     question.full_clean(exclude=["author", "municipality", "accepted_answer"])
     question.save()
-    question.tags.set(_tags(data.tags))
+    question.tags.set(tags_named(data.tags))
     _record(question, "create", user)
     search.index_question(question)
     return question
@@ -215,6 +257,13 @@ def ask_question(data: QuestionInput, user, municipality=None) -> Question:
 
 @transaction.atomic
 def answer_question(question: Question, user, body: str, municipality=None, is_demo=False) -> Answer:
+    """An answer to a question the user may see."""
+    check_may_answer(user)
+    _require(
+        user,
+        lambda u: permissions.can_view(u, question),
+        _("Dit bericht bestaat niet of u mag het niet zien."),
+    )
     if not (body or "").strip():
         raise ValidationError({"body": _("Schrijf een antwoord.")})
     answer = Answer.objects.create(
@@ -233,6 +282,7 @@ def answer_question(question: Question, user, body: str, municipality=None, is_d
 @transaction.atomic
 def accept_answer(question: Question, answer: Answer | None, user) -> Question:
     """Mark `answer` as the accepted one (None: no accepted answer)."""
+    check_may_accept(user, question)
     if answer is not None and (answer.question_id != question.pk or answer.deleted_at or answer.hidden_at):
         raise ValidationError({"answer": _("Dit antwoord hoort niet bij deze vraag.")})
     question.accepted_answer = answer
@@ -243,6 +293,7 @@ def accept_answer(question: Question, answer: Answer | None, user) -> Question:
 
 def toggle_useful(answer: Answer, user) -> bool:
     """Mark or unmark `answer` as useful for `user`; returns whether it is now marked."""
+    check_may_mark_useful(user, answer)
     mark = UsefulMark.objects.filter(answer=answer, user=user).first()
     if mark:
         mark.delete()
@@ -253,6 +304,7 @@ def toggle_useful(answer: Answer, user) -> bool:
 
 @transaction.atomic
 def soft_delete(item, user):
+    check_may_delete(user, item)
     item.deleted_at = timezone.now()
     item.save(update_fields=["deleted_at", "updated_at"])
     _record(item, "delete", user)
@@ -262,6 +314,7 @@ def soft_delete(item, user):
 @transaction.atomic
 def set_hidden(item, user, hidden: bool, reason: str):
     """Moderation by a platform administrator: hide or restore with a reason (required)."""
+    check_may_moderate(user)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Geef een reden.")})
     item.hidden_at = timezone.now() if hidden else None
@@ -275,6 +328,7 @@ def set_hidden(item, user, hidden: bool, reason: str):
 
 
 def report(item, user, reason: str) -> Report:
+    _require(user, permissions.can_report)
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Geef aan wat er mis is.")})
     return Report.objects.create(
@@ -283,6 +337,7 @@ def report(item, user, reason: str) -> Report:
 
 
 def dismiss_report(report_obj: Report, user, note: str = ""):
+    check_may_moderate(user)
     report_obj.resolved_at = timezone.now()
     report_obj.resolved_by = user
     report_obj.resolution = (note or _("Geen actie nodig"))[:300]
@@ -308,18 +363,9 @@ def is_following(user, *, domain=None, tag=None, cooperation=None) -> bool:
 
 
 def restore_version(item, record_id: int, user):
-    """Bring a lesson, question or answer back to one of its recorded versions (restore.py)."""
-    from .restore import restore_version as restore
-
-    return restore(
-        item,
-        record_id,
-        user,
-        tags=_tags,
-        reindex=_reindex,
-        record=_record,
-        history_model=HISTORY_MODEL[kind_of(item)],
-    )
+    """Bring a lesson, question or answer back to one of its recorded versions (history.py)."""
+    check_may_restore(user, item)
+    return history.restore(item, record_id, user)
 
 
 def lesson_input(lesson: Lesson) -> LessonInput:

@@ -18,10 +18,10 @@ urlpatterns = [
     ),
     path("ervaringen/<int:pk>", views_lessons.lesson_detail, name="lesson"),
     path("ervaringen/<int:pk>/bewerken", views_lessons.lesson_edit, name="lesson_edit"),
-    path("ervaringen/<int:pk>/geschiedenis", views_lessons.lesson_history, name="lesson_history"),
+    path("ervaringen/<int:pk>/geschiedenis", views_history.lesson_history, name="lesson_history"),
     path(
         "ervaringen/<int:pk>/geschiedenis/<int:record_id>/herstellen",
-        views_lessons.lesson_restore,
+        views_history.lesson_restore,
         name="lesson_restore",
     ),
     path("ervaringen/<int:pk>/verwijderen", views_lessons.lesson_delete, name="lesson_delete"),

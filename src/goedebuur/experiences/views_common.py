@@ -1,15 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Helpers shared by the pages of experience sharing."""
 
-from django.contrib import messages as notices
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.history.locking import EditConflict, conflict_message
-
-from . import permissions, search, services
+from . import permissions, search
 from .models import Answer, Lesson, Question
 
 FILTER_PARAMS = {
@@ -85,23 +81,4 @@ def visible_answer_or_404(request, pk) -> Answer:
     return answer
 
 
-def apply_service_errors(form, error: ValidationError, fallback_field=None):
-    for field, messages in getattr(error, "message_dict", {None: error.messages}).items():
-        target = field if field in form.fields else fallback_field
-        for message in messages:
-            form.add_error(target, message)
-
-
 ITEM_MODELS = {"ervaring": Lesson, "vraag": Question, "antwoord": Answer}
-
-
-def restore_or_report(request, item, record_id) -> None:
-    """Restore `item` to one of its versions and say how it went (a message)."""
-    try:
-        services.restore_version(item, record_id, request.user)
-    except EditConflict as conflict:
-        notices.error(request, conflict_message(conflict))
-    except ValidationError as error:
-        notices.error(request, " ".join(error.messages))
-    else:
-        notices.success(request, _("De eerdere versie is hersteld."))

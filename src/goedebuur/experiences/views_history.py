@@ -1,22 +1,71 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""History and restore of questions and answers (lessons: views_lessons.py). Whoever may see the
-question sees its history; who may delete it (the asker, the author of the answer) or an
-administrator restores an earlier version. Deleted ones: administrators only."""
+"""History and restore of lessons, questions and answers. Whoever may see an item sees its history;
+who may edit a lesson or delete a question or answer (or an administrator) restores an earlier
+version. Deleted ones: administrators only."""
 
+from django.contrib import messages as notices
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history import services as history
-from goedebuur.history.views import render_versions
+from goedebuur.common import one_line
+from goedebuur.history.services import EditConflict, conflict_message, render_versions
 
 from . import permissions, services
-from .models import Answer, Question
-from .views_common import restore_or_report
+from .models import Answer, Lesson, Question
+
+
+def restore_or_report(request, item, record_id) -> None:
+    """Restore `item` to one of its versions and say how it went (a message)."""
+    try:
+        services.restore_version(item, record_id, request.user)
+    except EditConflict as conflict:
+        notices.error(request, conflict_message(conflict))
+    except ValidationError as error:
+        notices.error(request, one_line(error))
+    else:
+        notices.success(request, _("De eerdere versie is hersteld."))
+
+
+def _lesson_with_history(request, pk) -> Lesson:
+    """A lesson the user may see; a deleted one only for administrators (who may bring it back)."""
+    lesson = Lesson.objects.filter(pk=pk).select_related("municipality", "author", "cooperation").first()
+    if lesson is None or not permissions.can_see_history(request.user, lesson):
+        raise Http404(_("Dit bericht bestaat niet of u mag het niet zien."))
+    return lesson
+
+
+@login_required
+def lesson_history(request, pk):
+    lesson = _lesson_with_history(request, pk)
+    may_restore = permissions.can_restore(request.user, lesson)
+    return render_versions(
+        request,
+        services.versions(lesson),
+        title=lesson.title,
+        back_url=reverse("experiences:lessons") if lesson.deleted_at else lesson.get_absolute_url(),
+        back_label=_("Alle ervaringen") if lesson.deleted_at else lesson.title,
+        restore_url=(lambda r: reverse("experiences:lesson_restore", args=[lesson.pk, r.pk]))
+        if may_restore
+        else None,
+        deleted_notice=_("Deze ervaring is verwijderd. Herstel een eerdere versie om haar terug te zetten.")
+        if lesson.deleted_at
+        else "",
+        nav="ervaringen",
+    )
+
+
+@require_POST
+@login_required
+def lesson_restore(request, pk, record_id):
+    lesson = _lesson_with_history(request, pk)
+    services.check_may_restore(request.user, lesson)
+    restore_or_report(request, lesson, record_id)
+    return redirect("experiences:lesson_history", lesson.pk)
 
 
 def _question(request, pk) -> Question:
@@ -42,7 +91,7 @@ def _page(request, item, title, back_url, restore_name):
     may_restore = permissions.can_restore(request.user, item)
     return render_versions(
         request,
-        history.versions(services.HISTORY_MODEL[services.kind_of(item)], item.pk),
+        services.versions(item),
         title=title,
         back_url=back_url,
         back_label=title,
@@ -65,8 +114,7 @@ def question_history(request, pk):
 @login_required
 def question_restore(request, pk, record_id):
     question = _question(request, pk)
-    if not permissions.can_restore(request.user, question):
-        raise PermissionDenied(_("U mag deze vraag niet wijzigen."))
+    services.check_may_restore(request.user, question)
     restore_or_report(request, question, record_id)
     return redirect("experiences:question_history", question.pk)
 
@@ -82,7 +130,6 @@ def answer_history(request, pk):
 @login_required
 def answer_restore(request, pk, record_id):
     answer = _answer(request, pk)
-    if not permissions.can_restore(request.user, answer):
-        raise PermissionDenied(_("U mag dit antwoord niet wijzigen."))
+    services.check_may_restore(request.user, answer)
     restore_or_report(request, answer, record_id)
     return redirect("experiences:answer_history", answer.pk)

@@ -4,29 +4,25 @@ history, delete (soft), attachments. Visibility and rights: see permissions.py."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import add_to_form
 from goedebuur.core.experiences.safe_markdown import render as render_markdown
-from goedebuur.history import services as history
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.history.views import render_versions
-from goedebuur.trajectories import permissions as trajectory_permissions
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.trajectories import services as trajectories
 
 from . import permissions, search, services
 from .forms import LessonForm
 from .models import Attachment, Lesson
 from .views_common import (
-    apply_service_errors,
     facet_groups,
     filters_from,
     querystring_without_page,
-    restore_or_report,
     visible_or_404,
 )
 
@@ -62,14 +58,13 @@ def _save_with_attachment(request, form, lesson=None):
 
 @login_required
 def lesson_create(request):
-    if not permissions.can_write_lesson(request.user) or request.user.municipality_id is None:
-        raise PermissionDenied(_("Alleen redacteuren van een gemeente kunnen een ervaring delen."))
+    services.check_may_share_lesson(request.user)
     form = LessonForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             lesson = _save_with_attachment(request, form)
         except ValidationError as error:
-            apply_service_errors(form, error, fallback_field="attachment")
+            add_to_form(form, error)
         else:
             messages.success(request, _("Uw ervaring is gedeeld."))
             return redirect(lesson)
@@ -108,7 +103,7 @@ def lesson_detail(request, pk):
         "can_follow": permissions.can_follow(request.user),
         "trajectory": lesson.trajectory
         if lesson.trajectory_id
-        and trajectory_permissions.visible_to(request.user).filter(pk=lesson.trajectory_id).exists()
+        and trajectories.visible_to(request.user).filter(pk=lesson.trajectory_id).exists()
         else None,
     }
     return render(request, "experiences/lesson_detail.html", context)
@@ -116,8 +111,7 @@ def lesson_detail(request, pk):
 
 def _editable(request, pk) -> Lesson:
     lesson = visible_or_404(request, Lesson, pk)
-    if not permissions.can_edit_lesson(request.user, lesson):
-        raise PermissionDenied(_("U mag deze ervaring niet wijzigen."))
+    services.check_may_edit_lesson(request.user, lesson)
     return lesson
 
 
@@ -134,7 +128,7 @@ def lesson_edit(request, pk):
         except EditConflict as conflict:
             form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
-            apply_service_errors(form, error, fallback_field="attachment")
+            add_to_form(form, error)
         else:
             messages.success(request, _("De ervaring is opgeslagen."))
             return redirect(lesson)
@@ -156,44 +150,6 @@ def lesson_delete(request, pk):
         messages.success(request, _("De ervaring is verwijderd. Een beheerder kan haar terugzetten."))
         return redirect("experiences:lessons")
     return render(request, "experiences/confirm_delete.html", {"nav": "ervaringen", "item": lesson})
-
-
-def _lesson_with_history(request, pk) -> Lesson:
-    """A lesson the user may see; a deleted one only for administrators (who may bring it back)."""
-    lesson = Lesson.objects.filter(pk=pk).select_related("municipality", "author", "cooperation").first()
-    if lesson is None or not permissions.can_see_history(request.user, lesson):
-        raise Http404(_("Dit bericht bestaat niet of u mag het niet zien."))
-    return lesson
-
-
-@login_required
-def lesson_history(request, pk):
-    lesson = _lesson_with_history(request, pk)
-    may_restore = permissions.can_restore(request.user, lesson)
-    return render_versions(
-        request,
-        history.versions(services.HISTORY_MODEL["ervaring"], lesson.pk),
-        title=lesson.title,
-        back_url=reverse("experiences:lessons") if lesson.deleted_at else lesson.get_absolute_url(),
-        back_label=_("Alle ervaringen") if lesson.deleted_at else lesson.title,
-        restore_url=(lambda r: reverse("experiences:lesson_restore", args=[lesson.pk, r.pk]))
-        if may_restore
-        else None,
-        deleted_notice=_("Deze ervaring is verwijderd. Herstel een eerdere versie om haar terug te zetten.")
-        if lesson.deleted_at
-        else "",
-        nav="ervaringen",
-    )
-
-
-@require_POST
-@login_required
-def lesson_restore(request, pk, record_id):
-    lesson = _lesson_with_history(request, pk)
-    if not permissions.can_restore(request.user, lesson):
-        raise PermissionDenied(_("U mag deze ervaring niet wijzigen."))
-    restore_or_report(request, lesson, record_id)
-    return redirect("experiences:lesson_history", lesson.pk)
 
 
 def attachment_download(request, pk, attachment_id):

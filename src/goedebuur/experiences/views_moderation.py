@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 
 from . import permissions, services
 from .forms import ReasonForm, ReportForm
@@ -45,8 +45,7 @@ def report(request, kind, pk):
 
 
 def _moderator(request):
-    if not permissions.can_moderate(request.user):
-        raise PermissionDenied(_("Alleen platformbeheerders modereren."))
+    services.check_may_moderate(request.user)
 
 
 @login_required

@@ -4,20 +4,21 @@ delete (soft). Visibility and rights: see permissions.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import add_to_form, one_line
 from goedebuur.core.experiences.safe_markdown import render as render_markdown
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.pages.querystring import paginate
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.pages.services import paginate
 
 from . import permissions, services
 from .forms import AnswerForm, QuestionForm
 from .models import Answer, Question, UsefulMark
-from .views_common import apply_service_errors, visible_answer_or_404, visible_or_404
+from .views_common import visible_answer_or_404, visible_or_404
 
 STATES = {"open": Q(accepted_answer__isnull=True), "beantwoord": Q(accepted_answer__isnull=False)}
 
@@ -49,14 +50,13 @@ def question_list(request):
 
 @login_required
 def question_create(request):
-    if not permissions.can_ask(request.user):
-        raise PermissionDenied(_("Alleen medewerkers van een gemeente kunnen een vraag stellen."))
+    services.check_may_ask(request.user)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             question = services.ask_question(form.to_input(), request.user)
         except ValidationError as error:
-            apply_service_errors(form, error, fallback_field="title")
+            add_to_form(form, error)
         else:
             messages.success(request, _("Uw vraag is geplaatst."))
             return redirect(question)
@@ -83,13 +83,12 @@ def question_detail(request, pk):
     question = visible_or_404(request, Question, pk)
     form = AnswerForm(request.POST or None)
     if request.method == "POST":
-        if not permissions.can_answer(request.user):
-            raise PermissionDenied(_("Alleen medewerkers van een gemeente kunnen antwoorden."))
+        services.check_may_answer(request.user)
         if form.is_valid():
             try:
                 answer = services.answer_question(question, request.user, form.cleaned_data["body"])
             except ValidationError as error:
-                apply_service_errors(form, error, fallback_field="body")
+                add_to_form(form, error)
             else:
                 messages.success(request, _("Uw antwoord is geplaatst."))
                 return redirect(answer.get_absolute_url())
@@ -113,8 +112,7 @@ def question_detail(request, pk):
 @login_required
 def accept(request, pk):
     question = visible_or_404(request, Question, pk)
-    if not permissions.can_accept(request.user, question):
-        raise PermissionDenied(_("Alleen wie de vraag stelde, kan een antwoord accepteren."))
+    services.check_may_accept(request.user, question)
     answer_id = request.POST.get("antwoord", "")
     answer = Answer.objects.filter(pk=answer_id, question=question).first() if answer_id.isdigit() else None
     expect_revision(question, revision_from(request.POST))
@@ -123,7 +121,7 @@ def accept(request, pk):
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     else:
         messages.success(
             request,
@@ -136,8 +134,7 @@ def accept(request, pk):
 @login_required
 def mark_useful(request, answer_id):
     answer = visible_answer_or_404(request, answer_id)
-    if not permissions.can_mark_useful(request.user, answer):
-        raise PermissionDenied(_("U kunt uw eigen antwoord niet als nuttig markeren."))
+    services.check_may_mark_useful(request.user, answer)
     marked = services.toggle_useful(answer, request.user)
     messages.success(
         request, _("Gemarkeerd als nuttig.") if marked else _("Markering als nuttig ingetrokken.")
@@ -148,8 +145,7 @@ def mark_useful(request, answer_id):
 @login_required
 def question_delete(request, pk):
     question = visible_or_404(request, Question, pk)
-    if not permissions.can_delete_question(request.user, question):
-        raise PermissionDenied(_("U mag deze vraag niet verwijderen."))
+    services.check_may_delete(request.user, question)
     if request.method == "POST":
         expect_revision(question, revision_from(request.POST))
         try:
@@ -166,8 +162,7 @@ def question_delete(request, pk):
 @login_required
 def answer_delete(request, answer_id):
     answer = visible_answer_or_404(request, answer_id)
-    if not permissions.can_delete_answer(request.user, answer):
-        raise PermissionDenied(_("U mag dit antwoord niet verwijderen."))
+    services.check_may_delete(request.user, answer)
     expect_revision(answer, revision_from(request.POST))
     try:
         services.soft_delete(answer, request.user)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles.services import Application
+from goedebuur.profiles import services as profiles
 
 from . import services, testplan
 from .models import Agreement, FollowUpAction, Service, TestKind
@@ -92,12 +92,7 @@ def load_demo() -> str:
 
 
 def _add_services(agreement, guest):
-    apps = {
-        a.product.name: a
-        for a in Application.objects.filter(municipality=guest, product__name__in=list(SIZES)).select_related(
-            "product"
-        )
-    }
+    apps = {a.product.name: a for a in profiles.landscape(guest).filter(product__name__in=list(SIZES))}
     saved: dict[str, Service] = {}
     for name in SIZES:  # dependencies come before their dependents in SIZES
         data, change, vcpu, ram, workplaces, rto, rpo, deps = _size(name)

@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from docx import Document
 from icalendar import Calendar, Event
 
-from goedebuur.core.fallback.feasibility import LABELS, fmt
 from goedebuur.documents.pdf import new_pdf, pdf_bytes
 
 from . import services, testplan
 from .models import Agreement
+from .phrases import fmt, status_label
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -123,7 +123,7 @@ def plan_sections(agreement: Agreement) -> list[Section]:
         section.tables.append(
             (
                 [_("Toets"), _("Onderwerp"), _("Uitkomst"), _("Toelichting")],
-                [[c.topic, c.subject, LABELS[c.status], c.explanation] for c in result.feasibility.checks],
+                [[c.topic, c.subject, status_label(c.status), c.explanation] for c in result.checks],
             )
         )
         sections.append(section)

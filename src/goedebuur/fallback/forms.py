@@ -1,15 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Forms of the achtervang planner, with Dutch messages. Rules that need the database (parties,
-guests, dependencies, cycles) live in services/testplan; views put their errors next to the fields."""
+"""Forms of the achtervang planner, with Dutch messages. They parse; the rules (parties, guests,
+dependencies, cycles, default sites) live in the services, whose refusals the views put next to
+the fields (`goedebuur.common.add_to_form`)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles.services import Application
+from goedebuur.profiles import services as profiles
 
 from .models import Agreement, FollowUpAction, Service, TestKind
+from .scope import application_defaults
 
 
 class DateInput(forms.DateInput):
@@ -88,9 +90,8 @@ class AgreementForm(forms.ModelForm):
             "escalation": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         if self.instance.pk:
             self.initial.setdefault("revision", self.instance.revision)
         municipalities = Municipality.objects.order_by("name")
@@ -102,30 +103,6 @@ class AgreementForm(forms.ModelForm):
         for name in ("site_a_name", "site_b_name"):
             self.fields[name].required = False
             self.fields[name].help_text = _("Leeg: het gemeentehuis.")
-
-    def clean(self):
-        data = super().clean()
-        a, b = data.get("party_a"), data.get("party_b")
-        if a and b and a == b:
-            self.add_error("party_b", _("Kies twee verschillende gemeenten."))
-        user = self.user
-        if (
-            a
-            and b
-            and user is not None
-            and not user.is_platform_admin
-            and user.municipality_id not in {a.pk, b.pk}
-        ):
-            self.add_error("party_a", _("Uw eigen gemeente moet een van beide partijen zijn."))
-        for side, party in (("a", a), ("b", b)):
-            if party is None:
-                continue
-            if not data.get(f"site_{side}_name"):
-                data[f"site_{side}_name"] = _("Gemeentehuis %(name)s") % {"name": party.name}
-            if data.get(f"site_{side}_lat") is None or data.get(f"site_{side}_lon") is None:
-                data[f"site_{side}_lat"] = party.point_lat
-                data[f"site_{side}_lon"] = party.point_lon
-        return data
 
 
 class ServiceForm(forms.ModelForm):
@@ -157,9 +134,7 @@ class ServiceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial.setdefault("revision", self.instance.revision)
-        self.fields["application"].queryset = Application.objects.filter(municipality=guest).select_related(
-            "product"
-        )
+        self.fields["application"].queryset = profiles.landscape(guest)
         self.fields["application"].label_from_instance = lambda a: a.product.name
         self.fields["application"].help_text = _(
             "Kies een applicatie uit het landschap van %(name)s, of vul de dienst hieronder zelf in."
@@ -178,8 +153,6 @@ class ServiceForm(forms.ModelForm):
         data = super().clean()
         application = data.get("application")
         if application is not None:
-            from .services import application_defaults
-
             for key, value in application_defaults(application).items():
                 if data.get(key) in (None, ""):
                     data[key] = value

@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.history.locking import Versioned
+from goedebuur.history.services import Versioned
 
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
 
@@ -136,6 +136,12 @@ class Agreement(Versioned):
             "lon": self.site_a_lon,
         }
 
+    @site_a.setter
+    def site_a(self, values: dict) -> None:
+        """Set the given parts (name, kind, lat, lon) of the site."""
+        for key, value in values.items():
+            setattr(self, f"site_a_{key}", value)
+
     @property
     def site_b(self) -> dict:
         return {
@@ -144,6 +150,12 @@ class Agreement(Versioned):
             "lat": self.site_b_lat,
             "lon": self.site_b_lon,
         }
+
+    @site_b.setter
+    def site_b(self, values: dict) -> None:
+        """Set the given parts (name, kind, lat, lon) of the site."""
+        for key, value in values.items():
+            setattr(self, f"site_b_{key}", value)
 
     @property
     def party_ids(self) -> set[int]:

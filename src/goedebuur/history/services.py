@@ -217,6 +217,41 @@ def version(model: str, object_id, record_id: int):
     return ChangeRecord.objects.filter(model=model, object_id=str(object_id), pk=record_id).first()
 
 
+# Queries by label: removed records and the state of children before a deletion (achtervang).
+
+
+def deletions(label: str, condition=None):
+    """The "delete" records of `label` (optionally filtered by a Q on the snapshot), newest first."""
+    records = ChangeRecord.objects.filter(model=label, action=Action.DELETE)
+    if condition is not None:
+        records = records.filter(condition)
+    return records.select_related("user").order_by("-at", "-id")
+
+
+def still_gone(records, live_ids) -> list:
+    """Of `records` (newest first), the newest per object that is not among `live_ids`."""
+    live = {str(pk) for pk in live_ids}
+    seen, found = set(), []
+    for record in records:
+        if record.object_id not in live and record.object_id not in seen:
+            seen.add(record.object_id)
+            found.append(record)
+    return found
+
+
+def latest_before(label: str, lookup: dict, before_id: int) -> list:
+    """Per object, its newest history record older than `before_id`, unless that one is a delete."""
+    records = ChangeRecord.objects.filter(model=label, id__lt=before_id, **lookup).order_by("-id")
+    seen, found = set(), []
+    for record in records:
+        if record.object_id in seen:
+            continue
+        seen.add(record.object_id)
+        if record.action != Action.DELETE and record.object_id.isdigit():
+            found.append(record)
+    return sorted(found, key=lambda r: int(r.object_id))
+
+
 # Optimistic locking, published here for the apps' models, services and API (see `locking`).
 # Page helpers of the history app (the versions page, the revision field of edit forms).
 from .forms import revision_field  # noqa: E402
@@ -233,6 +268,9 @@ from .views import render_versions  # noqa: E402
 
 __all__ = [
     "Action",
+    "deletions",
+    "latest_before",
+    "still_gone",
     "record_many",
     "render_versions",
     "revision_field",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from goedebuur.cooperations import services as cooperations
 from goedebuur.maps import services as maps
-from goedebuur.pages.querystring import paginate
+from goedebuur.pages.services import paginate
 
 from . import services
 from .models import Municipality

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.gemma.services import reference_components
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 
 from .models import AMBITIONS, Application, Profile
 

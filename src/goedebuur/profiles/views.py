@@ -16,8 +16,13 @@ from django.views.decorators.http import require_POST
 
 from goedebuur.common import add_to_form, one_line
 from goedebuur.core.landscape import rules
-from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
-from goedebuur.history.views import render_versions
+from goedebuur.history.services import (
+    EditConflict,
+    conflict_message,
+    expect_revision,
+    render_versions,
+    revision_from,
+)
 from goedebuur.municipalities.models import Municipality
 
 from . import permissions, services

@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 
 from goedebuur.core.trajectory import alignment as core
 from goedebuur.core.trajectory.workflow import Blocker
-from goedebuur.history.locking import expect_revision
+from goedebuur.history import services as history
+from goedebuur.history.services import expect_revision
 
-from . import records
 from .models import Acknowledgement, Ambition, Participant, Trajectory
+from .rules import check_may_speak_for
 
 
 @dataclass
@@ -106,6 +107,7 @@ def picture(trajectory: Trajectory) -> AlignmentPicture:
 @transaction.atomic
 def save_ambition(trajectory: Trajectory, municipality, values: dict, user, revision=None) -> Ambition:
     """`values`: the four K's (0-5), `motive`, `must_haves`, `deal_breakers` (text, one per line)."""
+    check_may_speak_for(user, trajectory, municipality)
     errors = {}
     for code in core.K_CODES:
         value = values.get(code)
@@ -133,14 +135,15 @@ def save_ambition(trajectory: Trajectory, municipality, values: dict, user, revi
     ambition.deal_breakers = (values.get("deal_breakers") or "").strip()
     ambition.updated_by = user if user is not None and user.is_authenticated else None
     ambition.save()
-    records.touch(trajectory)
-    records.record(trajectory, "update", user, _("ambities van %(name)s") % {"name": municipality.name})
+    trajectory.touch()
+    history.record(trajectory, "update", user, _("ambities van %(name)s") % {"name": municipality.name})
     return ambition
 
 
 @transaction.atomic
 def acknowledge(trajectory: Trajectory, municipality, user) -> Acknowledgement:
     """`municipality` has seen and discussed the divergences as they are now."""
+    check_may_speak_for(user, trajectory, municipality, acknowledging=True)
     current = picture(trajectory)
     if municipality.pk not in current.ambitions:
         raise ValidationError(_("Vul eerst de ambities van uw gemeente in."))
@@ -156,8 +159,8 @@ def acknowledge(trajectory: Trajectory, municipality, user) -> Acknowledgement:
             "by": user if user is not None and user.is_authenticated else None,
         },
     )
-    records.touch(trajectory)
-    records.record(
+    trajectory.touch()
+    history.record(
         trajectory, "update", user, _("verschillen bevestigd door %(name)s") % {"name": municipality.name}
     )
     return acknowledgement

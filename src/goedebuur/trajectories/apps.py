@@ -8,3 +8,6 @@ class TrajectoriesConfig(AppConfig):
     label = "trajectories"
     verbose_name = _("Trajecten")  # also the menu item in base.html
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import history  # noqa: F401  (registers the trajectory's history tracker)

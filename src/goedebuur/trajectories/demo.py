@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from goedebuur.accounts.models import User
+from goedebuur.accounts import services as accounts
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.municipalities.models import Municipality
 
@@ -19,7 +19,7 @@ EDE_WAGENINGEN = "Demo: Achtervang Ede en Wageningen"
 
 
 def _user(username):
-    return User.objects.filter(username=username).first()
+    return accounts.user_named(username)
 
 
 def _tick(trajectory, codes, user, note=""):
@@ -85,7 +85,7 @@ def _ede_wageningen(codes) -> Trajectory:
         is_demo=True,
         notify=False,  # the demo accepts at once; no e-mail on the console
     )
-    services.respond(trajectory, codes["GM0289"], True, user)
+    services.respond(trajectory, codes["GM0289"], True, None)  # Wageningen has no demo editor: the platform
     _tick(trajectory, ["gedeeld-belang"], user)
     _go(trajectory, user, dt.date(2026, 3, 2))
     trajectory = services.take_action(trajectory, "volgende-fase", user)

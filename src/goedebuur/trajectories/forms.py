@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.core.trajectory.workflow import ACTIONS
-from goedebuur.history.forms import revision_field
+from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import Municipality
 
 from .models import Ambition, ChecklistState, Decision

@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from goedebuur.businesscases.permissions import visible_cases
+from goedebuur.history import services as history
 
-from . import records
 from .models import Participant, Trajectory
+from .rules import check_editable
 
 
 def _partner_ids(trajectory: Trajectory) -> list[int]:
@@ -45,6 +46,7 @@ def linked_cases(trajectory: Trajectory, user) -> tuple[list, int]:
 
 @transaction.atomic
 def link_business_cases(trajectory: Trajectory, cases, user) -> None:
+    check_editable(user, trajectory)
     allowed = set(linkable_cases(trajectory, user).values_list("pk", flat=True))
     chosen = {case.pk for case in cases}
     if chosen - allowed:
@@ -54,5 +56,5 @@ def link_business_cases(trajectory: Trajectory, cases, user) -> None:
     seen = set(visible_cases(user).values_list("pk", flat=True))
     kept = set(trajectory.business_cases.exclude(pk__in=seen).values_list("pk", flat=True))
     trajectory.business_cases.set(kept | chosen)
-    records.touch(trajectory)
-    records.record(trajectory, "update", user, _("gekoppelde businesscases bijgewerkt"))
+    trajectory.touch()
+    history.record(trajectory, "update", user, _("gekoppelde businesscases bijgewerkt"))

@@ -9,10 +9,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core.trajectory import workflow as flow
-from goedebuur.history.locking import Versioned
+from goedebuur.history.services import Versioned
 
 PHASE_CHOICES = [
     ("verkennen", _("Verkennen")),
@@ -121,6 +122,12 @@ class Trajectory(Versioned):
     @property
     def phase_name(self):
         return self.get_phase_display()
+
+    def touch(self) -> None:
+        """Mark the trajectory as changed when one of its parts (checklist, ambition, decision, answer,
+        link) changed: `updated_at` only, without raising its revision, so that an editor of the
+        trajectory's own details is not refused because someone ticked a checklist item meanwhile."""
+        Trajectory.objects.filter(pk=self.pk).update(updated_at=timezone.now())
 
 
 class Participant(Versioned):

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from goedebuur.core.trajectory import workflow as flow
-from goedebuur.history.locking import expect_revision
+from goedebuur.history import services as history
+from goedebuur.history.services import expect_revision
 
-from . import records
 from .models import PHASE_CHOICES, ChecklistItem, ChecklistState, Decision, Trajectory
+from .rules import check_editable
 
 
 def ensure_checklist() -> int:
@@ -63,6 +64,7 @@ def set_checklist_status(
     trajectory: Trajectory, item: ChecklistItem, status: str, note: str, user, revision=None
 ) -> ChecklistState:
     """`revision`: the revision of the item's state the editor saw (None: no check beyond the race)."""
+    check_editable(user, trajectory)
     if status not in ChecklistState.Status.values:
         raise ValidationError({"status": _("Kies open, gedaan of niet van toepassing.")})
     if not item.active:
@@ -76,8 +78,8 @@ def set_checklist_status(
     state.note = note.strip()
     state.updated_by = user if user is not None and user.is_authenticated else None
     state.save()
-    records.touch(trajectory)
-    records.record(trajectory, "update", user, _("checklist: %(item)s") % {"item": item.title})
+    trajectory.touch()
+    history.record(trajectory, "update", user, _("checklist: %(item)s") % {"item": item.title})
     return state
 
 
@@ -102,6 +104,7 @@ def record_decision(
     note: str = "",
 ) -> Decision:
     """A go or no-go decision about the current phase."""
+    check_editable(user, trajectory)
     errors = {}
     if trajectory.state == Trajectory.State.STOPPED:
         errors["__all__"] = [_("Het traject is gestopt; er worden geen besluiten meer vastgelegd.")]
@@ -125,8 +128,8 @@ def record_decision(
         note=note.strip(),
         recorded_by=user if user is not None and user.is_authenticated else None,
     )
-    records.touch(trajectory)
-    records.record(
+    trajectory.touch()
+    history.record(
         trajectory,
         "update",
         user,

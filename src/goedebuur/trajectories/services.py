@@ -2,30 +2,32 @@
 """Public API of the trajectories app: cooperation trajectories with partners, the step plan,
 decisions, ambitions and the move into the register.
 
-Every change goes through a function here (or in `plan` / `ambitions`, re-exported below), which
-validates (Dutch messages; nothing saved on error), writes and records a full snapshot in the
-history. The rules of the step plan are `goedebuur.core.trajectory.workflow`."""
+Every change goes through a function here (or in `plan` / `ambitions` / `links`, re-exported
+below), which checks who may make it (PermissionDenied; `user=None` is the platform itself: demo
+data, commands), validates (ValidationError with Dutch messages; nothing saved on error), writes
+and records a full snapshot in the history (`history.py`). The rules of the step plan are
+`goedebuur.core.trajectory.workflow`; who may do what is `permissions`."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.accounts.models import User
+from goedebuur.accounts import services as accounts
 from goedebuur.cooperations import services as register
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.trajectory import workflow as flow
-from goedebuur.core.trajectory.workflow import Blocker
-from goedebuur.history.locking import expect_revision
+from goedebuur.history import services as history
+from goedebuur.history.services import expect_revision
 
-from . import records
+from . import permissions
 from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
 from .links import link_business_cases, linkable_cases, linked_cases  # noqa: F401 - public API
-from .models import Participant, Trajectory
+from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
 from .plan import (  # noqa: F401 - public API
     checklist,
     ensure_checklist,
@@ -34,10 +36,43 @@ from .plan import (  # noqa: F401 - public API
     record_decision,
     set_checklist_status,
 )
-from .records import versions  # noqa: F401 - public API
-from .restore import restore_version  # noqa: F401 - public API
+from .reasons import Reason, decision_question, phrase  # noqa: F401 - public API
+from .rules import (  # noqa: F401 - public API
+    check_editable,
+    check_may_create,
+    check_may_respond,
+    check_may_speak_for,
+)
 
 EDITABLE_FIELDS = ("name", "description", "intended_form", "public_summary")
+
+
+def versions(trajectory: Trajectory):
+    return history.versions(trajectory)
+
+
+def restore_version(trajectory: Trajectory, record_id: int, user) -> Trajectory:
+    """Bring back the details, domains, checklist and ambitions of an earlier version (history.py)."""
+    check_editable(user, trajectory)
+    return history.restore(trajectory, record_id, user)
+
+
+# --- for other apps: which trajectories a user may see and link ------------------------------
+
+visible_to = permissions.visible_to
+
+
+def phases() -> list[tuple[str, str]]:
+    """(code, name) of the phases in order, the names in the active language."""
+    return list(PHASE_CHOICES)
+
+
+def all_trajectories():
+    return Trajectory.objects.all()
+
+
+def get_trajectory(pk) -> Trajectory | None:
+    return Trajectory.objects.filter(pk=pk).first() if pk else None
 
 
 def with_related(queryset):
@@ -68,11 +103,7 @@ def _real(user):
 def _notify(trajectory: Trajectory, municipalities) -> None:
     """E-mail the editors of each invited municipality (Django's mail framework)."""
     for municipality in municipalities:
-        recipients = list(
-            User.objects.filter(municipality=municipality, role=User.Role.EDITOR, is_active=True)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
+        recipients = accounts.editor_emails(municipality)
         if not recipients:
             continue
         send_mail(
@@ -106,6 +137,12 @@ def create_trajectory(
     is_demo=False,
     notify=True,
 ) -> Trajectory:
+    """Start a trajectory: editors for their own municipality, administrators for any (`initiator`)."""
+    check_may_create(user)
+    if initiator is None:
+        raise ValidationError({"initiator": [_("Kies de gemeente die het initiatief neemt.")]})
+    if _real(user) and not user.is_platform_admin and initiator.pk != user.municipality_id:
+        raise PermissionDenied(_("Alleen redacteuren van een gemeente en beheerders starten een traject."))
     errors: dict[str, list[str]] = {}
     if not name.strip():
         errors["name"] = [_("Geef het traject een naam.")]
@@ -133,7 +170,7 @@ def create_trajectory(
         for m in dict.fromkeys(invitees)
     )
     ensure_checklist()
-    records.record(trajectory, "create", user)
+    history.record(trajectory, "create", user)
     if notify:
         transaction.on_commit(lambda: _notify(trajectory, list(dict.fromkeys(invitees))))
     return trajectory
@@ -142,6 +179,7 @@ def create_trajectory(
 @transaction.atomic
 def invite(trajectory: Trajectory, municipalities, user) -> list[Participant]:
     """Invite more municipalities; one that declined earlier is invited again."""
+    check_editable(user, trajectory)
     if trajectory.state == Trajectory.State.STOPPED:
         raise ValidationError(_("Het traject is gestopt."))
     invited = []
@@ -159,7 +197,7 @@ def invite(trajectory: Trajectory, municipalities, user) -> list[Participant]:
         invited.append(participant)
     if not invited:
         raise ValidationError({"invitees": [_("Deze gemeenten doen al mee of zijn al uitgenodigd.")]})
-    records.record(trajectory, "update", user, _("uitgenodigd: %(names)s") % {"names": _names(invited)})
+    history.record(trajectory, "update", user, _("uitgenodigd: %(names)s") % {"names": _names(invited)})
     transaction.on_commit(lambda: _notify(trajectory, [p.municipality for p in invited]))
     return invited
 
@@ -170,6 +208,7 @@ def _names(participants) -> str:
 
 @transaction.atomic
 def respond(trajectory: Trajectory, municipality, accept: bool, user) -> Participant:
+    check_may_respond(user, trajectory)
     participant = trajectory.participants.filter(municipality=municipality).first()
     if participant is None or participant.status != Participant.Status.INVITED:
         raise ValidationError(
@@ -178,14 +217,15 @@ def respond(trajectory: Trajectory, municipality, accept: bool, user) -> Partici
     participant.status = Participant.Status.ACCEPTED if accept else Participant.Status.DECLINED
     participant.responded_at = timezone.now()
     participant.save()
-    records.touch(trajectory)
+    trajectory.touch()
     note = _("%(name)s neemt deel") if accept else _("%(name)s wijst de uitnodiging af")
-    records.record(trajectory, "update", user, note % {"name": municipality.name})
+    history.record(trajectory, "update", user, note % {"name": municipality.name})
     return participant
 
 
 @transaction.atomic
 def update_trajectory(trajectory: Trajectory, user, *, domains=None, **values) -> Trajectory:
+    check_editable(user, trajectory)
     unknown = set(values) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
@@ -196,7 +236,7 @@ def update_trajectory(trajectory: Trajectory, user, *, domains=None, **values) -
     trajectory.save()
     if domains is not None:
         trajectory.domains.set(domains)
-    records.record(trajectory, "update", user)
+    history.record(trajectory, "update", user)
     return trajectory
 
 
@@ -207,7 +247,7 @@ def update_trajectory(trajectory: Trajectory, user, *, domains=None, **values) -
 class StepStatus:
     facts: flow.TrajectoryFacts
     allowed: tuple[str, ...]
-    advance_blockers: list[Blocker]
+    advance_blockers: list[Reason]  # what blocks the next phase, in words
     pending_invitations: list[Participant]
     may_enter_register: bool
 
@@ -232,7 +272,7 @@ def step_status(trajectory: Trajectory, alignment: AlignmentPicture | None = Non
     return StepStatus(
         facts=current,
         allowed=flow.allowed_actions(current),
-        advance_blockers=flow.blockers(current, flow.ADVANCE),
+        advance_blockers=[phrase(b) for b in flow.blockers(current, flow.ADVANCE)],
         pending_invitations=[
             p for p in trajectory.participants.all() if p.status == Participant.Status.INVITED
         ],
@@ -248,6 +288,7 @@ def take_action(
     """Advance, go back, pause, resume or stop; a ValidationError lists every blocker. The step is
     refused with EditConflict when the trajectory changed after `revision` (default: the revision
     `trajectory` was loaded with)."""
+    check_editable(user, trajectory)
     if action not in flow.ACTIONS:
         raise ValidationError({"action": [_("Onbekende actie.")]})
     seen = trajectory.revision if revision is None else revision
@@ -256,7 +297,7 @@ def take_action(
     try:
         phase, state = flow.apply(facts(trajectory), action, reason)
     except flow.TransitionError as error:
-        raise ValidationError({"action": [b.reason for b in error.blockers]}) from None
+        raise ValidationError({"action": [phrase(b).reason for b in error.blockers]}) from None
     if phase != trajectory.phase:
         trajectory.phase_entered_at = timezone.now()
     trajectory.phase, trajectory.state = phase, state
@@ -265,8 +306,11 @@ def take_action(
     elif action == flow.RESUME:
         trajectory.state_reason = ""
     trajectory.save()
-    records.record(
-        trajectory, "update", user, f"{flow.ACTIONS[action]}{': ' + reason.strip() if reason.strip() else ''}"
+    history.record(
+        trajectory,
+        "update",
+        user,
+        f"{ACTION_LABELS[action]}{': ' + reason.strip() if reason.strip() else ''}",
     )
     return trajectory
 
@@ -274,6 +318,7 @@ def take_action(
 @transaction.atomic
 def promote_to_register(trajectory: Trajectory, user) -> Cooperation:
     """Create the register entry of a trajectory that has passed the agreement phase."""
+    check_editable(user, trajectory)
     if trajectory.cooperation_id is not None:
         raise ValidationError(_("Dit traject staat al in het register."))
     if not flow.may_enter_register(trajectory.phase, trajectory.state):
@@ -294,5 +339,5 @@ def promote_to_register(trajectory: Trajectory, user) -> Cooperation:
     )
     trajectory.cooperation = cooperation
     trajectory.save(update_fields=["cooperation", "updated_at"])
-    records.record(trajectory, "update", user, _("opgenomen in het register"))
+    history.record(trajectory, "update", user, _("opgenomen in het register"))
     return cooperation

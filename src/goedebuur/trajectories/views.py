@@ -8,16 +8,17 @@ when the partners switched it on; anonymous visitors are sent to the login page 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from goedebuur.common import add_to_form
 from goedebuur.core.trajectory import workflow as flow
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision
 from goedebuur.municipalities.models import Municipality
-from goedebuur.pages.querystring import paginate
+from goedebuur.pages.services import paginate
 
 from . import documents, permissions, services
 from .forms import (
@@ -29,16 +30,6 @@ from .forms import (
     SettingsForm,
 )
 from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
-
-
-def add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                form.add_error(field if field in form.fields else None, text)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
 
 
 def trajectory_or_404(request, pk, *, summary_ok=False) -> Trajectory:
@@ -101,8 +92,7 @@ def trajectory_list(request):
 @login_required
 def trajectory_create(request):
     user = request.user
-    if not permissions.can_create(user):
-        raise PermissionDenied(_("Alleen redacteuren van een gemeente en beheerders starten een traject."))
+    services.check_may_create(user)
     form = CreateForm(request.POST or None, admin=user.is_platform_admin)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -118,7 +108,7 @@ def trajectory_create(request):
                 public_summary=data["public_summary"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Het traject is aangemaakt en de uitnodigingen zijn verstuurd."))
             return redirect(trajectory)
@@ -176,7 +166,7 @@ def trajectory_detail(request, pk):
         "timeline": _timeline(trajectory),
         "status": status,
         "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in status.allowed],
-        "decision_question": flow.DECISIONS[trajectory.phase],
+        "decision_question": services.decision_question(trajectory.phase),
         "latest_decision": services.latest_decision(trajectory),
         "checklist": services.checklist(trajectory),
         "decisions": trajectory.decisions.select_related("recorded_by"),
@@ -201,8 +191,7 @@ def trajectory_detail(request, pk):
 @login_required
 def trajectory_settings(request, pk):
     trajectory = trajectory_or_404(request, pk)
-    if not permissions.can_edit(request.user, trajectory):
-        raise PermissionDenied(_("U mag dit traject niet wijzigen."))
+    services.check_editable(request.user, trajectory)
     initial = {
         "revision": trajectory.revision,
         "name": trajectory.name,
@@ -222,7 +211,7 @@ def trajectory_settings(request, pk):
         except EditConflict as conflict:
             form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("De gegevens van het traject zijn opgeslagen."))
             return redirect(trajectory)

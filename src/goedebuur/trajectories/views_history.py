@@ -5,14 +5,14 @@ itself recorded (services.restore_version)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history.locking import EditConflict, conflict_message
-from goedebuur.history.views import render_versions
+from goedebuur.common import one_line
+from goedebuur.history.services import EditConflict, conflict_message, render_versions
 
 from . import permissions, services
 from .views import login_or_404, trajectory_or_404
@@ -41,14 +41,13 @@ def history(request, pk):
 @login_required
 def restore(request, pk, record_id):
     trajectory = trajectory_or_404(request, pk)
-    if not permissions.can_edit(request.user, trajectory):
-        raise PermissionDenied(_("U mag dit traject niet wijzigen."))
+    services.check_editable(request.user, trajectory)
     try:
         services.restore_version(trajectory, record_id, request.user)
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     else:
         messages.success(request, _("De eerdere versie is hersteld."))
     return redirect("trajectories:history", pk=trajectory.pk)

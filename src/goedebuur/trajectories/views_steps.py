@@ -5,27 +5,27 @@ trajectory page; nothing is saved when something is wrong."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import add_to_form, one_line
 from goedebuur.core.trajectory.alignment import FOUR_KS
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 
-from . import documents, permissions, services
+from . import documents, services
 from .forms import ActionForm, AmbitionForm, BusinessCaseLinkForm, ChecklistForm, DecisionForm, InviteForm
 from .models import Ambition, ChecklistItem
-from .views import add_errors, login_or_404, trajectory_or_404
+from .views import login_or_404, trajectory_or_404
 
 
 def _editable(request, pk):
     trajectory = trajectory_or_404(request, pk)
-    if not permissions.can_edit(request.user, trajectory):
-        raise PermissionDenied(_("U mag dit traject niet wijzigen."))
+    services.check_editable(request.user, trajectory)
     return trajectory
 
 
@@ -38,11 +38,7 @@ def _report(request, form=None, error: ValidationError | None = None):
             for e in errs
         ]
     if error is not None:
-        texts += [
-            text
-            for texts_ in (error.message_dict.values() if hasattr(error, "error_dict") else [error.messages])
-            for text in texts_
-        ]
+        texts.append(one_line(error))
     messages.error(request, _("Niet opgeslagen: %(errors)s") % {"errors": " ".join(texts)})
 
 
@@ -51,10 +47,7 @@ def _report(request, form=None, error: ValidationError | None = None):
 @login_required
 def respond(request, pk):
     trajectory = trajectory_or_404(request, pk)
-    if not permissions.can_respond(request.user, trajectory):
-        raise PermissionDenied(
-            _("Alleen redacteuren van de uitgenodigde gemeente beantwoorden de uitnodiging.")
-        )
+    services.check_may_respond(request.user, trajectory)
     accept = request.POST.get("answer") == "aannemen"
     try:
         services.respond(trajectory, request.user.municipality, accept, request.user)
@@ -141,8 +134,7 @@ def decision(request, pk):
 def ambitions(request, pk, code):
     trajectory = trajectory_or_404(request, pk)
     municipality = get_object_or_404(Municipality, code=code.upper())
-    if not permissions.can_speak_for(request.user, trajectory, municipality):
-        raise PermissionDenied(_("Alleen redacteuren van deze deelnemende gemeente vullen haar ambities in."))
+    services.check_may_speak_for(request.user, trajectory, municipality)
     current = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first()
     initial = (
         {f: getattr(current, f) for f in ("motive", "must_haves", "deal_breakers", *[c for c, _l in FOUR_KS])}
@@ -159,7 +151,7 @@ def ambitions(request, pk, code):
         except EditConflict as conflict:
             form.add_error(None, conflict_message(conflict))
         except ValidationError as error:
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request, _("De ambities van %(name)s zijn opgeslagen.") % {"name": municipality.name}
@@ -177,10 +169,7 @@ def ambitions(request, pk, code):
 def acknowledge(request, pk):
     trajectory = trajectory_or_404(request, pk)
     municipality = request.user.municipality
-    if municipality is None or not permissions.can_speak_for(request.user, trajectory, municipality):
-        raise PermissionDenied(
-            _("Alleen redacteuren van een deelnemende gemeente bevestigen de verschillen.")
-        )
+    services.check_may_speak_for(request.user, trajectory, municipality, acknowledging=True)
     try:
         services.acknowledge(trajectory, municipality, request.user)
     except ValidationError as error:

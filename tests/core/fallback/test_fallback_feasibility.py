@@ -44,14 +44,14 @@ def test_it_spreads_the_daily_change_over_the_rpo_window_with_the_peak_factor():
 @pytest.mark.parametrize(("vcpu", "status"), [(16, ff.GREEN), (17, ff.AMBER), (20, ff.AMBER), (21, ff.RED)])
 def test_it_compares_the_capacity_need_with_the_reservation(vcpu, status):
     result = ff.assess(direction([service(vcpu=vcpu)]))
-    row = check(result, "capaciteit", "vCPU")
+    row = check(result, "capaciteit", "vcpu")
     assert (row.needed, row.available, row.status) == (vcpu, 20, status)
 
 
-def test_it_explains_a_capacity_shortage_with_the_numbers():
-    row = check(ff.assess(direction([service(workplaces=30)])), "capaciteit", "noodwerkplekken")
-    assert row.status == ff.RED
-    assert "30 werkplekken nodig" in row.explanation and "5 werkplekken tekort" in row.explanation
+def test_it_gives_a_capacity_shortage_as_a_reason_with_the_numbers():
+    row = check(ff.assess(direction([service(workplaces=30)])), "capaciteit", "workplaces")
+    assert (row.status, row.reason, row.unit) == (ff.RED, "capacity_short", "workplaces")
+    assert (row.values["need"], row.values["short"]) == (30, 5)
 
 
 def test_it_turns_red_when_the_link_cannot_carry_the_rpo_and_green_when_raised():
@@ -59,24 +59,24 @@ def test_it_turns_red_when_the_link_cannot_carry_the_rpo_and_green_when_raised()
     slow = ff.assess(direction(services, link=25))
     assert check(slow, "replicatie", "Zaak").status == ff.RED  # needs 30 Mbit/s
     assert check(slow, "replicatie", "Web").status == ff.GREEN  # needs 10 Mbit/s
-    assert check(slow, "replicatie", "alle diensten samen").status == ff.AMBER  # avg 20 fits, peak 40 not
-    assert "30 Mbit/s nodig" in check(slow, "replicatie", "Zaak").explanation
+    assert check(slow, "replicatie", "all").status == ff.AMBER  # avg 20 fits, peak 40 not
+    assert check(slow, "replicatie", "Zaak").values["need"] == pytest.approx(30.0)
     fast = ff.assess(direction(services, link=50))
     assert all(c.status == ff.GREEN for c in fast.by_topic("replicatie"))
 
 
 def test_it_turns_the_total_red_when_even_the_averages_do_not_fit():
     result = ff.assess(direction([service("a", rpo=24), service("b", rpo=24)], link=15))
-    assert check(result, "replicatie", "alle diensten samen").status == ff.RED
+    assert check(result, "replicatie", "all").status == ff.RED
 
 
 def test_it_computes_the_initial_seeding_time():
     # 2700 GB * 8000 Mbit / 1000 Mbit/s = 21,600 s = 6 h.
     result = ff.assess(direction([service(data=1800), service("b", data=900)]))
-    row = check(result, "synchronisatie", "eerste kopie")
+    row = check(result, "synchronisatie", "first_copy")
     assert row.needed == pytest.approx(6.0)
     assert row.status == ff.GREEN
-    slow = check(ff.assess(direction([service(data=2700)], link=10)), "synchronisatie", "eerste kopie")
+    slow = check(ff.assess(direction([service(data=2700)], link=10)), "synchronisatie", "first_copy")
     assert slow.needed == pytest.approx(600.0) and slow.status == ff.RED
 
 
@@ -84,12 +84,12 @@ def test_it_computes_the_initial_seeding_time():
     ("km", "status"), [(3.0, ff.RED), (9.0, ff.GREEN), (55.0, ff.AMBER), (None, ff.AMBER)]
 )
 def test_it_checks_the_distance_band(km, status):
-    assert check(ff.assess(direction([service()], km=km)), "afstand", "locaties").status == status
+    assert check(ff.assess(direction([service()], km=km)), "afstand", "sites").status == status
 
 
 def test_the_distance_band_is_configurable():
     result = ff.assess(direction([service()], km=9.0, min_km=10, max_km=80))
-    assert check(result, "afstand", "locaties").status == ff.RED
+    assert check(result, "afstand", "sites").status == ff.RED
 
 
 def test_it_says_why_a_service_misses_its_rto():
@@ -101,9 +101,9 @@ def test_it_says_why_a_service_misses_its_rto():
     ]
     result = ff.assess(direction(services))
     assert check(result, "hersteltijd", "Groot").status == ff.RED
-    assert "ook als deze dienst als eerste gaat" in check(result, "hersteltijd", "Groot").explanation
+    assert check(result, "hersteltijd", "Groot").reason == "rto_alone_too_slow"
     assert check(result, "hersteltijd", "Zaak").status == ff.RED
-    assert "afhangt" in check(result, "hersteltijd", "Zaak").explanation
+    assert check(result, "hersteltijd", "Zaak").reason == "rto_chain_too_slow"
     assert check(result, "hersteltijd", "Idm").status == ff.GREEN
     assert check(result, "hersteltijd", "Web").status == ff.GREEN
     assert result.status == ff.RED
@@ -125,9 +125,3 @@ def test_unlimited_bandwidth_meets_every_rto():
     services = [service(str(i), data=5000, rto=1) for i in range(6)]
     result = ff.assess(direction(services, link=math.inf, restore=math.inf))
     assert {c.status for c in result.by_topic("hersteltijd")} == {ff.GREEN}
-
-
-def test_it_formats_dutch_numbers():
-    assert ff.fmt(1234.5) == "1.234,5"
-    assert ff.fmt(20.0) == "20"
-    assert ff.fmt(math.inf) == "oneindig"

@@ -15,6 +15,7 @@ from goedebuur.core.trajectory.alignment import (
     score_gaps,
     split_lines,
 )
+from goedebuur.core.trajectory.workflow import AMBITIONS_MISSING
 
 
 def ambition(partner, kwaliteit=3, kosten=3, kwetsbaarheid=3, personeel=3, motive="verbeteren", **extra):
@@ -69,7 +70,7 @@ def test_it_splits_typed_lists_per_line():
 def test_the_gate_blocks_until_every_partner_filled_it_in():
     (blocker,) = gate(["Rhenen", "Veenendaal"], [ambition("Rhenen")], {})
     assert blocker.who == ("Veenendaal",)
-    assert "ingevuld" in blocker.reason
+    assert blocker.code == AMBITIONS_MISSING
 
 
 def test_the_gate_opens_without_divergences():

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Feasibility of an achtervang (fallback agreement) for one direction: the host takes over the
-guest's services in scope. Every check gives the numbers, a traffic light and a plain Dutch
-explanation; the texts stay Dutch because this module has no gettext (pure core).
+guest's services in scope. Every check gives the numbers, a traffic light and a reason code with
+the values behind it; the fallback app words them (`goedebuur.fallback.phrases`, with gettext).
 
 Checks
 1. Capacity (vCPU, RAM, storage, emergency workplaces): the guest's need against what the host has
@@ -32,7 +32,6 @@ Checks
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -40,7 +39,6 @@ from goedebuur.core.fallback import restore_schedule as rs
 
 GREEN, AMBER, RED = "groen", "oranje", "rood"
 ORDER = {GREEN: 0, AMBER: 1, RED: 2}
-LABELS = {GREEN: "haalbaar", AMBER: "krap", RED: "niet haalbaar"}
 
 DEFAULT_PEAK_FACTOR = 3.0
 DEFAULT_MIN_KM = 5.0
@@ -92,13 +90,17 @@ class Direction:
 
 @dataclass(frozen=True)
 class Check:
-    topic: str  # capaciteit, replicatie, synchronisatie, afstand, hersteltijd
-    subject: str
+    """One check: codes and numbers; the app words them (`reason` + `values`)."""
+
+    topic: str  # capaciteit, replicatie, synchronisatie, afstand, hersteltijd (the API's codes)
+    subject: str  # a service's name (about_service) or vcpu, ram, storage, workplaces, all, first_copy, sites
     status: str
     needed: float | None
     available: float | None
-    unit: str
-    explanation: str
+    unit: str  # vcpu, gb, workplaces, mbps, hours, km
+    reason: str  # e.g. capacity_short, replication_fits, distance_too_close, rto_shared
+    values: dict = field(default_factory=dict, compare=False)  # the numbers (and names) of the reason
+    about_service: bool = False
 
 
 @dataclass
@@ -117,18 +119,6 @@ class Feasibility:
 
 def worst(statuses) -> str:
     return max(statuses, key=ORDER.__getitem__, default=GREEN)
-
-
-def fmt(value: float, decimals: int = 1) -> str:
-    """Dutch number: 1234.5 -> '1.234,5'; infinity -> 'oneindig'."""
-    if value is None:
-        return "onbekend"
-    if math.isinf(value):
-        return "oneindig"
-    text = f"{value:,.{decimals}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    if decimals and text.endswith("," + "0" * decimals):
-        text = text[: -(decimals + 1)]
-    return text
 
 
 def average_mbps(daily_change_gb: float) -> float:
@@ -152,34 +142,28 @@ def seeding_hours(data_gb: float, link_mbps: float) -> float:
 
 def _capacity(d: Direction) -> list[Check]:
     rows = [
-        ("vCPU", sum(s.vcpu for s in d.services), d.reservation.vcpu, "vCPU"),
-        ("RAM", sum(s.ram_gb for s in d.services), d.reservation.ram_gb, "GB"),
-        ("opslag", sum(s.data_gb for s in d.services), d.reservation.storage_gb, "GB"),
-        ("noodwerkplekken", sum(s.workplaces for s in d.services), d.reservation.workplaces, "werkplekken"),
+        ("vcpu", sum(s.vcpu for s in d.services), d.reservation.vcpu, "vcpu"),
+        ("ram", sum(s.ram_gb for s in d.services), d.reservation.ram_gb, "gb"),
+        ("storage", sum(s.data_gb for s in d.services), d.reservation.storage_gb, "gb"),
+        ("workplaces", sum(s.workplaces for s in d.services), d.reservation.workplaces, "workplaces"),
     ]
     checks = []
     for subject, need, reserved, unit in rows:
         if need <= CAPACITY_HEADROOM * reserved or need == 0:
-            status = GREEN
-            text = (
-                f"{d.host} reserveert {fmt(reserved)} {unit}; de diensten van {d.guest} hebben "
-                f"{fmt(need)} {unit} nodig. Dat past, met ruimte over."
-            )
+            status, reason = GREEN, "capacity_fits"
         elif need <= reserved:
-            status = AMBER
-            text = (
-                f"{d.guest} heeft {fmt(need)} van de {fmt(reserved)} gereserveerde {unit} nodig "
-                f"(meer dan {round(CAPACITY_HEADROOM * 100)} %). Het past, maar er is weinig ruimte voor "
-                "groei of extra belasting tijdens een calamiteit."
-            )
+            status, reason = AMBER, "capacity_tight"
         else:
-            status = RED
-            text = (
-                f"{d.guest} heeft {fmt(need)} {unit} nodig, {d.host} reserveert maar {fmt(reserved)}. "
-                f"Er komt {fmt(need - reserved)} {unit} tekort; {d.host} moet meer reserveren of er "
-                "moeten minder diensten worden overgenomen."
-            )
-        checks.append(Check("capaciteit", subject, status, need, reserved, unit, text))
+            status, reason = RED, "capacity_short"
+        values = {
+            "guest": d.guest,
+            "host": d.host,
+            "need": need,
+            "reserved": reserved,
+            "short": need - reserved,
+            "headroom": round(CAPACITY_HEADROOM * 100),
+        }
+        checks.append(Check("capaciteit", subject, status, need, reserved, unit, reason, values))
     return checks
 
 
@@ -192,92 +176,66 @@ def _replication(d: Direction) -> list[Check]:
         need = avg * factor
         total_avg += avg
         total_peak += need
-        basis = (
-            f"{fmt(s.daily_change_gb)} GB wijzigingen per dag is gemiddeld {fmt(avg, 2)} Mbit/s; "
-            f"bij een RPO van {fmt(s.rpo_hours)} uur en piekfactor {fmt(factor, 2)} is "
-            f"{fmt(need, 2)} Mbit/s nodig"
+        reason = "replication_too_slow" if need > d.link_mbps else "replication_fits"
+        values = {
+            "host": d.host,
+            "change": s.daily_change_gb,
+            "average": avg,
+            "rpo": s.rpo_hours,
+            "factor": factor,
+            "need": need,
+            "link": d.link_mbps,
+        }
+        status = RED if need > d.link_mbps else GREEN
+        checks.append(
+            Check("replicatie", s.name, status, need, d.link_mbps, "mbps", reason, values, about_service=True)
         )
-        if need > d.link_mbps:
-            status = RED
-            text = (
-                f"{basis}, de verbinding levert {fmt(d.link_mbps)} Mbit/s. De kopie bij {d.host} loopt "
-                f"dan meer dan {fmt(s.rpo_hours)} uur achter: de RPO is niet haalbaar. Verhoog de "
-                "bandbreedte of spreek een ruimere RPO af."
-            )
-        else:
-            status = GREEN
-            text = f"{basis}; de verbinding levert {fmt(d.link_mbps)} Mbit/s."
-        checks.append(Check("replicatie", s.name, status, need, d.link_mbps, "Mbit/s", text))
     if d.services:
         if total_avg > d.link_mbps:
-            status = RED
-            text = (
-                f"Alle diensten samen wijzigen gemiddeld {fmt(total_avg, 2)} Mbit/s, meer dan de "
-                f"{fmt(d.link_mbps)} Mbit/s van de verbinding: de replicatie raakt steeds verder achter."
-            )
+            status, reason = RED, "replication_total_behind"
         elif total_peak > d.link_mbps:
-            status = AMBER
-            text = (
-                f"Gemiddeld past het ({fmt(total_avg, 2)} Mbit/s), maar in drukke uren is "
-                f"{fmt(total_peak, 2)} Mbit/s nodig en levert de verbinding {fmt(d.link_mbps)} Mbit/s: "
-                "dan lopen de kopieën achter en worden korte RPO's niet gehaald."
-            )
+            status, reason = AMBER, "replication_total_peaks"
         else:
-            status = GREEN
-            text = (
-                f"Alle diensten samen hebben in drukke uren {fmt(total_peak, 2)} Mbit/s nodig "
-                f"(gemiddeld {fmt(total_avg, 2)}); de verbinding levert {fmt(d.link_mbps)} Mbit/s."
-            )
-        checks.append(
-            Check("replicatie", "alle diensten samen", status, total_peak, d.link_mbps, "Mbit/s", text)
-        )
+            status, reason = GREEN, "replication_total_fits"
+        values = {"average": total_avg, "peak": total_peak, "link": d.link_mbps}
+        checks.append(Check("replicatie", "all", status, total_peak, d.link_mbps, "mbps", reason, values))
     return checks
 
 
 def _seeding(d: Direction) -> Check:
     volume = sum(s.data_gb for s in d.services)
     hours = seeding_hours(volume, d.link_mbps)
-    basis = (
-        f"De eerste volledige kopie ({fmt(volume)} GB) duurt over {fmt(d.link_mbps)} Mbit/s "
-        f"{fmt(hours)} uur ({fmt(hours / 24)} dagen)"
-    )
+    values = {"volume": volume, "link": d.link_mbps, "hours": hours, "days": hours / 24}
     if hours <= SEEDING_GREEN_HOURS:
         return Check(
             "synchronisatie",
-            "eerste kopie",
+            "first_copy",
             GREEN,
             hours,
             SEEDING_GREEN_HOURS,
-            "uur",
-            basis + ": dat past in een weekend.",
+            "hours",
+            "seeding_weekend",
+            values,
         )
     if hours <= SEEDING_AMBER_HOURS:
-        text = basis + ": langer dan een weekend; plan het in delen of buiten kantooruren."
-        return Check("synchronisatie", "eerste kopie", AMBER, hours, SEEDING_AMBER_HOURS, "uur", text)
-    text = basis + ": meer dan twee weken. Vervoer de eerste kopie op schijven of verhoog de bandbreedte."
-    return Check("synchronisatie", "eerste kopie", RED, hours, SEEDING_AMBER_HOURS, "uur", text)
+        return Check(
+            "synchronisatie", "first_copy", AMBER, hours, SEEDING_AMBER_HOURS, "hours", "seeding_long", values
+        )
+    return Check(
+        "synchronisatie", "first_copy", RED, hours, SEEDING_AMBER_HOURS, "hours", "seeding_too_long", values
+    )
 
 
 def _distance(d: Direction) -> Check:
-    band = f"{fmt(d.min_km)}-{fmt(d.max_km)} km"
+    values = {"km": d.distance_km, "min": d.min_km, "max": d.max_km}
     if d.distance_km is None:
-        text = "De afstand is onbekend: vul de coördinaten van beide locaties in."
-        return Check("afstand", "locaties", AMBER, None, d.max_km, "km", text)
+        return Check("afstand", "sites", AMBER, None, d.max_km, "km", "distance_unknown", values)
     km = d.distance_km
     if km < d.min_km:
-        text = (
-            f"De locaties liggen {fmt(km)} km uit elkaar, minder dan {fmt(d.min_km)} km: één incident "
-            "(brand, overstroming, stroomstoring) kan beide treffen (BIO2 8.13.03)."
-        )
-        return Check("afstand", "locaties", RED, km, d.min_km, "km", text)
+        return Check("afstand", "sites", RED, km, d.min_km, "km", "distance_too_close", values)
     if km > d.max_km:
-        text = (
-            f"De locaties liggen {fmt(km)} km uit elkaar, verder dan {fmt(d.max_km)} km: gescheiden "
-            "risicozones, maar ver voor medewerkers en voor een glasverbinding zonder versterking."
-        )
-        return Check("afstand", "locaties", AMBER, km, d.max_km, "km", text)
-    text = f"De locaties liggen {fmt(km)} km uit elkaar, binnen de band van {band}: gescheiden risicozones en bereikbaar."
-    return Check("afstand", "locaties", GREEN, km, d.max_km, "km", text)
+        return Check("afstand", "sites", AMBER, km, d.max_km, "km", "distance_too_far", values)
+    return Check("afstand", "sites", GREEN, km, d.max_km, "km", "distance_fits", values)
 
 
 def restore_jobs(d: Direction) -> list[rs.RestoreJob]:
@@ -313,29 +271,35 @@ def _rto(d: Direction, schedule: rs.Schedule, jobs: Sequence[rs.RestoreJob]) -> 
     checks = []
     for s in d.services:
         job, entry = by_key[s.key], schedule.entry(s.key)
-        basis = f"Herstel van {fmt(s.data_gb)} GB bij {fmt(rate)} Mbit/s per herstelslot duurt {fmt(job.hours)} uur"
         if job.hours > s.rto_hours + rs.EPS:
-            status = RED
-            text = (
-                f"{basis}, langer dan de RTO van {fmt(s.rto_hours)} uur, ook als deze dienst als eerste gaat."
-            )
+            status, reason = RED, "rto_alone_too_slow"
         elif chain[s.key] > s.rto_hours + rs.EPS:
-            status = RED
-            text = (
-                f"{basis}, maar eerst moeten de diensten waarvan hij afhangt terug zijn: op zijn vroegst "
-                f"klaar na {fmt(chain[s.key])} uur, later dan de RTO van {fmt(s.rto_hours)} uur."
-            )
+            status, reason = RED, "rto_chain_too_slow"
         elif not entry.met:
-            status = AMBER
-            text = (
-                f"{basis}. In de beste volgorde is hij pas na {fmt(entry.end)} uur terug (RTO "
-                f"{fmt(s.rto_hours)} uur), omdat de herstelcapaciteit gedeeld wordt. Meer herstelslots "
-                "of meer doorvoer helpt."
-            )
+            status, reason = AMBER, "rto_shared"
         else:
-            status = GREEN
-            text = f"{basis}; in de geplande volgorde terug na {fmt(entry.end)} uur, binnen de RTO van {fmt(s.rto_hours)} uur."
-        checks.append(Check("hersteltijd", s.name, status, entry.end, s.rto_hours, "uur", text))
+            status, reason = GREEN, "rto_fits"
+        values = {
+            "data": s.data_gb,
+            "rate": rate,
+            "hours": job.hours,
+            "rto": s.rto_hours,
+            "chain": chain[s.key],
+            "end": entry.end,
+        }
+        checks.append(
+            Check(
+                "hersteltijd",
+                s.name,
+                status,
+                entry.end,
+                s.rto_hours,
+                "hours",
+                reason,
+                values,
+                about_service=True,
+            )
+        )
     return checks
 
 

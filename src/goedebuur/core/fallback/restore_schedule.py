@@ -45,7 +45,14 @@ IMPROVEMENT_SWEEPS = 2
 
 
 class ScheduleError(ValueError):
-    """Input that cannot be scheduled (unknown or circular dependencies); message in Dutch."""
+    """Input that cannot be scheduled: `reason` is no_slots, duplicate, unknown_dependency,
+    self_dependency or cycle; `names` the services concerned (for unknown_dependency: the service
+    and the unknown key). The app words it."""
+
+    def __init__(self, reason: str, names: Sequence[str] = ()):
+        self.reason = reason
+        self.names = tuple(names)
+        super().__init__(f"{reason}: {', '.join(self.names)}" if self.names else reason)
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,11 @@ class ScheduledRestore:
     def late_hours(self) -> float:
         return max(0.0, self.end - self.rto_hours)
 
+    @property
+    def slot_number(self) -> int:
+        """The slot counted from 1, as people count."""
+        return self.slot + 1
+
 
 @dataclass
 class Schedule:
@@ -86,6 +98,15 @@ class Schedule:
     @property
     def met_count(self) -> int:
         return sum(e.met for e in self.entries)
+
+    @property
+    def count(self) -> int:
+        return len(self.entries)
+
+    @property
+    def by_start(self) -> list[ScheduledRestore]:
+        """The entries in the order they start (then by key)."""
+        return sorted(self.entries, key=lambda e: (e.start, e.key))
 
     @property
     def missed(self) -> list[ScheduledRestore]:
@@ -122,7 +143,7 @@ def slot_rate_mbps(link_mbps: float, restore_mbps: float, slots: int) -> float:
     """Effective throughput of one restore slot: the host's restore rate, at most an equal share
     of the link."""
     if slots < 1:
-        raise ScheduleError("Er is minstens één herstelslot nodig.")
+        raise ScheduleError("no_slots")
     return min(restore_mbps, link_mbps / slots)
 
 
@@ -140,13 +161,13 @@ def restore_hours(data_gb: float, rate_mbps: float) -> float:
 def _check(jobs: Sequence[RestoreJob]) -> dict[str, RestoreJob]:
     by_key = {j.key: j for j in jobs}
     if len(by_key) != len(jobs):
-        raise ScheduleError("Elke dienst mag maar één keer voorkomen.")
+        raise ScheduleError("duplicate")
     for job in jobs:
         for dep in job.depends_on:
             if dep not in by_key:
-                raise ScheduleError(f"{job.name} hangt af van een onbekende dienst ({dep}).")
+                raise ScheduleError("unknown_dependency", (job.name, dep))
             if dep == job.key:
-                raise ScheduleError(f"{job.name} kan niet van zichzelf afhangen.")
+                raise ScheduleError("self_dependency", (job.name,))
     topological_order(jobs)
     return by_key
 
@@ -171,7 +192,7 @@ def topological_order(jobs: Sequence[RestoreJob]) -> list[str]:
         ready.sort()
     if len(order) != len(jobs):
         names = sorted(j.name for j in jobs if j.key not in set(order))
-        raise ScheduleError("De afhankelijkheden zijn rond: " + ", ".join(names) + ".")
+        raise ScheduleError("cycle", names)
     return order
 
 

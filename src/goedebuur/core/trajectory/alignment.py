@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from goedebuur.core.trajectory.workflow import Blocker
+from goedebuur.core.trajectory.workflow import AMBITIONS_MISSING, UNACKNOWLEDGED, Blocker
 
 FOUR_KS: tuple[tuple[str, str], ...] = (
     ("kwaliteit", "Kwaliteit"),
@@ -117,14 +117,12 @@ def gate(
     missing = tuple(p for p in partners if p not in filled)
     found = []
     if missing:
-        found.append(Blocker("Nog niet elke partner heeft de ambities ingevuld.", missing))
+        found.append(Blocker(AMBITIONS_MISSING, missing))
         return found
     current = divergences([a for a in ambitions if a.partner in partners])
     if current:
         current_print = fingerprint(current)
         pending = tuple(p for p in partners if acknowledged.get(p) != current_print)
         if pending:
-            found.append(
-                Blocker("De verschillen in ambities zijn nog niet door elke partner bevestigd.", pending)
-            )
+            found.append(Blocker(UNACKNOWLEDGED, pending))
     return found

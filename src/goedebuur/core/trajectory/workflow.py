@@ -4,7 +4,9 @@ decision that closes each phase, and the table of allowed transitions.
 
 Other apps (experiences) refer to phases by `PHASE_CODES`. The module is pure: the app gathers the
 facts of one trajectory into `TrajectoryFacts`, and `blockers`, `allowed_actions` and `apply` decide.
-Texts built here stay Dutch (no gettext in the core)."""
+A `Blocker` is a code (with the checklist item or the names it concerns); the app phrases it with
+gettext, as it names actions, states and the decision that closes each phase. The checklist below
+is reference content (seeded into the database, where administrators edit it), not interface text."""
 
 from dataclasses import dataclass
 
@@ -22,17 +24,26 @@ PHASE_NAMES: dict[str, str] = dict(PHASES)
 AGREEMENT_PHASE = "overeenkomen"
 
 ACTIVE, PAUSED, STOPPED = "actief", "gepauzeerd", "gestopt"
-STATES: dict[str, str] = {ACTIVE: "actief", PAUSED: "gepauzeerd", STOPPED: "gestopt"}
+STATES: tuple[str, ...] = (ACTIVE, PAUSED, STOPPED)
 
 ADVANCE, BACK, PAUSE, RESUME, STOP = "volgende-fase", "vorige-fase", "pauzeren", "hervatten", "stoppen"
-ACTIONS: dict[str, str] = {
-    ADVANCE: "Naar de volgende fase",
-    BACK: "Terug naar de vorige fase",
-    PAUSE: "Pauzeren",
-    RESUME: "Hervatten",
-    STOP: "Stoppen",
-}
+ACTIONS: tuple[str, ...] = (ADVANCE, BACK, PAUSE, RESUME, STOP)
 MIN_PARTNERS = 2
+
+# Why an action cannot be taken (Blocker.code).
+IS_STOPPED = "stopped"  # a stopped trajectory goes no further
+IS_PAUSED = "paused"  # resume first
+NOT_PAUSED = "not-paused"  # only a paused trajectory resumes
+LAST_PHASE = "last-phase"
+FIRST_PHASE = "first-phase"
+TOO_FEW_PARTNERS = "too-few-partners"
+OPEN_ITEM = "open-item"  # subject: the title of the required checklist item
+NO_GO = "no-go"  # the latest decision in the phase
+NO_DECISION = "no-decision"  # subject: the phase whose closing decision is missing
+ALREADY_STOPPED = "already-stopped"
+REASON_NEEDED = "reason-needed"  # to stop
+AMBITIONS_MISSING = "ambitions-missing"  # who: the partners that did not fill them in (alignment.gate)
+UNACKNOWLEDGED = "unacknowledged"  # who: the partners that did not acknowledge the divergences
 
 
 @dataclass(frozen=True)
@@ -42,13 +53,6 @@ class ChecklistTemplate:
     title: str
     tip: str
     required: bool = False  # must be done (or not applicable) before the phase can be left
-
-
-@dataclass(frozen=True)
-class DecisionTemplate:
-    phase: str
-    question: str
-    usual_body: str
 
 
 # Our own text: the defaults platform administrators can edit (the app seeds them into the database).
@@ -171,29 +175,25 @@ CHECKLIST: tuple[ChecklistTemplate, ...] = (
     ),
 )
 
-DECISIONS: dict[str, DecisionTemplate] = {
-    "verkennen": DecisionTemplate(
-        "verkennen", "Gaan we samen ambities delen en een intentie uitspreken?", "colleges"
-    ),
-    "intentie": DecisionTemplate(
-        "intentie", "Tekenen we de intentieverklaring en werken we een overeenkomst uit?", "colleges"
-    ),
-    "overeenkomen": DecisionTemplate(
-        "overeenkomen", "Gaan we de samenwerking aan zoals afgesproken?", "colleges en raden"
-    ),
-    "inrichten": DecisionTemplate("inrichten", "Is alles ingericht om te starten?", "stuurgroep"),
-    "uitvoeren": DecisionTemplate(
-        "uitvoeren", "Zetten we de samenwerking na de evaluatie voort?", "colleges"
-    ),
+# Who usually takes the decision that closes each phase (a code the app names).
+COLLEGES, COLLEGES_AND_COUNCILS, STEERING_GROUP = "colleges", "colleges-en-raden", "stuurgroep"
+DECISIONS: dict[str, str] = {
+    "verkennen": COLLEGES,
+    "intentie": COLLEGES,
+    "overeenkomen": COLLEGES_AND_COUNCILS,
+    "inrichten": STEERING_GROUP,
+    "uitvoeren": COLLEGES,
 }
 
 
 @dataclass(frozen=True)
 class Blocker:
-    """Why an action cannot be taken now, and who must act (names; empty: all partners)."""
+    """Why an action cannot be taken now (`code`, about `subject`), and who must act (names; empty:
+    all partners)."""
 
-    reason: str
+    code: str
     who: tuple[str, ...] = ()
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class TransitionError(ValueError):
     def __init__(self, action: str, blockers: list[Blocker]):
         self.action = action
         self.blockers = blockers
-        super().__init__("; ".join(b.reason for b in blockers))
+        super().__init__("; ".join(b.code for b in blockers))
 
 
 def phase_index(phase: str) -> int:
@@ -235,37 +235,27 @@ def _state_blockers(state: str, needs: str) -> list[Blocker]:
     if state == needs:
         return []
     if state == STOPPED:
-        return [Blocker("Het traject is gestopt; een gestopt traject kan niet verder.")]
+        return [Blocker(IS_STOPPED)]
     if state == PAUSED:
-        return [Blocker("Het traject is gepauzeerd; hervat het eerst.")]
-    return [Blocker("Het traject is niet gepauzeerd.")]
+        return [Blocker(IS_PAUSED)]
+    return [Blocker(NOT_PAUSED)]
 
 
 def _advance_blockers(facts: TrajectoryFacts) -> list[Blocker]:
     target = next_phase(facts.phase)
     if target is None:
-        return [Blocker("Dit is de laatste fase; evalueer en vernieuw de samenwerking binnen deze fase.")]
+        return [Blocker(LAST_PHASE)]
     found = []
     if facts.accepted_partners < MIN_PARTNERS:
-        found.append(
-            Blocker(
-                "Er zijn nog geen twee gemeenten die deelnemen; een uitgenodigde gemeente "
-                "moet de uitnodiging eerst aannemen."
-            )
-        )
+        found.append(Blocker(TOO_FEW_PARTNERS))
     for title in facts.open_required_items:
-        found.append(Blocker(f"Checklistpunt '{title}' is nog niet afgerond."))
+        found.append(Blocker(OPEN_ITEM, subject=title))
     if target == AGREEMENT_PHASE:
         found.extend(facts.alignment_blockers)
     if facts.decision == "no-go":
-        found.append(
-            Blocker(
-                "Het laatste besluit in deze fase is no-go; leg een nieuw go-besluit vast "
-                "of stop het traject."
-            )
-        )
+        found.append(Blocker(NO_GO))
     elif facts.decision != "go":
-        found.append(Blocker(f"Er is nog geen go-besluit vastgelegd: {DECISIONS[facts.phase].question}"))
+        found.append(Blocker(NO_DECISION, subject=facts.phase))
     return found
 
 
@@ -278,14 +268,14 @@ def blockers(facts: TrajectoryFacts, action: str) -> list[Blocker]:
     if action == BACK:
         found = _state_blockers(facts.state, ACTIVE)
         if not found and previous_phase(facts.phase) is None:
-            found = [Blocker("Dit is de eerste fase; er is geen vorige fase.")]
+            found = [Blocker(FIRST_PHASE)]
         return found
     if action == PAUSE:
         return _state_blockers(facts.state, ACTIVE)
     if action == RESUME:
         return _state_blockers(facts.state, PAUSED)
     if action == STOP:
-        return [Blocker("Het traject is al gestopt.")] if facts.state == STOPPED else []
+        return [Blocker(ALREADY_STOPPED)] if facts.state == STOPPED else []
     raise ValueError(f"Onbekende actie: {action!r}")
 
 
@@ -298,7 +288,7 @@ def apply(facts: TrajectoryFacts, action: str, reason: str = "") -> tuple[str, s
     allowed. Stopping needs a reason."""
     found = blockers(facts, action)
     if action == STOP and not reason.strip():
-        found = [*found, Blocker("Geef een reden om te stoppen.")]
+        found = [*found, Blocker(REASON_NEEDED)]
     if found:
         raise TransitionError(action, found)
     if action == ADVANCE:

@@ -16,14 +16,13 @@ from django.db.models.functions import Cast
 
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.core.experiences import textsearch
-from goedebuur.core.trajectory.workflow import PHASES
 from goedebuur.municipalities.models import Region
+from goedebuur.trajectories import services as trajectories
 
 from .. import permissions
 from ..models import Report, SearchEntry
 from .backends import backend, fetch
 
-PHASE_LABELS = dict(PHASES)
 KIND_LABELS = dict(Report.Kind.choices)
 FACETS = ("kind", "domain", "phase", "form", "province", "year")
 NOTHING = object()  # a filter value that does not exist: nothing matches it
@@ -100,7 +99,7 @@ class _Labels:
     def label(self, name, value) -> tuple[str, str]:
         if name in self.by_id:
             return self.by_id[name].get(value, (str(value), str(value)))
-        labels = {"phase": PHASE_LABELS, "kind": KIND_LABELS}.get(name, {})
+        labels = {"phase": dict(trajectories.phases()), "kind": KIND_LABELS}.get(name, {})
         return str(value), str(labels.get(value, value))
 
 
@@ -118,7 +117,7 @@ def _facet_values(name, counter: Counter, labels: _Labels, selected) -> list[Fac
     if name == "year":
         return sorted(values, key=lambda v: v.value, reverse=True)
     if name == "phase":
-        order = list(PHASE_LABELS)
+        order = [code for code, _name in trajectories.phases()]
         return sorted(values, key=lambda v: order.index(v.value) if v.value in order else 99)
     return sorted(values, key=lambda v: (-v.count, v.label))
 

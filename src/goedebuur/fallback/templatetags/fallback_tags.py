@@ -5,16 +5,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from goedebuur.core.fallback import feasibility as ff
+from goedebuur.fallback.phrases import fmt
 
 register = template.Library()
 
 
 @register.filter
 def nl(value, decimals=1):
-    """A number the Dutch way (1.234,5); 'oneindig' for infinity."""
+    """A number as people read it (1.234,5 in Dutch); 'oneindig' for infinity."""
     if value is None or value == "":
         return "–"
-    return ff.fmt(float(value), int(decimals))
+    return fmt(value, int(decimals))
 
 
 @register.simple_tag

@@ -3,13 +3,12 @@
 agreements, their feasibility check and restore simulation from the command line. The command
 line is an operator's tool: it sees every agreement (like a platform administrator)."""
 
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.core.fallback.feasibility import LABELS, fmt
-from goedebuur.fallback import serialize, services, testplan
+from goedebuur.common import write_json
+from goedebuur.fallback import presenters, services
 from goedebuur.fallback.models import Agreement
+from goedebuur.fallback.phrases import fmt, status_label
 
 
 class Command(BaseCommand):
@@ -33,12 +32,12 @@ class Command(BaseCommand):
             agreement = Agreement.objects.select_related("party_a", "party_b").get(pk=options["id"])
         except Agreement.DoesNotExist:
             raise CommandError(f"Achtervangafspraak {options['id']} bestaat niet.") from None
-        results = services.assess(agreement)
+        report = services.report(agreement)
         if action == "check":
-            data = serialize.feasibility_dict(agreement, results)
+            data = presenters.feasibility(report)
             if options["json"]:
-                return self._json(data)
-            self.stdout.write(f"{agreement}: {LABELS[data['stoplicht']]} ({data['stoplicht']})")
+                return write_json(self, data)
+            self.stdout.write(f"{agreement}: {status_label(data['stoplicht'])} ({data['stoplicht']})")
             for direction in data["richtingen"]:
                 self.stdout.write(
                     f"\n{direction['gastNaam']} valt uit, {direction['gastheerNaam']} neemt over: {direction['stoplicht']}"
@@ -48,9 +47,9 @@ class Command(BaseCommand):
                         f"  [{c['stoplicht']:>6}] {c['toets']} · {c['onderwerp']}: {c['toelichting']}"
                     )
             return None
-        data = serialize.simulation_dict(agreement, results)
+        data = presenters.simulation(report)
         if options["json"]:
-            return self._json(data)
+            return write_json(self, data)
         self.stdout.write(
             f"{agreement}: {data['herstelslots']} herstelslots van {fmt(data['doorvoerPerSlotMbps'])} Mbit/s"
         )
@@ -72,8 +71,8 @@ class Command(BaseCommand):
         if not agreements:
             self.stdout.write("Geen achtervangafspraken.")
             return
-        current = testplan.current_by_agreement(agreements)
-        overdue = set(testplan.overdue_tests(agreements).values_list("agreement_id", flat=True))
+        current = services.current_by_agreement(agreements)
+        overdue = set(services.overdue_tests(agreements).values_list("agreement_id", flat=True))
         for a in agreements:
             kind = "wederzijds" if a.mutual else "eenzijdig"
             tests = (
@@ -84,6 +83,3 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{a.pk:>4}  {a.party_a.name} - {a.party_b.name} ({kind}), {a.link_mbps} Mbit/s, {tests}"
             )
-
-    def _json(self, data):
-        self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

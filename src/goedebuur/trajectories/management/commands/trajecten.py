@@ -3,13 +3,14 @@
 blocks the next step; `goedebuur trajecten --document ID SOORT [--formaat md|docx] [--uit BESTAND]`
 writes a document outline. An operator tool: it shows every trajectory (administrator's view)."""
 
-import json
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from goedebuur.common import write_json
 from goedebuur.trajectories import documents, services
+from goedebuur.trajectories.api.serializers import OverviewSerializer
 from goedebuur.trajectories.models import Trajectory
 
 
@@ -41,21 +42,9 @@ class Command(BaseCommand):
         qs = services.with_related(Trajectory.objects.order_by("pk"))
         if options["gemeente"]:
             qs = qs.filter(participants__municipality__code=options["gemeente"].upper()).distinct()
-        rows = []
-        for trajectory in qs:
-            step = services.step_status(trajectory)
-            rows.append(
-                {
-                    "id": trajectory.pk,
-                    "naam": trajectory.name,
-                    "fase": trajectory.phase,
-                    "toestand": trajectory.state,
-                    "deelnemers": [p.municipality.code for p in services.accepted(trajectory)],
-                    "blokkades": [{"reden": b.reason, "aanZet": list(b.who)} for b in step.advance_blockers],
-                }
-            )
+        rows = OverviewSerializer(qs, many=True).data
         if options["json"]:
-            self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+            write_json(self, rows)
             return
         if not rows:
             self.stdout.write("Geen trajecten.")

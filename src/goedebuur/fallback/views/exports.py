@@ -15,9 +15,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import exports, history_note, permissions
-from .models import Agreement, new_calendar_token
-from .views import editable_agreement, visible_agreement
+from .. import exports, permissions, services
+from ..models import Agreement
+from .base import editable_agreement, visible_agreement
 
 
 def _filename(agreement, extension):
@@ -61,8 +61,6 @@ def calendar(request, pk):
 @require_POST
 def calendar_rotate(request, pk):
     agreement = editable_agreement(request, pk)
-    agreement.calendar_token = new_calendar_token()
-    agreement.save(update_fields=["calendar_token"])
-    history_note.calendar_rotated(agreement, request.user)
+    services.rotate_calendar(agreement, request.user)
     messages.success(request, _("De agenda heeft een nieuwe sleutel; oude abonnementen werken niet meer."))
     return redirect("fallback:tests", pk=agreement.pk)

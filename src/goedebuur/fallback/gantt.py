@@ -2,14 +2,19 @@
 """A server-rendered SVG Gantt chart of a restore schedule: one row per service with its restore
 window as a bar and its RTO as a vertical mark. A bar that ends after the RTO is drawn in orange
 with a hatch (a second cue besides colour) and its label says "te laat". The chart is `role="img"`
-with a label; the page shows the same figures in a table (the text alternative)."""
+with a label; the page shows the same figures in a table (the text alternative). Texts in the active
+language, numbers through `phrases.fmt`."""
 
 from __future__ import annotations
 
 import math
 from html import escape
 
+from django.utils.translation import gettext as _
+
 from goedebuur.core.fallback.restore_schedule import Schedule
+
+from .phrases import fmt
 
 MET_FILL = "#2171b5"
 LATE_FILL = "#e66101"
@@ -32,8 +37,7 @@ def _nice_step(span: float) -> float:
 
 
 def _hours(value: float) -> str:
-    text = f"{value:.1f}".replace(".", ",")
-    return text[:-2] if text.endswith(",0") else text
+    return fmt(value, 1)
 
 
 def render_gantt(schedule: Schedule, *, label: str, order_by_start: bool = True) -> str:
@@ -55,9 +59,10 @@ def render_gantt(schedule: Schedule, *, label: str, order_by_start: bool = True)
     tick = 0.0
     while tick <= span + 1e-9:
         x = LABEL_WIDTH + tick * scale
+        tick_label = _("%(hours)s u") % {"hours": _hours(tick)}
         parts.append(
             f'<line x1="{x:.1f}" y1="{TOP - 6}" x2="{x:.1f}" y2="{height - 10}" stroke="#d9dce0"/>'
-            f'<text x="{x:.1f}" y="{TOP - 10}" text-anchor="middle">{_hours(tick)} u</text>'
+            f'<text x="{x:.1f}" y="{TOP - 10}" text-anchor="middle">{escape(tick_label)}</text>'
         )
         tick += step
     for row, entry in enumerate(entries):
@@ -66,11 +71,14 @@ def render_gantt(schedule: Schedule, *, label: str, order_by_start: bool = True)
         x0 = LABEL_WIDTH + entry.start * scale
         w = max(1.5, (end - entry.start) * scale)
         fill = MET_FILL if entry.met else "url(#late-hatch)"
-        verdict = "op tijd" if entry.met else "te laat"
-        title = (
-            f"{entry.name}: herstel {_hours(entry.start)}-{_hours(entry.end)} uur, RTO "
-            f"{_hours(entry.rto_hours)} uur, {verdict}"
-        )
+        verdict = _("op tijd") if entry.met else _("te laat")
+        title = _("%(name)s: herstel %(start)s-%(end)s uur, RTO %(rto)s uur, %(verdict)s") % {
+            "name": entry.name,
+            "start": _hours(entry.start),
+            "end": _hours(entry.end),
+            "rto": _hours(entry.rto_hours),
+            "verdict": verdict,
+        }
         name = entry.name if len(entry.name) <= 30 else entry.name[:29] + "…"
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end">{escape(name)}</text>'
@@ -83,6 +91,8 @@ def render_gantt(schedule: Schedule, *, label: str, order_by_start: bool = True)
             f'stroke-width="2" stroke-dasharray="3 2"/>'
         )
         if not entry.met:
-            parts.append(f'<text x="{min(x0 + w + 4, width - 40):.1f}" y="{y + 17}">te laat</text>')
+            parts.append(
+                f'<text x="{min(x0 + w + 4, width - 40):.1f}" y="{y + 17}">{escape(_("te laat"))}</text>'
+            )
     parts.append("</g></svg>")
     return "".join(parts)

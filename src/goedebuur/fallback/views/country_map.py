@@ -21,9 +21,9 @@ from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL
 from goedebuur.maps.services import Area, geometry, render_map
 from goedebuur.municipalities.models import Municipality
 
-from . import permissions, testplan
-from .models import Agreement
-from .views import NAV
+from .. import permissions, testplan
+from ..models import Agreement
+from .base import NAV
 
 NONE, CURRENT, NOT_CURRENT = SEQUENTIAL[0], SEQUENTIAL[3], HIGHLIGHT
 

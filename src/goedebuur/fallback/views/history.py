@@ -13,13 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history import services as history
-from goedebuur.history.locking import EditConflict, conflict_message
-from goedebuur.history.views import render_versions
+from goedebuur.common import one_line
+from goedebuur.history.services import EditConflict, conflict_message, render_versions
 
-from . import permissions, services, testplan
-from .models import Agreement, FollowUpAction, Service
-from .views import NAV, editable_agreement, visible_agreement
+from .. import permissions, services
+from ..models import Agreement, FollowUpAction, Service
+from .base import NAV, editable_agreement, visible_agreement
 
 
 def _restore_url(request, agreement, name, *args):
@@ -35,7 +34,7 @@ def _restore(request, restore, obj, record_id, back):
     except EditConflict as conflict:
         messages.error(request, conflict_message(conflict))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
     else:
         messages.success(request, _("De eerdere versie is hersteld."))
     return redirect(back)
@@ -57,7 +56,7 @@ def _restore_deleted(request, pk, record_id=None):
         with transaction.atomic():
             agreement = services.restore_deleted_agreement(pk, request.user, record_id)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        messages.error(request, one_line(error))
         return redirect("fallback:list")
     messages.success(
         request,
@@ -75,7 +74,7 @@ def _deleted_history(request, pk):
     may_restore = services.may_restore_deleted(request.user, deletion)
     return render_versions(
         request,
-        history.versions(services.AGREEMENT_HISTORY_MODEL, pk),
+        services.agreement_versions(pk),
         title=deletion.object_repr,
         back_url=reverse("fallback:list"),
         back_label=_("Alle achtervangafspraken"),
@@ -109,7 +108,7 @@ def agreement_history(request, pk):
     agreement = visible_agreement(request, pk)
     return render_versions(
         request,
-        history.versions(services.AGREEMENT_HISTORY_MODEL, agreement.pk),
+        services.versions(agreement),
         title=str(agreement),
         back_url=agreement.get_absolute_url(),
         back_label=str(agreement),
@@ -146,7 +145,7 @@ def service_history(request, pk, service_pk):
     service, removed = _service(agreement, service_pk)
     return render_versions(
         request,
-        history.versions(services.SERVICE_HISTORY_MODEL, service.pk),
+        services.service_versions(service.pk),
         title=f"{service.name} ({agreement})",
         back_url=agreement.get_absolute_url(),
         back_label=str(agreement),
@@ -180,7 +179,7 @@ def action_history(request, pk, action_pk):
     action = get_object_or_404(FollowUpAction, pk=action_pk, agreement=agreement)
     return render_versions(
         request,
-        history.versions(testplan.ACTION_HISTORY_MODEL, action.pk),
+        services.versions(action),
         title=action.description,
         back_url=reverse("fallback:tests", args=[agreement.pk]),
         back_label=_("Testplan en logboek"),
@@ -195,4 +194,4 @@ def action_restore(request, pk, action_pk, record_id):
     agreement = editable_agreement(request, pk)
     action = get_object_or_404(FollowUpAction, pk=action_pk, agreement=agreement)
     back = reverse("fallback:action_history", args=[agreement.pk, action.pk])
-    return _restore(request, testplan.restore_action_version, action, record_id, back)
+    return _restore(request, services.restore_action_version, action, record_id, back)

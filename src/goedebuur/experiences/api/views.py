@@ -14,12 +14,13 @@ from rest_framework import exceptions, generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
 from goedebuur.core.trajectory.workflow import PHASE_CODES
-from goedebuur.experiences import permissions, search, services
-from goedebuur.experiences.models import Answer, Lesson, Question
+from goedebuur.history.services import etag
 
-from .base import ApiViewMixin, ReadOnlyApiViewMixin
-from .experiences_serializers import (
+from .. import permissions, search, services
+from ..models import Answer, Lesson, Question
+from .serializers import (
     AnswerSerializer,
     LessonSerializer,
     QuestionSerializer,
@@ -30,17 +31,19 @@ from .experiences_serializers import (
 PHASE_PARAMETER = OpenApiParameter(
     "fase", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=list(PHASE_CODES), description="Only this phase."
 )
-FIELD_NAMES = {
-    "title": "titel",
-    "body": "tekst",
-    "visibility": "zichtbaarheid",
-    "cooperation": "samenwerking",
-}
 
 
-def _service_error(error: DjangoValidationError):
-    detail = {FIELD_NAMES.get(k, k): v for k, v in getattr(error, "message_dict", {}).items()}
-    return exceptions.ValidationError(detail or {"nonFieldErrors": error.messages})
+def refused(error: DjangoValidationError, serializer) -> exceptions.ValidationError:
+    """A service's refusal in the API's field names, read from the serializer's own field map."""
+    if not hasattr(error, "error_dict"):
+        return exceptions.ValidationError({"nonFieldErrors": error.messages})
+    names = {field.source: name for name, field in serializer.fields.items()}
+    return exceptions.ValidationError(
+        {
+            "nonFieldErrors" if field == "__all__" else names.get(field, field): messages
+            for field, messages in error.message_dict.items()
+        }
+    )
 
 
 def _lessons(user):
@@ -61,11 +64,6 @@ def _questions(user):
         .annotate(answer_count=Count("answers", filter=live_answers))
         .order_by("-created_at", "-pk")
     )
-
-
-def _check_write(allowed: bool, message: str):
-    if not allowed:
-        raise exceptions.PermissionDenied(message)
 
 
 @extend_schema(tags=["ervaringen"])
@@ -89,30 +87,13 @@ class LessonListView(ApiViewMixin, generics.ListCreateAPIView):
         summary="Share a lesson", description="For editors of a municipality; recorded in the history."
     )
     def post(self, request, *args, **kwargs):
-        _check_write(
-            permissions.can_write_lesson(request.user) and request.user.municipality_id is not None,
-            "Alleen redacteuren van een gemeente kunnen een ervaring delen.",
-        )
+        services.check_may_share_lesson(request.user)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
         try:
-            lesson = services.save_lesson(
-                services.LessonInput(
-                    title=data["title"],
-                    body=data["body"],
-                    visibility=data["visibility"],
-                    cooperation=data.get("cooperation"),
-                    domains=list(data.get("domains", [])),
-                    phase=data.get("phase", ""),
-                    form=data.get("form"),
-                    tags=data.get("trefwoordenInvoer", []),
-                    trajectory=data.get("trajectory"),
-                ),
-                request.user,
-            )
+            lesson = services.save_lesson(services.LessonInput(**serializer.validated_data), request.user)
         except DjangoValidationError as error:
-            raise _service_error(error) from None
+            raise refused(error, serializer) from None
         return Response(self.get_serializer(lesson).data, status=status.HTTP_201_CREATED)
 
 
@@ -129,9 +110,8 @@ class LessonDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
         summary="One lesson", description="404 when it does not exist or the caller may not see it."
     )
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["ETag"] = f'"{response.data["revisie"]}"'  # see api/revisions.py
-        return response
+        item = self.get_object()
+        return Response(self.get_serializer(item).data, headers={"ETag": etag(item)})
 
 
 @extend_schema(tags=["ervaringen"])
@@ -147,27 +127,15 @@ class QuestionListView(ApiViewMixin, generics.ListCreateAPIView):
 
     @extend_schema(summary="Ask a question", description="For users of a municipality.")
     def post(self, request, *args, **kwargs):
-        _check_write(
-            permissions.can_ask(request.user), "Alleen medewerkers van een gemeente kunnen vragen stellen."
-        )
+        services.check_may_ask(request.user)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
         try:
             question = services.ask_question(
-                services.QuestionInput(
-                    title=data["title"],
-                    body=data.get("body", ""),
-                    visibility=data["visibility"],
-                    domain=data.get("domain"),
-                    cooperation=data.get("cooperation"),
-                    phase=data.get("phase", ""),
-                    tags=data.get("trefwoordenInvoer", []),
-                ),
-                request.user,
+                services.QuestionInput(**serializer.validated_data), request.user
             )
         except DjangoValidationError as error:
-            raise _service_error(error) from None
+            raise refused(error, serializer) from None
         return Response(self.get_serializer(_questions(request.user).get(pk=question.pk)).data, status=201)
 
 
@@ -184,9 +152,8 @@ class QuestionDetailView(ReadOnlyApiViewMixin, generics.RetrieveAPIView):
         summary="One question", description="404 when it does not exist or the caller may not see it."
     )
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        response["ETag"] = f'"{response.data["revisie"]}"'  # see api/revisions.py
-        return response
+        item = self.get_object()
+        return Response(self.get_serializer(item).data, headers={"ETag": etag(item)})
 
 
 @extend_schema(tags=["ervaringen"])
@@ -220,15 +187,13 @@ class AnswerListView(ApiViewMixin, generics.ListCreateAPIView):
     )
     def post(self, request, *args, **kwargs):
         question = self.question()
-        _check_write(
-            permissions.can_answer(request.user), "Alleen medewerkers van een gemeente kunnen antwoorden."
-        )
+        services.check_may_answer(request.user)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
             answer = services.answer_question(question, request.user, serializer.validated_data["body"])
         except DjangoValidationError as error:
-            raise _service_error(error) from None
+            raise refused(error, serializer) from None
         answer.useful_count = 0
         return Response(self.get_serializer(answer).data, status=status.HTTP_201_CREATED)
 

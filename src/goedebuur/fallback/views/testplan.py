@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The BIO test plan of an agreement: planned tests, the test log with results per service, and
-follow-up actions. Same visibility as the agreement (views.visible_agreement / editable_agreement)."""
+follow-up actions. Same visibility as the agreement (base.visible_agreement / editable_agreement)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.history.locking import EditConflict, conflict_message, expect_revision, revision_from
+from goedebuur.common import add_to_form
+from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 
-from . import testplan
-from .forms import ActionForm, PlannedTestForm, TestRecordForm
-from .models import FollowUpAction
-from .views import add_errors, base_context, editable_agreement, visible_agreement
+from .. import testplan
+from ..forms import ActionForm, PlannedTestForm, TestRecordForm
+from ..models import FollowUpAction
+from .base import base_context, editable_agreement, visible_agreement
 
 
 @login_required
@@ -55,7 +56,7 @@ def record_create(request, pk):
             with transaction.atomic():
                 testplan.record_test(agreement, form.values(), form.results(), request.user)
         except ValidationError as error:
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request, _("Het testverslag is vastgelegd; de volgende test is over een jaar gepland.")
@@ -99,7 +100,7 @@ def action_create(request, pk):
             with transaction.atomic():
                 testplan.save_action(form.save(commit=False), request.user)
         except ValidationError as error:
-            add_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("De vervolgactie is toegevoegd."))
             return redirect("fallback:tests", pk=agreement.pk)

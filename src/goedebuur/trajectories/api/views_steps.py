@@ -1,33 +1,33 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/trajecten/{id}/...: the step plan of a trajectory through the API: checklist, decisions,
-ambitions and their divergences, acknowledgement, actions (advance, back, pause, resume, stop), the
-answer to an invitation and the move into the register. Same rules as the pages."""
+actions (advance, back, pause, resume, stop), the answer to an invitation, more invitations and the
+move into the register. Same rules as the pages (`trajectories.services`)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers, status
+from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from goedebuur.cooperations.models import Cooperation
-from goedebuur.core.trajectory.workflow import ACTIONS
-from goedebuur.trajectories import permissions, services
-from goedebuur.trajectories.models import ChecklistItem, ChecklistState, Decision
+from goedebuur.api import IF_MATCH_HEADER, check_if_match
+from goedebuur.history.services import etag
 
-from .revisions import check_if_match
-from .schema import IF_MATCH_HEADER
-from .trajectories import (
-    ID_PARAMETER,
-    CodeField,
-    TrajectoryApiMixin,
+from .. import services
+from ..models import ChecklistItem, ChecklistState
+from .serializers import (
+    ActionSerializer,
+    AnswerSerializer,
+    ChecklistInputSerializer,
+    ChecklistRowSerializer,
+    DecisionSerializer,
+    InviteSerializer,
+    RegisterEntrySerializer,
     TrajectorySerializer,
-    api_errors,
-    choice,
 )
-from .trajectories_alignment import urlpatterns as alignment_urls
+from .views import ID_PARAMETER, TrajectoryApiMixin, refused
 
 CODE_PARAMETER = OpenApiParameter(
     "code",
@@ -35,59 +35,8 @@ CODE_PARAMETER = OpenApiParameter(
     OpenApiParameter.PATH,
     description="Code of the checklist item, e.g. `nulmeting`.",
 )
-MUNICIPALITY_PARAMETER = OpenApiParameter(
-    "gemeente", OpenApiTypes.STR, OpenApiParameter.PATH, description="CBS code of a partner, e.g. `GM0345`."
-)
 
 
-# --- checklist -------------------------------------------------------------------------------
-
-
-class ChecklistRowSerializer(serializers.Serializer):
-    code = serializers.CharField(source="item.code")
-    fase = serializers.CharField(source="item.phase")
-    titel = serializers.CharField(source="item.title")
-    tip = serializers.CharField(source="item.tip")
-    verplicht = serializers.BooleanField(
-        source="item.required", help_text="Must be settled before the next phase."
-    )
-    status = serializers.SerializerMethodField()
-    notitie = serializers.SerializerMethodField()
-    door = serializers.SerializerMethodField(help_text="Username of who changed it last.")
-    op = serializers.SerializerMethodField()
-    revisie = serializers.SerializerMethodField(
-        help_text="Revision of the item's status (null while never set); the `ETag` of a PUT answer."
-    )
-
-    class Meta:
-        ref_name = "Checklistpunt"
-
-    def get_revisie(self, row) -> int | None:
-        return row["state"].revision if row["state"] else None
-
-    def get_status(self, row) -> str:
-        return row["state"].status if row["state"] else ChecklistState.Status.OPEN
-
-    def get_notitie(self, row) -> str:
-        return row["state"].note if row["state"] else ""
-
-    def get_door(self, row) -> str | None:
-        state = row["state"]
-        return state.updated_by.get_username() if state and state.updated_by else None
-
-    def get_op(self, row) -> str | None:
-        return row["state"].updated_at.isoformat() if row["state"] else None
-
-
-class ChecklistInputSerializer(serializers.Serializer):
-    status = choice(ChecklistState.Status.values, help_text="open, gedaan or nvt.")
-    notitie = serializers.CharField(source="note", allow_blank=True, default="", max_length=2000)
-
-    class Meta:
-        ref_name = "ChecklistpuntWijziging"
-
-
-@extend_schema(tags=["trajecten"])
 class ChecklistView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = ChecklistRowSerializer
     pagination_class = None  # a few dozen items at most
@@ -133,31 +82,13 @@ class ChecklistItemView(TrajectoryApiMixin, GenericAPIView):
                 revision=current.revision if current is not None else None,
             )
         except DjangoValidationError as error:
-            raise api_errors(error) from None
+            raise refused(error, ChecklistInputSerializer, item="checklistpunt") from None
         return Response(
             ChecklistRowSerializer({"item": item, "state": state}).data,
-            headers={"ETag": f'"{state.revision}"'},
+            headers={"ETag": etag(state)},
         )
 
 
-# --- decisions -------------------------------------------------------------------------------
-
-
-class DecisionSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    fase = serializers.CharField(source="phase", read_only=True, help_text="The phase the decision closes.")
-    besluit = choice(Decision.Outcome.values, source="outcome")
-    datum = serializers.DateField(source="date")
-    genomenDoor = choice(Decision.Body.values, source="body")
-    notulen = serializers.URLField(source="minutes_url", allow_blank=True, default="", max_length=500)
-    toelichting = serializers.CharField(source="note", allow_blank=True, default="")
-    vastgelegdOp = serializers.DateTimeField(source="recorded_at", read_only=True)
-
-    class Meta:
-        ref_name = "Besluit"
-
-
-@extend_schema(tags=["trajecten"])
 class DecisionListView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = DecisionSerializer
     pagination_class = None  # one or two per phase
@@ -186,22 +117,10 @@ class DecisionListView(TrajectoryApiMixin, GenericAPIView):
         try:
             decision = services.record_decision(trajectory, request.user, **serializer.validated_data)
         except DjangoValidationError as error:
-            raise api_errors(error) from None
+            raise refused(error, DecisionSerializer) from None
         return Response(DecisionSerializer(decision).data, status=status.HTTP_201_CREATED)
 
 
-# --- actions, invitation, register -------------------------------------------------------------
-
-
-class ActionSerializer(serializers.Serializer):
-    actie = choice(ACTIONS, help_text=", ".join(ACTIONS))
-    reden = serializers.CharField(allow_blank=True, default="", help_text="Needed to stop.")
-
-    class Meta:
-        ref_name = "TrajectActie"
-
-
-@extend_schema(tags=["trajecten"])
 class ActionView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = ActionSerializer
 
@@ -223,23 +142,15 @@ class ActionView(TrajectoryApiMixin, GenericAPIView):
         try:
             trajectory = services.take_action(
                 trajectory,
-                serializer.validated_data["actie"],
+                serializer.validated_data["action"],
                 request.user,
                 serializer.validated_data["reden"],
             )
         except DjangoValidationError as error:
-            raise api_errors(error) from None
+            raise refused(error, ActionSerializer) from None
         return self.answer(trajectory)
 
 
-class AnswerSerializer(serializers.Serializer):
-    antwoord = choice(["aannemen", "afwijzen"])
-
-    class Meta:
-        ref_name = "Uitnodigingsantwoord"
-
-
-@extend_schema(tags=["trajecten"])
 class InvitationView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = AnswerSerializer
 
@@ -252,10 +163,7 @@ class InvitationView(TrajectoryApiMixin, GenericAPIView):
     )
     def post(self, request, id):
         trajectory = self.trajectory()
-        if not permissions.can_respond(request.user, trajectory):
-            raise exceptions.PermissionDenied(
-                "Alleen redacteuren van de uitgenodigde gemeente beantwoorden de uitnodiging."
-            )
+        services.check_may_respond(request.user, trajectory)
         serializer = AnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         accept = serializer.validated_data["antwoord"] == "aannemen"
@@ -263,16 +171,6 @@ class InvitationView(TrajectoryApiMixin, GenericAPIView):
         return self.answer(trajectory)
 
 
-class InviteSerializer(serializers.Serializer):
-    gemeenten = CodeField(
-        many=True, allow_empty=False, help_text="CBS codes of the municipalities to invite."
-    )
-
-    class Meta:
-        ref_name = "Uitnodigingen"
-
-
-@extend_schema(tags=["trajecten"])
 class InviteView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = InviteSerializer
 
@@ -291,25 +189,12 @@ class InviteView(TrajectoryApiMixin, GenericAPIView):
         serializer = InviteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         try:
-            services.invite(trajectory, list(serializer.validated_data["gemeenten"]), request.user)
+            services.invite(trajectory, list(serializer.validated_data["invitees"]), request.user)
         except DjangoValidationError as error:
-            messages = error.message_dict.get("invitees") if hasattr(error, "error_dict") else None
-            raise (
-                serializers.ValidationError({"gemeenten": messages}) if messages else api_errors(error)
-            ) from None
+            raise refused(error, InviteSerializer) from None
         return self.answer(trajectory)
 
 
-class RegisterEntrySerializer(serializers.Serializer):
-    slug = serializers.CharField()
-    naam = serializers.CharField(source="name")
-    webpagina = serializers.CharField(source="get_absolute_url")
-
-    class Meta:
-        ref_name = "TrajectRegistervermelding"
-
-
-@extend_schema(tags=["trajecten"])
 class PromoteView(TrajectoryApiMixin, GenericAPIView):
     serializer_class = RegisterEntrySerializer
 
@@ -327,14 +212,13 @@ class PromoteView(TrajectoryApiMixin, GenericAPIView):
         trajectory = self.editable()
         check_if_match(request, trajectory)
         try:
-            cooperation: Cooperation = services.promote_to_register(trajectory, request.user)
+            cooperation = services.promote_to_register(trajectory, request.user)
         except DjangoValidationError as error:
-            raise api_errors(error) from None
+            raise refused(error, TrajectorySerializer) from None
         return Response(RegisterEntrySerializer(cooperation).data, status=status.HTTP_201_CREATED)
 
 
 urlpatterns = [
-    *alignment_urls,
     path("trajecten/<int:id>/checklist", ChecklistView.as_view(), name="traject-checklist"),
     path(
         "trajecten/<int:id>/checklist/<slug:code>", ChecklistItemView.as_view(), name="traject-checklistpunt"

@@ -2,7 +2,7 @@
 import xml.etree.ElementTree as ET
 
 from goedebuur.core.fallback import restore_schedule as rs
-from goedebuur.core.fallback.gantt import render_gantt
+from goedebuur.fallback.gantt import render_gantt
 
 SVG = "{http://www.w3.org/2000/svg}"
 

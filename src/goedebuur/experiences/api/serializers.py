@@ -4,15 +4,13 @@ lowerCamelCase names, `source=` pointing at the English model attributes."""
 
 from rest_framework import serializers
 
+from goedebuur.api import PageLinkField, revision_field
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.core.experiences.safe_markdown import render
 from goedebuur.core.trajectory.workflow import PHASE_CODES
-from goedebuur.experiences.models import Visibility
-from goedebuur.trajectories import permissions as trajectory_permissions
-from goedebuur.trajectories.models import Trajectory
+from goedebuur.trajectories import services as trajectories
 
-from .base import PageLinkField
-from .revisions import revision_field
+from ..models import Visibility
 
 VISIBILITY_HELP = (
     "`openbaar` (everyone), `gemeenten` (logged-in municipal users) or `leden` (members of the linked "
@@ -55,15 +53,28 @@ class ItemSerializer(serializers.Serializer):
     def get_trefwoorden(self, item) -> list[str]:
         return [tag.name for tag in item.tags.all()]
 
-    def validate(self, attrs):
-        if attrs.get("visibility") == Visibility.MEMBERS and not attrs.get("cooperation"):
-            raise serializers.ValidationError({"samenwerking": "Kies een samenwerkingsverband voor `leden`."})
-        return attrs
-
 
 class TagsInput(serializers.ListField):
+    """The tags to set, as the services' `tags`."""
+
     def __init__(self, **kwargs):
-        super().__init__(child=serializers.CharField(max_length=60), required=False, default=list, **kwargs)
+        super().__init__(
+            child=serializers.CharField(max_length=60), required=False, default=list, source="tags", **kwargs
+        )
+
+
+class TrajectoryField(serializers.PrimaryKeyRelatedField):
+    """A trajectory by `id`; shown as null to a caller who may not see it (whether one may link it is
+    the service's rule)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=trajectories.all_trajectories(), **kwargs)
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        if not trajectories.visible_to(request.user if request else None).filter(pk=value.pk).exists():
+            return None
+        return super().to_representation(value)
 
 
 class LessonSerializer(ItemSerializer):
@@ -73,30 +84,14 @@ class LessonSerializer(ItemSerializer):
     domeinen = SlugOrNull(IctDomain, "slug", source="domains", many=True, required=False, default=list)
     vorm = SlugOrNull(CooperationForm, "code", source="form", required=False, allow_null=True, default=None)
     trefwoordenInvoer = TagsInput(write_only=True, help_text="Tags to set (write only; read `trefwoorden`).")
-    traject = serializers.PrimaryKeyRelatedField(
+    traject = TrajectoryField(
         source="trajectory",
-        queryset=Trajectory.objects.all(),
         required=False,
         allow_null=True,
         default=None,
         help_text="`id` of the trajectory the lesson is about; null when there is none or you may not see it.",
     )
     bijlagen = serializers.SerializerMethodField()
-
-    def _visible_trajectories(self):
-        request = self.context.get("request")
-        return trajectory_permissions.visible_to(request.user if request else None)
-
-    def validate_traject(self, trajectory):
-        if trajectory is not None and not self._visible_trajectories().filter(pk=trajectory.pk).exists():
-            raise serializers.ValidationError("Onbekend traject, of u neemt er niet aan deel.")
-        return trajectory
-
-    def to_representation(self, lesson):
-        data = super().to_representation(lesson)
-        if lesson.trajectory_id and not self._visible_trajectories().filter(pk=lesson.trajectory_id).exists():
-            data["traject"] = None
-        return data
 
     def get_tekstHtml(self, lesson) -> str:
         return render(lesson.body)

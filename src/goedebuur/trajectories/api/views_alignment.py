@@ -7,64 +7,21 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
+from goedebuur.api import check_if_match
+from goedebuur.history.services import etag
 from goedebuur.municipalities.models import Municipality
-from goedebuur.trajectories import permissions, services
-from goedebuur.trajectories.models import Ambition
 
-from .revisions import check_if_match, revision_field
-from .trajectories import ID_PARAMETER, TrajectoryApiMixin, api_errors, choice
+from .. import services
+from ..models import Ambition
+from .serializers import AlignmentSerializer, AmbitionSerializer
+from .views import ID_PARAMETER, TrajectoryApiMixin, refused
 
 MUNICIPALITY_PARAMETER = OpenApiParameter(
     "gemeente", OpenApiTypes.STR, OpenApiParameter.PATH, description="CBS code of a partner, e.g. `GM0345`."
 )
-
-
-# --- ambitions -------------------------------------------------------------------------------
-
-
-class AmbitionSerializer(serializers.Serializer):
-    gemeente = serializers.CharField(source="municipality.code", read_only=True)
-    kwaliteit = serializers.IntegerField(min_value=0, max_value=5)
-    kosten = serializers.IntegerField(min_value=0, max_value=5, help_text="minder meerKosten")
-    kwetsbaarheid = serializers.IntegerField(min_value=0, max_value=5)
-    personeel = serializers.IntegerField(min_value=0, max_value=5, help_text="Kansen voor personeel")
-    motief = choice(Ambition.Motive.values, source="motive")
-    hardeEisen = serializers.CharField(
-        source="must_haves", allow_blank=True, default="", help_text="One per line."
-    )
-    breekpunten = serializers.CharField(
-        source="deal_breakers", allow_blank=True, default="", help_text="One per line."
-    )
-    revisie = revision_field()
-
-    class Meta:
-        ref_name = "Ambitie"
-
-
-class DivergenceSerializer(serializers.Serializer):
-    soort = serializers.CharField(source="kind", help_text="score, motief or breekpunt.")
-    onderwerp = serializers.CharField(source="label")
-    verschil = serializers.IntegerField(source="gap", help_text="0-5; largest first.")
-    toelichting = serializers.CharField(source="detail")
-
-    class Meta:
-        ref_name = "Verschil"
-
-
-class AlignmentSerializer(serializers.Serializer):
-    ambities = AmbitionSerializer(many=True)
-    verschillen = DivergenceSerializer(many=True)
-    bevestigdDoor = serializers.ListField(child=serializers.CharField(), help_text="CBS codes.")
-    blokkades = serializers.ListField(
-        child=serializers.DictField(), help_text="What blocks the move to Overeenkomen."
-    )
-
-    class Meta:
-        ref_name = "Ambitieafstemming"
 
 
 def alignment_data(trajectory):
@@ -75,7 +32,10 @@ def alignment_data(trajectory):
             "ambities": list(picture.ambitions.values()),
             "verschillen": picture.divergences,
             "bevestigdDoor": sorted(codes[m] for m, ok in picture.acknowledged.items() if ok),
-            "blokkades": [{"reden": b.reason, "aanZet": list(b.who)} for b in picture.blockers],
+            "blokkades": [
+                {"reden": reason.reason, "aanZet": list(reason.who)}
+                for reason in map(services.phrase, picture.blockers)
+            ],
         }
     ).data
 
@@ -98,10 +58,7 @@ class AlignmentView(TrajectoryApiMixin, GenericAPIView):
 class PartnerMixin(TrajectoryApiMixin):
     def partner(self, trajectory):
         municipality = get_object_or_404(Municipality, code=self.kwargs["gemeente"].upper())
-        if not permissions.can_speak_for(self.request.user, trajectory, municipality):
-            raise exceptions.PermissionDenied(
-                "Alleen redacteuren van deze deelnemende gemeente spreken voor haar."
-            )
+        services.check_may_speak_for(self.request.user, trajectory, municipality)
         return municipality
 
 
@@ -135,8 +92,8 @@ class AmbitionView(PartnerMixin, GenericAPIView):
                 revision=current.revision if current is not None else None,
             )
         except DjangoValidationError as error:
-            raise api_errors(error) from None
-        return Response(alignment_data(trajectory), headers={"ETag": f'"{ambition.revision}"'})
+            raise refused(error, AmbitionSerializer) from None
+        return Response(alignment_data(trajectory), headers={"ETag": etag(ambition)})
 
 
 @extend_schema(tags=["trajecten"])
@@ -157,7 +114,7 @@ class AcknowledgeView(PartnerMixin, GenericAPIView):
         try:
             services.acknowledge(trajectory, municipality, request.user)
         except DjangoValidationError as error:
-            raise api_errors(error) from None
+            raise refused(error, AlignmentSerializer) from None
         return Response(alignment_data(trajectory))
 
 
