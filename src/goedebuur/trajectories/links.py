@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from goedebuur.businesscases.permissions import visible_cases
+from goedebuur.businesscases.services import visible_cases
 from goedebuur.history import services as history
 
 from .models import Participant, Trajectory

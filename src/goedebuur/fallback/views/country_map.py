@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Country view (/achtervang/kaart): which municipalities have an achtervang agreement, with whom,
 and whether its tests are current; suggested partners for those without one, from the fallback
-pairing of the cluster optimiser (`goedebuur.clusters.pairs`, the same as /achtervang-koppels).
+pairing of the cluster optimiser (`goedebuur.clusters.services.fallback_pairs`, the same as /achtervang-koppels).
 
 Visibility (see permissions.py): anonymous visitors get the bare map and a login prompt; logged-in
 municipal users and administrators see the parties and "tests current yes/no" only."""
@@ -13,9 +13,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from goedebuur.clusters.pairs import PairRequest
-from goedebuur.clusters.pairs import fallback_pairs as pairing
-from goedebuur.clusters.services import ClusterError
+from goedebuur.clusters.services import ClusterError, PairRequest
+from goedebuur.clusters.services import fallback_pairs as pairing
 from goedebuur.core.geo import padded_box, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL
 from goedebuur.maps.services import Area, geometry, render_map
