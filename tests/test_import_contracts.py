@@ -41,19 +41,6 @@ OPEN_PACKAGES = {
     "goedebuur.documents",
 }
 
-# --- transitional: removed when the verticals merge ---------------------------------------------
-# The cycles of today (issue 15 names both): three API files that only chain URL lists, and the
-# fallback services and test plan through a private function. Each entry fails this test once the
-# cycle is gone, so that it is removed here too.
-TRANSITIONAL_CYCLES = [
-    {
-        "goedebuur.api.trajectories",
-        "goedebuur.api.trajectories_alignment",
-        "goedebuur.api.trajectories_steps",
-    },
-    {"goedebuur.fallback.services", "goedebuur.fallback.testplan"},
-]
-
 
 def _graph() -> grimp.ImportGraph:
     return grimp.build_graph("goedebuur", exclude_type_checking_imports=True, cache_dir=None)
@@ -78,8 +65,7 @@ def test_it_has_no_import_cycles():
         if imported.startswith("goedebuur.")
     )
     cycles = [set(c) for c in nx.strongly_connected_components(modules) if len(c) > 1]
-    assert [sorted(c) for c in cycles if c not in TRANSITIONAL_CYCLES] == []
-    assert [sorted(c) for c in TRANSITIONAL_CYCLES if c not in cycles] == [], "gone: remove from the list"
+    assert [sorted(c) for c in cycles] == []
 
 
 # The composition root: settings, the page URL root, the CLI entry point. They wire the apps together
@@ -89,9 +75,6 @@ PLATFORM_MODULES = {
     "goedebuur.history.services",
     "goedebuur.pages.services",
 }
-
-# --- transitional: removed when the verticals merge ---------------------------------------------
-TRANSITIONAL_PRIVATE_IMPORTS: set[tuple[str, str]] = set()
 
 
 def _package_of(module: str) -> str:
@@ -124,10 +107,7 @@ def private_imports(graph) -> set[tuple[str, str]]:
 
 def test_it_uses_other_apps_only_through_their_public_modules():
     found = private_imports(_graph())
-    assert sorted(found - TRANSITIONAL_PRIVATE_IMPORTS) == [], (
-        "use the other app's services (or publish what you need there)"
-    )
-    assert sorted(TRANSITIONAL_PRIVATE_IMPORTS - found) == [], "gone: remove from the list"
+    assert sorted(found) == [], "use the other app's services (or publish what you need there)"
 
 
 def test_it_recognises_a_private_import():
