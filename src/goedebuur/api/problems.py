@@ -11,9 +11,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from goedebuur.common import messages_by_field
 from goedebuur.history.services import EditConflict
 
+from .refusals import api_detail
 from .revisions import conflict_error
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -61,22 +61,21 @@ def _invalid_params(detail, prefix=""):
 
 def refusal_detail(error: DjangoValidationError, view=None) -> dict[str, list[str]]:
     """A service's refusal (Django's ValidationError, in the services' field names) in the API's
-    field names: the view's serializer says which API field has which `source`; messages about the
-    record as a whole go under `nonFieldErrors`."""
-    names = {"__all__": "nonFieldErrors"} | _api_names(view)
-    return {names.get(field, field): messages for field, messages in messages_by_field(error).items()}
+    field names, read from the view's serializer (see `refusals`)."""
+    return api_detail(error, _serializer_of(view))
 
 
-def _api_names(view) -> dict[str, str]:
-    """{source: API field name} of the view's serializer; empty when the view has none."""
+def _serializer_of(view):
+    """An instance of the view's serializer (`get_serializer_class()`, or `serializer_class` on a
+    plain APIView), or None when it has none or needs arguments to tell."""
     get_serializer_class = getattr(view, "get_serializer_class", None)
-    if get_serializer_class is None:
-        return {}
     try:
-        fields = get_serializer_class()().fields
+        serializer_class = (
+            get_serializer_class() if get_serializer_class else getattr(view, "serializer_class", None)
+        )
+        return serializer_class() if serializer_class is not None else None
     except (AssertionError, TypeError):  # a view without serializer_class, or one with arguments
-        return {}
-    return {field.source: name for name, field in fields.items() if field.source != "*"}
+        return None
 
 
 class ProblemResponse(Response):

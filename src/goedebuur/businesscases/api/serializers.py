@@ -5,7 +5,7 @@ names of the model and the services (each field's `source`)."""
 
 from rest_framework import serializers
 
-from goedebuur.api import PageLinkField, revision_field
+from goedebuur.api import PageLinkField, field_names, revision_field
 from goedebuur.core.businesscase.finance import ALLOCATION_KEYS
 from goedebuur.core.businesscase.model import DISTRIBUTIONS, MAX_HORIZON
 
@@ -189,22 +189,18 @@ def _without(row, key: str) -> dict:
 def api_names() -> tuple[dict[str, str], dict[str, str]]:
     """(top-level, nested) service name -> API name, read from the serializers' sources: the error
     keys of the services (`hidden_costs.2.amount`) in the API's names (`verborgenKosten.2.bedrag`)."""
-    top = {"partners": "gemeenten", "domains": "domeinen"} | _sources(BusinessCaseSerializer)
+    top = {"partners": "gemeenten", "domains": "domeinen"} | field_names(BusinessCaseSerializer)
     nested = {
         **top,
-        **_sources(BaselineSerializer),
-        **_sources(SavingSerializer),
-        **_sources(HiddenCostSerializer),
+        **field_names(BaselineSerializer),
+        **field_names(SavingSerializer),
+        **field_names(HiddenCostSerializer),
         "partners": "gemeenten",
         "double_contracts": "dubbeleContracten",
         "amount": "bedrag",
         "percent": "besparing",
     }
     return top, nested
-
-
-def _sources(serializer_class) -> dict[str, str]:
-    return {field.source: name for name, field in serializer_class().fields.items() if field.source != "*"}
 
 
 class CalculationRequestSerializer(serializers.Serializer):

@@ -10,11 +10,11 @@ from django.http import Http404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, generics, status
+from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
+from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin, refused
 from goedebuur.core.trajectory.workflow import PHASE_CODES
 from goedebuur.history.services import etag
 
@@ -31,19 +31,6 @@ from .serializers import (
 PHASE_PARAMETER = OpenApiParameter(
     "fase", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=list(PHASE_CODES), description="Only this phase."
 )
-
-
-def refused(error: DjangoValidationError, serializer) -> exceptions.ValidationError:
-    """A service's refusal in the API's field names, read from the serializer's own field map."""
-    if not hasattr(error, "error_dict"):
-        return exceptions.ValidationError({"nonFieldErrors": error.messages})
-    names = {field.source: name for name, field in serializer.fields.items()}
-    return exceptions.ValidationError(
-        {
-            "nonFieldErrors" if field == "__all__" else names.get(field, field): messages
-            for field, messages in error.message_dict.items()
-        }
-    )
 
 
 def _lessons(user):

@@ -11,13 +11,13 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from goedebuur.api import check_if_match, revision_field
+from goedebuur.api import check_if_match, refused, revision_field
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.municipalities.models import Municipality
 
 from .. import permissions, services
 from ..models import Agreement
-from .base import ID, TAGS, FallbackApiMixin, refusal, with_etag
+from .base import ID, TAGS, FallbackApiMixin, with_etag
 
 
 class LocationSerializer(serializers.Serializer):
@@ -155,7 +155,7 @@ class AgreementListView(FallbackApiMixin, APIView):
             with transaction.atomic():
                 agreement = services.save_agreement(Agreement(**serializer.validated_data), request.user)
         except DjangoValidationError as error:
-            raise refusal(error, serializer) from None
+            raise refused(error, serializer) from None
         data = AgreementSerializer(agreement, context={"request": request}).data
         response = Response(data, status=status.HTTP_201_CREATED, headers={"Location": data["url"]})
         return with_etag(response, agreement)
@@ -195,7 +195,7 @@ class AgreementDetailView(FallbackApiMixin, APIView):
             with transaction.atomic():
                 services.save_agreement(agreement, request.user)
         except DjangoValidationError as error:
-            raise refusal(error, serializer) from None
+            raise refused(error, serializer) from None
         return with_etag(
             Response(AgreementSerializer(agreement, context={"request": request}).data), agreement
         )

@@ -10,13 +10,13 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.api import check_if_match, revision_field
+from goedebuur.api import check_if_match, refused, revision_field
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 
 from .. import services
 from ..models import Service
-from .base import ID, SERVICE_ID, TAGS, FallbackApiMixin, refusal, with_etag
+from .base import ID, SERVICE_ID, TAGS, FallbackApiMixin, with_etag
 
 # Ids are BigAutoFields: a larger number cannot be looked up (SQLite and PostgreSQL fail on it).
 MAX_ID = 2**63 - 1
@@ -138,7 +138,7 @@ class ServiceListView(FallbackApiMixin, APIView):
                     Service(agreement=agreement, guest=guest, **values), request.user, deps
                 )
         except DjangoValidationError as error:
-            raise refusal(error, serializer) from None
+            raise refused(error, serializer) from None
         return with_etag(Response(ServiceSerializer(service).data, status=status.HTTP_201_CREATED), service)
 
 
@@ -176,7 +176,7 @@ class ServiceDetailView(FallbackApiMixin, APIView):
             with transaction.atomic():
                 services.save_service(service, request.user, deps)
         except DjangoValidationError as error:
-            raise refusal(error, serializer) from None
+            raise refused(error, serializer) from None
         saved = Service.objects.get(pk=service.pk)
         return with_etag(Response(ServiceSerializer(saved).data), saved)
 

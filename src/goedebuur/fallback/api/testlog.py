@@ -9,9 +9,11 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from goedebuur.api import refused
+
 from .. import services
 from ..models import TestKind
-from .base import ID, TAGS, FallbackApiMixin, refusal
+from .base import ID, TAGS, FallbackApiMixin
 
 
 class ResultSerializer(serializers.Serializer):
@@ -80,7 +82,7 @@ class TestListView(FallbackApiMixin, APIView):
             with transaction.atomic():
                 record = services.record_test(agreement, values, results, request.user)
         except DjangoValidationError as error:
-            raise refusal(error, serializer) from None
+            raise refused(error, serializer) from None
         return Response(TestRecordSerializer(record).data, status=status.HTTP_201_CREATED)
 
 

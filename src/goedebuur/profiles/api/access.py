@@ -3,12 +3,11 @@
 to read (`permissions.can_view_landscape`), the municipality from the path, the edit check, the
 documented path parameters, and the API names of a service's refusal."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
 
 from goedebuur.api import ApiAutoSchema, ApiViewMixin
@@ -46,37 +45,11 @@ def municipality_or_404(code) -> Municipality:
         raise Http404 from None
 
 
-def api_names(serializer) -> dict[str, str]:
-    """The serializer's own field map, read backwards: service (model) field name -> API name,
-    dotted for nested serializers ("contract.end_date" -> "contract.einddatum")."""
-    names = {}
-    for name, field in serializer.fields.items():
-        if field.read_only:
-            continue
-        names[field.source] = name
-        if isinstance(field, serializers.Serializer):
-            for source, child in api_names(field).items():
-                names[f"{field.source}.{source}"] = f"{name}.{child}"
-    return names
-
-
 # No docstrings on the view mixins: drf-spectacular would describe every operation with them.
+# A service's refusal reaches the API's field names in the central problem handler (`goedebuur.api`).
 
 
-class ServiceErrorNamesMixin:
-    # A service's refusal (ValidationError per model field) under the API's field names of the
-    # view's serializer; the answer itself is the central problem+json 400 (`goedebuur.api`).
-
-    def handle_exception(self, exc):
-        if isinstance(exc, DjangoValidationError) and hasattr(exc, "error_dict"):
-            names = api_names(self.serializer_class())
-            exc = DjangoValidationError(
-                {names.get(key, key): errors for key, errors in exc.error_dict.items()}
-            )
-        return super().handle_exception(exc)
-
-
-class ProfileApiMixin(ServiceErrorNamesMixin, ApiViewMixin):
+class ProfileApiMixin(ApiViewMixin):
     permission_classes = [CanViewLandscape]
     schema = LoginSchema()
 

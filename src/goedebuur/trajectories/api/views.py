@@ -10,12 +10,12 @@ from django.http import Http404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from goedebuur.api import ApiViewMixin, ReadAnyoneWriteAuthenticated, check_if_match
+from goedebuur.api import ApiViewMixin, ReadAnyoneWriteAuthenticated, check_if_match, refused
 from goedebuur.history.services import etag
 
 from .. import permissions, services
@@ -25,20 +25,6 @@ from .serializers import SummarySerializer, TrajectorySerializer
 ID_PARAMETER = OpenApiParameter(
     "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="`id` of the trajectory."
 )
-
-
-def refused(error: DjangoValidationError, serializer_class, **extra) -> serializers.ValidationError:
-    """A service's refusal in the API's field names, read from the serializer's own field map
-    (`source` -> name); `extra` names what the serializer has no field for."""
-    names = {field.source: name for name, field in serializer_class().fields.items()} | extra
-    if not hasattr(error, "error_dict"):
-        return serializers.ValidationError({"nonFieldErrors": error.messages})
-    return serializers.ValidationError(
-        {
-            "nonFieldErrors" if field == "__all__" else names.get(field, field): messages
-            for field, messages in error.message_dict.items()
-        }
-    )
 
 
 class TrajectoryApiMixin(ApiViewMixin):

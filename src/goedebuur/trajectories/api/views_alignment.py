@@ -10,14 +10,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from goedebuur.api import check_if_match
+from goedebuur.api import check_if_match, refused
 from goedebuur.history.services import etag
 from goedebuur.municipalities.models import Municipality
 
 from .. import services
 from ..models import Ambition
 from .serializers import AlignmentSerializer, AmbitionSerializer
-from .views import ID_PARAMETER, TrajectoryApiMixin, refused
+from .views import ID_PARAMETER, TrajectoryApiMixin
 
 MUNICIPALITY_PARAMETER = OpenApiParameter(
     "gemeente", OpenApiTypes.STR, OpenApiParameter.PATH, description="CBS code of a partner, e.g. `GM0345`."

@@ -12,7 +12,7 @@ from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from goedebuur.api import IF_MATCH_HEADER, check_if_match
+from goedebuur.api import IF_MATCH_HEADER, check_if_match, refused
 from goedebuur.history.services import etag
 
 from .. import services
@@ -27,7 +27,7 @@ from .serializers import (
     RegisterEntrySerializer,
     TrajectorySerializer,
 )
-from .views import ID_PARAMETER, TrajectoryApiMixin, refused
+from .views import ID_PARAMETER, TrajectoryApiMixin
 
 CODE_PARAMETER = OpenApiParameter(
     "code",
