@@ -2,7 +2,8 @@
 """The module boundaries of goedebuur (issue 15), enforced in the suite:
 
 - the import-linter contracts in pyproject.toml (`[tool.importlinter]`): core is pure, apps use each
-  other only through their public modules, nothing imports the API upwards;
+  other only through their public modules, management commands use an app's serializers (the field map
+  shared with the API), never its API views or the API infrastructure;
 - no import cycles between modules (import-linter's `acyclic_siblings` compares whole packages,
   so the cycles are found here with grimp, import-linter's own graph builder, and networkx);
 - an app imports another app only through its public modules (`services`, `api`, `urls`, `apps`, the

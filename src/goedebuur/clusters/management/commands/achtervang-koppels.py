@@ -4,7 +4,7 @@
 from django.core.management.base import BaseCommand
 
 from goedebuur.clusters import pairs, services
-from goedebuur.clusters.api import PairProposalSerializer
+from goedebuur.clusters.api.serializers import PairProposalSerializer
 from goedebuur.common import command_error, write_json
 
 

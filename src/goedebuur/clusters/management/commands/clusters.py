@@ -4,7 +4,7 @@
 from django.core.management.base import BaseCommand
 
 from goedebuur.clusters import services
-from goedebuur.clusters.api import ClusterProposalSerializer
+from goedebuur.clusters.api.serializers import ClusterProposalSerializer
 from goedebuur.common import command_error, write_json
 
 

@@ -5,7 +5,7 @@ from goedebuur.common import write_json
 from goedebuur.core.partners.features import REGION_TYPES
 from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.partners import services
-from goedebuur.partners.api import RankingJsonSerializer
+from goedebuur.partners.api.serializers import RankingJsonSerializer
 from goedebuur.partners.reasons import phrase
 from goedebuur.partners.services import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.common import write_json
 from goedebuur.procurement import services
-from goedebuur.procurement.api import ResultSerializer
+from goedebuur.procurement.api.serializers import ResultSerializer
 
 
 class Command(BaseCommand):

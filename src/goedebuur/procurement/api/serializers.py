@@ -1,40 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""/api/v1/inkoopkansen: joint-purchasing opportunities, with the visibility rules of the page."""
+"""The joint-purchasing opportunities' field map: the query parameters and the ranked groups, shared
+by /api/v1/inkoopkansen and `goedebuur inkoopkansen --json`."""
 
-from django.urls import path
-from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import BasePermission
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from goedebuur.api import ApiAutoSchema, ApiViewMixin
-
-from . import services
-
-
-class CanViewLandscape(BasePermission):
-    """Logged-in municipal users and administrators: 401 without a login, 403 without a
-    municipality."""
-
-    message = "Inkoopkansen zijn alleen te zien voor medewerkers van een gemeente en beheerders."
-
-    def has_permission(self, request, view):
-        if not (request.user and request.user.is_authenticated):
-            return False
-        return services.can_view(request.user)
-
-
-class AuthenticatedReadSchema(ApiAutoSchema):
-    """A GET that needs a login: no anonymous security requirement; 401 and 403 documented."""
-
-    def get_auth(self):
-        return AutoSchema.get_auth(self)
-
-    def _problem_codes(self):
-        return super()._problem_codes() | {"400", "401", "403"}
+from .. import services
 
 
 class OpportunityQuerySerializer(serializers.Serializer):
@@ -165,61 +135,3 @@ class ResultSerializer(serializers.Serializer):
 
     def get_gemeente(self, result) -> str | None:
         return result.focus[0] if result.focus else None
-
-
-FIELDS = {
-    "municipality": "gemeente",
-    "region": "regio",
-    "province": "provincie",
-    "months": "vensterMaanden",
-    "mode": "modus",
-    "horizon": "horizon",
-}
-
-
-def opportunities_for(user, data: dict) -> services.Result:
-    """Validated query parameters -> the result; bad input as a DRF ValidationError."""
-    try:
-        return services.find_opportunities(
-            user,
-            services.OpportunityRequest(
-                municipality=data["gemeente"],
-                region=data["regio"],
-                province=data["provincie"],
-                months=data["vensterMaanden"],
-                mode=data["modus"],
-                horizon=data["horizon"],
-            ),
-        )
-    except services.OpportunityError as error:
-        raise ValidationError({FIELDS.get(error.field, "nonFieldErrors"): [error.message]}) from error
-
-
-class OpportunitiesView(ApiViewMixin, APIView):
-    permission_classes = [CanViewLandscape]
-    schema = AuthenticatedReadSchema()
-    query_serializer = OpportunityQuerySerializer
-
-    @extend_schema(
-        summary="Joint-purchasing opportunities",
-        description=(
-            "Groups of municipalities whose contracts for the same GEMMA reference component (or with "
-            "the same supplier) end within `vensterMaanden` of each other, ranked by the number of "
-            "municipalities, the combined yearly value and the mean distance. Needs a login: municipal "
-            "users see the groups their own municipality is part of, other members' end dates and costs "
-            "only where those are shared with them (`gedeeld: false` otherwise; the member still "
-            "counts); administrators see everything."
-        ),
-        parameters=[OpportunityQuerySerializer],
-        responses={200: ResultSerializer},
-    )
-    def get(self, request):
-        query = OpportunityQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        result = opportunities_for(request.user, query.validated_data)
-        return Response(ResultSerializer(result).data)
-
-
-urlpatterns = [
-    path("inkoopkansen", OpportunitiesView.as_view(), name="inkoopkansen"),
-]

@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""/api/v1/clusters (POST a request, get a proposal) and /api/v1/achtervang-koppels."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
+
+from .. import services
+from .serializers import (
+    ClusterProposalSerializer,
+    ClusterRequestSerializer,
+    PairProposalSerializer,
+    PairQuerySerializer,
+)
+
+
+class ClustersView(ApiViewMixin, APIView):
+    permission_classes = [AllowAny]
+
+    def get_serializer_class(self):
+        """The request's field map: the API's problem handler names a refusal's field by it."""
+        return ClusterRequestSerializer
+
+    @extend_schema(
+        summary="Propose clusters",
+        description=(
+            "Partition an area into contiguous groups of municipalities (connected in the neighbour "
+            "graph, with the stated ferry, tunnel and point-contact links) within bounds on their size, "
+            "maximising fit and compactness. Computes, stores nothing. Infeasible bounds answer 400 with "
+            "the field in `invalidParams` and a Dutch reason."
+        ),
+        request=ClusterRequestSerializer,
+        responses={200: ClusterProposalSerializer},
+    )
+    def post(self, request):
+        body = ClusterRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        proposal = services.propose_clusters(services.ClusterRequest(**body.validated_data))
+        return Response(ClusterProposalSerializer(proposal).data)
+
+
+class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
+    def get_serializer_class(self):
+        """The query's field map: the API's problem handler names a refusal's field by it."""
+        return PairQuerySerializer
+
+    @extend_schema(
+        summary="Propose achtervang pairs",
+        description=(
+            "A maximum-fit matching of the municipalities into pairs (a triangle where an odd count "
+            "requires it) whose town halls (inside points) lie between `minKm` and `maxKm` apart; "
+            "municipalities left over are listed with the reason."
+        ),
+        parameters=[PairQuerySerializer],
+        responses={200: PairProposalSerializer},
+    )
+    def get(self, request):
+        query = PairQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        proposal = services.fallback_pairs(services.PairRequest(**query.validated_data))
+        return Response(PairProposalSerializer(proposal).data)
