@@ -8,7 +8,7 @@ import logging
 from django.utils.translation import gettext as _
 
 from goedebuur.common import euros
-from goedebuur.documents.pdf import FONT, new_pdf, pdf_bytes
+from goedebuur.documents import FONT, new_pdf, pdf_bytes
 
 # fontTools reports every font subset at INFO level; the report needs none of that on the console.
 logging.getLogger("fontTools").setLevel(logging.WARNING)

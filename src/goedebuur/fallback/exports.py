@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from docx import Document
 from icalendar import Calendar, Event
 
-from goedebuur.documents.pdf import new_pdf, pdf_bytes
+from goedebuur.documents import new_pdf, pdf_bytes
 
 from . import services, testplan
 from .models import Agreement
