@@ -3,12 +3,14 @@
 """Developer entry point: the two quick-start commands, standard library only.
 
     python3 dev.py serve [goedebuur serve options]   run the demo at http://127.0.0.1:8000/
-    python3 dev.py test [pytest options]             ruff + the whole test suite
+    python3 dev.py test [pytest options]             ruff + the whole test suite (on all cores)
     python3 dev.py screenshots                       regenerate docs/screenshots/*.png
 
 Both create `.venv` when it is missing and (re)install the project into it when pyproject.toml
 changed since the last install; otherwise they start at once. `test` runs on SQLite, or on the
-database in DATABASE_URL when that is set (e.g. postgres://postgres@127.0.0.1:5432/goedebuur).
+database in DATABASE_URL when that is set (e.g. postgres://postgres@127.0.0.1:5432/goedebuur): the
+browser journeys (tests/e2e) in one pytest process, then everything else spread over one pytest-xdist
+worker per core (GOEDEBUUR_TEST_WORKERS=N sets the number; `-n 0` or `-p no:xdist` runs in one process).
 See docs/development.md."""
 
 import hashlib
@@ -97,12 +99,89 @@ def ensure_venv(extras=()):
 def describe_database():
     url = os.environ.get("DATABASE_URL")
     if not url:
-        return "SQLite (pytest-django uses an in-memory test database)"
+        return "SQLite (pytest-django uses an in-memory test database per process)"
     parts = urlsplit(url)
     name = parts.path.lstrip("/") or "?"
     host = parts.hostname or "local socket"
     port = f":{parts.port}" if parts.port else ""
-    return f"{parts.scheme} at {host}{port}, test database test_{name} (from DATABASE_URL)"
+    return (
+        f"{parts.scheme} at {host}{port}, test database test_{name} "
+        f"(test_{name}_gw0, _gw1, ... per xdist worker; from DATABASE_URL)"
+    )
+
+
+E2E = ROOT / "tests" / "e2e"
+# Options after which pytest runs in one process (xdist refuses --pdb; -n/-p no:xdist decide themselves).
+SERIAL_OPTIONS = {"-n", "--numprocesses", "--pdb", "--trace", "--collect-only", "--co"}
+
+
+# pytest options whose value may follow as the next argument (and is then not a test path).
+VALUE_OPTIONS = {
+    "-c", "-k", "-m", "-n", "-o", "-p", "-r", "-W", "--basetemp", "--confcutdir", "--dc", "--deselect",
+    "--dist", "--ds", "--durations", "--hypothesis-profile", "--hypothesis-seed", "--ignore",
+    "--ignore-glob", "--import-mode", "--junit-xml", "--junitxml", "--log-file", "--maxfail",
+    "--numprocesses", "--override-ini", "--rootdir", "--tb",
+}  # fmt: skip
+
+
+def test_path(arg, previous=""):
+    """The project folder/file an argument names (`tests/core`, `tests/x.py::test_y`), else None."""
+    if arg.startswith("-") or previous in VALUE_OPTIONS:
+        return None
+    path = (ROOT / arg.split("::")[0]).resolve()
+    if path.exists() and (path == ROOT or ROOT in path.parents):
+        return path
+    return None
+
+
+def worker_count(args):
+    """How many xdist workers the main run gets: 0 = one process, as pytest runs without xdist."""
+    if any(a.split("=")[0] in SERIAL_OPTIONS or a.startswith("-n") for a in args):
+        return 0
+    if any(a in {"no:xdist", "-pno:xdist"} for a in args):
+        return 0
+    wanted = os.environ.get("GOEDEBUUR_TEST_WORKERS", "").strip()
+    if wanted:
+        return int(wanted)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
+def pytest_runs(args):
+    """The pytest invocations for `dev.py test ARGS`: [(what, argv)].
+
+    The browser journeys use pytest-django's live server and one Chromium, and each empties the
+    tables after itself: they run in a plain pytest process of their own. Everything else runs
+    once, spread over xdist workers (`--dist worksteal`: contiguous slices of the suite per worker,
+    an idle worker takes half of a busy one's remaining tests). Options are passed to both runs;
+    test paths go to the run they belong to (a folder above tests/e2e, like `tests`, to both)."""
+    paths = {i: test_path(a, args[i - 1] if i else "") for i, a in enumerate(args)}
+    options = [a for i, a in enumerate(args) if paths[i] is None]
+    named = [(a, paths[i]) for i, a in enumerate(args) if paths[i] is not None]
+    if named:
+        journeys = [a for a, p in named if p == E2E or E2E in p.parents]
+        journeys += ["tests/e2e"] if any(p in E2E.parents for _, p in named) else []
+        rest = [a for a, p in named if not (p == E2E or E2E in p.parents)]
+    else:
+        journeys, rest = ["tests/e2e"], ["tests"]
+    runs = []
+    if journeys:
+        runs.append(("browser journeys", [*options, *journeys]))
+    if rest:
+        # Single tests (`file.py::test_x`) are not worth starting workers for.
+        workers = 0 if all("::" in a for a in rest) else worker_count(args)
+        xdist = ["-n", str(workers), "--dist", "worksteal"] if workers > 1 else []
+        runs.append(("tests", [*xdist, *options, *rest, "--ignore=tests/e2e"]))
+    return runs
+
+
+def combined_exit_code(codes):
+    """0 when every run passed or found nothing to run (pytest's 5) and at least one ran tests;
+    5 when none found anything; else the first failure's code."""
+    failures = [code for code in codes if code not in (0, 5)]
+    if failures:
+        return failures[0]
+    return 0 if 0 in codes else 5
 
 
 def cmd_serve(args):
@@ -125,8 +204,13 @@ def cmd_test(args):
     env = dict(os.environ)
     if env.get("DATABASE_URL") == "":
         del env["DATABASE_URL"]
-    code = run([BIN / "python", "-m", "pytest", *args], env=env)
-    say(f"tests {'passed' if code == 0 else 'FAILED'} in {time.monotonic() - started:.0f}s")
+    codes = []
+    for what, argv in pytest_runs(args):
+        say(f"{what}:")
+        codes.append(run([BIN / "python", "-m", "pytest", *argv], env=env))
+    code = combined_exit_code(codes)
+    outcome = {0: "passed", 5: "found nothing to run"}.get(code, "FAILED")
+    say(f"tests {outcome} in {time.monotonic() - started:.0f}s (pytest exit codes {codes})")
     sys.exit(code)
 
 
