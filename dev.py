@@ -156,6 +156,13 @@ def pytest_runs(args):
     an idle worker takes half of a busy one's remaining tests). Options are passed to both runs;
     test paths go to the run they belong to (a folder above tests/e2e, like `tests`, to both)."""
     paths = {i: test_path(a, args[i - 1] if i else "") for i, a in enumerate(args)}
+    for i, a in enumerate(args):
+        value = i > 0 and args[i - 1] in VALUE_OPTIONS
+        looks_like_path = "/" in a or "::" in a or a.endswith(".py")
+        if paths[i] is None and looks_like_path and not a.startswith("-") and not value:
+            # xdist would report a mistyped path as "no tests ran" (exit 5); pytest says so (exit 4).
+            say(f"no such test file or folder in {ROOT}: {a}")
+            sys.exit(4)
     options = [a for i, a in enumerate(args) if paths[i] is None]
     named = [(a, paths[i]) for i, a in enumerate(args) if paths[i] is not None]
     if named:
