@@ -9,8 +9,9 @@
 Both create `.venv` when it is missing and (re)install the project into it when pyproject.toml
 changed since the last install; otherwise they start at once. `test` runs on SQLite, or on the
 database in DATABASE_URL when that is set (e.g. postgres://postgres@127.0.0.1:5432/goedebuur): the
-browser journeys (tests/e2e) in one pytest process, then everything else spread over one pytest-xdist
-worker per core (GOEDEBUUR_TEST_WORKERS=N sets the number; `-n 0` or `-p no:xdist` runs in one process).
+browser journeys (tests/e2e) in one pytest process, then the rest of the whole suite spread over one
+pytest-xdist worker per core (GOEDEBUUR_TEST_WORKERS=N sets the number; `-n 0` or `-p no:xdist` runs it
+in one process). Named test folders or files run in one process unless you pass `-n N`.
 See docs/development.md."""
 
 import hashlib
@@ -137,7 +138,7 @@ def test_path(arg, previous=""):
 def worker_count(args):
     """How many xdist workers the main run gets: 0 = one process, as pytest runs without xdist."""
     if any(a.split("=")[0] in SERIAL_OPTIONS or a.startswith("-n") for a in args):
-        return 0
+        return 0  # one process, or as many workers as the -n the caller passed on
     if any(a in {"no:xdist", "-pno:xdist"} for a in args):
         return 0
     wanted = os.environ.get("GOEDEBUUR_TEST_WORKERS", "").strip()
@@ -175,8 +176,10 @@ def pytest_runs(args):
     if journeys:
         runs.append(("browser journeys", [*options, *journeys]))
     if rest:
-        # Single tests (`file.py::test_x`) are not worth starting workers for.
-        workers = 0 if all("::" in a for a in rest) else worker_count(args)
+        # Workers pay off for the whole suite; for a folder or a file their start-up (Django, the test
+        # database, the reference data, once per worker) costs about what they save. `-n 2` asks for them.
+        whole = not named or any(p in (ROOT, ROOT / "tests") for _, p in named)
+        workers = worker_count(args) if whole else 0
         xdist = ["-n", str(workers), "--dist", "worksteal"] if workers > 1 else []
         runs.append(("tests", [*xdist, *options, *rest, "--ignore=tests/e2e"]))
     return runs
