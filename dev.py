@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -152,8 +153,9 @@ def pytest_runs(args):
     """The pytest invocations for `dev.py test ARGS`: [(what, argv)].
 
     The browser journeys use pytest-django's live server and one Chromium, and each empties the
-    tables after itself: they run in a plain pytest process of their own. Everything else runs
-    once, spread over xdist workers (`--dist worksteal`: contiguous slices of the suite per worker,
+    tables after itself: they run in a plain pytest process of their own (alongside the workers when
+    there are workers: own process, own test database). Everything else runs once, spread over xdist
+    workers (`--dist worksteal`: contiguous slices of the suite per worker,
     an idle worker takes half of a busy one's remaining tests). Options are passed to both runs;
     test paths go to the run they belong to (a folder above tests/e2e, like `tests`, to both)."""
     paths = {i: test_path(a, args[i - 1] if i else "") for i, a in enumerate(args)}
@@ -205,6 +207,31 @@ def cmd_serve(args):
     os.execv(argv[0], argv)
 
 
+def run_alongside(background, foreground, env):
+    """Run the journeys (one process: about one core, for Chromium, the live server and the test) while
+    the workers run the rest, so the second core is not idle for the journeys' minutes. The journeys'
+    output is kept and printed after the rest's. Returns [journeys' exit code, rest's exit code]."""
+    (what_bg, argv_bg), (what_fg, argv_fg) = background, foreground
+    with tempfile.TemporaryFile("w+") as output:
+        say(f"{what_bg}, alongside (output follows the rest's): $ " + " ".join(str(a) for a in argv_bg))
+        process = subprocess.Popen(
+            [str(a) for a in argv_bg], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, text=True
+        )
+        try:
+            say(f"{what_fg}:")
+            code_fg = run(argv_fg, env=env)
+            code_bg = process.wait()
+        finally:
+            if process.poll() is None:  # interrupted: don't leave the journeys running
+                process.terminate()
+                process.wait()
+        output.seek(0)
+        say(f"{what_bg} (exit {code_bg}):")
+        sys.stdout.write(output.read())
+        sys.stdout.flush()
+    return [code_bg, code_fg]
+
+
 def cmd_test(args):
     ensure_venv(["test"])
     started = time.monotonic()
@@ -214,10 +241,14 @@ def cmd_test(args):
     env = dict(os.environ)
     if env.get("DATABASE_URL") == "":
         del env["DATABASE_URL"]
-    codes = []
-    for what, argv in pytest_runs(args):
-        say(f"{what}:")
-        codes.append(run([BIN / "python", "-m", "pytest", *argv], env=env))
+    runs = [(what, [BIN / "python", "-m", "pytest", *argv]) for what, argv in pytest_runs(args)]
+    if len(runs) == 2 and "--dist" in runs[1][1]:
+        codes = run_alongside(runs[0], runs[1], env)
+    else:
+        codes = []
+        for what, argv in runs:
+            say(f"{what}:")
+            codes.append(run(argv, env=env))
     code = combined_exit_code(codes)
     outcome = {0: "passed", 5: "found nothing to run"}.get(code, "FAILED")
     say(f"tests {outcome} in {time.monotonic() - started:.0f}s (pytest exit codes {codes})")
