@@ -10,6 +10,8 @@ from goedebuur.accounts.models import User
 from .factories import UTRECHT, VEENENDAAL, make_user
 
 # Speed is measured in bench/, not in tests: no per-example time limit (a busy CI machine made it flaky).
+# The number of examples is Hypothesis' default (100) unless a property bounds it with
+# @settings(max_examples=...): the slow ones do (see docs/development.md, "Test suite").
 hypothesis_settings.register_profile("goedebuur", deadline=None)
 hypothesis_settings.load_profile("goedebuur")
 

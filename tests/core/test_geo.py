@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goedebuur.core import geo
@@ -50,6 +50,7 @@ def _rings_kept(geometry):
     ]
 
 
+@settings(max_examples=50)
 @given(geometries)
 def test_it_draws_every_ring_as_a_closed_subpath(geometry):
     d = geo.geometry_to_svg_path(geometry)
@@ -60,6 +61,7 @@ def test_it_draws_every_ring_as_a_closed_subpath(geometry):
         assert subpath.endswith("z")
 
 
+@settings(max_examples=50)
 @given(geometries)
 def test_it_reads_back_the_points_it_drew_within_the_rounding(geometry):
     d = geo.geometry_to_svg_path(geometry)
@@ -72,6 +74,7 @@ def test_it_reads_back_the_points_it_drew_within_the_rounding(geometry):
         assert got == expected
 
 
+@settings(max_examples=50)
 @given(geometries)
 def test_it_finds_the_same_box_from_the_path_as_from_the_geometry(geometry):
     d = geo.geometry_to_svg_path(geometry)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import numpy_financial as npf
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goedebuur.core.businesscase.finance import (
@@ -78,6 +78,7 @@ def test_it_allocates_negative_totals_symmetrically():
     assert allocate(-100, {"a": 1, "b": 1, "c": 1}) == {"a": -34, "b": -33, "c": -33}
 
 
+@settings(max_examples=50)
 @given(
     st.integers(-(10**10), 10**10),
     st.dictionaries(

@@ -56,7 +56,7 @@ def test_it_beats_the_naive_order_when_the_critical_service_is_slow():
     assert best.met_count == 3
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(
     st.lists(
         st.tuples(st.integers(0, 12), st.integers(0, 30)),
@@ -88,7 +88,7 @@ def dags(draw):
     return list(order), draw(st.integers(1, 4))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(dags())
 def test_it_never_starts_a_service_before_its_dependencies_are_restored(case):
     jobs, slots = case

@@ -289,7 +289,7 @@ def _records(rows):
     return out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(rows=rows_strategy, fmt=st.sampled_from(["csv", "xlsx"]))
 def test_written_files_read_back_to_the_same_rows(rows, fmt):
     records = _records(rows)
@@ -301,7 +301,7 @@ def test_written_files_read_back_to_the_same_rows(rows, fmt):
     assert result.rows == records
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(rows=rows_strategy, bad=st.data())
 def test_one_bad_row_is_reported_once_with_its_number_and_nothing_else_is_lost(rows, bad):
     records = _records(rows)

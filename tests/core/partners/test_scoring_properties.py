@@ -58,7 +58,7 @@ def features(draw, min_size=2, max_size=10):
 weights_strategy = st.dictionaries(st.sampled_from(CRITERIA), st.floats(0, 5, allow_nan=False), max_size=9)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(features(), weights_strategy, st.data())
 def test_it_keeps_scores_and_confidence_in_zero_to_one(f, weights, data):
     origin = data.draw(st.integers(0, f.n - 1))
@@ -76,7 +76,7 @@ def s_values(candidate):
     return candidate.criteria.values()
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(features(), weights_strategy, st.data())
 def test_it_never_ranks_a_municipality_itself(f, weights, data):
     origin = data.draw(st.integers(0, f.n - 1))
@@ -85,7 +85,7 @@ def test_it_never_ranks_a_municipality_itself(f, weights, data):
     assert len(ranking.candidates) == f.n - 1
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(features(min_size=3), weights_strategy, st.data())
 def test_it_is_invariant_to_the_order_of_the_input(f, weights, data):
     origin = data.draw(st.integers(0, f.n - 1))
@@ -97,7 +97,7 @@ def test_it_is_invariant_to_the_order_of_the_input(f, weights, data):
     assert np.allclose([c.score for c in a.candidates], [c.score for c in b.candidates])
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(features(min_size=3), weights_strategy, st.sampled_from(CRITERIA), st.floats(0.01, 10), st.data())
 def test_raising_a_weight_never_lowers_the_best_candidate_on_that_criterion(f, weights, key, extra, data):
     origin = data.draw(st.integers(0, f.n - 1))

@@ -245,7 +245,7 @@ def record_lists(draw):
     return records
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(records=record_lists(), months=st.integers(1, 36), mode=st.sampled_from(["component", "leverancier"]))
 def test_property_every_group_lies_within_its_window(records, months, mode):
     for group in find_opportunities(records, months=months, mode=mode):
@@ -259,7 +259,7 @@ def test_property_every_group_lies_within_its_window(records, months, mode):
             assert set(group.keys) <= set(keys)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(records=record_lists(), months=st.integers(1, 36), seed=st.integers(0, 1000))
 def test_property_ranking_does_not_depend_on_input_order(records, months, seed):
     shuffled = list(records)
@@ -267,7 +267,7 @@ def test_property_ranking_does_not_depend_on_input_order(records, months, seed):
     assert find_opportunities(records, months=months) == find_opportunities(shuffled, months=months)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(records=record_lists(), months=st.integers(1, 36))
 def test_property_no_duplicate_or_nested_groups_and_each_contract_once_per_key(records, months):
     groups = find_opportunities(records, months=months)
@@ -280,7 +280,7 @@ def test_property_no_duplicate_or_nested_groups_and_each_contract_once_per_key(r
     assert len(set(contract_sets)) == len(contract_sets)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(records=record_lists(), months=st.integers(1, 36))
 def test_property_ranked_by_size_then_value(records, months):
     groups = find_opportunities(records, months=months)
@@ -292,7 +292,7 @@ def test_property_ranked_by_size_then_value(records, months):
         )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(records=record_lists(), months=st.integers(1, 36), code=st.sampled_from(CODES))
 def test_property_focus_keeps_groups_with_the_municipality(records, months, code):
     for group in find_opportunities(records, months=months, focus=[code]):

@@ -170,7 +170,7 @@ facts_strategy = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(list(ACTIONS)), facts_strategy), max_size=40))
 def test_random_action_sequences_never_reach_an_undefined_state(steps):
     phase, state = PHASE_CODES[0], ACTIVE
