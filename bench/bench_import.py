@@ -74,7 +74,7 @@ def main():
     from goedebuur.core.landscape import file_import as L
     from goedebuur.gemma.models import ReferenceComponent
     from goedebuur.municipalities.models import Municipality
-    from goedebuur.profiles import imports
+    from goedebuur.profiles import file_messages, imports
     from goedebuur.profiles.models import Application, Contract, Product, Supplier
 
     call_command("init", stdout=open(os.devnull, "w"))
@@ -90,7 +90,7 @@ def main():
     print(f"{args.rows} rows, {args.format}, {len(content) / 1024:.0f} kB, seed {args.seed}")
 
     result = timed("read + check", lambda: imports.read(content))
-    assert result.ok, result.messages()[:5]
+    assert result.ok, file_messages.messages(result)[:5]
     timed("preview plan (create/update per row)", lambda: imports.plan(municipality, result.rows))
     first = timed("import into an empty landscape", lambda: imports.commit(municipality, result.rows, user))
     again = timed(

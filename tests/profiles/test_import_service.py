@@ -8,7 +8,7 @@ import pytest
 
 from goedebuur.history.models import ChangeRecord
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles import imports, services
+from goedebuur.profiles import file_messages, imports, services
 from goedebuur.profiles.history import ApplicationTracker
 from goedebuur.profiles.models import Application, Contract, Product, Supplier
 
@@ -78,7 +78,7 @@ def test_one_bad_row_rejects_the_whole_file_and_changes_nothing(veenendaal, edit
     result, summary = imports.import_file(veenendaal, csv_file(GOOD[0], bad_line, GOOD[1]), editor_a)
     assert summary is None
     assert [e.row for e in result.errors] == [3]
-    assert fragment in result.errors[0].message
+    assert fragment in file_messages.row_message(result.errors[0])
     assert counts() == before
 
 
@@ -89,11 +89,12 @@ def test_wrong_encoding_and_missing_column_are_rejected(veenendaal, editor_a):
         csv_file("Zaakregistratiecomponent,Café,,Centric,saas,,,,,,,").decode().encode("cp1252"),
         editor_a,
     )
-    assert summary is None and "UTF-8" in result.file_errors[0]
+    assert summary is None and "UTF-8" in file_messages.file_message(result.file_errors[0])
     result, summary = imports.import_file(veenendaal, b"product,leverancier\nDjuma,Decos\n", editor_a)
     assert (
         summary is None
-        and "verplichte kolom ontbreekt: referentiecomponenten, hosting" in result.file_errors[0]
+        and "verplichte kolom ontbreekt: referentiecomponenten, hosting"
+        in file_messages.file_message(result.file_errors[0])
     )
     assert counts() == before
 

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext
 
 from goedebuur.core.landscape import file_import as L
 from goedebuur.gemma.services import ReferenceComponent
 
-from . import bulk, landscape
+from . import bulk, file_messages, landscape
 from .models import Application
 
 MAX_AGE = 60 * 60  # seconds between preview and confirmation
@@ -62,7 +61,7 @@ class LandscapeImportError(Exception):
     """The rows could not be saved; nothing was. `errors` are RowErrors."""
 
     def __init__(self, errors: list[L.RowError]):
-        super().__init__("; ".join(str(e) for e in errors))
+        super().__init__("; ".join(file_messages.row_line(e) for e in errors))
         self.errors = errors
 
 
@@ -93,12 +92,7 @@ def component_names() -> dict[str, str]:
 def read(content: bytes) -> L.ImportResult:
     """Parse and check a file; nothing is saved."""
     if len(content) > MAX_UPLOAD_BYTES:
-        return L.ImportResult(
-            file_errors=[
-                gettext("Het bestand is te groot (meer dan %(mb)s MB).")
-                % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)}
-            ]
-        )
+        return L.ImportResult(file_errors=[L.FileError("too_large", mb=MAX_UPLOAD_BYTES // (1024 * 1024))])
     return L.parse(content, component_index())
 
 
@@ -134,7 +128,7 @@ def commit(municipality, rows: list[L.LandscapeRow], user) -> Summary:
     defaults as `landscape.upsert_application`), then all are written in bulk (`bulk.py`) with the
     same result as `upsert_application` per row."""
     if not rows:
-        raise LandscapeImportError([L.RowError(1, "", gettext("Het bestand bevat geen applicaties."))])
+        raise LandscapeImportError([L.RowError(1, "", "no_applications")])
     wanted = {c for row in rows for c in row.components}
     components = {c.gemma_id: c for c in ReferenceComponent.objects.filter(gemma_id__in=wanted)}
     cleaned_values: list[dict] = []
@@ -153,9 +147,9 @@ def commit(municipality, rows: list[L.LandscapeRow], user) -> Summary:
 
 def _row_errors(number: int, error: ValidationError) -> list[L.RowError]:
     if not hasattr(error, "error_dict"):
-        return [L.RowError(number, "", message) for message in error.messages]
+        return [L.RowError(number, "", "service", {"message": message}) for message in error.messages]
     return [
-        L.RowError(number, COLUMNS.get(field, field), message)
+        L.RowError(number, COLUMNS.get(field, field), "service", {"message": message})
         for field, messages in error.message_dict.items()
         for message in messages
     ]

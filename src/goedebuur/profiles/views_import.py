@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 from goedebuur.core.landscape import file_import as L
 from goedebuur.municipalities.models import Municipality
 
-from . import exports, imports, permissions
+from . import exports, file_messages, imports, permissions
 from .api.landscape_file import export_document
 
 
@@ -96,11 +96,13 @@ def _preview(result, plans) -> dict:
                 "supplier": supplier,
                 "components": [names.get(c, c) for c in row.components] if row else [],
                 "action": None if number in by_row else ("nieuw" if creates.get(number) else "bijwerken"),
-                "errors": [e.message for e in by_row.get(number, [])],
+                "errors": [file_messages.row_message(e) for e in by_row.get(number, [])],
             }
         )
     return {
         "result": result,
+        "file_messages": [file_messages.file_message(e) for e in result.file_errors],
+        "row_lines": [file_messages.row_line(e) for e in result.errors[:200]],
         "lines": lines,
         "error_count": len(result.errors) + len(result.file_errors),
         "rows_with_errors": len(by_row),

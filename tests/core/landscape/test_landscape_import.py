@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reading and checking landscape files: columns, encodings, separators, dates, per-row messages."""
+"""Reading and checking landscape files: columns, encodings, separators, dates, per-row error codes."""
 
 import io
 from datetime import date
@@ -30,7 +30,7 @@ def test_it_reads_a_valid_csv_file():
         ),
         INDEX,
     )
-    assert result.ok, result.messages()
+    assert result.ok, (result.file_errors, result.errors)
     first, second = result.rows
     assert first.row == 2 and first.components == (ZAAK, DOC)
     assert (first.product, first.supplier, first.version, first.hosting) == (
@@ -53,7 +53,7 @@ def test_it_accepts_a_bom_semicolons_and_header_variants():
         "\ufeffReferentiecomponenten;Product;Leverancier;Hosting\nzaakregistratiecomponent;Djuma;Decos;SaaS\n"
     )
     result = L.parse(content.encode("utf-8"), INDEX)
-    assert result.ok, result.messages()
+    assert result.ok, (result.file_errors, result.errors)
     assert result.rows[0].components == (ZAAK,) and result.rows[0].hosting == "saas"
 
 
@@ -63,74 +63,94 @@ def test_it_rejects_windows_1252_with_the_row():
     )
     result = L.parse(content.decode("utf-8").encode("cp1252"), INDEX)
     assert not result.ok and not result.rows
-    (message,) = result.file_errors
-    assert "niet opgeslagen als UTF-8" in message and "rij 3" in message and "CSV UTF-8" in message
+    (error,) = result.file_errors
+    assert (error.code, error.params) == ("not_utf8", {"row": 3, "character": "é"})
 
 
 def test_a_missing_required_column_is_a_file_error():
     result = L.parse(b"referentiecomponenten,product,hosting\nZaakregistratiecomponent,Djuma,saas\n", INDEX)
-    assert result.file_errors and "verplichte kolom ontbreekt: leverancier" in result.file_errors[0]
-    assert "Toegestane kolommen" in result.file_errors[0]
+    (error,) = result.file_errors
+    assert error.code == "bad_header"
+    assert error.params == {
+        "missing": ["leverancier"],
+        "unknown": [],
+        "doubles": [],
+        "unnamed": False,
+        "allowed": list(L.COLUMN_NAMES),
+    }
 
 
 def test_unknown_and_double_columns_are_file_errors():
     result = L.parse(csv_bytes("x", header=HEADER + ",opmerking,product"), INDEX)
-    assert "onbekende kolom: opmerking" in result.file_errors[0]
-    assert "meer dan eens in: product" in result.file_errors[0]
+    (error,) = result.file_errors
+    assert error.code == "bad_header"
+    assert (error.params["unknown"], error.params["doubles"]) == (["opmerking"], ["product"])
 
 
 def test_an_empty_file_is_a_file_error():
-    assert L.parse(csv_bytes(), INDEX).file_errors
-    assert L.parse(b"", INDEX).file_errors
+    assert [e.code for e in L.parse(csv_bytes(), INDEX).file_errors] == ["no_rows"]
+    assert [e.code for e in L.parse(b"", INDEX).file_errors] == ["empty"]
 
 
 @pytest.mark.parametrize(
-    "line, column, fragment",
+    "line, column, code, params",
     [
         (
             "Zaaksysteemcomponent,Djuma,,Decos,saas,,,",
             "referentiecomponenten",
-            "onbekende referentiecomponent",
+            "unknown_component",
+            {"name": "Zaaksysteemcomponent", "hint": None},
         ),
         (
             "Zaakregistratiecomponent,Djuma,,Decos,saas,2021-02-30,,",
             "contract_start",
-            "bestaat niet als datum",
+            "no_such_date",
+            {"column": "contract_start", "value": "2021-02-30"},
         ),
         (
             "Zaakregistratiecomponent,Djuma,,Decos,saas,31/12/2026,,",
             "contract_start",
-            "JJJJ-MM-DD of DD-MM-JJJJ",
+            "not_a_date",
+            {"column": "contract_start", "value": "31/12/2026"},
         ),
         (
             "Zaakregistratiecomponent,Djuma,,Decos,saas,2026-01-01,2025-01-01,",
             "contract_einde",
-            "vóór contract_start",
+            "end_before_start",
+            {"end": date(2025, 1, 1), "start": date(2026, 1, 1)},
         ),
-        ("Zaakregistratiecomponent,Djuma,,Decos,saas,,,-5", "jaarlijkse_kosten_eur", "niet negatief"),
-        ("Zaakregistratiecomponent,Djuma,,Decos,saas,,,veel", "jaarlijkse_kosten_eur", "bedrag in euro"),
         (
-            "Zaakregistratiecomponent,Djuma,,Decos,cloud,,,",
-            "hosting",
-            "on-premises, saas of gedeeld-datacenter",
+            "Zaakregistratiecomponent,Djuma,,Decos,saas,,,-5",
+            "jaarlijkse_kosten_eur",
+            "negative",
+            {"column": "jaarlijkse_kosten_eur", "value": "-5"},
         ),
-        (",Djuma,,Decos,saas,,,", "referentiecomponenten", "is verplicht"),
-        ("Zaakregistratiecomponent,,,Decos,saas,,,", "product", "product is verplicht"),
-        ("Zaakregistratiecomponent,Djuma,,Decos,saas,,,,extra", "", "meer cellen"),
+        (
+            "Zaakregistratiecomponent,Djuma,,Decos,saas,,,veel",
+            "jaarlijkse_kosten_eur",
+            "not_euros",
+            {"column": "jaarlijkse_kosten_eur", "value": "veel"},
+        ),
+        ("Zaakregistratiecomponent,Djuma,,Decos,cloud,,,", "hosting", "bad_hosting", {"value": "cloud"}),
+        (",Djuma,,Decos,saas,,,", "referentiecomponenten", "required", {"column": "referentiecomponenten"}),
+        ("Zaakregistratiecomponent,,,Decos,saas,,,", "product", "required", {"column": "product"}),
+        ("Zaakregistratiecomponent,Djuma,,Decos,saas,,,,extra", "", "extra_cells", {}),
     ],
 )
-def test_it_reports_a_bad_row_with_its_number(line, column, fragment):
+def test_it_reports_a_bad_row_with_its_number(line, column, code, params):
     good = "Zaakregistratiecomponent,Suite,,Centric,saas,,,"
     result = L.parse(csv_bytes(good, line, good.replace("Suite", "Suite 2")), INDEX)
     assert not result.ok
-    assert [(e.row, e.column) for e in result.errors] == [(3, column)]
-    assert fragment in result.errors[0].message
-    assert str(result.errors[0]).startswith("Rij 3: ")
+    assert result.errors == [L.RowError(3, column, code, params)]
 
 
 def test_it_suggests_a_close_component_name():
     result = L.parse(csv_bytes("Zaakregistratie-component,Djuma,,Decos,saas,,,"), INDEX)
-    assert "bedoelt u 'Zaakregistratiecomponent'?" in result.errors[0].message
+    assert result.errors[0].code == "unknown_component"
+    assert result.errors[0].params == {
+        "name": "Zaakregistratie-component",
+        "hint": "Zaakregistratiecomponent",
+    }
 
 
 @pytest.mark.parametrize(
@@ -142,6 +162,11 @@ def test_biv_must_be_1_to_3(header, value):
         INDEX,
     )
     assert [e.column for e in result.errors] == [header]
+    if value == "x":
+        assert result.errors[0].params == {"column": header, "value": "x"}
+    else:
+        assert result.errors[0].code == "out_of_range"
+        assert result.errors[0].params == {"column": header, "low": 1, "high": 3, "value": int(value)}
 
 
 def test_duplicate_rows_within_the_file_are_reported():
@@ -152,9 +177,7 @@ def test_duplicate_rows_within_the_file_are_reported():
         ),
         INDEX,
     )
-    assert [(e.row, e.message) for e in result.errors] == [
-        (3, "dezelfde leverancier en hetzelfde product als rij 2 (een gemeente heeft elk product één keer)")
-    ]
+    assert result.errors == [L.RowError(3, "", "duplicate", {"first_row": 2})]
 
 
 def test_it_skips_empty_rows():
@@ -190,15 +213,16 @@ def test_it_reads_xlsx_with_typed_cells():
     )
     assert L.detect_kind(content) == "xlsx"
     result = L.parse(content, INDEX)
-    assert result.ok, result.messages()
+    assert result.ok, (result.file_errors, result.errors)
     assert result.rows[0].contract_end == date(2026, 12, 31)
     assert result.rows[0].yearly_cost_eur == 12500 and result.rows[0].beschikbaarheid == 3
 
 
 def test_a_broken_xlsx_or_old_xls_is_a_file_error():
-    assert "kan niet worden gelezen" in L.parse(b"PK\x03\x04rubbish", INDEX).file_errors[0]
-    assert ".xls" in L.parse(b"\xd0\xcf\x11\xe0" + b"\x00" * 100, INDEX).file_errors[0]
-    assert "geen CSV" in L.parse(b"\x89PNG\x00\x00", INDEX).file_errors[0]
+    (broken,) = L.parse(b"PK\x03\x04rubbish", INDEX).file_errors
+    assert (broken.code, broken.params) == ("xlsx_unreadable", {"detail": "BadZipFile"})
+    assert [e.code for e in L.parse(b"\xd0\xcf\x11\xe0" + b"\x00" * 100, INDEX).file_errors] == ["old_excel"]
+    assert [e.code for e in L.parse(b"\x89PNG\x00\x00", INDEX).file_errors] == ["not_csv_or_xlsx"]
 
 
 @pytest.mark.parametrize(
@@ -223,7 +247,7 @@ def test_template_round_trips_through_csv_and_xlsx():
         L.write_xlsx(L.template_records(), names, True),
     ):
         result = L.parse(content, INDEX)
-        assert result.ok, result.messages()
+        assert result.ok, (result.file_errors, result.errors)
         assert result.rows[0].components == (ZAAK, DOC)
 
 
@@ -297,7 +321,7 @@ def test_written_files_read_back_to_the_same_rows(rows, fmt):
     cells = [L.row_cells(r, names) for r in records]
     content = L.write_csv(cells, L.columns(True)) if fmt == "csv" else L.write_xlsx(cells, L.columns(True))
     result = L.parse(content, INDEX)
-    assert result.ok, result.messages()
+    assert result.ok, (result.file_errors, result.errors)
     assert result.rows == records
 
 

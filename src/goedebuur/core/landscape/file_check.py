@@ -22,9 +22,16 @@ from goedebuur.core.landscape.file_format import (
 from goedebuur.core.landscape.file_read import _blank
 from goedebuur.core.landscape.rules import normalize_name
 
+EUROS = "jaarlijkse_kosten_eur"
+
 
 class _Invalid(Exception):
-    pass
+    """A cell that cannot be parsed: a RowError code with its params."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
 def _text(value: object) -> str:
@@ -44,24 +51,24 @@ def _int(value: object, column: str, low: int | None = 0, high: int | None = Non
     if _blank(value):
         return None
     if isinstance(value, bool):
-        raise _Invalid(f"{column} moet een heel getal zijn, niet {value!r}")
+        raise _Invalid("not_whole_number", column=column, value=value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = value
     else:
         text = str(value).strip()
         if not re.fullmatch(r"-?\d+", text):
-            raise _Invalid(f"{column} moet een heel getal zijn, niet '{text}'")
+            raise _Invalid("not_whole_number", column=column, value=text)
         number = int(text)
     if isinstance(number, float):
         if not number.is_integer():
-            raise _Invalid(f"{column} moet een heel getal zijn, niet {number:g}")
+            raise _Invalid("not_whole_number", column=column, value=number)
         number = int(number)
     if low is not None and number < low:
         if low == 0:
-            raise _Invalid(f"{column} mag niet negatief zijn ({number})")
-        raise _Invalid(f"{column} moet {low} tot en met {high} zijn, niet {number}")
+            raise _Invalid("negative", column=column, value=number)
+        raise _Invalid("out_of_range", column=column, low=low, high=high, value=number)
     if high is not None and number > high:
-        raise _Invalid(f"{column} moet {low} tot en met {high} zijn, niet {number}")
+        raise _Invalid("out_of_range", column=column, low=low, high=high, value=number)
     return number
 
 
@@ -78,13 +85,13 @@ def parse_euros(value: object) -> int | None:
         elif re.fullmatch(r"-?\d+(,\d+)?", text):
             text = text.replace(",", ".")
         else:
-            raise _Invalid(f"jaarlijkse_kosten_eur moet een bedrag in euro's zijn, niet '{value}'")
+            raise _Invalid("not_euros", column=EUROS, value=value)
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise _Invalid(f"jaarlijkse_kosten_eur moet een bedrag in euro's zijn, niet '{value}'") from None
+            raise _Invalid("not_euros", column=EUROS, value=value) from None
     if amount < 0:
-        raise _Invalid(f"jaarlijkse_kosten_eur mag niet negatief zijn ({value})")
+        raise _Invalid("negative", column=EUROS, value=value)
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -103,12 +110,12 @@ def parse_date(value: object, column: str) -> date | None:
     else:
         match = re.fullmatch(r"(\d{1,2})-(\d{1,2})-(\d{4})", text)
         if not match:
-            raise _Invalid(f"{column}: '{text}' is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ")
+            raise _Invalid("not_a_date", column=column, value=text)
         day, month, year = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise _Invalid(f"{column}: '{text}' bestaat niet als datum") from None
+        raise _Invalid("no_such_date", column=column, value=text) from None
 
 
 def check_row(number: int, cells: Mapping[str, object], components: ComponentIndex):
@@ -116,14 +123,14 @@ def check_row(number: int, cells: Mapping[str, object], components: ComponentInd
     errors: list[RowError] = []
     values: dict[str, object] = {}
 
-    def fail(column, message):
-        errors.append(RowError(number, column, message))
+    def fail(at, code, **params):
+        errors.append(RowError(number, at, code, params))
 
     if cells.get("__extra__"):
-        fail("", "de rij heeft meer cellen dan er kolommen zijn")
+        fail("", "extra_cells")
     for column in REQUIRED:
         if _blank(cells.get(column)):
-            fail(column, f"{column} is verplicht")
+            fail(column, "required", column=column)
 
     wanted = [p.strip() for p in _text(cells.get("referentiecomponenten")).split(";") if p.strip()]
     found: list[str] = []
@@ -131,10 +138,7 @@ def check_row(number: int, cells: Mapping[str, object], components: ComponentInd
         gemma_id = components.lookup(name)
         if gemma_id is None:
             hint = components.suggest(name)
-            fail(
-                "referentiecomponenten",
-                f"onbekende referentiecomponent '{name}'" + (f" (bedoelt u '{hint}'?)" if hint else ""),
-            )
+            fail("referentiecomponenten", "unknown_component", name=name, hint=hint)
         elif gemma_id not in found:
             found.append(gemma_id)
     values["components"] = tuple(found)
@@ -142,17 +146,17 @@ def check_row(number: int, cells: Mapping[str, object], components: ComponentInd
     for column, attribute in (("product", "product"), ("leverancier", "supplier"), ("versie", "version")):
         text = _text(cells.get(column))
         if len(text) > MAX_LENGTH[column]:
-            fail(column, f"{column} is te lang (meer dan {MAX_LENGTH[column]} tekens)")
+            fail(column, "too_long", column=column, maximum=MAX_LENGTH[column])
         values[attribute] = text
     for column, attribute in (("product", "product"), ("leverancier", "supplier")):
         if values[attribute] and not normalize_name(values[attribute]):
-            fail(column, f"{column} bevat geen letters of cijfers")
+            fail(column, "no_letters", column=column)
 
     hosting = _text(cells.get("hosting"))
     if hosting:
         values["hosting"] = HOSTING.get(hosting.casefold(), "")
         if not values["hosting"]:
-            fail("hosting", f"hosting moet on-premises, saas of gedeeld-datacenter zijn, niet '{hosting}'")
+            fail("hosting", "bad_hosting", value=hosting)
     else:
         values["hosting"] = ""
 
@@ -160,7 +164,7 @@ def check_row(number: int, cells: Mapping[str, object], components: ComponentInd
         try:
             values[attribute] = parse(cells.get(column))
         except _Invalid as error:
-            fail(column, str(error))
+            fail(column, error.code, **error.params)
             values[attribute] = None
 
     for aspect in ("beschikbaarheid", "integriteit", "vertrouwelijkheid"):
@@ -175,10 +179,7 @@ def check_row(number: int, cells: Mapping[str, object], components: ComponentInd
 
     start, end = values["contract_start"], values["contract_end"]
     if start and end and end < start:
-        fail(
-            "contract_einde",
-            f"contract_einde ({end.isoformat()}) ligt vóór contract_start ({start.isoformat()})",
-        )
+        fail("contract_einde", "end_before_start", end=end, start=start)
     if errors:
         return None, errors
     return LandscapeRow(row=number, **values), errors
@@ -194,14 +195,7 @@ def check_table(table: Table, components: ComponentIndex) -> ImportResult:
         if row is None:
             continue
         if row.key in seen:
-            result.errors.append(
-                RowError(
-                    number,
-                    "",
-                    f"dezelfde leverancier en hetzelfde product als rij {seen[row.key]} "
-                    "(een gemeente heeft elk product één keer)",
-                )
-            )
+            result.errors.append(RowError(number, "", "duplicate", {"first_row": seen[row.key]}))
             continue
         seen[row.key] = number
         result.rows.append(row)

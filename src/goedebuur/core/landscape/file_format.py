@@ -73,17 +73,24 @@ MAX_LENGTH = {"product": 200, "leverancier": 200, "versie": 60}
 
 
 class FileError(Exception):
-    """The file as a whole cannot be imported; the message is Dutch and meant for the user."""
+    """The file as a whole cannot be imported: a `code` with its `params`; the app phrases them
+    for the user (goedebuur.profiles.file_messages)."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
 class RowError:
+    """A problem with one row: a `code` with its `params` (phrased by the app, see
+    goedebuur.profiles.file_messages)."""
+
     row: int
     column: str  # "" when the row as a whole is wrong
-    message: str
-
-    def __str__(self):
-        return f"Rij {self.row}: {self.message}"
+    code: str
+    params: dict = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -153,7 +160,7 @@ class Table:
 class ImportResult:
     rows: list[LandscapeRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
+    file_errors: list[FileError] = field(default_factory=list)
     row_count: int = 0
     # row number -> (product, supplier) as written in the file, to show rows that have errors
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -161,9 +168,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors and not self.file_errors and bool(self.rows)
-
-    def messages(self) -> list[str]:
-        return self.file_errors + [str(e) for e in self.errors]
 
     def errors_by_row(self) -> dict[int, list[RowError]]:
         by_row: dict[int, list[RowError]] = {}

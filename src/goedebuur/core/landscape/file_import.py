@@ -95,5 +95,5 @@ def parse(content: bytes, components: ComponentIndex) -> ImportResult:
     try:
         table = read_table(content)
     except FileError as error:
-        return ImportResult(file_errors=[str(error)])
+        return ImportResult(file_errors=[error])
     return check_table(table, components)

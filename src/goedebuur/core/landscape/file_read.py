@@ -22,12 +22,9 @@ def detect_kind(content: bytes) -> str:
     if content.startswith(XLSX_SIGNATURE):
         return "xlsx"
     if content.startswith(OLE_SIGNATURE):
-        raise FileError(
-            "Dit is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als "
-            "CSV UTF-8 en upload het opnieuw."
-        )
+        raise FileError("old_excel")
     if b"\x00" in content[:4096]:
-        raise FileError("Dit is geen CSV- of XLSX-bestand. Gebruik het sjabloon (CSV of XLSX).")
+        raise FileError("not_csv_or_xlsx")
     return "csv"
 
 
@@ -41,9 +38,9 @@ def read_table(content: bytes) -> Table:
     _check_headers(table.headers)
     table.rows = [(n, cells) for n, cells in table.rows if any(_blank(v) is False for v in cells.values())]
     if not table.rows:
-        raise FileError("Het bestand bevat geen applicaties: alleen een kopregel of lege rijen.")
+        raise FileError("no_rows")
     if len(table.rows) > MAX_ROWS:
-        raise FileError(f"Het bestand bevat {len(table.rows)} rijen; het maximum is {MAX_ROWS}.")
+        raise FileError("too_many_rows", count=len(table.rows), maximum=MAX_ROWS)
     return table
 
 
@@ -59,11 +56,7 @@ def decode_csv(content: bytes) -> str:
         row = content[: error.start].count(b"\n") + 1
         bad = content[error.start : error.start + 1]
         shown = bad.decode("cp1252", errors="replace")
-        raise FileError(
-            f"Het bestand is niet opgeslagen als UTF-8 (rij {row} bevat het teken {shown!r} in een andere "
-            "codering, waarschijnlijk Windows-1252/Latin-1). Sla het in Excel op als 'CSV UTF-8 (door "
-            "komma's gescheiden)' of als Excel-werkmap (.xlsx) en upload het opnieuw."
-        ) from None
+        raise FileError("not_utf8", row=row, character=shown) from None
 
 
 def read_csv(content: bytes) -> Table:
@@ -79,11 +72,9 @@ def read_csv(content: bytes) -> Table:
     try:
         records = list(reader)
     except csv.Error as error:
-        raise FileError(
-            f"Het CSV-bestand kan niet worden gelezen (rij {reader.line_num}): {error}."
-        ) from None
+        raise FileError("csv_unreadable", row=reader.line_num, detail=str(error)) from None
     if not records:
-        raise FileError("Het bestand is leeg.")
+        raise FileError("empty")
     headers = [normalize_header(h) for h in records[0]]
     rows = []
     for number, record in enumerate(records[1:], start=2):
@@ -100,14 +91,14 @@ def read_xlsx(content: bytes) -> Table:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise FileError(f"Het XLSX-bestand kan niet worden gelezen ({type(error).__name__}).") from None
+        raise FileError("xlsx_unreadable", detail=type(error).__name__) from None
     try:
         names = {name.lower(): name for name in workbook.sheetnames}
         sheet = workbook[names["landschap"]] if "landschap" in names else workbook.worksheets[0]
         rows_iter = sheet.iter_rows(values_only=True)
         header = next(rows_iter, None)
         if header is None:
-            raise FileError("Het bestand is leeg.")
+            raise FileError("empty")
         headers = [normalize_header(h) for h in header]
         while headers and not headers[-1]:
             headers.pop()
@@ -127,20 +118,12 @@ def _check_headers(headers: list[str]) -> None:
     missing = [c for c in REQUIRED if c not in named]
     unknown = [h for h in named if h not in COLUMN_NAMES]
     doubles = sorted({h for h in named if named.count(h) > 1})
-    problems = []
-    if missing:
-        problems.append("verplichte kolom ontbreekt: " + ", ".join(missing))
-    if unknown:
-        problems.append("onbekende kolom: " + ", ".join(unknown))
-    if doubles:
-        problems.append("kolom staat er meer dan eens in: " + ", ".join(doubles))
-    if len(named) < len(headers):
-        problems.append("een kolom zonder kopje")
-    if problems:
+    if missing or unknown or doubles or len(named) < len(headers):
         raise FileError(
-            "De kopregel (rij 1) klopt niet: "
-            + "; ".join(problems)
-            + ". Toegestane kolommen: "
-            + ", ".join(COLUMN_NAMES)
-            + "."
+            "bad_header",
+            missing=missing,
+            unknown=unknown,
+            doubles=doubles,
+            unnamed=len(named) < len(headers),
+            allowed=list(COLUMN_NAMES),
         )

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from goedebuur.api import ApiViewMixin, ProblemSerializer
 
-from .. import exports, imports, permissions, services
+from .. import exports, file_messages, imports, permissions, services
 from .access import municipality_or_404
 
 
@@ -184,11 +184,11 @@ def _problem_detail(result) -> dict:
     (`bestand` for the file as a whole, `rijen.<row>.<column>` or `rijen.<row>` per row)."""
     detail: dict = {}
     if result.file_errors:
-        detail["bestand"] = list(result.file_errors)
+        detail["bestand"] = [file_messages.file_message(e) for e in result.file_errors]
     for error in result.errors:
         rows = detail.setdefault("rijen", {})
         entry = rows.setdefault(str(error.row), {})
-        entry.setdefault(error.column or "nonFieldErrors", []).append(error.message)
+        entry.setdefault(error.column or "nonFieldErrors", []).append(file_messages.row_message(error))
     return detail
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from goedebuur.municipalities.models import Municipality
-from goedebuur.profiles import imports
+from goedebuur.profiles import file_messages, imports
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             municipality, path.read_bytes(), None, dry_run=options["dry_run"]
         )
         if summary is None:
-            for message in result.messages():
+            for message in file_messages.messages(result):
                 self.stderr.write(message)
             raise CommandError(
                 f"{path.name}: niet geïmporteerd, er is niets opgeslagen "

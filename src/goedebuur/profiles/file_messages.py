@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The landscape file's problems phrased for the user (gettext): the pure rules in
+goedebuur.core.landscape return codes with values (`FileError`, `RowError`); pages, API and CLI
+show them through `file_message`, `row_message` (without the row) and `messages` (all, with "Rij n:")."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext, gettext_noop
+
+from goedebuur.core.landscape import file_import as L
+
+# code -> msgid; the params of the error fill the placeholders.
+_FILE = {
+    "old_excel": gettext_noop(
+        "Dit is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als "
+        "CSV UTF-8 en upload het opnieuw."
+    ),
+    "not_csv_or_xlsx": gettext_noop("Dit is geen CSV- of XLSX-bestand. Gebruik het sjabloon (CSV of XLSX)."),
+    "no_rows": gettext_noop("Het bestand bevat geen applicaties: alleen een kopregel of lege rijen."),
+    "too_many_rows": gettext_noop("Het bestand bevat %(count)s rijen; het maximum is %(maximum)s."),
+    "not_utf8": gettext_noop(
+        "Het bestand is niet opgeslagen als UTF-8 (rij %(row)s bevat het teken %(character)s in een "
+        "andere codering, waarschijnlijk Windows-1252/Latin-1). Sla het in Excel op als 'CSV UTF-8 "
+        "(door komma's gescheiden)' of als Excel-werkmap (.xlsx) en upload het opnieuw."
+    ),
+    "csv_unreadable": gettext_noop("Het CSV-bestand kan niet worden gelezen (rij %(row)s): %(detail)s."),
+    "xlsx_unreadable": gettext_noop("Het XLSX-bestand kan niet worden gelezen (%(detail)s)."),
+    "empty": gettext_noop("Het bestand is leeg."),
+    "too_large": gettext_noop("Het bestand is te groot (meer dan %(mb)s MB)."),
+    "bad_header": gettext_noop(
+        "De kopregel (rij 1) klopt niet: %(problems)s. Toegestane kolommen: %(allowed)s."
+    ),
+}
+
+_ROW = {
+    "extra_cells": gettext_noop("de rij heeft meer cellen dan er kolommen zijn"),
+    "required": gettext_noop("%(column)s is verplicht"),
+    "unknown_component": gettext_noop("onbekende referentiecomponent '%(name)s'"),
+    "unknown_component_hint": gettext_noop(
+        "onbekende referentiecomponent '%(name)s' (bedoelt u '%(hint)s'?)"
+    ),
+    "too_long": gettext_noop("%(column)s is te lang (meer dan %(maximum)s tekens)"),
+    "no_letters": gettext_noop("%(column)s bevat geen letters of cijfers"),
+    "bad_hosting": gettext_noop(
+        "hosting moet on-premises, saas of gedeeld-datacenter zijn, niet '%(value)s'"
+    ),
+    "not_whole_number": gettext_noop("%(column)s moet een heel getal zijn, niet %(value)s"),
+    "negative": gettext_noop("%(column)s mag niet negatief zijn (%(value)s)"),
+    "out_of_range": gettext_noop("%(column)s moet %(low)s tot en met %(high)s zijn, niet %(value)s"),
+    "not_euros": gettext_noop("%(column)s moet een bedrag in euro's zijn, niet '%(value)s'"),
+    "not_a_date": gettext_noop("%(column)s: '%(value)s' is geen datum; gebruik JJJJ-MM-DD of DD-MM-JJJJ"),
+    "no_such_date": gettext_noop("%(column)s: '%(value)s' bestaat niet als datum"),
+    "end_before_start": gettext_noop("contract_einde (%(end)s) ligt vóór contract_start (%(start)s)"),
+    "duplicate": gettext_noop(
+        "dezelfde leverancier en hetzelfde product als rij %(first_row)s "
+        "(een gemeente heeft elk product één keer)"
+    ),
+    "no_applications": gettext_noop("Het bestand bevat geen applicaties."),
+}
+
+
+def file_message(error: L.FileError) -> str:
+    """One problem with the file as a whole, in the active language."""
+    params = dict(error.params)
+    if error.code == "not_utf8":
+        params["character"] = repr(params["character"])
+    elif error.code == "bad_header":
+        params = {"problems": "; ".join(_header_problems(params)), "allowed": ", ".join(params["allowed"])}
+    return gettext(_FILE[error.code]) % params
+
+
+def _header_problems(params: dict) -> list[str]:
+    problems = []
+    if params["missing"]:
+        problems.append(
+            gettext("verplichte kolom ontbreekt: %(columns)s") % {"columns": ", ".join(params["missing"])}
+        )
+    if params["unknown"]:
+        problems.append(gettext("onbekende kolom: %(columns)s") % {"columns": ", ".join(params["unknown"])})
+    if params["doubles"]:
+        problems.append(
+            gettext("kolom staat er meer dan eens in: %(columns)s")
+            % {"columns": ", ".join(params["doubles"])}
+        )
+    if params["unnamed"]:
+        problems.append(gettext("een kolom zonder kopje"))
+    return problems
+
+
+def row_message(error: L.RowError) -> str:
+    """The problem with a row, without its row number, in the active language. Problems that the
+    services found (code "service") arrive already phrased."""
+    params = dict(error.params)
+    code = error.code
+    if code == "service":
+        return str(params["message"])
+    if code == "unknown_component" and params.get("hint"):
+        code = "unknown_component_hint"
+    elif code == "not_whole_number":
+        params["value"] = _shown_number(params["value"])
+    return gettext(_ROW[code]) % params
+
+
+def _shown_number(value: object) -> str:
+    if isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return f"'{value}'"
+
+
+def row_line(error: L.RowError) -> str:
+    """The problem with its row: "Rij 3: ..."."""
+    return gettext("Rij %(row)s: %(message)s") % {"row": error.row, "message": row_message(error)}
+
+
+def messages(result: L.ImportResult) -> list[str]:
+    """Every problem of an import: the file's first, then the rows' ("Rij n: ...")."""
+    return [file_message(e) for e in result.file_errors] + [row_line(e) for e in result.errors]
