@@ -18,7 +18,7 @@ from goedebuur.core.experiences import attachments
 from goedebuur.history import services as history
 from goedebuur.trajectories import services as trajectories
 
-from . import permissions, search
+from . import attachment_messages, permissions, search
 from .models import Answer, Attachment, Follow, Lesson, Question, Report, UsefulMark, Visibility, tags_named
 
 UNKNOWN_TRAJECTORY = gettext_lazy("Onbekend traject, of u neemt er niet aan deel.")
@@ -202,7 +202,7 @@ def add_attachment(lesson: Lesson, user, filename: str, data: bytes) -> Attachme
     try:
         checked = attachments.check(filename, data)
     except attachments.AttachmentError as error:
-        raise ValidationError({"attachment": str(error)}) from None
+        raise ValidationError({"attachment": attachment_messages.message(error)}) from None
     attachment = Attachment.objects.create(
         lesson=lesson,
         filename=checked.filename,

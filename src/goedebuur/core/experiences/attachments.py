@@ -16,7 +16,15 @@ KINDS = {
 
 
 class AttachmentError(ValueError):
-    """The file is refused; the message is Dutch and meant for the user."""
+    """The file is refused: a `code` with its `params`; the app phrases them for the user
+    (goedebuur.experiences.attachment_messages).
+
+    Codes: "empty"; "too_large" (mb); "not_allowed"; "wrong_extension" (extension, kind)."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -48,18 +56,16 @@ def sniff(data: bytes) -> str | None:
 
 def check(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> CheckedFile:
     if not data:
-        raise AttachmentError("Het bestand is leeg.")
+        raise AttachmentError("empty")
     if len(data) > max_bytes:
-        raise AttachmentError(f"Het bestand is groter dan {max_bytes // (1024 * 1024)} MB.")
+        raise AttachmentError("too_large", mb=max_bytes // (1024 * 1024))
     kind = sniff(data)
     if kind is None:
-        raise AttachmentError("Alleen PDF-, Word- (DOCX) en Excel-bestanden (XLSX) zijn toegestaan.")
+        raise AttachmentError("not_allowed")
     stem, dot, extension = (filename or "bijlage").rpartition(".")
     if not dot:
         stem = extension
     if dot and extension.lower() in KINDS and extension.lower() != kind:
-        raise AttachmentError(
-            f"De naam eindigt op .{extension.lower()}, maar de inhoud is een {KINDS[kind][0]}-bestand."
-        )
+        raise AttachmentError("wrong_extension", extension=extension.lower(), kind=kind)
     safe_stem = "".join(c if c.isalnum() or c in "-_ ." else "_" for c in stem).strip() or "bijlage"
     return CheckedFile(kind=kind, content_type=KINDS[kind][1], filename=f"{safe_stem[:150]}.{kind}")
