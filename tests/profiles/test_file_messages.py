@@ -101,3 +101,14 @@ def test_it_lists_file_errors_before_row_errors():
             "Het bestand is leeg.",
             "Rij 2: hosting moet on-premises, saas of gedeeld-datacenter zijn, niet 'cloud'",
         ]
+
+
+def test_it_explains_the_columns_in_the_active_language():
+    with translation.override("nl"):
+        notes = file_messages.column_notes()
+        assert notes[0] == ["kolom", "verplicht", "toelichting", "voorbeeld"]
+        assert notes[2] == ["product", "ja", "Naam van het softwareproduct", "Djuma"]
+    with translation.override("en"):
+        help_by_name = {c["name"]: c for c in file_messages.column_help()}
+        assert help_by_name["opzegtermijn_maanden"]["description"] == "Notice period in whole months"
+        assert [c["name"] for c in file_messages.column_help()] == list(L.COLUMN_NAMES)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from goedebuur.core.landscape import file_import as L
 
-from . import landscape
+from . import file_messages, landscape
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -64,7 +64,7 @@ def export_table(municipality, include_contracts: bool, fmt: str) -> bytes:
 def template(fmt: str) -> bytes:
     """The import template: every column and one example row (XLSX adds a sheet 'toelichting')."""
     if fmt == "xlsx":
-        return L.write_xlsx(L.template_records(), L.COLUMN_NAMES, explanation=True)
+        return L.write_xlsx(L.template_records(), L.COLUMN_NAMES, notes=file_messages.column_notes())
     return L.write_csv(L.template_records(), L.COLUMN_NAMES)
 
 

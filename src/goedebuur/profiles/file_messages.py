@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The landscape file's problems phrased for the user (gettext): the pure rules in
 goedebuur.core.landscape return codes with values (`FileError`, `RowError`); pages, API and CLI
-show them through `file_message`, `row_message` (without the row) and `messages` (all, with "Rij n:")."""
+show them through `file_message`, `row_message` (without the row) and `messages` (all, with "Rij n:").
+The columns' explanations (import page, the template's sheet 'toelichting') live here too."""
 
 from __future__ import annotations
 
@@ -117,3 +118,48 @@ def row_line(error: L.RowError) -> str:
 def messages(result: L.ImportResult) -> list[str]:
     """Every problem of an import: the file's first, then the rows' ("Rij n: ...")."""
     return [file_message(e) for e in result.file_errors] + [row_line(e) for e in result.errors]
+
+
+# --- the columns explained (import page, the XLSX template's sheet 'toelichting') --------------------
+
+_BIV = gettext_noop("1, 2 of 3; leeg = hoogste GEMMA-advies van de componenten")
+DESCRIPTIONS = {
+    "referentiecomponenten": gettext_noop(
+        "GEMMA-referentiecomponent(en) die de applicatie invult: naam of GEMMA Object ID, "
+        "meerdere gescheiden door een puntkomma (;)"
+    ),
+    "product": gettext_noop("Naam van het softwareproduct"),
+    "versie": gettext_noop("Versie van het product (vrije tekst)"),
+    "leverancier": gettext_noop("Naam van de leverancier"),
+    "hosting": gettext_noop("on-premises, saas of gedeeld-datacenter"),
+    "beschikbaarheid": _BIV,
+    "integriteit": _BIV,
+    "vertrouwelijkheid": _BIV,
+    "rto_uren": gettext_noop("Maximale hersteltijd in uren; leeg = standaard bij de beschikbaarheid"),
+    "rpo_uren": gettext_noop("Maximaal gegevensverlies in uren; leeg = standaard bij de beschikbaarheid"),
+    "contract_start": gettext_noop("Startdatum van het contract: JJJJ-MM-DD of DD-MM-JJJJ"),
+    "contract_einde": gettext_noop("Einddatum van het contract: JJJJ-MM-DD of DD-MM-JJJJ"),
+    "opzegtermijn_maanden": gettext_noop("Opzegtermijn in hele maanden"),
+    "jaarlijkse_kosten_eur": gettext_noop("Kosten per jaar in hele euro's (12500 of 12.500)"),
+    "verlengingsopties": gettext_noop("Vrije tekst"),
+}
+
+
+def column_description(column: L.Column) -> str:
+    return gettext(DESCRIPTIONS[column.name])
+
+
+def column_help() -> list[dict]:
+    """The columns for the import page: name, required, description (active language), example."""
+    return [
+        {"name": c.name, "required": c.required, "description": column_description(c), "example": c.example}
+        for c in L.COLUMNS
+    ]
+
+
+def column_notes() -> list[list[object]]:
+    """The rows of the XLSX template's sheet 'toelichting': a header, then one row per column."""
+    yes, no = gettext("ja"), gettext("nee")
+    return [[gettext("kolom"), gettext("verplicht"), gettext("toelichting"), gettext("voorbeeld")]] + [
+        [c.name, yes if c.required else no, column_description(c), c.example] for c in L.COLUMNS
+    ]

@@ -61,7 +61,7 @@ def import_landscape(request, code):
         return _login_redirect(request)
     if not permissions.can_edit_profile(request.user, municipality):
         raise PermissionDenied(_("U mag het applicatielandschap van deze gemeente niet importeren."))
-    context = {"municipality": municipality, "nav": "gemeenten", "columns": L.COLUMNS}
+    context = {"municipality": municipality, "nav": "gemeenten", "columns": file_messages.column_help()}
 
     if request.method == "POST" and "token" in request.POST:
         return _confirm(request, municipality, context)

@@ -244,7 +244,7 @@ def test_template_round_trips_through_csv_and_xlsx():
     names = L.columns(True)
     for content in (
         L.write_csv(L.template_records(), names),
-        L.write_xlsx(L.template_records(), names, True),
+        L.write_xlsx(L.template_records(), names, notes=[["kolom", "voorbeeld"], ["product", "Djuma"]]),
     ):
         result = L.parse(content, INDEX)
         assert result.ok, (result.file_errors, result.errors)

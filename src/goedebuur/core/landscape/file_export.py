@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from goedebuur.core.landscape.file_format import (
@@ -61,8 +61,13 @@ def _cell_text(value: object) -> str:
     return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
 
 
-def write_xlsx(records: Iterable[Mapping[str, object]], names: tuple[str, ...], explanation=False) -> bytes:
-    """A workbook with the sheet 'landschap' (and, for the template, a sheet 'toelichting')."""
+def write_xlsx(
+    records: Iterable[Mapping[str, object]],
+    names: tuple[str, ...],
+    notes: Iterable[Sequence[object]] | None = None,
+) -> bytes:
+    """A workbook with the sheet 'landschap' (and, for the template, a sheet 'toelichting' with the
+    rows of `notes`, phrased by the app)."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -85,13 +90,10 @@ def write_xlsx(records: Iterable[Mapping[str, object]], names: tuple[str, ...], 
                 cell.data_type = "s"  # never a formula, whatever the text starts with
             cells.append(cell)
         sheet.append(cells)
-    if explanation:
-        notes = workbook.create_sheet("toelichting")
-        notes.append(["kolom", "verplicht", "toelichting", "voorbeeld"])
-        for column in COLUMNS:
-            notes.append(
-                [column.name, "ja" if column.required else "nee", column.description, column.example]
-            )
+    if notes is not None:
+        sheet = workbook.create_sheet("toelichting")
+        for note in notes:
+            sheet.append(list(note))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -13,41 +13,30 @@ from goedebuur.core.landscape.rules import normalize_name
 
 @dataclass(frozen=True)
 class Column:
+    """A column of the file; its explanation for users is phrased by the app
+    (goedebuur.profiles.file_messages.column_description)."""
+
     name: str
     required: bool
-    description: str
     example: str
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column(
-        "referentiecomponenten",
-        True,
-        "GEMMA-referentiecomponent(en) die de applicatie invult: naam of GEMMA Object ID, "
-        "meerdere gescheiden door een puntkomma (;)",
-        "Zaakregistratiecomponent; Documentregistratiecomponent",
-    ),
-    Column("product", True, "Naam van het softwareproduct", "Djuma"),
-    Column("versie", False, "Versie van het product (vrije tekst)", "2024.2"),
-    Column("leverancier", True, "Naam van de leverancier", "Decos"),
-    Column("hosting", True, "on-premises, saas of gedeeld-datacenter", "saas"),
-    Column(
-        "beschikbaarheid",
-        False,
-        "1, 2 of 3; leeg = hoogste GEMMA-advies van de componenten",
-        "2",
-    ),
-    Column("integriteit", False, "1, 2 of 3; leeg = hoogste GEMMA-advies van de componenten", "2"),
-    Column("vertrouwelijkheid", False, "1, 2 of 3; leeg = hoogste GEMMA-advies van de componenten", "2"),
-    Column("rto_uren", False, "Maximale hersteltijd in uren; leeg = standaard bij de beschikbaarheid", "24"),
-    Column(
-        "rpo_uren", False, "Maximaal gegevensverlies in uren; leeg = standaard bij de beschikbaarheid", "4"
-    ),
-    Column("contract_start", False, "Startdatum van het contract: JJJJ-MM-DD of DD-MM-JJJJ", "2021-01-01"),
-    Column("contract_einde", False, "Einddatum van het contract: JJJJ-MM-DD of DD-MM-JJJJ", "2026-12-31"),
-    Column("opzegtermijn_maanden", False, "Opzegtermijn in hele maanden", "6"),
-    Column("jaarlijkse_kosten_eur", False, "Kosten per jaar in hele euro's (12500 of 12.500)", "12500"),
-    Column("verlengingsopties", False, "Vrije tekst", "2 x 1 jaar"),
+    Column("referentiecomponenten", True, "Zaakregistratiecomponent; Documentregistratiecomponent"),
+    Column("product", True, "Djuma"),
+    Column("versie", False, "2024.2"),
+    Column("leverancier", True, "Decos"),
+    Column("hosting", True, "saas"),
+    Column("beschikbaarheid", False, "2"),
+    Column("integriteit", False, "2"),
+    Column("vertrouwelijkheid", False, "2"),
+    Column("rto_uren", False, "24"),
+    Column("rpo_uren", False, "4"),
+    Column("contract_start", False, "2021-01-01"),
+    Column("contract_einde", False, "2026-12-31"),
+    Column("opzegtermijn_maanden", False, "6"),
+    Column("jaarlijkse_kosten_eur", False, "12500"),
+    Column("verlengingsopties", False, "2 x 1 jaar"),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
 REQUIRED = tuple(c.name for c in COLUMNS if c.required)

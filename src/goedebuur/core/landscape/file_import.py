@@ -12,7 +12,8 @@ Decisions:
 - The separator is `,` or `;`, whichever makes the header row recognisable.
 - Row numbers are spreadsheet row numbers: the header is row 1, the first application row 2.
 - Problems with the file as a whole (unreadable, missing or unknown columns, no rows) are
-  `FileError`s; problems with a row are `RowError`s; a file with any error imports nothing.
+  `FileError`s; problems with a row are `RowError`s; a file with any error imports nothing. Both
+  carry a code with its values, never a sentence: goedebuur.profiles.file_messages phrases them.
 
 This module is the entry point; the parts live in `landscape_import_format` (columns and types),
 `landscape_import_read` (CSV/XLSX to cells), `landscape_import_check` (cells to rows) and
