@@ -34,6 +34,32 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_session_data()
 
 
+def _flushes_the_database(item) -> bool:
+    """A transactional test (the migration tests, the browser journeys) ends with Django's flush:
+    every table emptied, the session's reference data too."""
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    fixtures = getattr(item, "fixturenames", ())
+    return transactional or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Reload the reference data after a test that flushed it. Without workers pytest-django runs
+    transactional tests after the others, but a pytest-xdist worker may be handed ordinary tests after
+    one (work stealing), even when none was queued when it finished, and those need the data."""
+    yield
+    if item.get_closest_marker("e2e") or not _flushes_the_database(item):
+        return  # the journeys load what they need themselves (tests/e2e/conftest.py)
+    from pytest_django.plugin import blocking_manager_key
+
+    from goedebuur.municipalities.models import Municipality
+
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Municipality.objects.exists():
+            load_session_data()
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     """Personas are created per test; a fast hasher keeps the suite quick (never in production)."""
