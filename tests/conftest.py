@@ -47,9 +47,11 @@ def _flushes_the_database(item) -> bool:
 def pytest_runtest_teardown(item, nextitem):
     """Reload the reference data after a test that flushed it. Without workers pytest-django runs
     transactional tests after the others, but a pytest-xdist worker may be handed ordinary tests after
-    one (work stealing), even when none was queued when it finished, and those need the data."""
+    one (work stealing), and those need the data. (An xdist worker holds its last test back until it
+    knows whether more come, so `nextitem` is None only for the very last test: then the test
+    database is already gone.)"""
     yield
-    if item.get_closest_marker("e2e") or not _flushes_the_database(item):
+    if nextitem is None or item.get_closest_marker("e2e") or not _flushes_the_database(item):
         return  # the journeys load what they need themselves (tests/e2e/conftest.py)
     from pytest_django.plugin import blocking_manager_key
 
