@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,14 +45,14 @@ MAX_MONTHS = 120
 MODES = core.MODES
 
 
-class OpportunityError(ValueError):
-    """Bad input, with the parameter it is about (`municipality`, `region`, `province`, `months`,
-    `mode`, `horizon`) and a Dutch message."""
+class OpportunityError(ValidationError):
+    """Bad input: the platform's refusal (a ValidationError on one field) with the parameter it is about
+    (`municipality`, `region`, `province`, `months`, `mode`, `horizon`) and a Dutch message; pages, API
+    and CLI show it through their one mapping (`goedebuur.common`, `goedebuur.api`)."""
 
     def __init__(self, field_name: str, message: str):
-        super().__init__(message)
+        super().__init__({field_name: [message]})
         self.field = field_name
-        self.message = message
 
 
 class NotAllowed(PermissionError):

@@ -3,11 +3,13 @@ import csv
 import io
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from goedebuur.common import add_to_form
 
 from . import services
 from .forms import OpportunityForm
@@ -29,8 +31,8 @@ def _compute(request):
     if form.is_valid():
         try:
             result = services.find_opportunities(request.user, form.opportunity_request())
-        except services.OpportunityError as error:
-            form.add_error(form.FIELDS.get(error.field), error.message)
+        except ValidationError as error:
+            add_to_form(form, error, form.FIELDS)
     return form, result
 
 

@@ -9,6 +9,7 @@ from .. import services
 
 class OpportunityQuerySerializer(serializers.Serializer):
     gemeente = serializers.CharField(
+        source="municipality",
         required=False,
         default="",
         allow_blank=True,
@@ -17,15 +18,21 @@ class OpportunityQuerySerializer(serializers.Serializer):
         "every group.",
     )
     regio = serializers.CharField(
+        source="region",
         required=False,
         default="",
         allow_blank=True,
         help_text="Only partners in this region, `<region division>:<code>` (`arbeidsmarktregio:AM16`).",
     )
     provincie = serializers.CharField(
-        required=False, default="", allow_blank=True, help_text="Only partners in this province (`PV26`)."
+        source="province",
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="Only partners in this province (`PV26`).",
     )
     vensterMaanden = serializers.IntegerField(
+        source="months",
         required=False,
         default=services.DEFAULT_MONTHS,
         min_value=1,
@@ -33,6 +40,7 @@ class OpportunityQuerySerializer(serializers.Serializer):
         help_text="Contracts ending within this many months of each other form a group.",
     )
     modus = serializers.ChoiceField(
+        source="mode",
         choices=list(services.MODES),
         required=False,
         default="component",

@@ -1,14 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/inkoopkansen: joint-purchasing opportunities, with the visibility rules of the page."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema
-from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.api import ApiAutoSchema, ApiViewMixin
+from goedebuur.api import ApiAutoSchema, ApiViewMixin, refused
 
 from .. import services
 from .serializers import OpportunityQuerySerializer, ResultSerializer
@@ -36,32 +36,13 @@ class AuthenticatedReadSchema(ApiAutoSchema):
         return super()._problem_codes() | {"400", "401", "403"}
 
 
-FIELDS = {
-    "municipality": "gemeente",
-    "region": "regio",
-    "province": "provincie",
-    "months": "vensterMaanden",
-    "mode": "modus",
-    "horizon": "horizon",
-}
-
-
 def opportunities_for(user, data: dict) -> services.Result:
-    """Validated query parameters -> the result; bad input as a DRF ValidationError."""
+    """Validated query parameters (named as the service names them, through the serializer's
+    `source`s) -> the result; a refusal in the API's parameter names."""
     try:
-        return services.find_opportunities(
-            user,
-            services.OpportunityRequest(
-                municipality=data["gemeente"],
-                region=data["regio"],
-                province=data["provincie"],
-                months=data["vensterMaanden"],
-                mode=data["modus"],
-                horizon=data["horizon"],
-            ),
-        )
-    except services.OpportunityError as error:
-        raise ValidationError({FIELDS.get(error.field, "nonFieldErrors"): [error.message]}) from error
+        return services.find_opportunities(user, services.OpportunityRequest(**data))
+    except DjangoValidationError as error:
+        raise refused(error, OpportunityQuerySerializer) from None
 
 
 class OpportunitiesView(ApiViewMixin, APIView):

@@ -3,9 +3,10 @@
 
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand
 
-from goedebuur.common import write_json
+from goedebuur.common import command_error, write_json
 from goedebuur.procurement import services
 from goedebuur.procurement.api.serializers import ResultSerializer
 
@@ -52,8 +53,8 @@ class Command(BaseCommand):
                     horizon=options["horizon"],
                 ),
             )
-        except services.OpportunityError as error:
-            raise CommandError(error.message) from error
+        except ValidationError as error:
+            raise command_error(error) from None
         if options["json"]:
             write_json(self, ResultSerializer(result).data)
             return
