@@ -28,6 +28,7 @@ that write many records at once (the landscape import)."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
@@ -44,21 +45,23 @@ _TRACKERS: dict[type, Tracker] = {}
 _BY_LABEL: dict[str, Tracker] = {}
 
 
-class Tracker:
+class Tracker(ABC):
     """How one model's records are snapshotted and restored. Subclass, set `model` and `label`,
-    implement `snapshot` and `apply`, and decorate with `@history.register`."""
+    implement `snapshot` and `apply`, and decorate with `@history.register` (a subclass that lacks
+    either cannot be instantiated, so registering it fails at start-up)."""
 
     model: ClassVar[type]
     label: ClassVar[str]
 
+    @abstractmethod
     def snapshot(self, instance) -> dict[str, Any]:
-        raise NotImplementedError
+        """The record's full state, children included, as JSON data."""
 
+    @abstractmethod
     def apply(self, instance, state: dict[str, Any], *, user, object_id):
         """Write `state` back to `instance` (None: the record no longer exists and is recreated with
         primary key `object_id`), children included. Returns the instance. Raises ValidationError
         when the version cannot be applied (e.g. a referenced record no longer exists)."""
-        raise NotImplementedError
 
     def describe(self, instance) -> str:
         """The record's name in the history list."""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from goedebuur.core.landscape import file_import as L
 
-# code -> msgid; the params of the error fill the placeholders.
+# code -> msgid; the error's params are substituted into the %(name)s fields.
 _FILE = {
     "old_excel": gettext_noop(
         "Dit is een oud Excel-bestand (.xls). Sla het in Excel op als Excel-werkmap (.xlsx) of als "
