@@ -47,8 +47,9 @@ _BY_LABEL: dict[str, Tracker] = {}
 
 class Tracker(ABC):
     """How one model's records are snapshotted and restored. Subclass, set `model` and `label`,
-    implement `snapshot` and `apply`, and decorate with `@history.register` (a subclass that lacks
-    either cannot be instantiated, so registering it fails at start-up)."""
+    implement `snapshot` (and `apply` when the record can be restored on its own; parts that come back
+    only with their whole keep the refusal below), and decorate with `@history.register`. A subclass
+    without `snapshot` cannot be instantiated, so registering it fails at start-up."""
 
     model: ClassVar[type]
     label: ClassVar[str]
@@ -57,11 +58,13 @@ class Tracker(ABC):
     def snapshot(self, instance) -> dict[str, Any]:
         """The record's full state, children included, as JSON data."""
 
-    @abstractmethod
     def apply(self, instance, state: dict[str, Any], *, user, object_id):
         """Write `state` back to `instance` (None: the record no longer exists and is recreated with
         primary key `object_id`), children included. Returns the instance. Raises ValidationError
         when the version cannot be applied (e.g. a referenced record no longer exists)."""
+        raise ValidationError(
+            _("Dit gegeven komt alleen terug samen met het geheel waar het bij hoort; herstel dat.")
+        )
 
     def describe(self, instance) -> str:
         """The record's name in the history list."""
