@@ -45,3 +45,66 @@ def cooperation_input(
 
 def make_cooperation(user=None, **kwargs) -> Cooperation:
     return services.save_cooperation(cooperation_input(**kwargs), user=user)
+
+
+# --- GR-register records (polder's JSON format of the ROO) ---------------------------------------
+
+TOOI_MUNICIPALITY = "https://identifier.overheid.nl/tooi/id/gemeente/"
+
+
+def gr_participant(code_or_name, joined="2015-01-01", **extra):
+    """A participant: a CBS code (GM0345) is a municipality, anything else another organisation."""
+    if code_or_name.upper().startswith("GM"):
+        raw = {"naam": f"Gemeente {code_or_name}", "tooi": TOOI_MUNICIPALITY + code_or_name.lower()}
+    else:
+        raw = {"naam": code_or_name, "tooi": "https://identifier.overheid.nl/tooi/id/provincie/pv26"}
+    raw |= {"roo_id": str(abs(hash(code_or_name)) % 10**7), "toetredings_datum": joined}
+    return raw | extra
+
+
+def gr_record(
+    roo_id,
+    title,
+    participants,
+    *,
+    valid_from="2015-01-01",
+    valid_until=None,
+    previous=None,
+    next_id=None,
+    form="BVO",
+    purpose="Uitvoering van taken op het gebied van ICT en bedrijfsvoering.",
+    policy_areas=("organisatie en bedrijfsvoering | informatievoorziening en ICT",),
+):
+    meta = {
+        "doel": purpose,
+        "samenwerkingsvorm": {"afkorting": form, "value": form},
+        "deelnemende_organisaties": list(participants),
+        "datum_inwerkingtreding": valid_from,
+        "instellingsbesluiten": [f"https://zoek.officielebekendmakingen.nl/gmb-{roo_id}.html"],
+    }
+    if valid_until:
+        meta["datum_uitwerkingtreding"] = valid_until
+    if previous:
+        meta["previous_version"] = {"roo_id": previous, "naam": title}
+    if next_id:
+        meta["next_version"] = {"roo_id": next_id, "naam": title}
+    return {
+        "id": f"org:gr-{roo_id}",
+        "type": "gemeenschappelijke-regeling",
+        "identifiers": {"roo_id": roo_id},
+        "names": [{"value": title, "valid_from": valid_from}],
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "policy_areas": [{"naam": a} for a in policy_areas],
+        "gr_meta": meta,
+        "sources": [{"id": "roo", "url": f"https://organisaties.overheid.nl/{roo_id}/x"}],
+    }
+
+
+def write_gr_file(directory, records, name="regelingen.jsonl"):
+    """The records as a polder JSONL file in `directory`; returns its path."""
+    import json
+
+    path = directory / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path

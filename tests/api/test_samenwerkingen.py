@@ -203,9 +203,9 @@ def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(editor_a_api
 def test_it_answers_409_when_another_save_wins_the_race(editor_a_api, cooperation, monkeypatch):
     original_validate = services.validate
 
-    def someone_saves_first(values, user):
+    def someone_saves_first(values, user, instance=None):
         Cooperation.objects.get(pk=cooperation.pk).save()
-        return original_validate(values, user)
+        return original_validate(values, user, instance)
 
     monkeypatch.setattr(services, "validate", someone_saves_first)
     url = f"/api/v1/samenwerkingen/{cooperation.slug}"

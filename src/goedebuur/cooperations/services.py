@@ -16,15 +16,16 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
+from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from . import demo, permissions
+from . import demo, permissions, register_import, register_problems
 from .history import CooperationTracker, replace_members, replace_sources
-from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
+from .models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain, Source
+from .slugs import unique_slug
 
 HISTORY_MODEL = CooperationTracker.label
-RESERVED_SLUGS = {"nieuw"}  # would clash with /samenwerkingen/nieuw
 
 
 @dataclass
@@ -56,10 +57,16 @@ class CooperationInput:
     end_precision: str = Cooperation.Precision.DAY
     sources: list[SourceInput] = field(default_factory=list)
     is_demo: bool = False
+    policy_domains: list[PolicyDomain] = field(default_factory=list)
+    shared_services: str = ""
+    contact: str = ""
+    domains_confirmed: bool = True
 
 
 # Fields of a register entry that are plain values (no relations), in input and model alike.
 SCALAR_FIELDS = (
+    "shared_services",
+    "contact",
     "name",
     "description",
     "form",
@@ -76,6 +83,7 @@ def input_from(cooperation: Cooperation) -> CooperationInput:
     """The current state of an entry as service input, e.g. as the base of a partial update."""
     return CooperationInput(
         domains=list(cooperation.domains.all()),
+        policy_domains=list(cooperation.policy_domains.all()),
         members=[
             MemberInput(m.municipality, m.role, m.joined_on, m.left_on) for m in cooperation.memberships.all()
         ],
@@ -167,13 +175,22 @@ def _field_errors(model, name: str, value) -> list[str]:
     return []
 
 
-def validate(values: CooperationInput, user) -> None:
+# What the GR-register decides for an entry that comes from it; members cannot change these.
+OFFICIAL_FIELDS = ("name", "form", "status", "start_date", "end_date")
+
+
+def validate(values: CooperationInput, user, instance: Cooperation | None = None) -> None:
     """Raise ValidationError (field -> Dutch messages) when the input breaks a register rule. Pages
     and API send every entry through here; their forms and serializers only parse."""
     errors: dict[str, list[str]] = {}
 
     def add(name, message):
         errors.setdefault(name, []).append(message)
+
+    if instance is not None and instance.from_register:
+        _validate_official(values, instance, add)
+        if errors:
+            raise ValidationError(errors)
 
     if not values.name.strip():
         add("name", _("Geef het samenwerkingsverband een naam."))
@@ -184,7 +201,7 @@ def validate(values: CooperationInput, user) -> None:
                 add(name, message)
     if values.form is None:
         add("form", _("Kies de juridische of organisatorische vorm."))
-    if not values.domains:
+    if not values.domains and not (instance is not None and instance.from_register):
         add("domains", _("Kies ten minste één ICT-domein."))
     if values.start_date and values.end_date and values.end_date < values.start_date:
         add("end_date", _("De einddatum ligt vóór de startdatum."))
@@ -207,7 +224,11 @@ def validate(values: CooperationInput, user) -> None:
                 _("%(name)s: de uittreedatum ligt vóór de toetredingsdatum.")
                 % {"name": member.municipality.name},
             )
-    if user is not None and not user.is_platform_admin:
+    if (
+        user is not None
+        and not user.is_platform_admin
+        and not (instance is not None and instance.from_register)
+    ):
         current = {m.municipality.pk for m in values.members if m.left_on is None}
         if user.municipality_id not in current:
             add(
@@ -233,6 +254,25 @@ def validate(values: CooperationInput, user) -> None:
         raise ValidationError(errors)
 
 
+def _validate_official(values: CooperationInput, instance: Cooperation, add) -> None:
+    """An entry from the GR-register follows the register: its name, form, status, dates and members
+    (who, since and until when) are read-only; members add roles, domains, services and sources."""
+    message = _("Dit gegeven komt uit het GR-register en kan hier niet worden gewijzigd.")
+    for name in OFFICIAL_FIELDS:
+        if getattr(values, name) != getattr(instance, name):
+            add(name, message)
+    stored = {m.municipality.code: (m.joined_on, m.left_on) for m in instance.memberships.all()}
+    given = {m.municipality.code: (m.joined_on, m.left_on) for m in values.members}
+    if stored != given:
+        add(
+            "members",
+            _(
+                "De deelnemers van een regeling uit het GR-register volgen het register; u kunt alleen "
+                "hun rol aanpassen."
+            ),
+        )
+
+
 def check_permission(user, cooperation: Cooperation | None = None) -> None:
     """PermissionDenied unless `user` may add an entry (`cooperation` None) or change, delete and
     restore `cooperation`. `user` None is the system itself (data loads)."""
@@ -249,31 +289,31 @@ def check_permission(user, cooperation: Cooperation | None = None) -> None:
 # --- writing -------------------------------------------------------------------------------
 
 
-def unique_slug(name: str, exclude_pk=None) -> str:
-    base = slugify(name)[:200] or "samenwerking"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-samenwerking"
-    slug, n = base, 2
-    while Cooperation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def save_cooperation(
     values: CooperationInput, user, instance: Cooperation | None = None, note=""
 ) -> Cooperation:
     check_permission(user, instance)
-    validate(values, user)
+    validate(values, user, instance)
     creating = instance is None
     cooperation = instance or Cooperation(slug=unique_slug(values.name), created_by=_real(user))
     for name in (*SCALAR_FIELDS, "is_demo"):
         setattr(cooperation, name, getattr(values, name))
     cooperation.name = cooperation.name.strip()
+    # A member who saves an entry has seen its domains: derived domains count as confirmed from then on.
+    cooperation.domains_confirmed = True if user is not None else values.domains_confirmed
     cooperation.updated_by = _real(user)
     cooperation.save()
     cooperation.domains.set(values.domains)
-    replace_members(cooperation, values.members)
+    cooperation.policy_domains.set(values.policy_domains)
+    if cooperation.from_register:
+        roles = {m.municipality.code: m.role for m in values.members}
+        for membership in cooperation.memberships.select_related("municipality"):
+            if membership.role != roles[membership.municipality.code]:
+                membership.role = roles[membership.municipality.code]
+                membership.save(update_fields=["role"])
+    else:
+        replace_members(cooperation, values.members)
     replace_sources(cooperation, values.sources)
     _record(cooperation, "create" if creating else "update", user, note)
     return cooperation
@@ -283,6 +323,13 @@ def save_cooperation(
 def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
     """Soft delete: the entry disappears from the register and can be restored from its history."""
     check_permission(user, cooperation)
+    if cooperation.from_register and user is not None and not user.is_platform_admin:
+        raise PermissionDenied(
+            _(
+                "Een regeling uit het GR-register kan niet worden verwijderd; zij eindigt wanneer het "
+                "register dat vermeldt."
+            )
+        )
     cooperation.deleted_at = timezone.now()
     cooperation.updated_by = _real(user)
     cooperation.save(update_fields=["deleted_at", "updated_by", "updated_at"])
@@ -338,7 +385,70 @@ def load_managed_lists() -> dict[str, int]:
             code=row["code"],
             defaults={k: row[k] for k in ("name", "family", "description")} | {"order": int(row["order"])},
         )
-    return {"ict_domains": len(domains_rows), "cooperation_forms": len(form_rows)}
+    policy_rows = data.read_csv("policy_domains.csv")
+    for row in policy_rows:
+        PolicyDomain.objects.update_or_create(
+            slug=row["slug"],
+            defaults={k: row[k] for k in ("name", "short_name", "description")}
+            | {"order": int(row["order"])},
+        )
+    return {
+        "ict_domains": len(domains_rows),
+        "policy_domains": len(policy_rows),
+        "cooperation_forms": len(form_rows),
+    }
+
+
+def policy_domains():
+    return PolicyDomain.objects.all()
+
+
+# --- the GR-register ---------------------------------------------------------------------------
+
+
+def seed_register_links() -> dict[str, str]:
+    """The seed entries that describe a regeling in the GR-register: slug -> regeling title."""
+    return {
+        slugify(row["name"])[:200]: row["gr_title"]
+        for row in data.read_csv("cooperations_seed.csv")
+        if row.get("gr_title")
+    }
+
+
+def import_register(path=None, *, register_date=None, dry_run=False, progress=None):
+    """Load the GR-register (the shipped snapshot, or an `exportOO.xml` / polder JSONL file) into the
+    register; see `register_import`. A broken file raises ValidationError (Dutch, naming the record)
+    and changes nothing. Returns an `ImportSummary`."""
+    try:
+        return register_import.import_register(
+            path,
+            register_date=register_date,
+            dry_run=dry_run,
+            progress=progress,
+            link_titles=seed_register_links(),
+        )
+    except GrFormatError as error:
+        raise ValidationError(register_problems.message(error), code=error.code) from None
+    except OSError as error:
+        raise ValidationError(
+            _("Het bestand kan niet worden gelezen: %(reason)s") % {"reason": error.strerror or error},
+            code="io",
+        ) from None
+
+
+def register_entries():
+    """Entries that come from the GR-register."""
+    return live_cooperations().filter(origin=Cooperation.Origin.REGISTER)
+
+
+def register_date():
+    """The peildatum of the GR-register data in the register, or None before the first import."""
+    return (
+        Cooperation.objects.filter(origin=Cooperation.Origin.REGISTER)
+        .order_by("-register_date")
+        .values_list("register_date", flat=True)
+        .first()
+    )
 
 
 def parse_sources(text: str) -> list[SourceInput]:
