@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from goedebuur.municipalities.models import Council, Municipality
+
 from ..factories import RENSWOUDE, VEENENDAAL, make_cooperation
 
 
@@ -61,3 +63,40 @@ def test_it_shows_the_best_fitting_partners(anonymous_client):
     response = anonymous_client.get("/gemeenten/GM0340")
     assert response.context["top_partners"][0].code == "GM0345"  # Veenendaal first for Rhenen
     assert "Best passende partners" in response.content.decode()
+
+
+def test_it_shows_the_council_per_party_with_its_source(anonymous_client):
+    body = anonymous_client.get("/gemeenten/GM0345").content.decode()
+    assert 'id="gemeenteraad"' in body
+    assert "De gemeenteraad heeft 35 zetels." in body
+    assert (
+        '<svg class="council-chart"' in body and "ChristenUnie: 6 zetels" in body
+    )  # the chart's description
+    assert "<td>ProVeenendaal</td><td>6</td>" in body  # the table alternative
+    assert "Bron: Register van Overheidsorganisaties (KOOP), via polder, peildatum 16-05-2026" in body
+
+
+def test_it_says_which_seats_the_source_names_no_party_for(anonymous_client):
+    body = anonymous_client.get("/gemeenten/GM0971").content.decode()  # Stein: 14 of 19 seats named
+    assert "Voor 5 zetels noemt de bron geen partij." in body
+    assert "<td>niet per partij in de bron</td><td>5</td>" in body
+
+
+def test_it_shows_an_empty_state_without_a_known_council(anonymous_client):
+    Council.objects.filter(municipality__code=VEENENDAAL).delete()
+    body = anonymous_client.get("/gemeenten/GM0345").content.decode()
+    assert "De samenstelling van de gemeenteraad is niet bekend." in body
+    assert "council-chart" not in body
+
+
+def test_it_links_the_website_and_the_general_email(anonymous_client):
+    municipality = Municipality.objects.get(code=VEENENDAAL)
+    body = anonymous_client.get("/gemeenten/GM0345").content.decode()
+    assert f'<a href="{municipality.website}" rel="noopener">' in body
+    assert f'<a href="mailto:{municipality.email}">{municipality.email}</a>' in body
+    assert municipality.visiting_address in body
+
+
+def test_it_says_unknown_for_a_missing_email(anonymous_client):
+    body = anonymous_client.get("/gemeenten/GM0503").content.decode()  # Delft: no e-mail in the source
+    assert "mailto:" not in body

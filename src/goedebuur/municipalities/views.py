@@ -8,6 +8,7 @@ from goedebuur.maps import services as maps
 from goedebuur.pages.services import paginate
 
 from . import services
+from .charts import council_chart, council_rows
 from .models import Municipality
 
 
@@ -37,6 +38,7 @@ def municipality_detail(request, code):
         municipality = Municipality.objects.select_related("province").get(code=code.upper())
     except Municipality.DoesNotExist:
         raise Http404(_("Deze gemeente bestaat niet.")) from None
+    council = services.council_composition(municipality)
     context = {
         "nav": "gemeenten",
         "municipality": municipality,
@@ -45,5 +47,8 @@ def municipality_detail(request, code):
         "point_contacts": municipality.point_contacts.order_by("name"),
         "cooperations": cooperations.cooperations_of(municipality),
         "neighbour_map": maps.neighbourhood_map(municipality),
+        "council": council,
+        "council_chart": council_chart(council) if council else "",
+        "council_rows": council_rows(council) if council else [],
     }
     return render(request, "municipalities/detail.html", context)
