@@ -201,6 +201,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["goedebuur.api.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "goedebuur.api.negotiation.ContentNegotiation",
     "EXCEPTION_HANDLER": "goedebuur.api.problems.problem_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
 }

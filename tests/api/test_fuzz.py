@@ -13,7 +13,6 @@ FUZZ_EXAMPLES (default 15) bounds the generated examples per operation, FUZZ_SEE
 picks them; the same values give the same requests. docs/development.md, "Fuzzing the API"."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -31,13 +30,13 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.api.demo_requests import EDITOR, real, real_path_parameters, token_headers
 from tests.demo_data import load_all_demo
 
 OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261122"))
 COVERAGE = os.environ.get("FUZZ_COVERAGE", "") == "1"
-EDITOR = "redacteur.veenendaal"
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -75,77 +74,11 @@ def demo(django_db_setup, django_db_blocker):
     try:
         with django_db_blocker.unblock(), transaction.atomic():
             load_all_demo()
-            yield real_path_parameters(), editor_headers()
+            yield real_path_parameters(), token_headers(EDITOR)
             transaction.set_rollback(True)
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-
-
-def editor_headers():
-    from goedebuur.accounts.models import User
-    from goedebuur.accounts.tokens import create_token
-
-    _, key = create_token(User.objects.get(username=EDITOR), "fuzz", "write")
-    return {"Authorization": f"Token {key}"}
-
-
-def real_path_parameters():
-    """Path parameters per path prefix: records of (or shared with) Veenendaal in the demo data."""
-    from goedebuur.businesscases.models import BusinessCase
-    from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
-    from goedebuur.experiences.models import Lesson, Question
-    from goedebuur.fallback.models import Agreement
-    from goedebuur.history.models import ChangeRecord
-    from goedebuur.municipalities.models import RegionType
-    from goedebuur.profiles.models import Application
-    from goedebuur.trajectories.models import ChecklistItem, Trajectory
-
-    code = "GM0345"
-    agreement = Agreement.objects.filter(party_a__code=code).order_by("pk").first()
-    cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
-    trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
-    return {
-        "/api/v1/achtervangafspraken/": {
-            "id": agreement.pk,
-            "dienst_id": agreement.services.order_by("pk").first().pk,
-        },
-        "/api/v1/businesscases/": {"id": BusinessCase.objects.filter(owner__code=code).order_by("pk")[0].pk},
-        "/api/v1/ervaringen/": {"id": Lesson.objects.filter(municipality__code=code).order_by("pk")[0].pk},
-        "/api/v1/gemeenten/": {
-            "code": code,
-            "id": Application.objects.filter(municipality__code=code).order_by("pk")[0].pk,
-        },
-        "/api/v1/ict-domeinen/": {"slug": IctDomain.objects.order_by("pk")[0].slug},
-        "/api/v1/partners/": {"code": code},
-        "/api/v1/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
-        "/api/v1/samenwerkingen/": {
-            "slug": cooperation.slug,
-            "versieId": ChangeRecord.objects.filter(
-                model="cooperations.cooperation", object_id=str(cooperation.pk)
-            )
-            .order_by("pk")[0]
-            .pk,
-        },
-        "/api/v1/samenwerkingsvormen/": {"code": CooperationForm.objects.order_by("pk")[0].code},
-        "/api/v1/trajecten/": {
-            "id": trajectory.pk,
-            "gemeente": code,
-            "code": ChecklistItem.objects.filter(active=True).order_by("pk")[0].code,
-        },
-        "/api/v1/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
-    }
-
-
-def real(path, parameters):
-    """Real demo records for the path parameters of `path`."""
-    names = re.findall(r"{(\w+)}", path)
-    if not names:
-        return {}
-    for prefix, values in parameters.items():
-        if path.startswith(prefix):
-            return {name: values[name] for name in names}
-    raise AssertionError(f"No demo records for the parameters of {path}: add them to real_path_parameters()")
 
 
 def send(case, headers=None):

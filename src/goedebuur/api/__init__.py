@@ -18,6 +18,7 @@ _TOOLKIT = {
     "MappedChoiceField": "base",
     "absolute_url": "base",
     "PageNumberPagination": "pagination",
+    "page_parameters": "pagination",
     "ReadAnyoneWriteAuthenticated": "permissions",
     "JSONParser": "parsers",
     "PROBLEM_CONTENT_TYPE": "problems",

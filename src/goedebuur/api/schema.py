@@ -68,7 +68,7 @@ PROBLEM_DESCRIPTIONS = {
     "401": "Authentication needed: send `Authorization: Token <key>` or log in.",
     "403": "Authenticated, but not allowed to do this.",
     "404": "Not found (on a list: `page` is beyond the last page).",
-    "406": "The requested format (`Accept` header or `format` parameter) is not available.",
+    "406": "The requested format (`Accept` header) is not available.",
     "409": "Someone else saved the record while this change was being made; nothing was changed.",
     "412": "`If-Match` names an earlier revision: the record changed since you read it; nothing was changed.",
 }
@@ -116,7 +116,7 @@ class ApiAutoSchema(AutoSchema):
         if self.method == "GET" and self._is_paginated():
             codes |= {"400", "404"}  # `page` not a whole number from 1; beyond the last page
         if len(self.map_renderers("format")) > 1:
-            codes.add("406")
+            codes |= {"400", "406"}  # a `format` it does not offer; an `Accept` it cannot answer
         return codes
 
     def _is_paginated(self):
