@@ -217,8 +217,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Paths are relative to the one server, whose URL carries the major version (NL API Design Rules
+    # API-20, /core/uri-version): `/api/v1` on the host that serves the description.
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "LICENSE": {"name": "EUPL-1.2"},
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "This installation (relative to the description's host)."}],
+    "CONTACT": {
+        "name": env("API_CONTACT_NAME", "Goede Buur maintainers"),
+        "email": env("API_CONTACT_EMAIL", "api@goedebuur.invalid"),
+        "url": env("API_CONTACT_URL", "https://github.com/goedebuur/goedebuur/issues"),
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"},
     "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
 }
 API_VERSION = "1.0.0"

@@ -33,20 +33,20 @@ def real_path_parameters():
     cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
     trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
     return {
-        "/api/v1/achtervangafspraken/": {
+        "/achtervangafspraken/": {
             "id": agreement.pk,
             "dienst_id": agreement.services.order_by("pk").first().pk,
         },
-        "/api/v1/businesscases/": {"id": BusinessCase.objects.filter(owner__code=code).order_by("pk")[0].pk},
-        "/api/v1/ervaringen/": {"id": Lesson.objects.filter(municipality__code=code).order_by("pk")[0].pk},
-        "/api/v1/gemeenten/": {
+        "/businesscases/": {"id": BusinessCase.objects.filter(owner__code=code).order_by("pk")[0].pk},
+        "/ervaringen/": {"id": Lesson.objects.filter(municipality__code=code).order_by("pk")[0].pk},
+        "/gemeenten/": {
             "code": code,
             "id": Application.objects.filter(municipality__code=code).order_by("pk")[0].pk,
         },
-        "/api/v1/ict-domeinen/": {"slug": IctDomain.objects.order_by("pk")[0].slug},
-        "/api/v1/partners/": {"code": code},
-        "/api/v1/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
-        "/api/v1/samenwerkingen/": {
+        "/ict-domeinen/": {"slug": IctDomain.objects.order_by("pk")[0].slug},
+        "/partners/": {"code": code},
+        "/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
+        "/samenwerkingen/": {
             "slug": cooperation.slug,
             "versieId": ChangeRecord.objects.filter(
                 model="cooperations.cooperation", object_id=str(cooperation.pk)
@@ -54,18 +54,18 @@ def real_path_parameters():
             .order_by("pk")[0]
             .pk,
         },
-        "/api/v1/samenwerkingsvormen/": {"code": CooperationForm.objects.order_by("pk")[0].code},
-        "/api/v1/trajecten/": {
+        "/samenwerkingsvormen/": {"code": CooperationForm.objects.order_by("pk")[0].code},
+        "/trajecten/": {
             "id": trajectory.pk,
             "gemeente": code,
             "code": ChecklistItem.objects.filter(active=True).order_by("pk")[0].code,
         },
-        "/api/v1/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
+        "/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
     }
 
 
 def real(path, parameters):
-    """Real demo records for the path parameters of `path`."""
+    """Real demo records for the path parameters of `path` (as in openapi.yaml, relative to the server)."""
     names = re.findall(r"{(\w+)}", path)
     if not names:
         return {}

@@ -125,6 +125,17 @@ class ApiAutoSchema(AutoSchema):
             getattr(parameter, "name", None) == "page" for parameter in self.get_override_parameters()
         )
 
+    def _map_basic_serializer(self, serializer, direction):
+        """A serializer's `Meta.conditional_fields` are left out of some answers (e.g. costs for who may
+        not see them): the description must not call them required."""
+        schema = super()._map_basic_serializer(serializer, direction)
+        conditional = set(getattr(getattr(serializer, "Meta", None), "conditional_fields", ()))
+        if conditional and "required" in schema:
+            schema["required"] = [name for name in schema["required"] if name not in conditional]
+            if not schema["required"]:
+                del schema["required"]
+        return schema
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         for code in sorted(self._problem_codes() - set(responses)):
