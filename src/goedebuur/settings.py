@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goedebuur.api.middleware.ApiVersionHeaderMiddleware",
     "goedebuur.ops.logs.AccessLogMiddleware",
+    "goedebuur.ops.limits.UrlLengthMiddleware",
     "goedebuur.ops.outage.DatabaseOutageMiddleware",
 ]
 
@@ -228,9 +229,16 @@ SPECTACULAR_SETTINGS = {
         "url": env("API_CONTACT_URL", "https://github.com/goedebuur/goedebuur/issues"),
     },
     "LICENSE": {"name": "EUPL-1.2", "url": "https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "goedebuur.api.schema.shared_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
 }
 API_VERSION = "1.0.0"
+# Longer URLs (path and query string, as sent) are refused with 414 by goedebuur.ops.limits, below the
+# request-line limits of gunicorn (8190 bytes as `goedebuur serve` sets it) and nginx (8 KB).
+MAX_URL_LENGTH = 4000
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,7 @@ _TOOLKIT = {
     "JSONParser": "parsers",
     "PROBLEM_CONTENT_TYPE": "problems",
     "ProblemResponse": "problems",
+    "problem": "problems",
     "api_detail": "refusals",
     "field_names": "refusals",
     "refused": "refusals",

@@ -2,6 +2,7 @@
 """OpenAPI description helpers: the problem document, the `API-Version` header and the error
 responses every operation can give, added to each operation by `ApiAutoSchema`."""
 
+from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import is_serializer
 from drf_spectacular.types import OpenApiTypes
@@ -74,6 +75,43 @@ PROBLEM_DESCRIPTIONS = {
 }
 
 
+# Answers any operation can give, before or beside its view: described once in components.responses
+# (`shared_responses`, a postprocessing hook) and referred to from every operation.
+SHARED_RESPONSES = {
+    "414": (
+        "UriTooLong",
+        {
+            "description": f"The URL (path and query string) is longer than {settings.MAX_URL_LENGTH} "
+            "characters; nothing was done.",
+        },
+    ),
+    "503": (
+        "ServiceUnavailable",
+        {
+            "description": "The database is briefly unreachable (a restart, a fail-over); nothing was done. "
+            "Try again after `Retry-After` seconds.",
+            "headers": {
+                "Retry-After": {
+                    "schema": {"type": "integer"},
+                    "description": "Seconds to wait before trying again.",
+                }
+            },
+        },
+    ),
+}
+
+
+def shared_responses(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the components that SHARED_RESPONSES refer to."""
+    responses = result.setdefault("components", {}).setdefault("responses", {})
+    for name, response in SHARED_RESPONSES.values():
+        responses[name] = {
+            **response,
+            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+    return result
+
+
 class ApiAutoSchema(AutoSchema):
     """Adds the `API-Version` response header and the problem+json error responses that an
     operation can give, so that individual views only describe their success responses."""
@@ -144,6 +182,9 @@ class ApiAutoSchema(AutoSchema):
             )
             response["description"] = PROBLEM_DESCRIPTIONS[code]
             responses[code] = response
+        if direction == "response":
+            for code, (name, _response) in SHARED_RESPONSES.items():
+                responses.setdefault(code, {"$ref": f"#/components/responses/{name}"})
         for code, response in responses.items():
             # Every error is answered as problem+json (problems.py), also where a view lists its own.
             if str(code)[0] in "45" and response.get("content"):
