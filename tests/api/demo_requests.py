@@ -6,6 +6,7 @@ tests that loop over every operation."""
 import re
 
 EDITOR = "redacteur.veenendaal"  # an editor of Veenendaal (GM0345), whose records fill the paths
+OUTSIDER = "redacteur.utrecht"  # an editor of Utrecht: may see less of Veenendaal's records
 
 
 def token_headers(username: str, scope: str = "write") -> dict[str, str]:

@@ -4,10 +4,12 @@ data: no answer may be a 5xx, and every answer must match the description (statu
 headers and body schema). `test_openapi_is_current.py` keeps the file in step with the code, so this
 checks the code against its own contract.
 
-Each example is sent twice: anonymously with the generated path parameters (mostly 401/404), and as
-the editor of Veenendaal (a write-scope API token) with the path parameters replaced by real demo
-records of Veenendaal, so that reads and writes reach the views, serializers and services. Every
-request runs in a savepoint that is rolled back, so each example sees exactly the demo data.
+Each example is sent anonymously with the generated path parameters (mostly 401/404), and as the
+editor of Veenendaal (a write-scope API token created in the test) with the path parameters replaced
+by real demo records of Veenendaal, so that reads and writes reach the views, serializers and
+services. A GET goes out a third time, as the editor of Utrecht on the same records: who may see less
+of them (no contract costs, 403) gets answers that must fit the description too. Every request runs
+in a savepoint that is rolled back, so each example sees exactly the demo data.
 
 FUZZ_EXAMPLES (default 15) bounds the generated examples per operation, FUZZ_SEED (default 20261122)
 picks them; the same values give the same requests. docs/development.md, "Fuzzing the API"."""
@@ -30,7 +32,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.api.demo_requests import EDITOR, real, real_path_parameters, token_headers
+from tests.api.demo_requests import EDITOR, OUTSIDER, real, real_path_parameters, token_headers
 from tests.demo_data import load_all_demo
 
 OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
@@ -74,7 +76,7 @@ def demo(django_db_setup, django_db_blocker):
     try:
         with django_db_blocker.unblock(), transaction.atomic():
             load_all_demo()
-            yield real_path_parameters(), token_headers(EDITOR)
+            yield real_path_parameters(), token_headers(EDITOR), token_headers(OUTSIDER)
             transaction.set_rollback(True)
     finally:
         request_started.connect(close_old_connections)
@@ -101,18 +103,20 @@ def send(case, headers=None):
     ],
 )
 def test_api_conforms_to_openapi_yaml(case, demo):
-    parameters, editor = demo
+    parameters, editor, outsider = demo
     send(case)
     if case.path_parameters:
         case.path_parameters = real(case.path, parameters)
     send(case, editor)
+    if case.method == "GET":
+        send(case, outsider)  # the same records read by who may see less of them (no costs, 403)
 
 
 @pytest.mark.django_db
 def test_methods_an_endpoint_does_not_have_are_refused_without_a_server_error(demo):
     """What schemathesis' coverage phase tries first (FUZZ_COVERAGE=1), for every path in a second:
     methods the description does not list, and OPTIONS (DRF describes the endpoint to who may use it)."""
-    parameters, editor = demo
+    parameters, editor, _outsider = demo
     clients = {"anonymous": APIClient(), "editor": APIClient(headers=editor)}
     for path, operations in schema.raw_schema["paths"].items():
         url = schema.raw_schema["servers"][0]["url"] + path.format(**real(path, parameters))
