@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goedebuur.api.middleware.ApiVersionHeaderMiddleware",
     "goedebuur.ops.logs.AccessLogMiddleware",
+    "goedebuur.ops.limits.UrlLengthMiddleware",
     "goedebuur.ops.outage.DatabaseOutageMiddleware",
 ]
 
@@ -201,6 +202,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["goedebuur.api.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "goedebuur.api.negotiation.ContentNegotiation",
     "EXCEPTION_HANDLER": "goedebuur.api.problems.problem_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
 }
@@ -216,11 +218,27 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Paths are relative to the one server, whose URL carries the major version (NL API Design Rules
+    # API-20, /core/uri-version): `/api/v1` on the host that serves the description.
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "LICENSE": {"name": "EUPL-1.2"},
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "This installation (relative to the description's host)."}],
+    "CONTACT": {
+        "name": env("API_CONTACT_NAME", "Goede Buur maintainers"),
+        "email": env("API_CONTACT_EMAIL", "api@goedebuur.invalid"),
+        "url": env("API_CONTACT_URL", "https://github.com/goedebuur/goedebuur/issues"),
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "goedebuur.api.schema.shared_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
 }
 API_VERSION = "1.0.0"
+# Longer URLs (path and query string, as sent) are refused with 414 by goedebuur.ops.limits, below the
+# request-line limits of gunicorn (8190 bytes as `goedebuur serve` sets it) and nginx (8 KB).
+MAX_URL_LENGTH = 4000
 
 LOGGING = {
     "version": 1,

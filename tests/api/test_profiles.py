@@ -68,6 +68,20 @@ def test_visibility_matrix(request, persona, veenendaal_app, shared_cooperation)
     assert "inwoners" in profile and "ambitieKwaliteit" in profile
 
 
+@pytest.mark.parametrize("persona", list(APIS))
+def test_every_persona_gets_each_field_the_description_calls_required(request, persona, veenendaal_app):  # noqa: F811
+    """Also who may not see the costs: `ictUitgavenPerInwonerEur` was required yet left out for them."""
+    client = request.getfixturevalue(APIS[persona])
+    schemas = openapi()["components"]["schemas"]
+    for url, schema in (
+        (f"{BASE}/profiel", "IctProfiel"),
+        (f"{BASE}/applicaties/{veenendaal_app.pk}", "Applicatie"),
+    ):
+        answer = client.get(url).json()
+        missing = set(schemas[schema].get("required", [])) - set(answer)
+        assert not missing, (persona, url, missing)
+
+
 def test_a_user_without_municipality_gets_403(db, veenendaal_app):  # noqa: F811
     from ..factories import make_user
 

@@ -28,9 +28,12 @@ OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
 def api_listings() -> list[str]:
-    """Every GET path of the API without path parameters, from the committed OpenAPI file."""
-    paths = yaml.safe_load(OPENAPI.read_text())["paths"]
-    return sorted(path for path, operations in paths.items() if "get" in operations and "{" not in path)
+    """Every GET URL of the API without path parameters, from the committed OpenAPI file."""
+    schema = yaml.safe_load(OPENAPI.read_text())
+    root = schema["servers"][0]["url"]
+    return sorted(
+        root + path for path, operations in schema["paths"].items() if "get" in operations and "{" not in path
+    )
 
 
 VOLATILE = {"rekentijdSeconden"}  # how long the computation took

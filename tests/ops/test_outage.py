@@ -4,6 +4,7 @@ from django.db import OperationalError
 
 from goedebuur.municipalities import views as municipality_views
 from goedebuur.municipalities.api import MunicipalityViewSet
+from tests.api.helpers import openapi
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,20 @@ def test_an_api_call_during_a_database_outage_is_a_503_problem(anonymous_client,
     assert response["Content-Type"] == "application/problem+json"
     assert response["Retry-After"] == "5"
     assert response.json()["status"] == 503
+
+
+def test_the_503_problem_is_the_documented_problem_with_a_real_type(anonymous_client, monkeypatch):
+    """It had `type: about:blank` and no `instance`, unlike every other error of the API."""
+    monkeypatch.setattr(MunicipalityViewSet, "list", unreachable)
+    body = anonymous_client.get("/api/v1/gemeenten?provincie=PV26").json()
+    assert body == {
+        "type": "https://developer.overheid.nl/kennisbank/apis/problem-details/503",
+        "title": "Service Unavailable",
+        "status": 503,
+        "detail": "The database is temporarily unavailable. Try again in a few seconds.",
+        "instance": "/api/v1/gemeenten?provincie=PV26",
+    }
+    assert set(openapi()["components"]["schemas"]["Problem"]["required"]) <= set(body)
 
 
 def test_a_page_during_a_database_outage_is_a_dutch_503_page(anonymous_client, monkeypatch):

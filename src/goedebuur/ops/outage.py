@@ -10,8 +10,11 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
+from goedebuur.api import PROBLEM_CONTENT_TYPE, problem
+
 logger = logging.getLogger("goedebuur.outage")
 RETRY_AFTER_SECONDS = "5"
+DETAIL = "The database is temporarily unavailable. Try again in a few seconds."
 
 
 class DatabaseOutageMiddleware:
@@ -27,14 +30,9 @@ class DatabaseOutageMiddleware:
         logger.warning("database unavailable: %s", type(exception).__name__, extra={"path": request.path})
         if request.path.startswith("/api/"):
             response = JsonResponse(
-                {
-                    "type": "about:blank",
-                    "title": "Service Unavailable",
-                    "status": 503,
-                    "detail": "The database is temporarily unavailable. Try again in a few seconds.",
-                },
+                problem(503, DETAIL, request.get_full_path()),
                 status=503,
-                content_type="application/problem+json",
+                content_type=PROBLEM_CONTENT_TYPE,
             )
         else:
             response = HttpResponse(render_to_string("503.html"), status=503)
