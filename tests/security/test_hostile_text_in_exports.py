@@ -3,6 +3,9 @@
 
 - Formula injection (issue 18, item 7): text starting with `=`, `+`, `-`, `@`, tab or CR comes out of
   every CSV with an apostrophe in front and is a string cell in every XLSX, never a formula.
+- Control characters (item 5): text with U+0007 (BEL) made the landscape XLSX, the continuity plan, the
+  trajectory documents and the business-case XLSX a 500 for every viewer; every export now answers 200
+  and holds the text without the control character.
 
 The text is written straight into the database (as it may already be stored, whatever the input
 rules say today), in a product name, a cooperation name, a business case's source and double
@@ -11,18 +14,23 @@ contract, a trajectory's name and a service of an achtervang agreement."""
 import csv
 import io
 
+import docx
 import openpyxl
 import pytest
 
 from goedebuur.businesscases.models import BusinessCase
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.procurement.opportunities import add_months
+from goedebuur.fallback.models import Service
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 from goedebuur.profiles.models import Product
+from goedebuur.trajectories.models import Trajectory
 
 from ..businesscases.factories import make_case
 from ..factories import RHENEN, VEENENDAAL, make_cooperation
+from ..fallback.factories import make_agreement, make_service
+from ..trajectories.factories import make_trajectory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +79,13 @@ def stored(editor_a):
             }
         ]
         BusinessCase.objects.filter(pk=case.pk).update(baselines=baselines, double_contracts=double)
-        return {"case": case.pk}
+        agreement = make_agreement(contacts_a="Servicedesk")
+        service = make_service(agreement, name="Hostile")
+        Service.objects.filter(pk=service.pk).update(name=text)
+        type(agreement).objects.filter(pk=agreement.pk).update(contacts_a=text)
+        trajectory = make_trajectory(name="Hostile")
+        Trajectory.objects.filter(pk=trajectory.pk).update(name=text, description=text)
+        return {"case": case.pk, "agreement": agreement.pk, "trajectory": trajectory.pk}
 
     return build
 
@@ -121,3 +135,49 @@ def test_no_xlsx_cell_is_a_formula(stored, admin_client, export, prefix):
     cells = [cell for cell in _xlsx_cells(response) if MARK in str(cell.value)]
     assert cells, f"{export}: the stored text is not in the export"
     assert all(cell.data_type == "s" for cell in cells), [(c.coordinate, c.data_type) for c in cells]
+
+
+BEL = "Key2\u0007Zaken"
+EVERY_EXPORT = {
+    "matrix.csv": lambda ids: "/matrix.csv",
+    "matrix.xlsx": lambda ids: "/matrix.xlsx",
+    "inkoopkansen.csv": lambda ids: "/inkoopkansen.csv",
+    "landschap.csv": lambda ids: f"/gemeenten/{RHENEN}/landschap.csv",
+    "landschap.xlsx": lambda ids: f"/gemeenten/{RHENEN}/landschap.xlsx",
+    "landschap.json": lambda ids: f"/gemeenten/{RHENEN}/landschap.json",
+    "API landschap csv": lambda ids: f"/api/v1/gemeenten/{RHENEN}/applicaties/export?formaat=csv",
+    "API landschap xlsx": lambda ids: f"/api/v1/gemeenten/{RHENEN}/applicaties/export?formaat=xlsx",
+    "API landschap json": lambda ids: f"/api/v1/gemeenten/{RHENEN}/applicaties/export",
+    "businesscase.xlsx": lambda ids: f"/businesscases/{ids['case']}/export.xlsx",
+    "businesscase.pdf": lambda ids: f"/businesscases/{ids['case']}/rapport.pdf",
+    "continuiteitsplan.docx": lambda ids: f"/achtervang/{ids['agreement']}/continuiteitsplan.docx",
+    "continuiteitsplan.pdf": lambda ids: f"/achtervang/{ids['agreement']}/continuiteitsplan.pdf",
+    "agenda.ics": lambda ids: f"/achtervang/{ids['agreement']}/agenda.ics",
+    "intentieverklaring.docx": lambda ids: (
+        f"/trajecten/{ids['trajectory']}/documenten/intentieverklaring.docx"
+    ),
+    "samenwerkingsovereenkomst.docx": lambda ids: (
+        f"/trajecten/{ids['trajectory']}/documenten/samenwerkingsovereenkomst.docx"
+    ),
+    "dvo.docx": lambda ids: f"/trajecten/{ids['trajectory']}/documenten/dvo.docx",
+    "dvo.md": lambda ids: f"/trajecten/{ids['trajectory']}/documenten/dvo.md",
+}
+
+
+def _docx_text(content: bytes) -> str:
+    document = docx.Document(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("export", EVERY_EXPORT)
+def test_every_export_answers_with_text_holding_a_control_character(stored, admin_client, export):
+    ids = stored(BEL)
+    response = admin_client.get(EVERY_EXPORT[export](ids))
+    assert response.status_code == 200, response.content[:300]
+    if export.endswith("docx"):
+        assert "Key2Zaken" in _docx_text(response.content)
+    elif export.endswith("xlsx"):
+        assert "Key2Zaken" in [cell.value for cell in _xlsx_cells(response)] or any(
+            "Key2Zaken" in str(cell.value) for cell in _xlsx_cells(response)
+        )

@@ -6,9 +6,9 @@ The columns' explanations (import page, the template's sheet 'toelichting') live
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext
 
-from goedebuur.common import archive_message
+from goedebuur.common import archive_message, describe_characters
 from goedebuur.core import uploads
 from goedebuur.core.landscape import file_import as L
 
@@ -106,6 +106,12 @@ def row_message(error: L.RowError) -> str:
     code = error.code
     if code == "service":
         return str(params["message"])
+    if code == "control_characters":
+        return ngettext(
+            "%(column)s bevat een onzichtbaar stuurteken dat niet is toegestaan: %(characters)s",
+            "%(column)s bevat onzichtbare stuurtekens die niet zijn toegestaan: %(characters)s",
+            len(params["characters"]),
+        ) % {"column": params["column"], "characters": describe_characters(params["characters"])}
     if code == "unknown_component" and params.get("hint"):
         code = "unknown_component_hint"
     elif code == "not_whole_number":
