@@ -50,6 +50,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # First, so that its ready() gives every form text field the control-character check before any
+    # other app (the admin's autodiscovery included) builds a form (goedebuur.common.text).
+    "goedebuur.common",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
