@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The register's matrix: municipalities x ICT domains, each cell the cooperations behind it."""
+"""The register's matrix: municipalities x domains (the ICT domains, and the other policy domains as
+context), each cell the cooperations behind it. Columns are keys (domain slugs); nothing here
+knows which kind a column is."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,9 +25,10 @@ class Matrix:
     def cell(self, municipality: str, domain: str) -> list[str]:
         return self.cells.get((municipality, domain), [])
 
-    def row_total(self, municipality: str) -> int:
-        """Number of distinct cooperations of a municipality in the matrix."""
-        return len({c for d in self.domains for c in self.cell(municipality, d)})
+    def row_total(self, municipality: str, domains: Iterable[str] | None = None) -> int:
+        """Number of distinct cooperations of a municipality in the matrix, or in some of its columns."""
+        columns = self.domains if domains is None else domains
+        return len({c for d in columns for c in self.cell(municipality, d)})
 
     def column_total(self, domain: str) -> int:
         """Number of municipalities with at least one cooperation in a domain."""
