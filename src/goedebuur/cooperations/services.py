@@ -259,36 +259,41 @@ def entries_of(municipality: Municipality) -> MemberEntries:
 # memberships (one query each) and are the one place the network view (municipalities) and the
 # partner finder get "shared regelingen" from.
 
-_NETWORK_FIELDS = (
-    "joined_on",
-    "municipality__code",
-    "municipality__name",
-    "cooperation__name",
-    "cooperation__slug",
-    "cooperation__status",
-    "cooperation__origin",
-    "cooperation__is_demo",
-    "cooperation__start_date",
-    "cooperation__start_precision",
+_NETWORK_COOPERATION_FIELDS = (
+    "name",
+    "slug",
+    "status",
+    "origin",
+    "is_demo",
+    "start_date",
+    "start_precision",
+    "domains_confirmed",
 )
 
 
 def _network_memberships(ict_only: bool):
+    """Rows (cooperation id, municipality code, join date, the cooperation's fields ...) of the current
+    memberships: plain values, so that thousands of rows cost no model instances."""
     qs = current_memberships()
     if ict_only:
         qs = qs.filter(cooperation_id__in=ict_cooperation_ids())
-    return qs.select_related("cooperation", "municipality").only(*_NETWORK_FIELDS).order_by()
+    fields = [f"cooperation__{name}" for name in _NETWORK_COOPERATION_FIELDS]
+    return qs.order_by().values_list("cooperation_id", "municipality__code", "joined_on", *fields)
 
 
-def _participations(memberships) -> list[network.Participation]:
-    """Current memberships as the core's participations; each cooperation is one shared instance,
-    dated by the member's join date, or the cooperation's start when that is unknown."""
+def _participations(rows) -> list[network.Participation]:
+    """Membership rows as the core's participations; each cooperation is one shared (read-only)
+    instance, and a member is dated by its join date, or by the cooperation's start when unknown."""
     cooperations: dict[int, Cooperation] = {}
     result = []
-    for membership in memberships:
-        cooperation = cooperations.setdefault(membership.cooperation_id, membership.cooperation)
-        since = membership.joined_on or cooperation.start_date
-        result.append(network.Participation(cooperation, membership.municipality.code, since))
+    for cooperation_id, code, joined_on, *values in rows:
+        cooperation = cooperations.get(cooperation_id)
+        if cooperation is None:
+            cooperation = Cooperation(
+                pk=cooperation_id, **dict(zip(_NETWORK_COOPERATION_FIELDS, values, strict=True))
+            )
+            cooperations[cooperation_id] = cooperation
+        result.append(network.Participation(cooperation, code, joined_on or cooperation.start_date))
     return result
 
 

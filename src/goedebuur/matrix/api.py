@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from goedebuur.api import ReadOnlyApiViewMixin, refused
-from goedebuur.municipalities.api import PROVINCE_CODE, REGION_KEY, computed, municipality_url
+from goedebuur.municipalities.api import PROVINCE_CODE, REGION_KEY, computed
 
 from . import services
 
@@ -74,12 +74,41 @@ def _cells(municipality, context) -> dict[str, list[str]]:
     return {d.slug: context["matrix"].cell(municipality.code, d.slug) for d in context["domains"]}
 
 
+class _CellsField(serializers.DictField):
+    """The cells as they are: already a dict of lists of slugs (strings). Described like a DictField of
+    ListFields, without converting each of the 8,000 lists of the whole matrix again."""
+
+    def to_representation(self, value):
+        return value
+
+
+def _url_maker(route: str, sample: str):
+    """A function (key, context) -> absolute API URL, with one `reverse` and one absolute URI per answer
+    instead of one per row (the whole matrix has 342 rows and about 450 cooperations)."""
+
+    def url(key: str, context) -> str:
+        cache = context.setdefault("_urls", {})
+        if route not in cache:
+            absolute = context["request"].build_absolute_uri(reverse(route, args=[sample]))
+            cache[route] = absolute.rpartition(sample)[::2]
+        head, tail = cache[route]
+        return f"{head}{key}{tail}"
+
+    return url
+
+
+_municipality_url = _url_maker("api:gemeente-detail", "GM0000")
+_cooperation_api_url = _url_maker("api:samenwerking-detail", "slug-0000")
+
+
 class MatrixRowSerializer(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField(source="name")
-    url = computed(serializers.URLField, municipality_url)
+    url = computed(
+        serializers.URLField, lambda municipality, context: _municipality_url(municipality.code, context)
+    )
     cellen = computed(
-        serializers.DictField,
+        _CellsField,
         _cells,
         child=serializers.ListField(child=serializers.CharField()),
         help_text="For every column (domain slug), the slugs of the cooperations (empty list when none).",
@@ -100,7 +129,7 @@ class MatrixRowSerializer(serializers.Serializer):
 
 
 def _cooperation_url(cooperation, context) -> str:
-    return context["request"].build_absolute_uri(reverse("api:samenwerking-detail", args=[cooperation.slug]))
+    return _cooperation_api_url(cooperation.slug, context)
 
 
 class MatrixCooperationSerializer(serializers.Serializer):

@@ -157,7 +157,11 @@ def register_matrix(
             if slug in wanted_policy and cooperation_id in by_id:
                 columns_of.setdefault(cooperation_id, []).append(slug)
 
-    rows = list(municipalities.search_municipalities(province=province, region=region))
+    rows = list(
+        municipalities.search_municipalities(province=province, region=region).only(
+            "code", "name", "province__code", "province__name"
+        )
+    )
     codes = {m.code for m in rows}
     links, used = [], {}
     memberships = cooperation_services.current_memberships().values_list(
