@@ -159,6 +159,8 @@ def regeling_strength(features: Features, rows, cols) -> np.ndarray:
     matrix = incidence(features)
     w = np.zeros(matrix.shape[1], dtype=np.float32)
     w[: len(features.regelingen)] = regeling_weights(features)
+    if len(rows) == 1:  # one origin: a matrix-vector product over everyone, then the candidates
+        return (matrix @ (matrix[rows[0]] * w))[cols][None, :]
     return (matrix[rows] * w) @ matrix[cols].T
 
 
@@ -168,6 +170,11 @@ def shared_regelingen(features: Features, rows, cols):
 
 
 # --- councils -----------------------------------------------------------------------------------
+
+
+def council_shares(features: Features) -> np.ndarray:
+    """The seat shares with 0 for unknown councils (for the reasons)."""
+    return cached(features, "council_shares", lambda: np.nan_to_num(features.council_shares))
 
 
 def council_columns(features: Features) -> tuple[np.ndarray, np.ndarray]:

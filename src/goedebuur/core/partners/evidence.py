@@ -130,21 +130,21 @@ def _regelingen(features, i, j, score, has, km):
     if not shared:
         return Reason("regelingen_none")
     weights = criteria.regeling_weights(features)
-
-    def since(r):
+    since = {}
+    for r in shared:  # the year both took part: the later of the two joins
         regeling = features.regelingen[r]
-        years = [regeling.joined_year(i), regeling.joined_year(j)]
-        return None if None in years else max(years)
+        years = (regeling.joined_year(i), regeling.joined_year(j))
+        since[r] = None if None in years else max(years)
 
     # The smallest regelingen first (they weigh most), then the oldest, then by name.
-    ordered = sorted(shared, key=lambda r: (-weights[r], since(r) or 9999, features.regelingen[r].name))
+    ordered = sorted(shared, key=lambda r: (-weights[r], since[r] or 9999, features.regelingen[r].name))
     domains = Counter(d for r in shared for d in features.regelingen[r].domains)
-    years = [y for y in (since(r) for r in shared) if y is not None]
+    years = [y for y in since.values() if y is not None]
     return Reason(
         "regelingen_shared",
         {
             "count": len(shared),
-            "examples": [(features.regelingen[r].name, since(r)) for r in ordered[:2]],
+            "examples": [(features.regelingen[r].name, since[r]) for r in ordered[:2]],
             "domains": [d for d, _n in sorted(domains.items(), key=lambda t: (-t[1], t[0]))[:EXAMPLES]],
             "since": min(years) if years else None,
         },
@@ -156,7 +156,7 @@ def _council(features, i, j, score, has, km):
         known = criteria.council_columns(features)[1]
         names = _unknown(((features.names[i], known[i]), (features.names[j], known[j])))
         return Reason("council_unknown", {"names": names})
-    shares = np.nan_to_num(features.council_shares)
+    shares = criteria.council_shares(features)
     common = np.minimum(shares[i], shares[j])
     top = [int(p) for p in np.argsort(-common, kind="stable")[:EXAMPLES] if common[p] > 0]
     return Reason(
