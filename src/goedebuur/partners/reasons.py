@@ -301,7 +301,7 @@ def phrase(reason: Reason) -> str:
 
 def strongest(candidate, count: int = 2) -> list[str]:
     """The sentences of the criteria that add most to a candidate's score (weight × score, with
-    data), for the line under each candidate."""
+    data), for the lines under each candidate."""
     scored = sorted(
         (s for s in candidate.criteria.values() if s.has_data and s.weight > 0 and s.score > 0),
         key=lambda s: (-s.weight * s.score, s.key),

@@ -160,22 +160,27 @@ def criterion_matrices(features: Features, rows, cols, keys=None) -> dict[str, t
 
 def impute(score: np.ndarray, has: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
     """Missing entries take the mean of the entries with data (among `valid` ones): unknown, not 0."""
+    return _impute(score, has, valid)[0]
+
+
+def _impute(score, has, valid=None):
     mask = has if valid is None else has & valid
     mean = float(score[mask].mean()) if mask.any() else 0.0
-    return np.where(has, score, mean)
+    return np.where(has, score, mean), mean
 
 
 def _combine(matrices, weights, valid=None):
     """Weighted total and confidence from criterion matrices; the denominator is common to all.
-    Returns (total, confidence, effective scores, used weight)."""
+    Returns (total, confidence, effective scores, used weight, mean score per criterion)."""
     shape = next(iter(matrices.values()))[0].shape
     total = np.zeros(shape)
     backed = np.zeros(shape)
     used = 0.0
-    effective = {}
+    effective, means = {}, {}
     for key, (score, has) in matrices.items():
         w = weights.get(key, 0.0)
-        effective[key] = score = impute(score, has, valid)
+        score, means[key] = _impute(score, has, valid)
+        effective[key] = score
         if w <= 0 or not (has if valid is None else has & valid).any():
             continue
         used += w
@@ -184,7 +189,7 @@ def _combine(matrices, weights, valid=None):
     all_weight = sum(w for w in weights.values() if w > 0)
     total = total / used if used > 0 else total
     confidence = backed / all_weight if all_weight > 0 else np.zeros(shape)
-    return np.clip(total, 0.0, 1.0), np.clip(confidence, 0.0, 1.0), effective, used
+    return np.clip(total, 0.0, 1.0), np.clip(confidence, 0.0, 1.0), effective, used, means
 
 
 # --- the ranking ---------------------------------------------------------------------------
@@ -268,7 +273,7 @@ def rank(
         ranking.unranked = Reason("no_candidates")
         return ranking
     matrices = criterion_matrices(features, [origin], cols)
-    total, confidence, effective, used = _combine(matrices, weights)
+    total, confidence, effective, used, _means = _combine(matrices, weights)
     if used <= 0:
         ranking.unranked = Reason("no_data", {"criteria": [k for k in CRITERIA if weights[k] > 0]})
         return ranking
@@ -323,7 +328,7 @@ def pairwise_fit(features: Features, weights: dict[str, float] | None = None, in
         return np.zeros((0, 0))
     matrices = criterion_matrices(features, idx, idx)
     off_diagonal = ~np.eye(m, dtype=bool)
-    total, _confidence, _effective, _used = _combine(matrices, weights, valid=off_diagonal)
+    total, _confidence, _effective, _used, _means = _combine(matrices, weights, valid=off_diagonal)
     total = (total + total.T) / 2.0
     np.fill_diagonal(total, 0.0)
     return total
