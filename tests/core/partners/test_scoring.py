@@ -190,3 +190,20 @@ def test_its_pairwise_fit_is_symmetric_with_zero_diagonal_and_matches_rank_on_fu
         assert fit[1, c.index] == pytest.approx(c.score)
     sub = scoring.pairwise_fit(features, indices=[3, 1])
     assert sub[0, 1] == pytest.approx(fit[3, 1])
+
+
+def test_its_matrices_for_many_origins_match_those_for_one():
+    rng = np.random.default_rng(3)
+    shares = rng.random((5, 4)) * (rng.random((5, 4)) > 0.4)
+    shares[2] = np.nan
+    features = line(
+        regelingen=[Regeling("A", (0, 1, 2)), Regeling("B", (1, 3)), Regeling("C", (0, 3, 4))],
+        council_shares=shares / np.nansum(shares, axis=1, keepdims=True).clip(min=1e-9),
+    )
+    everyone = np.arange(5)
+    many = scoring.criterion_matrices(features, everyone, everyone)
+    for i in range(5):
+        one = scoring.criterion_matrices(features, [i], everyone)
+        for key in ("shared_regelingen", "council"):
+            assert np.allclose(many[key][0][i], one[key][0][0]), key
+            assert (many[key][1][i] == one[key][1][0]).all(), key

@@ -161,7 +161,16 @@ def regeling_strength(features: Features, rows, cols) -> np.ndarray:
     w[: len(features.regelingen)] = regeling_weights(features)
     if len(rows) == 1:  # one origin: a matrix-vector product over everyone, then the candidates
         return (matrix @ (matrix[rows[0]] * w))[cols][None, :]
-    return (matrix[rows] * w) @ matrix[cols].T
+    # Many rows (the cluster optimiser's pairwise fit): add each regeling to the block of its members,
+    # far cheaper than a dense product for a few hundred small regelingen.
+    pos_r, pos_c = _positions(features.n, rows), _positions(features.n, cols)
+    out = np.zeros((len(rows), len(cols)))
+    weights = regeling_weights(features)
+    for regeling, weight in zip(features.regelingen, weights, strict=True):
+        members = np.fromiter(set(regeling.members), dtype=np.int64)
+        r, c = pos_r[members], pos_c[members]
+        out[np.ix_(r[r >= 0], c[c >= 0])] += weight
+    return out
 
 
 def shared_regelingen(features: Features, rows, cols):
@@ -195,8 +204,17 @@ def council_columns(features: Features) -> tuple[np.ndarray, np.ndarray]:
 def council(features: Features, rows, cols):
     shares, known = council_columns(features)
     score = np.zeros((len(rows), len(cols)))
-    for k, i in enumerate(rows):
-        score[k] = np.minimum(shares[cols], shares[i]).sum(axis=1)
+    if len(rows) == 1:
+        score[0] = np.minimum(shares[cols], shares[rows[0]]).sum(axis=1)
+    else:  # per party, only the councils that have it: sparse, unlike councils × councils × parties
+        pos_r, pos_c = _positions(features.n, rows), _positions(features.n, cols)
+        for p in range(shares.shape[1]):
+            members = np.flatnonzero(shares[:, p] > 0)
+            r, c = pos_r[members], pos_c[members]
+            in_r, in_c = r >= 0, c >= 0
+            score[np.ix_(r[in_r], c[in_c])] += np.minimum.outer(
+                shares[members[in_r], p], shares[members[in_c], p]
+            )
     has = known[rows][:, None] & known[cols][None, :]
     return np.where(has, np.minimum(score, 1.0), 0.0), has
 
