@@ -246,7 +246,10 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "goedebuur.api.schema.shared_responses",
     ],
-    "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES",
+        "PartnerCriteriumEnum": "goedebuur.core.partners.scoring.CRITERIA",
+    },
 }
 API_VERSION = "1.0.0"
 # Longer URLs (path and query string, as sent) are refused with 414 by goedebuur.ops.limits, below the

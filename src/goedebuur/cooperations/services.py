@@ -210,6 +210,65 @@ def current_memberships():
     )
 
 
+@dataclass(frozen=True)
+class CurrentCooperation:
+    """An ongoing cooperation with its current municipal members, as plain values."""
+
+    slug: str
+    name: str
+    origin: str  # Cooperation.Origin: "register" (GR-register) or "platform"
+    start_year: int | None
+    ict_domains: tuple[str, ...]  # slugs
+    policy_domains: tuple[str, ...]  # slugs
+    domain_names: tuple[str, ...]  # names of its policy and ICT domains
+    members: tuple[tuple[str, int | None], ...]  # (CBS code, year joined or None), by code
+
+
+def current_cooperation_members() -> list[CurrentCooperation]:
+    """Every ongoing cooperation of the register (regelingen of the GR-register and entries added on
+    the platform) with its current members (`current_memberships`), by slug, in four queries. For
+    the partner finder's shared regelingen; pairs of municipalities and how many regelingen they
+    share follow from it."""
+    members: dict[int, list[tuple[str, int | None]]] = {}
+    for cooperation_id, code, joined in current_memberships().values_list(
+        "cooperation_id", "municipality__code", "joined_on"
+    ):
+        members.setdefault(cooperation_id, []).append((code, joined.year if joined else None))
+    ict: dict[int, list[tuple[str, str]]] = {}
+    for cooperation_id, slug, name in Cooperation.domains.through.objects.filter(
+        cooperation_id__in=list(members)
+    ).values_list("cooperation_id", "ictdomain__slug", "ictdomain__name"):
+        ict.setdefault(cooperation_id, []).append((slug, name))
+    policy: dict[int, list[tuple[str, str]]] = {}
+    for cooperation_id, slug, name in (
+        Cooperation.policy_domains.through.objects.filter(cooperation_id__in=list(members))
+        .order_by("policydomain__order", "policydomain__slug")
+        .values_list("cooperation_id", "policydomain__slug", "policydomain__name")
+    ):
+        policy.setdefault(cooperation_id, []).append((slug, name))
+    result = []
+    for pk, slug, name, origin, start in (
+        Cooperation.objects.filter(pk__in=list(members))
+        .order_by("slug")
+        .values_list("pk", "slug", "name", "origin", "start_date")
+    ):
+        domains = sorted(ict.get(pk, ()))
+        policy_names = [n for _s, n in policy.get(pk, ())]
+        result.append(
+            CurrentCooperation(
+                slug=slug,
+                name=name,
+                origin=origin,
+                start_year=start.year if start else None,
+                ict_domains=tuple(s for s, _n in domains),
+                policy_domains=tuple(s for s, _n in policy.get(pk, ())),
+                domain_names=tuple(policy_names) + tuple(n for _s, n in domains if n not in policy_names),
+                members=tuple(sorted(members[pk])),
+            )
+        )
+    return result
+
+
 def participating_municipality_count() -> int:
     """Municipalities that currently take part in at least one ongoing cooperation."""
     return current_memberships().values("municipality").distinct().count()
