@@ -28,7 +28,13 @@ def test_it_partitions_the_whole_country_into_connected_groups_within_bounds(db)
     assert kinds[("GM0448", "GM0400")] == "veer"  # Texel - Den Helder
     assert kinds[("GM0715", "GM0654")] == "tunnel"  # Terneuzen - Borsele
     assert "puntcontact" in kinds.values()
-    assert proposal.seconds < 2
+
+
+def test_it_gives_the_same_proposal_for_the_same_request(db):
+    """The optimiser's search is seeded and its budget counts work, not seconds."""
+    request = services.ClusterRequest(area="PV21", min_count=2, max_count=6)
+    first, again = services.propose_clusters(request), services.propose_clusters(request)
+    assert first.group_of == again.group_of
 
 
 def test_it_links_zeeuws_vlaanderen_through_the_tunnel(db):

@@ -121,7 +121,7 @@ def test_it_refuses_a_disconnected_part_smaller_than_the_minimum():
 def test_local_search_never_worsens_the_agglomeration():
     x, y, adjacency = grid(6, 7)
     ward = C.partition(x + np.sin(np.arange(42)) * 3000, y, adjacency, k=7, max_rounds=0, swaps=False)
-    better = C.partition(x + np.sin(np.arange(42)) * 3000, y, adjacency, k=7)
+    better = C.partition(x + np.sin(np.arange(42)) * 3000, y, adjacency, k=7, budget=0)
     assert better.sse <= ward.sse + 1e-6
 
 

@@ -59,6 +59,9 @@ class Partition:
     violations: list[Violation] = field(default_factory=list)
     requested_groups: int | None = None
     seconds: float = 0.0
+    steps: int = 0  # improvement steps tried (merge-split or recombination, then local search)
+    work: int = 0  # unit moves tried and made after the start: what the budget counts
+    time_limited: bool = False  # the time limit, not the budget, ended the search
 
     @property
     def k(self) -> int:

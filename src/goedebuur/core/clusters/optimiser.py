@@ -16,18 +16,27 @@ Objective (minimised, additive over groups):
   their group (a municipality alone scores 0); fit is a symmetric matrix with values 0..1;
 - penalties (a large constant per relative bound violation) steer the search to feasible groups.
 
-Method: contiguity-constrained agglomeration (start with every unit alone, repeatedly merge the two
-adjacent groups whose merge raises J least, never above a maximum bound) down to `k` groups,
-followed by local search: a boundary unit moves to an adjacent group, or two adjacent boundary units
-swap groups, whenever that lowers J and keeps every group connected. A unit is a municipality or a
-fixed cooperation (its members contracted into one unit). Deterministic: no randomness.
+Method (see docs/decisions.md, "Cluster optimiser"):
+
+1. start: contiguity-constrained agglomeration (every unit alone, then repeatedly merge the two
+   adjacent groups whose merge raises J least, never above a maximum bound) down to `k` groups;
+2. local search: a boundary unit moves to an adjacent group, or two adjacent boundary units swap
+   groups, whenever that lowers J and keeps every group connected (`refine.descend`);
+3. iterated local search within a budget of work: merge two adjacent groups and cut another in two
+   (or merge two and cut them again) along a random spanning tree, search locally around them, keep
+   the result only if J fell (`refine.improve`). J therefore never ends above the single start's.
+
+A unit is a municipality or a fixed cooperation (its members contracted into one unit). The only
+randomness is a generator seeded with `seed`, and the budget counts work, not seconds: the same
+inputs and seed give the same groups on any machine. `budget=0` gives the single start (1 + 2).
 
 Coordinates: `rd_new` implements the approximation formulas of Schreutelkamp and Strang van Hees
 (the polynomial series from WGS84 to RD New, EPSG:28992; about 1 m accurate within the Netherlands)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -51,10 +60,12 @@ from goedebuur.core.clusters.graph import (
     symmetric,
 )
 from goedebuur.core.clusters.rd_projection import rd_new
+from goedebuur.core.clusters.refine import _Grouping, descend, improve
 from goedebuur.core.clusters.scoring import evaluate
-from goedebuur.core.clusters.search import PENALTY, _agglomerate, _local_search, _State
+from goedebuur.core.clusters.search import PENALTY, _agglomerate, _State
 
 __all__ = [
+    "DEFAULT_BUDGET",
     "PENALTY",
     "Adjacency",
     "Bounds",
@@ -76,6 +87,11 @@ __all__ = [
 ]
 
 
+# Units of work for the improvement phase (unit moves tried and made): about 0.3-0.5 s for the 342
+# municipalities on one core of the benchmark machine; see bench/RESULTS.md.
+DEFAULT_BUDGET = 200_000
+
+
 def partition(
     x: np.ndarray,
     y: np.ndarray,
@@ -88,16 +104,23 @@ def partition(
     fit_weight: float = 0.0,
     compactness: str = "sse",
     fixed: Sequence[Sequence[int]] = (),
-    max_rounds: int = 50,
+    max_rounds: int | None = 50,
     swaps: bool = True,
+    seed: int = 0,
+    budget: int = DEFAULT_BUDGET,
+    time_limit: float | None = None,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> Partition:
     """Partition municipalities 0..n-1 (RD New `x`, `y` in metres; symmetric `adjacency`) into `k`
     connected groups within `bounds` (see the module docstring). `k` None: `default_group_count`,
     summed over the connected components. Raises Infeasible when the bounds clearly cannot be met;
-    groups that still violate a bound after the search are listed in `violations`."""
-    import time
+    groups that still violate a bound after the search are listed in `violations`.
 
-    started = time.perf_counter()
+    `max_rounds` and `swaps` shape the first local search (`max_rounds=0`: the agglomeration alone);
+    `seed` and `budget` the improvement phase (`budget=0`: none). `time_limit` (seconds, measured
+    with `clock` from the call) stops the improvement phase early as a guard; the result then
+    reports `time_limited` and may differ between machines."""
+    started = clock()
     n = len(adjacency)
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
@@ -129,7 +152,8 @@ def partition(
     w_comp = (1 - fit_weight) / reference
     w_fit = fit_weight / n
     if w_fit:
-        fitm = np.asarray(fit, dtype=float)
+        fitm = np.array(fit, dtype=float)
+        np.fill_diagonal(fitm, 0)  # a municipality's fit with itself is no pair (as in `evaluate`)
         onehot = np.zeros((n, m))
         onehot[np.arange(n), unit_of] = 1
         cross = onehot.T @ fitm @ onehot  # fit sums between units (diagonal: 2x within)
@@ -140,9 +164,15 @@ def partition(
     state = _State(cnt, upop, sx, sy, sq, internal, cross, bounds, (w_comp, w_fit, compactness == "pairwise"))
 
     label = _agglomerate(state, unit_adj, k)
-    label = _local_search(state, unit_adj, label, max_rounds, swaps)
+    numbers = {g: i for i, g in enumerate(sorted(set(label.tolist())))}
+    grouping = _Grouping(state, unit_adj, [numbers[g] for g in label.tolist()])
+    descend(grouping, swaps=swaps, max_rounds=max_rounds)
+    steps, time_limited, start_work = 0, False, grouping.work
+    if budget > 0 and max_rounds != 0:
+        time_left = None if time_limit is None else (lambda: clock() - started < time_limit)
+        steps, time_limited = improve(grouping, seed=seed, budget=budget, time_left=time_left, swaps=swaps)
 
-    result_labels = label[unit_of]
+    result_labels = np.array(grouping.label, dtype=int)[unit_of]
     out = evaluate(
         result_labels,
         x,
@@ -155,5 +185,6 @@ def partition(
         compactness=compactness,
     )
     out.requested_groups = requested if requested is not None else k
-    out.seconds = time.perf_counter() - started
+    out.steps, out.work, out.time_limited = steps, grouping.work - start_work, time_limited
+    out.seconds = clock() - started
     return out

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The cluster optimiser's internals: incremental group costs, agglomeration and local search."""
+"""The cluster optimiser's internals: incremental group costs and the agglomeration (the start)."""
 
 from __future__ import annotations
 
@@ -19,42 +19,54 @@ class _State:
         self.bounds = bounds
         self.w_comp, self.w_fit, self.pairwise = weights
 
-        b = bounds
-        unbounded = b.min_count <= 1 and b.max_count is None and b.min_population is None
-        if unbounded and b.max_population is None and not self.w_fit:
-            w = self.w_comp  # the common case (and the benchmark's): a closure without branches
-            if self.pairwise:
-                self.cost = lambda cnt, pop, sx, sy, sq, fitsum: (
-                    w * (sq * cnt - (sx * sx + sy * sy)) if cnt else 0.0
-                )
-            else:
-                self.cost = lambda cnt, pop, sx, sy, sq, fitsum: (
-                    w * (sq - (sx * sx + sy * sy) / cnt) if cnt else 0.0
-                )
-
-    def cost(self, cnt, pop, sx, sy, sq, fitsum) -> float:
-        if cnt <= 0:
-            return 0.0
-        sse = sq - (sx * sx + sy * sy) / cnt
-        value = self.w_comp * (sse * cnt if self.pairwise else sse)
-        if self.w_fit and cnt > 1:
-            value -= self.w_fit * 2 * fitsum / (cnt - 1)
-        b = self.bounds
-        if cnt < b.min_count:
-            value += PENALTY * (b.min_count - cnt) / b.min_count
-        if b.max_count is not None and cnt > b.max_count:
-            value += PENALTY * (cnt - b.max_count) / b.max_count
-        if b.min_population is not None and pop < b.min_population:
-            value += PENALTY * (b.min_population - pop) / b.min_population
-        if b.max_population is not None and pop > b.max_population:
-            value += PENALTY * (pop - b.max_population) / b.max_population
-        return value
+        # cost(cnt, pop, sx, sy, sq, fitsum): a group's share of J from its aggregates
+        self.cost = _cost_function(self.w_comp, self.w_fit, self.pairwise, bounds)
 
     def too_big(self, cnt, pop) -> bool:
         b = self.bounds
         return (b.max_count is not None and cnt > b.max_count) or (
             b.max_population is not None and pop > b.max_population
         )
+
+
+def _cost_function(w_comp, w_fit, pairwise, b):
+    """A group's share of J from its aggregates, as a closure over the constants (the search calls
+    it hundreds of thousands of times): compactness, minus fit, plus a penalty per relative bound
+    violation."""
+    if b.min_count <= 1 and b.max_count is None and b.min_population is None and b.max_population is None:
+        if not w_fit:  # the common case (and the benchmark's): no branches
+            if pairwise:
+                return lambda cnt, pop, sx, sy, sq, fitsum: (
+                    w_comp * (sq * cnt - (sx * sx + sy * sy)) if cnt else 0.0
+                )
+            return lambda cnt, pop, sx, sy, sq, fitsum: (
+                w_comp * (sq - (sx * sx + sy * sy) / cnt) if cnt else 0.0
+            )
+    inf = float("inf")
+    min_count = b.min_count
+    max_count = inf if b.max_count is None else b.max_count
+    min_pop = -inf if b.min_population is None else b.min_population
+    max_pop = inf if b.max_population is None else b.max_population
+    w_fit2 = 2 * w_fit
+
+    def cost(cnt, pop, sx, sy, sq, fitsum):
+        if cnt <= 0:
+            return 0.0
+        sse = sq - (sx * sx + sy * sy) / cnt
+        value = w_comp * (sse * cnt if pairwise else sse)
+        if w_fit2 and cnt > 1:
+            value -= w_fit2 * fitsum / (cnt - 1)
+        if cnt < min_count:
+            value += PENALTY * (min_count - cnt) / min_count
+        elif cnt > max_count:
+            value += PENALTY * (cnt - max_count) / max_count
+        if pop < min_pop:
+            value += PENALTY * (min_pop - pop) / min_pop
+        elif pop > max_pop:
+            value += PENALTY * (pop - max_pop) / max_pop
+        return value
+
+    return cost
 
 
 def _agglomerate(state: _State, unit_adj: list[set[int]], k: int) -> np.ndarray:
@@ -124,155 +136,3 @@ def _agglomerate(state: _State, unit_adj: list[set[int]], k: int) -> np.ndarray:
         if alive[g]:
             label[members[g]] = g
     return label
-
-
-def _local_search(state: _State, unit_adj: list[set[int]], label: np.ndarray, max_rounds: int, swaps: bool):
-    """Moves and swaps of boundary units that lower J and keep every group connected."""
-    m = len(unit_adj)
-    label = label.copy()
-    ids = sorted(set(label.tolist()))
-    index = {g: i for i, g in enumerate(ids)}
-    label = [index[g] for g in label.tolist()]  # a list: per-element access is 3x faster than numpy
-    k = len(ids)
-    ucnt, upop = state.cnt.tolist(), state.pop.tolist()
-    usx, usy, usq = state.sx.tolist(), state.sy.tolist(), state.sq.tolist()
-    uint = state.internal.tolist()
-    cnt, pop, sx, sy, sq, fs = [0.0] * k, [0.0] * k, [0.0] * k, [0.0] * k, [0.0] * k, [0.0] * k
-    members: list[set[int]] = [set() for _ in range(k)]
-    for u in range(m):
-        g = label[u]
-        members[g].add(u)
-        cnt[g] += ucnt[u]
-        pop[g] += upop[u]
-        sx[g] += usx[u]
-        sy[g] += usy[u]
-        sq[g] += usq[u]
-        fs[g] += uint[u]
-    use_fit = state.cross is not None
-    if use_fit:
-        onehot = np.zeros((m, k))
-        onehot[np.arange(m), label] = 1
-        link = state.cross @ onehot  # fit sum between each unit and each group
-        for g in range(k):
-            idx = list(members[g])
-            fs[g] += state.cross[np.ix_(idx, idx)].sum() / 2
-    cost = [state.cost(cnt[g], pop[g], sx[g], sy[g], sq[g], fs[g]) for g in range(k)]
-    cost_fn = state.cost
-    adj = [list(a) for a in unit_adj]
-
-    def link_of(u, g):
-        return float(link[u, g]) if use_fit else 0.0
-
-    def pair_fit(u, v):
-        return float(state.cross[u, v]) if use_fit else 0.0
-
-    def stays_connected(g, without):
-        rest = members[g] - without
-        if len(rest) <= 1:
-            return bool(rest)
-        start = next(iter(rest))
-        seen = {start}
-        stack = [start]
-        while stack:
-            v = stack.pop()
-            for w in adj[v]:
-                if w in rest and w not in seen:
-                    seen.add(w)
-                    stack.append(w)
-        return len(seen) == len(rest)
-
-    def joins(u, g, without=None):
-        """Whether u, added to group g (minus `without`), touches it."""
-        return any(label[w] == g and w != without for w in adj[u])
-
-    def apply(u, a, b):
-        members[a].discard(u)
-        members[b].add(u)
-        label[u] = b
-        fa = fs[a] - uint[u] - link_of(u, a)
-        fb = fs[b] + uint[u] + link_of(u, b)
-        fs[a], fs[b] = fa, fb
-        cnt[a] -= ucnt[u]
-        cnt[b] += ucnt[u]
-        pop[a] -= upop[u]
-        pop[b] += upop[u]
-        sx[a] -= usx[u]
-        sx[b] += usx[u]
-        sy[a] -= usy[u]
-        sy[b] += usy[u]
-        sq[a] -= usq[u]
-        sq[b] += usq[u]
-        cost[a] = cost_fn(cnt[a], pop[a], sx[a], sy[a], sq[a], fs[a])
-        cost[b] = cost_fn(cnt[b], pop[b], sx[b], sy[b], sq[b], fs[b])
-        if use_fit:
-            column = state.cross[:, u]
-            link[:, a] -= column
-            link[:, b] += column
-
-    eps = 1e-12
-    for _round in range(max_rounds):
-        improved = False
-        for u in range(m):
-            a = label[u]
-            if len(members[a]) == 1:
-                continue
-            targets = {label[v] for v in adj[u]} - {a}
-            if not targets:
-                continue
-            ca = cost_fn(cnt[a] - ucnt[u], pop[a] - upop[u], sx[a] - usx[u], sy[a] - usy[u], sq[a] - usq[u],
-                         fs[a] - uint[u] - link_of(u, a))  # fmt: skip
-            best, best_b = -eps, -1
-            for b in targets:
-                cb = cost_fn(cnt[b] + ucnt[u], pop[b] + upop[u], sx[b] + usx[u], sy[b] + usy[u],
-                             sq[b] + usq[u], fs[b] + uint[u] + link_of(u, b))  # fmt: skip
-                delta = ca + cb - cost[a] - cost[b]
-                if delta < best:
-                    best, best_b = delta, b
-            if best_b >= 0 and stays_connected(a, {u}):
-                apply(u, a, best_b)
-                improved = True
-        if swaps and not improved:
-            improved = _swap_pass(
-                m, adj, label, members, cnt, pop, sx, sy, sq, fs, cost, cost_fn,
-                ucnt, upop, usx, usy, usq, uint, link_of, pair_fit, stays_connected, joins, apply,
-            )  # fmt: skip
-        if not improved:
-            break
-    return np.array(label, dtype=int)
-
-
-def _swap_pass(m, adj, label, members, cnt, pop, sx, sy, sq, fs, cost, cost_fn,
-               ucnt, upop, usx, usy, usq, uint, link_of, pair_fit, stays_connected, joins, apply):  # fmt: skip
-    """Exchange two adjacent units of different groups when that lowers J (a move alone may not:
-    a bound or the connectivity of a group can block each single move)."""
-    improved = False
-    for u in range(m):
-        for v in adj[u]:
-            a, b = label[u], label[v]
-            if a == b or u > v:
-                continue
-            fuv = pair_fit(u, v)  # counted in link(u, b) and link(v, a), but u and v trade places
-            dx = usx[v] - usx[u]
-            dy = usy[v] - usy[u]
-            ca = cost_fn(cnt[a] - ucnt[u] + ucnt[v], pop[a] - upop[u] + upop[v], sx[a] + dx, sy[a] + dy,
-                         sq[a] - usq[u] + usq[v],
-                         fs[a] - uint[u] - link_of(u, a) + uint[v] + link_of(v, a) - fuv)  # fmt: skip
-            cb = cost_fn(cnt[b] - ucnt[v] + ucnt[u], pop[b] - upop[v] + upop[u], sx[b] - dx, sy[b] - dy,
-                         sq[b] - usq[v] + usq[u],
-                         fs[b] - uint[v] - link_of(v, b) + uint[u] + link_of(u, b) - fuv)  # fmt: skip
-            if ca + cb - cost[a] - cost[b] >= -1e-12:
-                continue
-            if len(members[a]) == 1 or len(members[b]) == 1:
-                continue
-            if not (stays_connected(a, {u}) and stays_connected(b, {v})):
-                continue
-            if not (joins(v, a, without=u) and joins(u, b, without=v)):
-                continue
-            apply(u, a, b)
-            apply(v, b, a)
-            if not (stays_connected(a, set()) and stays_connected(b, set())):
-                apply(v, a, b)  # undo
-                apply(u, b, a)
-                continue
-            improved = True
-    return improved
