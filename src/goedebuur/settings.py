@@ -233,7 +233,11 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "goedebuur.api.schema.shared_responses",
     ],
-    "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
+    "ENUM_NAME_OVERRIDES": {
+        "PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES",
+        "DeelnemerStatusEnum": "goedebuur.cooperations.api.serializers.MEMBER_STATUSES",
+        "StatusEnum": "goedebuur.cooperations.api.serializers.COOPERATION_STATUSES",
+    },
 }
 API_VERSION = "1.0.0"
 # Longer URLs (path and query string, as sent) are refused with 414 by goedebuur.ops.limits, below the

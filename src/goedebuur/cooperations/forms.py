@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.history.services import revision_field
-from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
+from goedebuur.municipalities.models import Municipality
 
 from . import services
 from .models import Cooperation, CooperationForm, IctDomain, Membership
@@ -142,9 +142,10 @@ class EntryErrors:
 
 
 def member_initial(cooperation: Cooperation):
+    """The members and the open invitations (saving the form keeps an invitation it still lists)."""
     return [
         {"municipality": m.municipality, "role": m.role, "joined_on": m.joined_on, "left_on": m.left_on}
-        for m in cooperation.memberships.select_related("municipality").defer(*HEAVY_MEMBER_FIELDS)
+        for m in cooperation.members
     ]
 
 

@@ -24,6 +24,7 @@ from goedebuur.pages.services import paginate
 from . import permissions, services
 from .forms import CooperationEntryForm, EntryErrors, MemberFormSet, member_initial, to_input
 from .models import Cooperation
+from .views_consent import member_changes_for
 
 
 def cooperation_list(request):
@@ -65,6 +66,7 @@ def cooperation_detail(request, slug):
         "can_edit": permissions.can_edit(request.user, cooperation),
         "members_map": maps.cooperation_members_map(cooperation),
         "last_change": services.versions(cooperation).first(),
+        "member_changes": member_changes_for(request.user, cooperation),
     }
     return render(request, "cooperations/detail.html", context)
 
@@ -119,6 +121,13 @@ def cooperation_create(request):
             messages.success(
                 request, _("Samenwerkingsverband '%(name)s' is toegevoegd.") % {"name": cooperation.name}
             )
+            if cooperation.open_member_changes:
+                messages.info(
+                    request,
+                    _(
+                        "De andere gemeenten zijn uitgenodigd; zij nemen deel zodra een redacteur de uitnodiging aanneemt."
+                    ),
+                )
             return redirect(cooperation)
     else:
         form = CooperationEntryForm()
@@ -140,6 +149,10 @@ def cooperation_edit(request, slug):
         saved = _save(request, form, formset, instance=cooperation)
         if saved:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            if saved.open_member_changes:
+                messages.info(
+                    request, _("Wijzigingen in de deelnemers wachten op instemming (zie hieronder).")
+                )
             return redirect(saved)
     else:
         form = CooperationEntryForm(initial=CooperationEntryForm.initial_for(cooperation))
