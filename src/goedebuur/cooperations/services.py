@@ -365,6 +365,16 @@ def member_changes_waiting_for(municipality: Municipality):
     return consent.pending_for(municipality)
 
 
+def all_open_member_changes():
+    """Every open invitation and removal of a live entry, oldest first (the operator's view)."""
+    return (
+        MemberChange.objects.filter(status=MemberChange.Status.OPEN, cooperation__deleted_at__isnull=True)
+        .select_related("cooperation", "municipality", "proposed_for")
+        .prefetch_related("consents__municipality")
+        .order_by("proposed_at", "pk")
+    )
+
+
 def answer_member_change(
     cooperation: Cooperation, municipality: Municipality, user, agree: bool
 ) -> MemberChange:

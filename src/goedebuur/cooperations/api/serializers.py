@@ -100,6 +100,7 @@ class MemberSerializer(serializers.Serializer):
 class MemberChangeSerializer(serializers.Serializer):
     """An invitation or removal that waits for the consent of the municipalities concerned."""
 
+    samenwerking = serializers.CharField(source="cooperation.slug", help_text="The cooperation's slug.")
     gemeente = serializers.CharField(source="municipality.code", help_text="CBS code of the municipality.")
     gemeenteNaam = serializers.CharField(source="municipality.name")
     soort = serializers.ChoiceField(
