@@ -20,6 +20,7 @@ from ..factories import (
     RHENEN,
     UTRECHT,
     VEENENDAAL,
+    cooperation_input,
     gr_participant,
     gr_record,
     make_cooperation,
@@ -88,6 +89,16 @@ def test_an_invited_municipality_joins_when_its_editor_accepts(editor_a, editor_
     assert members(cooperation) == [UTRECHT, VEENENDAAL]
     assert permissions.can_edit(editor_b, cooperation)
     assert services.versions(cooperation).first().note == "Uitnodiging van Utrecht: Utrecht stemt in"
+
+
+def test_consent_the_platform_already_holds_needs_no_new_answer(editor_a):
+    """As when a trajectory enters the register: its partners accepted the trajectory themselves."""
+    values = cooperation_input(members=(VEENENDAAL, RHENEN, UTRECHT))
+    cooperation = services.save_cooperation(values, editor_a, consented=[municipality(RHENEN)])
+    assert members(cooperation) == [RHENEN, VEENENDAAL]
+    assert open_changes(cooperation) == {("toetreden", UTRECHT)}
+    note = services.versions(cooperation).get().note
+    assert "Utrecht wacht op instemming" in note and "Rhenen" not in note
 
 
 def test_the_system_and_the_seed_add_members_at_once(pair):

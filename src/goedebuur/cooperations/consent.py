@@ -50,9 +50,11 @@ def accepted_member_ids(cooperation: Cooperation) -> set[int]:
     return set(cooperation.memberships.filter(left_on__isnull=True).values_list("municipality_id", flat=True))
 
 
-def apply_members(cooperation: Cooperation, members, user) -> list[MemberChange]:
+def apply_members(cooperation: Cooperation, members, user, consented=frozenset()) -> list[MemberChange]:
     """Bring the memberships of a platform entry to `members` (objects with municipality, role,
-    joined_on, left_on), as far as `user` may at once; the rest becomes open changes (returned)."""
+    joined_on, left_on), as far as `user` may at once; the rest becomes open changes (returned).
+    `consented`: ids of municipalities whose yes another part of the platform already holds (the
+    partners that accepted a trajectory, when it enters the register); never from a page or the API."""
     at_once = decides_at_once(user)
     own = None if at_once else user.municipality_id
     existing = {m.municipality_id: m for m in cooperation.memberships.select_related("municipality")}
@@ -126,10 +128,13 @@ def apply_members(cooperation: Cooperation, members, user) -> list[MemberChange]
         change.save()
         asked = (members_now - {own}) | ({change.municipality_id} if change.kind == JOIN else set())
         MemberConsent.objects.bulk_create(
-            MemberConsent(change=change, municipality_id=pk) for pk in sorted(asked)
+            MemberConsent(change=change, municipality_id=pk, **_given(pk in consented, user))
+            for pk in sorted(asked)
         )
     _close_moot(cooperation, user)
     _settle(cooperation, user)
+    for change in proposals:
+        change.refresh_from_db(fields=["status"])
     return [c for c in proposals if c.status == OPEN]
 
 
@@ -239,6 +244,12 @@ def _counted(change: MemberChange, members_now: set[int]) -> list[MemberConsent]
         if c.municipality_id in members_now
         or (change.kind == JOIN and c.municipality_id == change.municipality_id)
     ]
+
+
+def _given(yes: bool, user) -> dict:
+    if not yes:
+        return {}
+    return {"answer": MemberConsent.Answer.YES, "answered_by": user, "answered_at": timezone.now()}
 
 
 def _close(change: MemberChange, status: str, user) -> None:

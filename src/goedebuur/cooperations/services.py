@@ -159,7 +159,9 @@ def cooperations_of(municipality: Municipality):
 
 def current_memberships():
     """Memberships that count as "takes part now": no leave date, in a cooperation that is neither
-    deleted nor ended (status beëindigd). Used by counts, the matrix and the map."""
+    deleted nor ended (status beëindigd). Used by counts, the matrix, the map and the rights that follow
+    membership (shared contracts, members-only lessons). A membership is always an accepted one: an
+    invitation is a `MemberChange` and grants nothing until it is accepted."""
     return Membership.objects.filter(
         left_on__isnull=True,
         cooperation__deleted_at__isnull=True,
@@ -313,8 +315,11 @@ def check_permission(user, cooperation: Cooperation | None = None) -> None:
 
 @transaction.atomic
 def save_cooperation(
-    values: CooperationInput, user, instance: Cooperation | None = None, note=""
+    values: CooperationInput, user, instance: Cooperation | None = None, note="", consented=()
 ) -> Cooperation:
+    """Validate and save an entry. On a platform entry, a change to another municipality's membership
+    waits for consent (see `consent`); `consented` names municipalities whose consent the platform
+    already holds (trajectories: the partners that accepted), so their invitation needs no new answer."""
     check_permission(user, instance)
     validate(values, user, instance)
     creating = instance is None
@@ -335,7 +340,7 @@ def save_cooperation(
                 membership.role = roles[membership.municipality.code]
                 membership.save(update_fields=["role"])
     else:
-        opened = consent.apply_members(cooperation, values.members, user)
+        opened = consent.apply_members(cooperation, values.members, user, {m.pk for m in consented})
         note = "; ".join(filter(None, [note, *(_opened_note(change) for change in opened)]))
     replace_sources(cooperation, values.sources)
     _record(cooperation, "create" if creating else "update", user, note)
