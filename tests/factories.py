@@ -124,3 +124,52 @@ def write_gr_file(directory, records, name="regelingen.jsonl"):
     path = directory / name
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
+
+
+REGISTER_DAY = "2026-05-16"
+
+
+def vallei_records():
+    """A small GR-register: "ICT Vallei" in two versions (the second renames it, Rhenen leaves,
+    Renswoude joins; Brielle and Westvoorne stand for Voorne aan Zee; the province takes part) and an
+    ended belastingsamenwerking of Utrecht and Stichtse Vecht."""
+    first = [
+        gr_participant(VEENENDAAL),
+        gr_participant(RHENEN),
+        gr_participant("GM0501"),
+        gr_participant("GM0614"),
+        gr_participant("Provincie Utrecht"),
+    ]
+    second = [p for p in first if p["naam"] != f"Gemeente {RHENEN}"] + [
+        gr_participant(RENSWOUDE, "2024-07-01")
+    ]
+    return [
+        gr_record(
+            "100", "Gemeenschappelijke regeling ICT Vallei", first, valid_until="2024-07-01", next_id="101"
+        ),
+        gr_record(
+            "101",
+            "Gemeenschappelijke regeling ICT Vallei 2024",
+            second,
+            valid_from="2024-07-01",
+            previous="100",
+        ),
+        gr_record(
+            "300",
+            "Belastingsamenwerking Utrecht-Vecht",
+            [gr_participant(UTRECHT, "2010-01-01"), gr_participant("GM1904", "2010-01-01")],
+            valid_from="2010-01-01",
+            valid_until="2020-01-01",
+            form="OL",
+            purpose="Heffing en invordering van gemeentelijke belastingen.",
+            policy_areas=("financiën | belasting",),
+        ),
+    ]
+
+
+def load_register(directory, records=None, register_date=REGISTER_DAY):
+    """Import `records` (default: `vallei_records()`) as a GR-register file; returns the summary."""
+    import datetime as dt
+
+    path = write_gr_file(directory, records if records is not None else vallei_records())
+    return services.import_register(path, register_date=dt.date.fromisoformat(register_date))

@@ -50,6 +50,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # First, so that its ready() gives every form text field the control-character check before any
+    # other app (the admin's autodiscovery included) builds a form (goedebuur.common.text).
+    "goedebuur.common",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -129,7 +132,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent writers on SQLite (several gunicorn workers): write-ahead logging lets readers go on while
+    # one writes; BEGIN IMMEDIATE takes the write lock when a transaction starts, so a writer waits for the
+    # busy timeout instead of failing with "database is locked" when a read transaction cannot be upgraded
+    # (SQLite does not wait in that case); the busy timeout is how long a writer waits for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -21,7 +21,7 @@ def token_headers(username: str, scope: str = "write") -> dict[str, str]:
 def real_path_parameters():
     """Path parameters per path prefix: records of (or shared with) Veenendaal in the demo data."""
     from goedebuur.businesscases.models import BusinessCase
-    from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
+    from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, PolicyDomain
     from goedebuur.experiences.models import Lesson, Question
     from goedebuur.fallback.models import Agreement
     from goedebuur.history.models import ChangeRecord
@@ -45,6 +45,7 @@ def real_path_parameters():
             "id": Application.objects.filter(municipality__code=code).order_by("pk")[0].pk,
         },
         "/ict-domeinen/": {"slug": IctDomain.objects.order_by("pk")[0].slug},
+        "/beleidsdomeinen/": {"slug": PolicyDomain.objects.order_by("pk")[0].slug},
         "/partners/": {"code": code},
         "/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
         "/samenwerkingen/": {

@@ -126,6 +126,17 @@ def test_former_municipalities_are_mapped_to_their_successor_and_other_participa
     assert current_codes(cooperation) == ["GM1930", "GM1992"]
 
 
+def test_a_municipality_named_without_its_code_is_recognised_by_name(tmp_path):
+    unnamed = {"naam": "Gemeente Binnenmaas", "roo_id": "1", "toetredings_datum": "2010-01-01"}
+    belgian = {"naam": "Gemeente Assenede", "roo_id": "2", "toetredings_datum": "2010-01-01"}
+    record = gr_record("300", "Regeling Hoeksche Waard", [gr_participant("GM1930"), unnamed, belgian])
+    summary = services.import_register(write_gr_file(tmp_path, [record]), register_date=DAY)
+    cooperation = entry("300")
+    assert current_codes(cooperation) == ["GM1930", "GM1963"]
+    assert summary.mapped["GM0585"] == ("Binnenmaas", "GM1963")
+    assert [p["name"] for p in cooperation.official["other_participants"]] == ["Gemeente Assenede"]
+
+
 def test_a_seed_entry_that_describes_a_regeling_is_linked_not_duplicated(tmp_path):
     services.load_seed_cooperations()
     seed = Cooperation.objects.get(slug="ict-noord-en-midden-limburg-ict-nml")

@@ -1,4 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
+import logging
+import sqlite3
+
 import pytest
 from django.db import OperationalError
 
@@ -50,3 +53,19 @@ def test_other_errors_are_not_turned_into_a_503(anonymous_client, monkeypatch):
     monkeypatch.setattr(MunicipalityViewSet, "list", broken)
     anonymous_client.raise_request_exception = False
     assert anonymous_client.get("/api/v1/gemeenten").status_code == 500
+
+
+def test_the_log_names_the_real_cause_of_a_database_error(anonymous_client, monkeypatch, caplog):
+    def locked(*args, **kwargs):
+        try:
+            raise sqlite3.OperationalError("database is locked")
+        except sqlite3.OperationalError as error:
+            raise OperationalError(*error.args) from error
+
+    monkeypatch.setattr(MunicipalityViewSet, "list", locked)
+    with caplog.at_level(logging.WARNING, logger="goedebuur.outage"):
+        assert anonymous_client.get("/api/v1/gemeenten").status_code == 503
+    (record,) = [r for r in caplog.records if r.name == "goedebuur.outage"]
+    assert record.getMessage() == "database unavailable: sqlite3.OperationalError: database is locked"
+    assert record.exc_info and record.exc_info[1].__cause__.args == ("database is locked",)
+    assert record.path == "/api/v1/gemeenten"

@@ -294,6 +294,10 @@ class MemberChange(models.Model):
         """As the API lists an open invitation among the members."""
         return "uitgenodigd"
 
+    # ... where it has the fields of a membership from the GR-register too (invitations never are)
+    official = False
+    former = ()
+
 
 class MemberConsent(models.Model):
     """The answer of one municipality whose consent a member change needs."""

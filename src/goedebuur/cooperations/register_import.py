@@ -112,17 +112,28 @@ def file_date(path) -> dt.date:
     return dt.date.fromtimestamp(os.stat(path).st_mtime)
 
 
-def mergers() -> dict[str, tuple[str, str]]:
+class Mergers(dict):
+    """Former CBS code -> (former name, current successor code); `by_name` maps the names of current
+    and former municipalities (case-folded) to their code."""
+
+    by_name: dict[str, str]
+
+
+def mergers() -> Mergers:
     """Former CBS code -> (former name, current successor code), following merger chains."""
     text = resources.files("goedebuur.data").joinpath("gr/mergers.csv").read_text(encoding="utf-8")
     rows = {r["former_code"]: r for r in csv.DictReader(io.StringIO(text))}
-    result = {}
+    result = Mergers()
     for code, row in rows.items():
         successor, seen = row["successor_code"], {code}
         while successor in rows and successor not in seen:
             seen.add(successor)
             successor = rows[successor]["successor_code"]
         result[code] = (row["former_name"], successor)
+    result.by_name = {row["former_name"].casefold(): code for code, row in rows.items()}
+    result.by_name |= {
+        name.casefold(): code for code, name in Municipality.objects.values_list("code", "name")
+    }
     return result
 
 
@@ -174,7 +185,7 @@ def official_entry(
     others = []
     for membership in gr.memberships(regeling):
         participant = membership.participant
-        code = participant.code
+        code = participant.code or _code_by_name(participant.name, merged)
         successor, former = code, []
         if code and code not in known:
             name, successor = merged.get(code, (participant.name, ""))
@@ -248,6 +259,14 @@ def official_entry(
         official=official,
         members=members,
     )
+
+
+def _code_by_name(name: str, merged) -> str:
+    """The CBS code of a participant the register names as a municipality without its TOOI id
+    ("Gemeente Binnenmaas"), when the name is a current or former Dutch municipality; else ''."""
+    if not name.casefold().startswith("gemeente "):
+        return ""
+    return merged.by_name.get(name[len("gemeente ") :].strip().casefold(), "")
 
 
 def _version_row(version: gr.RegelingVersion) -> dict:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from .models import (
     MemberChange,
     Membership,
     PolicyDomain,
+    RegisterVersion,
     Source,
 )
 from .slugs import unique_slug
@@ -133,24 +134,80 @@ def open_member_changes_prefetch() -> Prefetch:
     )
 
 
-def filter_cooperations(qs, *, query="", domain="", form="", status="", province="", municipality=""):
+# `status` value of the filters for "every status that is not ended" (the list page's default).
+ONGOING = "lopend"
+# The origin of an entry in URLs and the API (`herkomst`): code -> `Cooperation.Origin`.
+ORIGIN_CODES = {"gr-register": Cooperation.Origin.REGISTER, "goede-buur": Cooperation.Origin.PLATFORM}
+ORIGIN_CODES_BY_VALUE = {value: code for code, value in ORIGIN_CODES.items()}
+
+
+def filter_cooperations(
+    qs,
+    *,
+    query="",
+    domain="",
+    form="",
+    status="",
+    province="",
+    municipality="",
+    policy_domain="",
+    origin="",
+    roo_id="",
+    active_on: dt.date | None = None,
+):
+    """The entries of `qs` that match every filter given: `domain` (ICT domain slug), `policy_domain`
+    (slug), `form` (code), `status` (a status or `ONGOING`), `province` (code), `municipality` (CBS
+    code of a member), `origin` (`Cooperation.Origin`), `roo_id` (a systeemId of any of the entry's
+    versions in the GR-register) and `active_on` (see `active_on`)."""
     if query:
         qs = qs.filter(
             Q(name__icontains=query)
             | Q(description__icontains=query)
+            | Q(official__abbreviation__icontains=query)
             | Q(memberships__municipality__name__icontains=query)
         )
     if domain:
         qs = qs.filter(domains__slug=domain)
+    if policy_domain:
+        qs = qs.filter(policy_domains__slug=policy_domain)
     if form:
         qs = qs.filter(form__code=form)
-    if status:
+    if status == ONGOING:
+        qs = qs.filter(status__in=Cooperation.ONGOING_STATUSES)
+    elif status:
         qs = qs.filter(status=status)
+    if origin:
+        qs = qs.filter(origin=origin)
+    if roo_id:
+        qs = qs.filter(Q(roo_id=roo_id) | Q(register_versions__roo_id=roo_id))
     if province:
         qs = qs.filter(memberships__municipality__province__code=province)
-    if municipality:
+    if active_on is not None:
+        qs = _active_on(qs, active_on, municipality)
+    elif municipality:
         qs = qs.filter(memberships__municipality__code=municipality)
     return qs.distinct()
+
+
+def _active_on(qs, day: dt.date, municipality=""):
+    """Entries in force on `day`: begun (status actief, onbekend or beëindigd; no start date or one
+    on or before `day`), not yet ended (no end date or one after `day`: the register's end and leave
+    dates are the first day without; an ended entry without an end date does not count) and with a
+    member on `day` (joined on or before it, not left on or before it): `municipality` when given,
+    otherwise any member."""
+    qs = qs.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=day),
+        Q(end_date__isnull=True, status__in=(Cooperation.Status.ACTIEF, Cooperation.Status.ONBEKEND))
+        | Q(end_date__gt=day, status__in=_IN_FORCE_STATUSES),
+    )
+    member = Q(memberships__joined_on__isnull=True) | Q(memberships__joined_on__lte=day)
+    member &= Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=day)
+    if municipality:
+        member &= Q(memberships__municipality__code=municipality)
+    return qs.filter(member)
+
+
+_IN_FORCE_STATUSES = (Cooperation.Status.ACTIEF, Cooperation.Status.ONBEKEND, Cooperation.Status.BEEINDIGD)
 
 
 def cooperations_of(municipality: Municipality):
@@ -200,7 +257,16 @@ def _field_errors(model, name: str, value) -> list[str]:
 
 
 # What the GR-register decides for an entry that comes from it; members cannot change these.
-OFFICIAL_FIELDS = ("name", "form", "status", "start_date", "end_date")
+OFFICIAL_FIELDS = (
+    "name",
+    "form",
+    "form_text",
+    "status",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+)
 
 
 def validate(values: CooperationInput, user, instance: Cooperation | None = None) -> None:
@@ -398,6 +464,16 @@ def answer_member_change(
 def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
     """Soft delete: the entry disappears from the register and can be restored from its history."""
     check_permission(user, cooperation)
+    check_deletable(cooperation, user)
+    cooperation.deleted_at = timezone.now()
+    cooperation.updated_by = _real(user)
+    cooperation.save(update_fields=["deleted_at", "updated_by", "updated_at"])
+    _record(cooperation, "delete", user, note)
+
+
+def check_deletable(cooperation: Cooperation, user) -> None:
+    """PermissionDenied for an entry from the GR-register, unless `user` is a platform administrator
+    (or None, the system)."""
     if cooperation.from_register and user is not None and not user.is_platform_admin:
         raise PermissionDenied(
             _(
@@ -405,10 +481,17 @@ def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
                 "register dat vermeldt."
             )
         )
-    cooperation.deleted_at = timezone.now()
-    cooperation.updated_by = _real(user)
-    cooperation.save(update_fields=["deleted_at", "updated_by", "updated_at"])
-    _record(cooperation, "delete", user, note)
+
+
+def may_delete(user, cooperation: Cooperation) -> bool:
+    """Whether `user` may delete `cooperation` (pages show the button only then): the right to change
+    it, and for an entry from the GR-register the platform administrator's role."""
+    try:
+        check_permission(user, cooperation)
+        check_deletable(cooperation, user)
+    except PermissionDenied:
+        return False
+    return user is not None
 
 
 def restore_version(cooperation: Cooperation, record_id: int, user) -> Cooperation:
@@ -596,3 +679,42 @@ def load_demo_cooperations() -> int:
         )
         added += 1
     return added
+
+
+@dataclass
+class RegisterVersionRow:
+    """One version of a regeling in the GR-register, with who joined and left since the one before."""
+
+    version: RegisterVersion
+    joined: list[str]
+    left: list[str]
+    previous_title: str  # the title of the version before, when this version changed it
+
+
+def register_history(cooperation: Cooperation) -> list[RegisterVersionRow]:
+    """The versions of an entry in the GR-register, newest first (empty for a platform entry)."""
+    rows, before, title = [], None, ""
+    for version in cooperation.register_versions.order_by("valid_from", "roo_id"):
+        names = {_participant_key(p): p["name"] for p in version.participants}
+        joined = sorted(names[k] for k in names.keys() - before.keys()) if before is not None else []
+        left = sorted(before[k] for k in before.keys() - names.keys()) if before is not None else []
+        changed_title = title if before is not None and title != version.title else ""
+        rows.append(RegisterVersionRow(version, joined, left, changed_title))
+        before, title = names, version.title
+    return rows[::-1]
+
+
+def _participant_key(participant: dict) -> str:
+    return participant.get("roo_id") or participant.get("code") or participant["name"].casefold()
+
+
+def origin_counts(qs) -> dict[str, int]:
+    """How many entries of `qs` come from the GR-register and how many were added on the platform:
+    {`Cooperation.Origin` value: count}, both always present."""
+    counts = dict(
+        Cooperation.objects.filter(pk__in=qs.order_by().values("pk"))
+        .order_by()
+        .values_list("origin")
+        .annotate(n=Count("pk"))
+    )
+    return {origin: counts.get(origin, 0) for origin in Cooperation.Origin.values}

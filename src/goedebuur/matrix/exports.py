@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from goedebuur.core.exports import safe_cell
+
 from .services import RegisterMatrix
 
 HEADER = ["CBS-code", "Gemeente", "Provincie"]
@@ -29,7 +31,7 @@ def to_csv(result: RegisterMatrix) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in _table(result):
-        writer.writerow(row)
+        writer.writerow([safe_cell(value) for value in row])
     return out.getvalue()
 
 
@@ -38,7 +40,7 @@ def to_xlsx(result: RegisterMatrix, source_note: str) -> bytes:
     sheet = book.active
     sheet.title = "Matrix"
     for row in _table(result):
-        sheet.append(row)
+        sheet.append([safe_cell(value, sheet) for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -46,9 +48,12 @@ def to_xlsx(result: RegisterMatrix, source_note: str) -> bytes:
     for index in range(1, sheet.max_column + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 12 if index == 1 else 28
     about = book.create_sheet("Over")
-    about.append(["Goede Buur: matrix van ICT-samenwerkingen (gemeente x ICT-domein)"])
-    about.append([source_note])
-    about.append(["Cellen: namen van de samenwerkingsverbanden, gescheiden door ' | '."])
+    for line in (
+        "Goede Buur: matrix van ICT-samenwerkingen (gemeente x ICT-domein)",
+        source_note,
+        "Cellen: namen van de samenwerkingsverbanden, gescheiden door ' | '.",
+    ):
+        about.append([safe_cell(line, about)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
