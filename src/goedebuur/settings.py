@@ -250,6 +250,7 @@ SPECTACULAR_SETTINGS = {
         "PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES",
         "DeelnemerStatusEnum": "goedebuur.cooperations.api.serializers.MEMBER_STATUSES",
         "StatusEnum": "goedebuur.cooperations.api.serializers.COOPERATION_STATUSES",
+        "PartnerCriteriumEnum": "goedebuur.core.partners.scoring.CRITERIA",
     },
 }
 API_VERSION = "1.0.0"

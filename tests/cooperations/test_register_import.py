@@ -177,6 +177,7 @@ def test_the_shipped_snapshot_gives_the_real_register_and_the_same_counts_twice(
         ('{"type": "organisatie", "names": []}\n', "geen export"),
         ('<?xml version="1.0"?><rss><channel/></rss>', "geen export"),
         ('{"type": "gemeenschappelijke-regeling", "ident', "geen geldige JSON"),
+        ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>', "veiligheidsredenen"),
     ],
 )
 def test_a_wrong_or_broken_file_is_refused_and_changes_nothing(tmp_path, content, expected):
@@ -204,6 +205,17 @@ def test_a_record_with_a_bad_date_or_a_participant_without_date_is_named(tmp_pat
             services.import_register(write_gr_file(tmp_path, records, "x.jsonl"), register_date=DAY)
         assert words in error.value.messages[0] and "(101)" in error.value.messages[0]
     assert not Cooperation.objects.exists()
+
+
+def test_an_unknown_municipality_code_is_refused_and_named(tmp_path):
+    services.import_register(write_gr_file(tmp_path, two_versions()), register_date=DAY)
+    records = two_versions()
+    records[1]["gr_meta"]["deelnemende_organisaties"].append(gr_participant("GM9999"))
+    with pytest.raises(ValidationError) as error:
+        services.import_register(write_gr_file(tmp_path, records, "x.jsonl"), register_date=DAY)
+    assert "GM9999" in error.value.messages[0] and "(101)" in error.value.messages[0]
+    assert entry().memberships.filter(municipality__code="GM0339").exists()
+    assert RegisterVersion.objects.count() == 2
 
 
 def test_a_dry_run_counts_and_changes_nothing(tmp_path):

@@ -1,38 +1,98 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A visitor looks for ICT partners of Rhenen, moves a weight slider, sees the order change and opens
-the side-by-side comparison."""
+"""A visitor looks for ICT partners of Rhenen and moves a weight slider: the order changes in the page,
+without a reload, and the focus stays on the slider; then opens the side-by-side comparison. The editor
+of Veenendaal finds the own municipality preselected, the shared packages named, and the first
+candidates visible on a laptop screen without scrolling."""
 
 import re
 
 from playwright.sync_api import expect
+
+from goedebuur.accounts.models import User
+from goedebuur.profiles.demo import load_demo_profiles
+
+from ..factories import VEENENDAAL, make_user
+
+PASSWORD = "journey-wachtwoord-1"
+PUBLIC = (
+    "Gedeelde regelingen",
+    "Gedeelde regio's",
+    "Afstand",
+    "Gedeelde grens",
+    "Vergelijkbare omvang",
+    "Politieke kleur van de raad",
+)
+LAPTOP = {"width": 1366, "height": 660}  # a 1366×768 screen less the browser's own bars
 
 
 def _order(page):
     return page.locator("#partner-list .partner-name").all_inner_texts()
 
 
-def test_a_visitor_reranks_the_partners_of_rhenen_and_compares_two(page):
+def test_a_visitor_reranks_the_partners_of_rhenen_without_a_reload_and_compares_two(page):
     page.goto(page.base_url + "/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Partners").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Partners vinden")
 
-    page.get_by_label("Gemeente", exact=True).select_option(label="Rhenen")  # the script re-ranks on change
+    page.get_by_label("Gemeente", exact=True).select_option(label="Rhenen")  # a new municipality: a new page
     expect(page).to_have_url(re.compile(r"gemeente=GM0340"))
     expect(page.locator("#partner-list .partner")).to_have_count(10)
     before = _order(page)
     assert "Veenendaal" in before[:3]
+    page.evaluate("window.stillTheSamePage = true")  # gone after any reload
 
-    slider = page.get_by_label("Vergelijkbare omvang")
+    slider = page.get_by_label("Vergelijkbare omvang", exact=True)
     slider.focus()
-    slider.press("End")  # to 100: the value shows at once, the list is re-ranked on release
-    expect(page).to_have_url(re.compile(r"gewichtOmvang=100"))
-    expect(page.get_by_label("Vergelijkbare omvang")).to_have_value("100")
-    expect(page.locator("#gewichtOmvang-waarde, output[for$=gewichtOmvang]").first).to_have_text("100")
+    slider.press("End")  # to 100: the list is re-ranked from the API at once
+    expect(page).to_have_url(re.compile(r"gewichtOmvang=100"))  # the address follows (replaceState)
+    expect(page.locator("#id_gewichtOmvang-waarde")).to_have_text("100")
+    expect(page.locator("#partner-list .partner-name")).not_to_have_text(before)
     after = _order(page)
-    assert after != before
+    assert after != before and len(after) == 10
+    assert page.evaluate("window.stillTheSamePage") is True
+    expect(slider).to_be_focused()
+    expect(page.locator("#partner-status")).to_have_text("De volgorde is bijgewerkt.")
+
+    # every public weight to 0: only the profile criteria are left, which a visitor may not see
+    for label in PUBLIC:
+        page.get_by_label(label, exact=True).press("Home")
+    expect(page.locator("#partner-errors")).to_contain_text("Er is geen rangorde te maken")
+    expect(page.locator("#partner-list .partner")).to_have_count(0)
+    page.get_by_label("Afstand", exact=True).press("End")
+    expect(page.locator("#partner-errors")).to_be_hidden()
+    expect(page.locator("#partner-list .partner")).to_have_count(10)
+    assert page.evaluate("window.stillTheSamePage") is True
 
     first = page.locator("#partner-list .partner").first
     name = first.locator(".partner-name").inner_text()
     first.get_by_role("link", name=re.compile("^Vergelijk")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Rhenen en {name} naast elkaar")
     expect(page.get_by_role("heading", name="Score per criterium")).to_be_visible()
+
+
+def test_the_editor_of_veenendaal_sees_the_own_municipality_with_shared_packages_on_a_laptop_screen(page):
+    load_demo_profiles()
+    make_user(VEENENDAAL, User.Role.EDITOR, username="partnerzoeker", password=PASSWORD)
+    page.set_viewport_size(LAPTOP)
+    page.goto(page.base_url + "/inloggen")
+    page.get_by_label("Gebruikersnaam").fill("partnerzoeker")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+    page.goto(page.base_url + "/partners")
+    expect(page.get_by_label("Gemeente", exact=True)).to_have_value(VEENENDAAL)
+    expect(page.get_by_role("heading", name=re.compile("Beste partners voor Veenendaal"))).to_be_visible()
+    first = page.locator("#partner-list .partner").first
+    expect(first.locator(".partner-name")).to_have_text("Rhenen")
+    third = page.locator("#partner-list .partner").nth(2).locator(".partner-head").bounding_box()
+    assert third["y"] + third["height"] <= LAPTOP["height"], "the first candidates need scrolling on a laptop"
+
+    first.get_by_text("Waarom Rhenen? Score per criterium").click()
+    expect(first.locator("table.criteria")).to_contain_text("ZaakStroom")
+    expect(first.locator("table.criteria")).to_contain_text("zichtbaar omdat de contracten gedeeld zijn")
+
+    landscape = page.get_by_label("Applicatielandschap", exact=True)
+    landscape.press("End")
+    expect(page).to_have_url(re.compile(r"gewichtLandschap=100"))
+    expect(landscape).to_be_focused()
+    expect(page.locator("#partner-list .partner").first.locator(".partner-why")).to_contain_text("ZaakStroom")

@@ -42,3 +42,15 @@ def test_it_rejects_unknown_codes_and_bad_weights():
         _run("GM9999")
     with pytest.raises(CommandError):
         _run("GM0340", "--weight-size", "500")
+
+
+def test_it_explains_when_there_is_nothing_to_rank():
+    with pytest.raises(CommandError, match="Geen enkele gemeente voldoet aan de filters"):
+        _run("GM0340", "--max-km", "0.5")
+    zero = [
+        arg
+        for key in ("shared-regelingen", "shared-regions", "distance", "shared-border", "size", "council")
+        for arg in (f"--weight-{key}", "0")
+    ]
+    with pytest.raises(CommandError, match="alleen zichtbaar voor ingelogde"):
+        _run("GM0340", *zero)

@@ -4,7 +4,7 @@
 import pytest
 from django.utils import translation
 
-from goedebuur.core.partners.scoring import Reason
+from goedebuur.core.partners.evidence import Reason
 from goedebuur.partners.reasons import phrase
 
 
@@ -32,14 +32,74 @@ from goedebuur.partners.reasons import phrase
             "Zelfde arbeidsmarktregio FoodValley, provincie. Verschillend: COROP-regio.",
         ),
         (
-            Reason("landscape_overlap", {"common": 3, "percent": 42.5}),
-            "3 gemeenschappelijke applicaties (overlap 42%).",
+            Reason(
+                "landscape_overlap",
+                {
+                    "common": 4,
+                    "products": 2,
+                    "percent": 42.5,
+                    "examples": [
+                        (
+                            "ZaakStroom",
+                            ["Zaakafhandelcomponent", "Zaakregistratiecomponent", "Zaaktypecomponent"],
+                        ),
+                        ("Burgerbalie", ["Burgerzakencomponent"]),
+                    ],
+                },
+            ),
+            "Zelfde 2 pakketten, waaronder ZaakStroom (Zaakafhandelcomponent, Zaakregistratiecomponent, …) "
+            "en Burgerbalie (Burgerzakencomponent) (overlap 42%).",
         ),
-        (Reason("cooperating", {"domains": ["werkplek", "zaak"]}), "Werken al samen (werkplek, zaak)."),
-        (Reason("cooperating", {"domains": []}), "Werken al samen."),
+        (
+            Reason(
+                "regelingen_shared",
+                {
+                    "count": 7,
+                    "examples": [("Belastingsamenwerking West-Brabant", 2011), ("Regio West-Brabant", None)],
+                    "domains": ["Belastingen en WOZ"],
+                    "since": 1998,
+                },
+            ),
+            "Delen 7 regelingen, waaronder Belastingsamenwerking West-Brabant (sinds 2011) en Regio West-Brabant. "
+            "Domeinen: Belastingen en WOZ.",
+        ),
+        (
+            Reason(
+                "regelingen_shared",
+                {"count": 1, "examples": [("ICT Rhenen-Veenendaal", 2011)], "domains": []},
+            ),
+            "Delen 1 regeling: ICT Rhenen-Veenendaal (sinds 2011).",
+        ),
+        (
+            Reason(
+                "contracts_window",
+                {
+                    "aligned": 1,
+                    "common": 3,
+                    "percent": 33.3,
+                    "years": 1,
+                    "examples": [("Zaakregistratiecomponent", 2027, 2027)],
+                    "access": "shared",
+                },
+            ),
+            "Contract voor Zaakregistratiecomponent loopt bij beide af in 2027: kans om samen aan te besteden "
+            "(zichtbaar omdat de contracten gedeeld zijn).",
+        ),
+        (
+            Reason("council_similar", {"percent": 62.4, "parties": ["VVD", "CDA"]}),
+            "De zetelverdeling van de raden lijkt 62% op elkaar; gedeelde partijen: VVD, CDA.",
+        ),
+        (
+            Reason("ambitions_similar", {"percent": 90, "compared": 4, "both_high": ["kwetsbaarheid"]}),
+            "Ambities lijken 90% op elkaar (op 4 van de vier K's vergeleken). Beide hoog op Kwetsbaarheid verlagen.",
+        ),
         (
             Reason("no_source", {"criterion": "suppliers"}),
-            "Nog geen ICT-profielen ingevuld: leveranciers tellen niet mee.",
+            "Nog geen applicatielandschappen ingevuld: leveranciers tellen niet mee.",
+        ),
+        (
+            Reason("hidden", {"criterion": "landscape"}),
+            "Applicatielandschappen zijn alleen zichtbaar voor ingelogde medewerkers van gemeenten: telt hier niet mee.",
         ),
         (Reason("no_source", {"criterion": "distance"}), "Geen gegevens."),
         (Reason(""), ""),
@@ -57,3 +117,6 @@ def test_it_phrases_reasons_in_english_on_the_english_interface():
         assert phrase(Reason("origin_population_unknown", {"name": "Vlieland"})) == (
             "The population of Vlieland is unknown: size does not count."
         )
+        assert phrase(
+            Reason("regelingen_shared", {"count": 2, "examples": [("GR Sociaal", 2015)], "domains": []})
+        ) == ("Share 2 regelingen, including GR Sociaal (since 2015).")

@@ -187,6 +187,8 @@ def official_entry(
         participant = membership.participant
         code = participant.code or _code_by_name(participant.name, merged)
         successor, former = code, []
+        if code and code not in known and code not in merged:
+            raise gr.GrFormatError("unknown_municipality", f"{latest.title} ({latest.roo_id})", code)
         if code and code not in known:
             name, successor = merged.get(code, (participant.name, ""))
             if successor in known:

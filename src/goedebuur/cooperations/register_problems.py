@@ -28,7 +28,11 @@ def _messages(error):
         "no_name": _("Regeling %(record)s heeft geen naam."),
         "participant_without_date": _("%(record)s: deelnemer '%(detail)s' heeft geen toetredingsdatum."),
         "duplicate_id": _("%(record)s: dit systeemId komt meer dan eens voor."),
-        "unsafe": _(
+        "unknown_municipality": _(
+            "%(record)s: gemeentecode %(detail)s bestaat niet en is geen bekende voormalige gemeente."
+        ),
+        "no_regelingen": _("Het bestand bevat geen gemeenschappelijke regelingen met deelnemers."),
+        "unsafe_xml": _(
             "Het bestand bevat een DTD of entiteiten en wordt om veiligheidsredenen geweigerd (%(record)s)."
         ),
     }

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
+from goedebuur.core.register import network
 from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
@@ -226,6 +227,65 @@ def current_memberships():
     )
 
 
+@dataclass(frozen=True)
+class CurrentCooperation:
+    """An ongoing cooperation with its current municipal members, as plain values."""
+
+    slug: str
+    name: str
+    origin: str  # Cooperation.Origin: "register" (GR-register) or "platform"
+    start_year: int | None
+    ict_domains: tuple[str, ...]  # slugs
+    policy_domains: tuple[str, ...]  # slugs
+    domain_names: tuple[str, ...]  # names of its policy and ICT domains
+    members: tuple[tuple[str, int | None], ...]  # (CBS code, year joined or None), by code
+
+
+def current_cooperation_members() -> list[CurrentCooperation]:
+    """Every ongoing cooperation of the register (regelingen of the GR-register and entries added on
+    the platform) with its current members (`current_memberships`), by slug, in four queries. For
+    the partner finder's shared regelingen; pairs of municipalities and how many regelingen they
+    share follow from it."""
+    members: dict[int, list[tuple[str, int | None]]] = {}
+    for cooperation_id, code, joined in current_memberships().values_list(
+        "cooperation_id", "municipality__code", "joined_on"
+    ):
+        members.setdefault(cooperation_id, []).append((code, joined.year if joined else None))
+    ict: dict[int, list[tuple[str, str]]] = {}
+    for cooperation_id, slug, name in Cooperation.domains.through.objects.filter(
+        cooperation_id__in=list(members)
+    ).values_list("cooperation_id", "ictdomain__slug", "ictdomain__name"):
+        ict.setdefault(cooperation_id, []).append((slug, name))
+    policy: dict[int, list[tuple[str, str]]] = {}
+    for cooperation_id, slug, name in (
+        Cooperation.policy_domains.through.objects.filter(cooperation_id__in=list(members))
+        .order_by("policydomain__order", "policydomain__slug")
+        .values_list("cooperation_id", "policydomain__slug", "policydomain__name")
+    ):
+        policy.setdefault(cooperation_id, []).append((slug, name))
+    result = []
+    for pk, slug, name, origin, start in (
+        Cooperation.objects.filter(pk__in=list(members))
+        .order_by("slug")
+        .values_list("pk", "slug", "name", "origin", "start_date")
+    ):
+        domains = sorted(ict.get(pk, ()))
+        policy_names = [n for _s, n in policy.get(pk, ())]
+        result.append(
+            CurrentCooperation(
+                slug=slug,
+                name=name,
+                origin=origin,
+                start_year=start.year if start else None,
+                ict_domains=tuple(s for s, _n in domains),
+                policy_domains=tuple(s for s, _n in policy.get(pk, ())),
+                domain_names=tuple(policy_names) + tuple(n for _s, n in domains if n not in policy_names),
+                members=tuple(sorted(members[pk])),
+            )
+        )
+    return result
+
+
 def participating_municipality_count() -> int:
     """Municipalities that currently take part in at least one ongoing cooperation."""
     return current_memberships().values("municipality").distinct().count()
@@ -241,6 +301,162 @@ def domains():
 
 def forms():
     return CooperationForm.objects.all()
+
+
+def ict_cooperation_ids():
+    """A subquery: the ids of the cooperations with at least one ICT domain (the ICT cooperations)."""
+    return Cooperation.domains.through.objects.values("cooperation_id")
+
+
+# --- a municipality's cooperations and regelingen --------------------------------------------------
+
+
+@dataclass
+class MemberEntry:
+    """One cooperation or regeling a municipality takes (or took) part in, for its page."""
+
+    cooperation: Cooperation
+    membership: Membership
+    active: bool
+    partners: list[Municipality]  # the other municipalities: current ones, or all for an ended entry
+
+    @property
+    def ict(self) -> bool:
+        return bool(self.cooperation.domains.all())
+
+    @property
+    def since(self) -> dt.date | None:
+        return self.membership.joined_on or self.cooperation.start_date
+
+    @property
+    def since_display(self) -> str:
+        if self.membership.joined_on:
+            return self.membership.joined_on.strftime("%d-%m-%Y")
+        return self.cooperation.start_display
+
+    @property
+    def until(self) -> dt.date | None:
+        return self.membership.left_on or self.cooperation.end_date
+
+    @property
+    def until_display(self) -> str:
+        if self.membership.left_on:
+            return self.membership.left_on.strftime("%d-%m-%Y")
+        return self.cooperation.end_display
+
+
+@dataclass
+class MemberEntries:
+    ict: list[MemberEntry]  # active, with an ICT domain
+    other: list[MemberEntry]  # active, without an ICT domain
+    ended: list[MemberEntry]  # the municipality left, or the cooperation ended
+
+    @property
+    def active(self) -> list[MemberEntry]:
+        return self.ict + self.other
+
+    def __len__(self) -> int:
+        return len(self.ict) + len(self.other) + len(self.ended)
+
+
+def entries_of(municipality: Municipality) -> MemberEntries:
+    """Every live cooperation and regeling the municipality takes or took part in, with domains,
+    form and partners, in a fixed number of queries: the active ones (ICT first, each by name) and
+    the ended ones (the municipality left, or the entry ended; most recent first)."""
+    others = (
+        Membership.objects.select_related("municipality")
+        .only("cooperation", "left_on", "municipality__code", "municipality__name")
+        .order_by("municipality__name")
+    )
+    memberships = (
+        Membership.objects.filter(municipality=municipality, cooperation__deleted_at__isnull=True)
+        .select_related("cooperation__form")
+        .defer("cooperation__official")
+        .prefetch_related(
+            "cooperation__domains",
+            "cooperation__policy_domains",
+            Prefetch("cooperation__memberships", queryset=others),
+        )
+        .order_by("cooperation__name", "cooperation__pk")
+    )
+    ict, other, ended = [], [], []
+    for membership in memberships:
+        cooperation = membership.cooperation
+        active = membership.left_on is None and cooperation.status in Cooperation.ONGOING_STATUSES
+        partners = [
+            m.municipality
+            for m in cooperation.memberships.all()
+            if m.municipality_id != municipality.pk and (not active or m.left_on is None)
+        ]
+        entry = MemberEntry(cooperation, membership, active, partners)
+        (ended if not active else ict if entry.ict else other).append(entry)
+    ended.sort(key=lambda e: e.until or dt.date.min, reverse=True)
+    return MemberEntries(ict, other, ended)
+
+
+# --- who works with whom: regelingen shared by two municipalities ----------------------------------
+# The computation is `goedebuur.core.register.network`; these functions feed it the current
+# memberships (one query each) and are the one place the network view (municipalities) and the
+# partner finder get "shared regelingen" from.
+
+_NETWORK_COOPERATION_FIELDS = (
+    "name",
+    "slug",
+    "status",
+    "origin",
+    "is_demo",
+    "start_date",
+    "start_precision",
+    "domains_confirmed",
+)
+
+
+def _network_memberships(ict_only: bool):
+    """Rows (cooperation id, municipality code, join date, the cooperation's fields ...) of the current
+    memberships: plain values, so that thousands of rows cost no model instances."""
+    qs = current_memberships()
+    if ict_only:
+        qs = qs.filter(cooperation_id__in=ict_cooperation_ids())
+    fields = [f"cooperation__{name}" for name in _NETWORK_COOPERATION_FIELDS]
+    return qs.order_by().values_list("cooperation_id", "municipality__code", "joined_on", *fields)
+
+
+def _participations(rows) -> list[network.Participation]:
+    """Membership rows as the core's participations; each cooperation is one shared (read-only)
+    instance, and a member is dated by its join date, or by the cooperation's start when unknown."""
+    cooperations: dict[int, Cooperation] = {}
+    result = []
+    for cooperation_id, code, joined_on, *values in rows:
+        cooperation = cooperations.get(cooperation_id)
+        if cooperation is None:
+            cooperation = Cooperation(
+                pk=cooperation_id, **dict(zip(_NETWORK_COOPERATION_FIELDS, values, strict=True))
+            )
+            cooperations[cooperation_id] = cooperation
+        result.append(network.Participation(cooperation, code, joined_on or cooperation.start_date))
+    return result
+
+
+def shared_regelingen(code: str, *, ict_only: bool = False) -> dict[str, list[network.Shared]]:
+    """Partner code -> the cooperations and regelingen the municipality `code` and that partner both
+    take part in now, as `Shared(cooperation, since, members)`: `since` when both take part (the
+    later join date), `members` the number of current municipal members. One query.
+    `ict_only`: only cooperations with an ICT domain."""
+    mine = current_memberships().filter(municipality__code=code).values("cooperation_id")
+    memberships = _network_memberships(ict_only).filter(cooperation_id__in=mine)
+    return network.shared_with(code, _participations(memberships))
+
+
+def shared_regelingen_by_pair(*, ict_only: bool = False) -> dict[tuple[str, str], list[network.Shared]]:
+    """The same for every pair of municipalities at once: (code a, code b) with a < b -> their shared
+    cooperations. One query (about 3,200 memberships and 4,600 pairs on the full register)."""
+    return network.shared_by_pair(_participations(_network_memberships(ict_only)))
+
+
+def regeling_partners(code: str, *, ict_only: bool = False) -> list[network.Partner]:
+    """The municipality's partners, most shared first: ranked by the sum of 1 / (members - 1) over
+    the shared regelingen (see `goedebuur.core.register.network`), then by their number."""
+    return network.rank(shared_regelingen(code, ict_only=ict_only))
 
 
 # --- validation ----------------------------------------------------------------------------

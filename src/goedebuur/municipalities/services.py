@@ -15,8 +15,10 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from goedebuur import data
+from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.geo import geometry_to_svg_path
+from goedebuur.core.register.network import Partner
 
 from .models import Council, CouncilSeat, Municipality, Region, RegionType
 
@@ -316,3 +318,31 @@ def with_cooperation_counts(qs=None):
             distinct=True,
         )
     )
+
+
+# --- the network of shared regelingen -------------------------------------------------------------
+
+
+@dataclass
+class Network:
+    """Who a municipality shares most regelingen with: its partners ranked by the sum of
+    1 / (members - 1) over the shared regelingen (see `goedebuur.core.register.network`)."""
+
+    municipality: Municipality
+    partners: list[Partner]
+    names: dict[str, str]  # partner code -> name
+    ict_only: bool
+    register_date: dt.date | None
+
+    @property
+    def regeling_count(self) -> int:
+        """Distinct regelingen the municipality shares with at least one partner."""
+        return len({s.regeling.pk for p in self.partners for s in p.shared})
+
+
+def network(municipality: Municipality, *, ict_only: bool = False) -> Network:
+    """The municipality's network of current shared cooperations and regelingen (`ict_only`: only those
+    with an ICT domain). Three queries: the shared memberships, the partners' names, the peildatum."""
+    partners = cooperations.regeling_partners(municipality.code, ict_only=ict_only)
+    names = dict(Municipality.objects.filter(code__in=[p.code for p in partners]).values_list("code", "name"))
+    return Network(municipality, partners, names, ict_only, cooperations.register_date())

@@ -5,10 +5,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations import services as cooperations
-from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.municipalities.models import Municipality
 
 from .params import REGION_CHOICES, SIZE_BANDS, WEIGHT_MAX, WEIGHT_PARAMS, FinderQuery, default_weight
+from .reasons import CRITERION_LABELS
 
 TOP_DEFAULT = 10
 TOP_MAX = 341
@@ -40,7 +40,7 @@ class FinderForm(forms.Form):
         ]
         for key, param in WEIGHT_PARAMS.items():
             self.fields[param] = forms.IntegerField(
-                label=CRITERIA[key],
+                label=CRITERION_LABELS[key],
                 required=False,
                 min_value=0,
                 max_value=WEIGHT_MAX,

@@ -9,21 +9,24 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.core.partners import scoring
-from goedebuur.core.partners.features import REGION_TYPES
 
-# criterion key -> lowerCamelCase query parameter (Dutch, like the rest of the API)
+from .reasons import REGION_LABELS
+
+# criterion key -> lowerCamelCase query parameter (Dutch, like the rest of the API), in the order shown
 WEIGHT_PARAMS: dict[str, str] = {
-    "shared_border": "gewichtGrens",
-    "distance": "gewichtAfstand",
+    "shared_regelingen": "gewichtRegelingen",
     "shared_regions": "gewichtRegios",
+    "distance": "gewichtAfstand",
+    "shared_border": "gewichtGrens",
     "size": "gewichtOmvang",
+    "council": "gewichtRaad",
     "landscape": "gewichtLandschap",
     "suppliers": "gewichtLeveranciers",
     "contract_window": "gewichtContracten",
     "ambitions": "gewichtAmbities",
-    "existing_cooperation": "gewichtSamenwerking",
 }
 PARAM_CRITERIA = {param: key for key, param in WEIGHT_PARAMS.items()}
+FILTER_PARAMS = ("maxAfstandKm", "regio", "omvang", "minInwoners", "maxInwoners")
 WEIGHT_MAX = 100
 
 
@@ -40,7 +43,7 @@ SIZE_BANDS: dict[str, tuple[str, int | None, int | None]] = {
     "vergelijkbaar": (_("vergelijkbaar (half tot dubbel zo groot)"), None, None),
 }
 
-REGION_CHOICES = list(REGION_TYPES.items())
+REGION_CHOICES = list(REGION_LABELS.items())
 
 
 @dataclass
@@ -75,6 +78,18 @@ class FinderQuery:
             value = self.weights[key] * 100
             out[param] = round(value) if abs(value - round(value)) < 1e-9 else value
         return out
+
+    def filter_params(self) -> dict[str, object]:
+        """The filters that are set, as query parameters."""
+        values = {
+            "domein": self.domain,
+            "maxAfstandKm": self.max_km,
+            "regio": self.region,
+            "omvang": self.size,
+            "minInwoners": self.min_population,
+            "maxInwoners": self.max_population,
+        }
+        return {k: v for k, v in values.items() if v not in (None, "")}
 
 
 def weights_from_percentages(values: dict[str, float | None]) -> dict[str, float]:

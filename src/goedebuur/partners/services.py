@@ -1,27 +1,42 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public API of the partners app: the partner finder on the database.
+"""Public API of the partners app: the partner finder on the database, per viewer.
 
-`load_features()` turns the reference data and the register into `goedebuur.core.partners.features.Features`
-(cached per process; the cache key is a handful of counts and the latest register change, so a
-reference-data load or a register edit rebuilds it). `find_partners` calls `goedebuur.core.partners.scoring.rank`.
-A ranking's reasons and notes are codes with values (`scoring.Reason`); `partners.reasons.phrase`
-(the `|phrase` template filter) turns them into sentences in the active language."""
+`load_features()` turns the public data into `goedebuur.core.partners.features.Features`: the
+reference data, the register's current cooperations (shared regelingen) and the councils. It is
+cached per process; the cache key is a handful of counts and the latest changes, so a reference-data
+load or a register edit rebuilds it. `features_for(user)` adds what that viewer may see, read
+through the profiles app's services (which hold the visibility rules): the application landscapes,
+suppliers and ambitions for logged-in municipal users and administrators, and the end dates of only
+those contracts the viewer may see. For anyone else those criteria are `hidden`: never loaded, so
+no score or reason can be computed from them.
+
+`rank_for` ranks for a `params.FinderQuery` and refuses with a `ValidationError` (Dutch, per
+field) when there is nothing to rank. A ranking's reasons and notes are codes with values
+(`core.partners.evidence.Reason`); `partners.reasons.phrase` turns them into sentences."""
 
 from __future__ import annotations
 
+from collections import Counter, OrderedDict
 from threading import Lock
 
 import numpy as np
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext as _
 
 from goedebuur.common import number
+from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.partners import scoring
-from goedebuur.core.partners.features import Features
-from goedebuur.municipalities.models import Municipality, Region
+from goedebuur.core.partners.councils import normalise_party, share_matrix
+from goedebuur.core.partners.features import Features, Regeling
+from goedebuur.municipalities import services as municipalities
+from goedebuur.municipalities.models import Council, Municipality, Region
+from goedebuur.profiles import services as profiles
 
 from .params import (  # noqa: F401 - re-exported: the finder's query parameters for the API and the CLI
+    FILTER_PARAMS,
+    PARAM_CRITERIA,
     REGION_CHOICES,
     SIZE_BANDS,
     WEIGHT_MAX,
@@ -30,44 +45,52 @@ from .params import (  # noqa: F401 - re-exported: the finder's query parameters
     default_weight,
     weights_from_percentages,
 )
+from .reasons import criterion_label, criterion_list
 
 _lock = Lock()
-_cached: tuple[tuple, Features] | None = None
+_cached: dict[bool, tuple[tuple, Features]] = {}
+_viewer_cache: OrderedDict = OrderedDict()
+_VIEWER_CACHE_SIZE = 32
 
 
 def _cache_key(include_register: bool) -> tuple:
-    municipalities = Municipality.objects.aggregate(n=Count("id"), last=Max("id"))
+    municipalities_ = Municipality.objects.aggregate(n=Count("id"), last=Max("id"))
     regions = Region.objects.aggregate(n=Count("id"), m=Count("municipalities"))
-    key = (tuple(municipalities.values()), tuple(regions.values()), include_register)
+    councils = Council.objects.aggregate(n=Count("id"), last=Max("reference_date"), seats=Count("seats"))
+    key = (
+        tuple(municipalities_.values()),
+        tuple(regions.values()),
+        tuple(councils.values()),
+        include_register,
+    )
     if include_register:
         register = Cooperation.objects.aggregate(
             n=Count("id"), live=Count("id", filter=Q(deleted_at__isnull=True)), last=Max("updated_at")
         )
         members = Membership.objects.aggregate(
-            n=Count("id"), left=Count("id", filter=Q(left_on__isnull=False))
+            n=Count("id"), left=Count("id", filter=Q(left_on__isnull=False)), last=Max("id")
         )
         key += (tuple(register.values()), tuple(members.values()))
     return key
 
 
 def load_features(include_register: bool = True) -> Features:
-    """All municipalities as Features: centroids, population, regions (every region division in the
-    database), neighbours, point contacts, and (unless `include_register` is False) the current
-    cooperations of the register with their ICT domains. Profiles do not exist yet: None."""
-    global _cached
+    """All municipalities as Features from public data only: centroids, population, regions (every
+    region division in the database), neighbours, point contacts, the councils and (unless
+    `include_register` is False) the current cooperations of the register."""
     key = _cache_key(include_register)
-    current = _cached
+    current = _cached.get(include_register)
     if current is not None and current[0] == key:
         return current[1]
     with _lock:
         features = _build(include_register)
-        _cached = (key, features)
+        _cached[include_register] = (key, features)
         return features
 
 
 def clear_cache() -> None:
-    global _cached
-    _cached = None
+    _cached.clear()
+    _viewer_cache.clear()
 
 
 def _build(include_register: bool) -> Features:
@@ -101,11 +124,10 @@ def _build(include_register: bool) -> Features:
                 sets[position[b]].add(position[a])
         return [frozenset(s) for s in sets]
 
-    cooperating = domains = None
-    if include_register:
-        cooperating, domains = _register(position, n)
+    codes = [row[1] for row in rows]
+    shares, parties = _councils(codes)
     return Features(
-        codes=[row[1] for row in rows],
+        codes=codes,
         names=[row[2] for row in rows],
         lat=np.array([row[3] for row in rows], dtype=float),
         lon=np.array([row[4] for row in rows], dtype=float),
@@ -114,73 +136,176 @@ def _build(include_register: bool) -> Features:
         region_names=region_names,
         neighbours=pairs(Municipality.neighbours),
         point_contacts=pairs(Municipality.point_contacts),
-        cooperating=cooperating,
-        cooperation_domains=domains,
+        regelingen=regelingen(codes) if include_register else None,
+        council_shares=shares,
+        parties=parties,
     )
 
 
-def _register(position: dict[int, int], n: int):
-    """Current memberships of live cooperations -> partner sets and domains per pair."""
-    members: dict[int, list[int]] = {}
-    for cooperation_id, municipality_id in Membership.objects.filter(
-        left_on__isnull=True, cooperation__deleted_at__isnull=True
-    ).values_list("cooperation_id", "municipality_id"):
-        if municipality_id in position:
-            members.setdefault(cooperation_id, []).append(position[municipality_id])
-    slugs: dict[int, set[str]] = {}
-    for cooperation_id, slug in Cooperation.domains.through.objects.filter(
-        cooperation_id__in=list(members)
-    ).values_list("cooperation_id", "ictdomain__slug"):
-        slugs.setdefault(cooperation_id, set()).add(slug)
-    sets = [set() for _ in range(n)]
-    domains: dict[tuple[int, int], set[str]] = {}
-    for cooperation_id, group in members.items():
-        for a in group:
-            for b in group:
-                if a < b:
-                    sets[a].add(b)
-                    sets[b].add(a)
-                    domains.setdefault((a, b), set()).update(slugs.get(cooperation_id, ()))
-    return [frozenset(s) for s in sets], {k: frozenset(v) for k, v in domains.items()}
+def regelingen(codes: list[str], leave_out: frozenset[str] = frozenset()) -> list[Regeling]:
+    """The register's current cooperations as `Regeling`s over `codes` (the Features' order), without
+    the slugs in `leave_out` (the validation leaves the evaluated cooperation out)."""
+    index = {code: i for i, code in enumerate(codes)}
+    result = []
+    for entry in cooperations.current_cooperation_members():
+        if entry.slug in leave_out:
+            continue
+        members = [(index[code], year) for code, year in entry.members if code in index]
+        if not members:
+            continue
+        result.append(
+            Regeling(
+                name=entry.name,
+                members=tuple(m for m, _y in members),
+                since=entry.start_year,
+                domains=entry.domain_names,
+                ict_domains=frozenset(entry.ict_domains),
+                joined=tuple(y for _m, y in members),
+                key=entry.slug,
+            )
+        )
+    return result
+
+
+def _councils(codes: list[str]):
+    compositions = municipalities.council_compositions()
+    if not compositions:
+        return None, []
+    shares, keys = share_matrix([compositions.get(code) for code in codes])
+    spellings: dict[str, Counter] = {}
+    for seats in compositions.values():
+        for party in seats:
+            spellings.setdefault(normalise_party(party), Counter())[party] += 1
+    # The spelling most councils use, ties by name.
+    names = [sorted(spellings[k].items(), key=lambda t: (-t[1], t[0]))[0][0] for k in keys]
+    return shares, names
+
+
+# --- per viewer ------------------------------------------------------------------------------
+
+
+def features_for(user, include_register: bool = True) -> Features:
+    """The public Features plus what `user` may see: the landscapes, suppliers and ambitions (logged-in
+    municipal users and administrators) and the contracts they may see. Cached per kind of viewer."""
+    base = load_features(include_register)
+    landscape_visible = profiles.can_view_landscape(user)
+    contract_key = profiles.contract_visibility_key(user) if landscape_visible else False
+    if not landscape_visible:
+        key = (id(base), "public")
+    else:
+        key = (id(base), profiles.signals_version(), contract_key)
+    with _lock:
+        found = _viewer_cache.get(key)
+        if found is not None and found[0] is base:
+            _viewer_cache.move_to_end(key)
+            return found[1]
+    features = _viewer_features(base, user, landscape_visible)
+    with _lock:
+        _viewer_cache[key] = (base, features)
+        while len(_viewer_cache) > _VIEWER_CACHE_SIZE:
+            _viewer_cache.popitem(last=False)
+    return features
+
+
+def _viewer_features(base: Features, user, landscape_visible: bool) -> Features:
+    if not landscape_visible:
+        return base.replace(hidden=frozenset(scoring.PROFILE_CRITERIA))
+    signals = profiles.landscape_signals(user)
+    contracts = profiles.contract_signals(user)
+    codes = base.codes
+    ambitions = np.full((base.n, 4), np.nan)
+    for i, code in enumerate(codes):
+        for k, value in enumerate(signals.ambitions.get(code, ())):
+            if value is not None:
+                ambitions[i, k] = value / profiles.AMBITION_MAX
+    hidden = frozenset() if contracts is not None else frozenset({"contract_window"})
+    return base.replace(
+        landscape=[signals.landscape.get(code) for code in codes],
+        suppliers=[signals.suppliers.get(code) for code in codes],
+        ambitions=ambitions,
+        contract_ends=None if contracts is None else [contracts.ends.get(code) for code in codes],
+        contract_access=None if contracts is None else [contracts.access.get(code) for code in codes],
+        hidden=hidden,
+    )
+
+
+# --- rankings -----------------------------------------------------------------------------------
 
 
 def find_partners(
     code: str,
     weights: dict[str, float] | None = None,
     *,
+    user=None,
     top: int | None = 10,
     filters: scoring.Filters | None = None,
     domain: str | None = None,
     include_register: bool = True,
 ) -> scoring.Ranking:
-    """The ranking for one municipality (KeyError when the code is unknown)."""
-    features = load_features(include_register=include_register)
+    """The ranking for one municipality as `user` may see it (None: anonymous); KeyError when the
+    code is unknown. A ranking without candidates says why in `unranked`."""
+    features = features_for(user, include_register=include_register)
     return scoring.rank(features, code, weights, top=top, filters=filters, domain=domain)
 
 
-# --- for the page, the API and the CLI -----------------------------------------------------
-
-
-def rank_query(code: str, query, *, top: int | None = 10, include_register: bool = True) -> scoring.Ranking:
-    """The ranking for a `params.FinderQuery` (KeyError for an unknown code, ValueError for a bad
-    weight or region division)."""
-    features = load_features(include_register=include_register)
+def rank_for(user, code: str, query: FinderQuery, *, top: int | None = 10, include_register: bool = True):
+    """The ranking for a `params.FinderQuery` as `user` may see it. KeyError for an unknown code;
+    ValidationError when there is nothing to rank: every weight 0 or on criteria without data
+    (field `weights`), or filters that leave no candidate (field `filters`)."""
+    features = features_for(user, include_register=include_register)
     origin = features.index_of(code)
     population = features.population[origin]
     filters = query.filters(None if np.isnan(population) else float(population))
-    return scoring.rank(
+    ranking = scoring.rank(
         features, origin, query.weights, top=top, filters=filters, domain=query.domain or None
     )
+    if ranking.unranked is not None:
+        raise _refusal(ranking)
+    return ranking
 
 
-def pair(code_a: str, code_b: str, weights: dict[str, float] | None = None, domain: str | None = None):
-    """(b's entry in a's ranking with all criteria and reasons, the ranking); (None, None) when a == b."""
-    features = load_features()
+def _refusal(ranking: scoring.Ranking) -> ValidationError:
+    why = ranking.unranked
+    if why.code == "no_candidates":
+        return ValidationError(
+            {
+                "filters": ValidationError(
+                    _("Geen enkele gemeente voldoet aan de filters. Ruim de filters wat op."),
+                    code="no_candidates",
+                )
+            }
+        )
+    if why.code == "no_weight":
+        return ValidationError(
+            {
+                "weights": ValidationError(
+                    _("Alle gewichten staan op 0: geef minstens één criterium een gewicht."), code="no_weight"
+                )
+            }
+        )
+    keys = why.values["criteria"]
+    hidden = [k for k in keys if k in ranking.hidden]
+    message = _(
+        "Er is geen rangorde te maken: al het gewicht ligt op criteria zonder gegevens voor %(name)s "
+        "(%(criteria)s). Geef ook afstand, regio's of gedeelde regelingen gewicht."
+    ) % {"name": ranking.name, "criteria": criterion_list(keys)}
+    if hidden:
+        message += " " + _("%(criteria)s is alleen zichtbaar voor ingelogde medewerkers van gemeenten.") % {
+            "criteria": criterion_list(hidden).capitalize()
+        }
+    # `params` names the criteria for the API's invalidParams (the message has no placeholders left).
+    return ValidationError({"weights": ValidationError(message, code="no_data", params={"criteria": keys})})
+
+
+def pair(user, code_a: str, code_b: str, weights: dict[str, float] | None = None, domain: str | None = None):
+    """(b's entry in a's ranking with all criteria and reasons, the ranking) as `user` may see it;
+    (None, ranking) when a == b or there is nothing to rank."""
+    features = features_for(user)
     a, b = features.index_of(code_a), features.index_of(code_b)
-    if a == b:
-        return None, None
     ranking = scoring.rank(features, a, weights, filters=None, domain=domain)
-    return next(c for c in ranking.candidates if c.index == b), ranking
+    if a == b:
+        return None, ranking
+    return next((c for c in ranking.candidates if c.index == b), None), ranking
 
 
 def score_map(ranking: scoring.Ranking):
@@ -188,7 +313,7 @@ def score_map(ranking: scoring.Ranking):
     from goedebuur.maps import services as maps
 
     features = load_features()
-    scores = {features.codes[i]: float(s) for i, s in enumerate(ranking.scores) if not np.isnan(s)}
+    scores = ranking.score_by_code()
     titles = {
         code: f"{features.names[features.index_of(code)]}: score {number(score, 2)}"
         for code, score in scores.items()
@@ -198,6 +323,18 @@ def score_map(ranking: scoring.Ranking):
         "name": ranking.name
     }
     return maps.score_map(scores, origin=ranking.code, label=label, titles=titles)
+
+
+def own_municipality(user) -> str | None:
+    """The CBS code of the user's own municipality (preselected in the finder), or None."""
+    if user is None or not user.is_authenticated or not getattr(user, "municipality_id", None):
+        return None
+    return user.municipality.code
+
+
+def label(key: str) -> str:
+    """A criterion's name in the active language."""
+    return criterion_label(key)
 
 
 # --- shortlists ----------------------------------------------------------------------------

@@ -5,20 +5,22 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.common import add_to_form
 from goedebuur.cooperations import services as cooperations
-from goedebuur.core.partners.features import REGION_TYPES
-from goedebuur.core.partners.scoring import DETOUR_FACTOR
+from goedebuur.core.partners.scoring import CRITERIA, DETOUR_FACTOR
 from goedebuur.municipalities.models import Municipality
 
 from . import services
 from .forms import TOP_MAX, FinderForm, ShortlistForm
 from .params import WEIGHT_PARAMS
+from .reasons import REGION_LABELS
 
 
 def _compare_url(a: str, b: str, query_params: dict) -> str:
@@ -26,43 +28,41 @@ def _compare_url(a: str, b: str, query_params: dict) -> str:
 
 
 def finder(request):
-    form = FinderForm(request.GET if request.GET else None)
-    context = {"nav": "partners", "form": form, "detour": DETOUR_FACTOR}
+    data = request.GET.copy()
+    own = services.own_municipality(request.user)
+    if own and not data.get("gemeente"):
+        data["gemeente"] = own  # logged in: the own municipality is preselected and ranked at once
+    form = FinderForm(data if data else None)
+    context = {"nav": "partners", "form": form, "detour": DETOUR_FACTOR, "own": own}
     if form.is_bound and form.is_valid() and form.cleaned_data.get("gemeente"):
         code = form.cleaned_data["gemeente"]
         query = form.query()
         top = form.top()
-        ranking = services.rank_query(code, query, top=top)
-        weight_params = query.weight_params()
-        filter_params = {
-            k: v
-            for k, v in (
-                ("domein", query.domain),
-                ("maxAfstandKm", form.cleaned_data.get("maxAfstandKm")),
-                ("regio", query.region),
-                ("omvang", query.size),
+        try:
+            ranking = services.rank_for(request.user, code, query, top=top)
+        except ValidationError as error:
+            add_to_form(form, error)
+            ranking = None
+        if ranking is not None:
+            link_params = {**query.weight_params(), **query.filter_params()}
+            more = data.copy()
+            more["toon"] = min(top + 10, TOP_MAX)
+            context.update(
+                {
+                    "ranking": ranking,
+                    "rows": [
+                        {"candidate": c, "compare_url": _compare_url(code, c.code, link_params)}
+                        for c in ranking.candidates
+                    ],
+                    "more_url": "?" + more.urlencode() if top < ranking.considered else "",
+                    "score_map": services.score_map(ranking),
+                    "querystring": data.urlencode(),
+                    "shortlist_form": ShortlistForm() if request.user.is_authenticated else None,
+                    "domain": next((d for d in cooperations.domains() if d.slug == query.domain), None),
+                    "hidden": [services.label(k) for k in CRITERIA if k in ranking.hidden],
+                    "top": top,
+                }
             )
-            if v
-        }
-        more = request.GET.copy()
-        more["toon"] = min(top + 10, TOP_MAX)
-        context.update(
-            {
-                "ranking": ranking,
-                "rows": [
-                    {
-                        "candidate": c,
-                        "compare_url": _compare_url(code, c.code, {**weight_params, **filter_params}),
-                    }
-                    for c in ranking.candidates
-                ],
-                "more_url": "?" + more.urlencode() if top < ranking.considered else "",
-                "score_map": services.score_map(ranking),
-                "querystring": request.GET.urlencode(),
-                "shortlist_form": ShortlistForm() if request.user.is_authenticated else None,
-                "domain": next((d for d in cooperations.domains() if d.slug == query.domain), None),
-            }
-        )
     context["weights"] = (
         form.weight_fields()
         if form.is_bound and form.is_valid()
@@ -82,14 +82,14 @@ def compare(request):
     form = FinderForm(params)
     query = form.query() if form.is_valid() else None
     weights = query.weights if query else None
-    candidate, _ranking = services.pair(a.code, b.code, weights)
+    candidate, _ranking = services.pair(request.user, a.code, b.code, weights)
     regions = {}
     for municipality in (a, b):
         for region in municipality.regions.select_related("region_type"):
             regions.setdefault(region.region_type.code, {})[municipality.code] = region
     region_rows = [
         {"label": label, "a": regions.get(code, {}).get(a.code), "b": regions.get(code, {}).get(b.code)}
-        for code, label in REGION_TYPES.items()
+        for code, label in REGION_LABELS.items()
     ]
     for row in region_rows:
         row["same"] = bool(row["a"] and row["b"] and row["a"].pk == row["b"].pk)

@@ -5,9 +5,10 @@ and change them. Other apps call only this module.
 
 The work is done per concept: `profile.py` (the ICT profile), `landscape.py` (applications,
 suppliers, products), `imports.py` and `exports.py` (landscape files), `permissions.py` (who may
-see what), `history.py` (how both enter the history). Every change checks its values (Dutch
-messages per field, nothing saved on error), writes and records a full snapshot in the history;
-a save from an outdated copy raises `EditConflict`."""
+see what), `signals.py` (what the partner finder may read, per viewer), `history.py` (how both
+enter the history). Every change checks its values (Dutch messages per field, nothing saved on
+error), writes and records a full snapshot in the history; a save from an outdated copy raises
+`EditConflict`."""
 
 from .demo import load_demo_profiles
 from .imports import import_file
@@ -46,12 +47,24 @@ from .profile import (
     shareable_cooperations,
     update_profile,
 )
+from .signals import (
+    AMBITION_MAX,
+    ContractSignals,
+    LandscapeSignals,
+    contract_signals,
+    contract_visibility_key,
+    landscape_signals,
+)
+from .signals import data_version as signals_version
 
 __all__ = [
+    "AMBITION_MAX",
     "BIV_FIELDS",
     "CONTRACT_FIELDS",
     "Application",
     "Contract",
+    "ContractSignals",
+    "LandscapeSignals",
     "application_versions",
     "can_edit_landscape",
     "can_edit_profile",
@@ -60,6 +73,8 @@ __all__ = [
     "can_view_profile",
     "check_profile",
     "clean_application_values",
+    "contract_signals",
+    "contract_visibility_key",
     "contract_visible_municipality_ids",
     "current_values",
     "delete_application",
@@ -68,6 +83,7 @@ __all__ = [
     "get_or_create_supplier",
     "import_file",
     "landscape",
+    "landscape_signals",
     "load_demo_profiles",
     "profile_for",
     "profile_versions",
@@ -77,6 +93,7 @@ __all__ = [
     "save_application",
     "save_profile",
     "shareable_cooperations",
+    "signals_version",
     "update_application",
     "update_profile",
     "upsert_application",

@@ -10,7 +10,7 @@ from goedebuur.cooperations import services as cooperations
 from goedebuur.core.partners.scoring import CRITERIA, DETOUR_FACTOR
 from goedebuur.municipalities.api.fields import computed, municipality_url
 
-from ..reasons import phrase
+from ..reasons import criterion_label, phrase, strongest
 from ..services import REGION_CHOICES, SIZE_BANDS, WEIGHT_MAX, WEIGHT_PARAMS, default_weight
 
 
@@ -46,7 +46,13 @@ class PartnerQuerySerializer(serializers.Serializer):
     metRegister = serializers.BooleanField(
         required=False,
         default=True,
-        help_text="Count existing cooperations in the register (`false`: reference data only).",
+        help_text="Count the cooperations in the register (`false`: no shared regelingen).",
+    )
+    alleScores = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Also return `scores`: the total of every candidate that passed the filters, by code "
+        "(for colouring a map).",
     )
 
     def __init__(self, *args, **kwargs):
@@ -56,7 +62,7 @@ class PartnerQuerySerializer(serializers.Serializer):
                 required=False,
                 min_value=0,
                 max_value=WEIGHT_MAX,
-                help_text=f"Weight of '{CRITERIA[key]}' ({key}), 0-{WEIGHT_MAX}; default {default_weight(key)}. "
+                help_text=f"Weight of '{key}', 0-{WEIGHT_MAX}; default {default_weight(key)}. "
                 "Only the ratios between weights matter.",
             )
 
@@ -74,7 +80,11 @@ class PartnerQuerySerializer(serializers.Serializer):
 
 class CriterionSerializer(serializers.Serializer):
     criterium = serializers.ChoiceField(source="key", choices=list(CRITERIA), help_text="Criterion key.")
-    naam = serializers.CharField(source="label", help_text="Dutch name of the criterion.")
+    naam = computed(
+        serializers.CharField,
+        lambda s, _context: criterion_label(s.key),
+        help_text="Name of the criterion in the interface's language (Dutch by default).",
+    )
     score = computed(
         serializers.FloatField,
         lambda s, _context: round(s.score, 4) if s.has_data else None,
@@ -86,7 +96,7 @@ class CriterionSerializer(serializers.Serializer):
     toelichting = computed(
         serializers.CharField,
         lambda s, _context: phrase(s.reason),
-        help_text="Plain-language reason (Dutch).",
+        help_text="Plain-language reason naming the evidence (Dutch by default).",
     )
 
     class Meta:
@@ -98,16 +108,21 @@ def _compare_url(candidate, context) -> str:
     return f"{compare}?a={context['origin']}&b={candidate.code}"
 
 
+def _web_page(candidate, context) -> str:
+    return context["request"].build_absolute_uri(reverse("municipalities:detail", args=[candidate.code]))
+
+
 class CandidateSerializer(serializers.Serializer):
     rang = serializers.IntegerField(source="rank")
     code = serializers.CharField()
     naam = serializers.CharField(source="name")
     url = computed(serializers.URLField, municipality_url, help_text="The candidate in the API.")
+    webpagina = computed(serializers.URLField, _web_page, help_text="The candidate's page on Goede Buur.")
     score = computed(serializers.FloatField, _rounded("score", 4), help_text="Total fit, 0..1.")
     betrouwbaarheid = computed(
         serializers.FloatField,
         _rounded("confidence", 4),
-        help_text="Share of the weight backed by real data, 0..1.",
+        help_text="Share of the weight backed by data for this candidate, 0..1.",
     )
     afstandKm = computed(
         serializers.FloatField,
@@ -125,7 +140,17 @@ class CandidateSerializer(serializers.Serializer):
     samenwerktInDomein = serializers.BooleanField(
         source="cooperating_in_domain", help_text="Already cooperating in the requested `domein`."
     )
-    ontbrekendeGegevens = serializers.ListField(source="missing", child=serializers.CharField())
+    ontbrekendeGegevens = serializers.ListField(
+        source="missing",
+        child=serializers.ChoiceField(choices=list(CRITERIA)),
+        help_text="Keys of the weighted criteria without data for this candidate.",
+    )
+    belangrijksteRedenen = computed(
+        serializers.ListField,
+        lambda candidate, _context: strongest(candidate),
+        child=serializers.CharField(),
+        help_text="The reasons of the criteria that add most to the score.",
+    )
     criteria = computed(
         serializers.ListField,
         lambda candidate, _context: list(candidate.criteria.values()),
@@ -135,6 +160,12 @@ class CandidateSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "PartnerKandidaat"
+
+
+def _all_scores(ranking, context):
+    if not context.get("all_scores"):
+        return None
+    return {code: round(score, 4) for code, score in ranking.score_by_code().items()}
 
 
 class PartnerRankingSerializer(serializers.Serializer):
@@ -153,6 +184,13 @@ class PartnerRankingSerializer(serializers.Serializer):
     aantalKandidaten = serializers.IntegerField(
         source="considered", help_text="Candidates that passed the filters."
     )
+    verborgenCriteria = computed(
+        serializers.ListField,
+        lambda ranking, _context: [k for k in CRITERIA if k in ranking.hidden],
+        child=serializers.ChoiceField(choices=list(CRITERIA)),
+        help_text="Criteria computed from data the caller may not see (ICT profiles: log in as a municipal "
+        "user; contracts: only those the caller may see). They count for no candidate.",
+    )
     opmerkingen = computed(
         serializers.ListField,
         lambda ranking, _context: [phrase(note) for note in ranking.notes],
@@ -160,9 +198,22 @@ class PartnerRankingSerializer(serializers.Serializer):
         help_text="Explanations about missing data of the municipality itself.",
     )
     kandidaten = CandidateSerializer(source="candidates", many=True)
+    scores = computed(
+        serializers.DictField,
+        _all_scores,
+        child=serializers.FloatField(),
+        required=False,
+        help_text="Only with `alleScores=true`: the total of every candidate that passed the filters, by code.",
+    )
 
     class Meta:
         ref_name = "PartnerRanglijst"
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data.get("scores") is None:
+            data.pop("scores", None)
+        return data
 
 
 # --- the same ranking for `goedebuur partners --json`: without links, criteria by key --------
@@ -177,12 +228,15 @@ class CriterionJsonSerializer(CriterionSerializer):
 
 class CandidateJsonSerializer(CandidateSerializer):
     url = None
+    webpagina = None
     wegafstandKmSchatting = None
     samenwerktInDomein = None
     ontbrekendeGegevens = None
+    belangrijksteRedenen = None
     vergelijk = None
     criteria = serializers.DictField(child=CriterionJsonSerializer())
 
 
 class RankingJsonSerializer(PartnerRankingSerializer):
     kandidaten = CandidateJsonSerializer(source="candidates", many=True)
+    scores = None

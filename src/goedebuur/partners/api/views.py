@@ -1,27 +1,51 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/partners/{code}: the partner finder (ranked candidates with a score per criterion)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions
+from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from goedebuur.api import ReadOnlyApiViewMixin
 
 from .. import services
-from ..services import WEIGHT_PARAMS, FinderQuery
+from ..services import FILTER_PARAMS, WEIGHT_PARAMS, FinderQuery
 from .serializers import PartnerQuerySerializer, PartnerRankingSerializer
+
+
+def _refusal(error: DjangoValidationError, params: dict, given) -> serializers.ValidationError:
+    """Nothing to rank, as 400 with `invalidParams` naming the parameters that caused it: the weighted
+    criteria without data, every weight (all 0), or the filters that leave nobody."""
+    detail = {}
+    for field, errors in error.error_dict.items():
+        for item in errors:
+            message = item.messages[0]
+            if field == "weights" and item.code == "no_data":
+                names = [WEIGHT_PARAMS[k] for k in item.params["criteria"]]
+            elif field == "weights":
+                names = list(WEIGHT_PARAMS.values())
+            else:
+                names = [p for p in FILTER_PARAMS if p in given] or [field]
+            for name in names:
+                detail.setdefault(name, []).append(message)
+    return serializers.ValidationError(detail)
 
 
 class PartnerView(ReadOnlyApiViewMixin, APIView):
     @extend_schema(
         summary="Partner finder: rank all other municipalities as ICT partners",
         description=(
-            "Scores every other municipality on explainable criteria (shared border, distance, shared "
-            "regions, size, application landscape, suppliers, contract end dates, ambitions, existing "
-            "cooperation), each 0..1 with a Dutch reason, and returns the best `top`. Missing data "
-            "lowers `betrouwbaarheid` instead of scoring zero. Weights are relative numbers 0-100."
+            "Scores every other municipality on explainable criteria (shared regelingen in the register, "
+            "shared regions, distance, shared border, size, council similarity; for logged-in municipal "
+            "users also application landscape, suppliers, contract end dates and ambitions), each 0..1 with a "
+            "reason naming the evidence, and returns the best `top`. What the caller may not see is never "
+            "used (`verborgenCriteria`). Missing data counts as unknown, not zero: it lowers "
+            "`betrouwbaarheid`. Weights are relative numbers 0-100. When there is nothing to rank (every "
+            "weight 0, all weight on criteria without data, or filters that leave nobody) the answer is 400 "
+            "with `invalidParams` naming the parameters."
         ),
         parameters=[
             OpenApiParameter(
@@ -47,10 +71,20 @@ class PartnerView(ReadOnlyApiViewMixin, APIView):
             domain=params.get("domein", ""),
         )
         try:
-            ranking = services.rank_query(
-                code.upper(), finder_query, top=params["top"], include_register=params["metRegister"]
+            ranking = services.rank_for(
+                request.user,
+                code.upper(),
+                finder_query,
+                top=params["top"],
+                include_register=params["metRegister"],
             )
         except KeyError:
             raise exceptions.NotFound("Onbekende gemeentecode.") from None
-        context = {"request": request, "origin": ranking.code}
-        return Response(PartnerRankingSerializer(ranking, context=context).data)
+        except DjangoValidationError as error:
+            raise _refusal(error, params, request.query_params) from None
+        context = {"request": request, "origin": ranking.code, "all_scores": params["alleScores"]}
+        response = Response(PartnerRankingSerializer(ranking, context=context).data)
+        # The ranking depends on who asks (what they may see): never from a shared cache.
+        patch_cache_control(response, private=True)
+        patch_vary_headers(response, ("Cookie", "Authorization"))
+        return response

@@ -1,19 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.common import write_json
+from goedebuur.common import command_error, write_json
 from goedebuur.core.partners.features import REGION_TYPES
-from goedebuur.core.partners.scoring import CRITERIA
 from goedebuur.partners import services
 from goedebuur.partners.api.serializers import RankingJsonSerializer
-from goedebuur.partners.reasons import phrase
+from goedebuur.partners.reasons import phrase, strongest
 from goedebuur.partners.services import SIZE_BANDS, WEIGHT_PARAMS, FinderQuery, default_weight
 
 
 class Command(BaseCommand):
     help = (
         "Partner finder: rank all other municipalities as ICT partners of one (CBS code), with a "
-        "score per criterion and the reasons. Weights are relative numbers 0-100."
+        "score per criterion and the reasons. Weights are relative numbers 0-100. Uses public data only "
+        "(reference data, the register, councils), as an anonymous visitor sees it."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--size", choices=list(SIZE_BANDS), help="size band")
         parser.add_argument("--domain", help="ICT domain slug: flag existing cooperation in that domain")
         parser.add_argument(
-            "--no-register", action="store_true", help="ignore the register (reference data only)"
+            "--no-register", action="store_true", help="ignore the register (no shared regelingen)"
         )
         for key in WEIGHT_PARAMS:
             parser.add_argument(
@@ -35,7 +36,7 @@ class Command(BaseCommand):
                 dest=f"weight_{key}",
                 type=float,
                 metavar="W",
-                help=f"weight of '{CRITERIA[key]}' (default {default_weight(key)})",
+                help=f"weight of '{key}' (default {default_weight(key)})",
             )
 
     def handle(self, *args, **options):
@@ -55,7 +56,8 @@ class Command(BaseCommand):
             domain=options["domain"] or "",
         )
         try:
-            ranking = services.rank_query(
+            ranking = services.rank_for(
+                None,
                 options["code"].upper(),
                 query,
                 top=options["top"],
@@ -63,6 +65,8 @@ class Command(BaseCommand):
             )
         except KeyError:
             raise CommandError(f"unknown municipality code: {options['code']}") from None
+        except ValidationError as error:
+            raise command_error(error) from None
         if options["json"]:
             write_json(self, RankingJsonSerializer(ranking).data)
             return
@@ -74,11 +78,7 @@ class Command(BaseCommand):
         header = f"{'#':>3}  {'code':6}  {'gemeente':28} {'score':>5}  {'betr.':>5}  {'km':>6}  belangrijkste redenen"
         self.stdout.write(header)
         for c in ranking.candidates:
-            best = sorted(
-                (s for s in c.criteria.values() if s.has_data and s.weight > 0),
-                key=lambda s: -s.weight * s.score,
-            )[:2]
-            reasons = " | ".join(phrase(s.reason) for s in best)
+            reasons = " | ".join(strongest(c))
             self.stdout.write(
                 f"{c.rank:>3}  {c.code:6}  {c.name[:28]:28} {c.score:5.2f}  {c.confidence:5.2f}  "
                 f"{c.distance_km:6.1f}  {reasons}"
