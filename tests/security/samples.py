@@ -8,7 +8,7 @@ from goedebuur.accounts.tokens import create_token
 from goedebuur.businesscases.models import BusinessCase
 from goedebuur.businesscases.views_steps import STEPS
 from goedebuur.cooperations import services as cooperations
-from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
+from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, PolicyDomain
 from goedebuur.experiences.models import Answer, Attachment, Lesson, Question, Report
 from goedebuur.fallback.models import Agreement
 from goedebuur.history.models import ChangeRecord
@@ -70,6 +70,7 @@ def build_samples(editor_a) -> dict[str, str]:
         "regio-indelingen.code": RegionType.objects.order_by("pk").first().code,
         "samenwerkingsvormen.code": CooperationForm.objects.order_by("pk").first().code,
         "ict-domeinen.slug": IctDomain.objects.order_by("pk").first().slug,
+        "beleidsdomeinen.slug": PolicyDomain.objects.order_by("pk").first().slug,
         "slug": cooperation.slug,
         "samenwerkingen.code": B,
         "samenwerkingen.gemeente": B,
