@@ -5,7 +5,7 @@ import itertools
 
 from goedebuur.accounts.models import User
 from goedebuur.cooperations import services
-from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
+from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, MemberChange, Membership
 from goedebuur.municipalities.models import Municipality
 
 _counter = itertools.count(1)
@@ -43,8 +43,24 @@ def cooperation_input(
     )
 
 
-def make_cooperation(user=None, **kwargs) -> Cooperation:
-    return services.save_cooperation(cooperation_input(**kwargs), user=user)
+def make_cooperation(user=None, *, invited_accept=True, **kwargs) -> Cooperation:
+    """An entry created by `user`; the municipalities it invites accept at once (`invited_accept`),
+    so that every listed municipality is a member, unless a test is about the invitations."""
+    cooperation = services.save_cooperation(cooperation_input(**kwargs), user=user)
+    changes = list(services.open_member_changes(cooperation))
+    if invited_accept and changes:
+        # as if everyone had been a member from the start: no record of each acceptance, and the
+        # creation's snapshot lists them all
+        for change in changes:
+            Membership.objects.create(
+                cooperation=cooperation, municipality=change.municipality, role=change.role
+            )
+            change.status = MemberChange.Status.ACCEPTED
+            change.save(update_fields=["status"])
+        created = services.versions(cooperation).get()
+        created.snapshot, created.note = services.snapshot(cooperation), ""
+        created.save(update_fields=["snapshot", "note"])
+    return cooperation
 
 
 # --- GR-register records (polder's JSON format of the ROO) ---------------------------------------

@@ -248,6 +248,8 @@ SPECTACULAR_SETTINGS = {
     ],
     "ENUM_NAME_OVERRIDES": {
         "PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES",
+        "DeelnemerStatusEnum": "goedebuur.cooperations.api.serializers.MEMBER_STATUSES",
+        "StatusEnum": "goedebuur.cooperations.api.serializers.COOPERATION_STATUSES",
         "PartnerCriteriumEnum": "goedebuur.core.partners.scoring.CRITERIA",
     },
 }

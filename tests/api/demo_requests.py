@@ -50,6 +50,7 @@ def real_path_parameters():
         "/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
         "/samenwerkingen/": {
             "slug": cooperation.slug,
+            "gemeente": "GM0340",  # a member (Rhenen): nothing is open for it in the demo data, a 400
             "versieId": ChangeRecord.objects.filter(
                 model="cooperations.cooperation", object_id=str(cooperation.pk)
             )

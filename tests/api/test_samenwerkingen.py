@@ -83,6 +83,7 @@ def test_it_shows_one_cooperation_with_lower_camel_case_fields(api_client, coope
         "uitgetredenOp": None,
         "voorheen": [],
         "volgensRegister": False,
+        "status": "geaccepteerd",
     }
     assert body["bronnen"] == []
     assert body["herkomst"] == "goede-buur" and body["register"] is None
@@ -172,7 +173,11 @@ def test_it_replaces_a_cooperation_with_put(editor_a_api, cooperation):
     assert body["naam"] == "Food Valley ICT (vernieuwd)"
     assert body["vorm"] == "convenant-intentieverklaring"
     assert body["domeinen"] == ["werkplek"]
-    assert {m["gemeente"] for m in body["deelnemers"]} == {VEENENDAAL, RENSWOUDE}
+    # Renswoude is invited and Rhenen's removal is proposed: both wait for consent
+    listed = {m["gemeente"]: m["status"] for m in body["deelnemers"]}
+    assert listed == {VEENENDAAL: "geaccepteerd", RHENEN: "geaccepteerd", RENSWOUDE: "uitgenodigd"}
+    pending = {(c["soort"], c["gemeente"]) for c in body["wijzigingenDeelnemers"]}
+    assert pending == {("toetreden", RENSWOUDE), ("uittreden", RHENEN)}
     assert body["status"] == "onbekend" and body["omschrijving"] == ""
 
 
@@ -227,8 +232,18 @@ def test_it_answers_409_when_another_save_wins_the_race(editor_a_api, cooperatio
     assert Cooperation.objects.get(pk=cooperation.pk).name == "Food Valley ICT"
 
 
-def test_it_records_a_member_leaving(editor_a_api, cooperation):
-    response = editor_a_api.patch(
+def test_it_proposes_a_member_leaving_and_an_administrator_records_it_at_once(
+    editor_a_api, admin_api, cooperation
+):
+    url = f"/api/v1/samenwerkingen/{cooperation.slug}"
+    left = {"deelnemers": [{"gemeente": VEENENDAAL}, {"gemeente": RHENEN, "uitgetredenOp": "2024-06-30"}]}
+    proposed = editor_a_api.patch(url, left, format="json").json()
+    rhenen = next(m for m in proposed["deelnemers"] if m["gemeente"] == RHENEN)
+    assert rhenen["uitgetredenOp"] is None
+    (change,) = proposed["wijzigingenDeelnemers"]
+    assert change["soort"] == "uittreden" and change["uitgetredenOp"] == "2024-06-30"
+    assert change["wachtOp"] == [RHENEN] and change["voorgesteldNamens"] == VEENENDAAL
+    response = admin_api.patch(
         f"/api/v1/samenwerkingen/{cooperation.slug}",
         {
             "deelnemers": [
@@ -242,6 +257,7 @@ def test_it_records_a_member_leaving(editor_a_api, cooperation):
     assert response.status_code == 200, response.json()
     rhenen = next(m for m in response.json()["deelnemers"] if m["gemeente"] == RHENEN)
     assert rhenen["uitgetredenOp"] == "2024-06-30"
+    assert response.json()["wijzigingenDeelnemers"] == []
 
 
 def test_it_soft_deletes_with_delete(editor_a_api, api_client, cooperation):
@@ -425,9 +441,9 @@ def test_it_describes_old_and_new_values_of_a_change_as_any_json_not_as_a_geomet
     assert "coordinates" in json.dumps(schemas["GemeenteFeature"]["properties"]["geometry"])
 
 
-def test_it_shows_members_and_a_delete_in_versions_with_api_field_names(editor_a_api, cooperation):
+def test_it_shows_members_and_a_delete_in_versions_with_api_field_names(editor_a_api, admin_api, cooperation):
     members = [{"gemeente": VEENENDAAL}, {"gemeente": RENSWOUDE, "rol": "trekker"}]
-    editor_a_api.patch(f"/api/v1/samenwerkingen/{cooperation.slug}", {"deelnemers": members}, format="json")
+    admin_api.patch(f"/api/v1/samenwerkingen/{cooperation.slug}", {"deelnemers": members}, format="json")
     editor_a_api.delete(f"/api/v1/samenwerkingen/{cooperation.slug}")
     deleted, changed, _created = editor_a_api.get(
         f"/api/v1/samenwerkingen/{cooperation.slug}/versies"

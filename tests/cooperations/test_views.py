@@ -69,7 +69,9 @@ def test_it_lets_an_editor_create_a_cooperation_with_a_neighbour(editor_a_client
     response = editor_a_client.post("/samenwerkingen/nieuw", _form_data())
     cooperation = Cooperation.objects.get()
     assert response.status_code == 302 and response["Location"] == cooperation.get_absolute_url()
-    assert sorted(m.municipality.code for m in cooperation.memberships.all()) == [RENSWOUDE, VEENENDAAL]
+    assert [m.municipality.code for m in cooperation.memberships.all()] == [VEENENDAAL]
+    invitation = services.open_member_changes(cooperation).get()
+    assert invitation.municipality.code == RENSWOUDE and invitation.kind == "toetreden"
     assert cooperation.sources.get().url == "https://example.org/bron"
 
 

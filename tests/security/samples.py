@@ -1,26 +1,37 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Sample values for route parameters, taken from the demo data. Municipality A is Veenendaal (GM0345):
-the samples are A's own records (or records A takes part in), so that the matrix shows A may and B may not."""
+the samples are A's own records (or records A takes part in), so that the matrix shows A may and B may not.
+One exception: the member-consent routes answer an invitation of B (Utrecht, GM0344) into A's
+cooperation, which B may accept and A, as the other member, may agree to."""
 
 from goedebuur.accounts.tokens import create_token
 from goedebuur.businesscases.models import BusinessCase
 from goedebuur.businesscases.views_steps import STEPS
-from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
+from goedebuur.cooperations import services as cooperations
+from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, PolicyDomain
 from goedebuur.experiences.models import Answer, Attachment, Lesson, Question, Report
 from goedebuur.fallback.models import Agreement
 from goedebuur.history.models import ChangeRecord
-from goedebuur.municipalities.models import RegionType
+from goedebuur.municipalities.models import Municipality, RegionType
 from goedebuur.partners.models import Shortlist
 from goedebuur.profiles.models import Application
 from goedebuur.trajectories.documents import KINDS
 from goedebuur.trajectories.models import ChecklistItem, Trajectory
+from tests.factories import make_user
 
 A = "GM0345"
+B = "GM0344"
 RESTRICTIVE = ["leden", "gemeenten", "openbaar"]
 
 
 def build_samples(editor_a) -> dict[str, str]:
     cooperation = Cooperation.objects.filter(slug="ict-samenwerking-rhenen-veenendaal").get()
+    # Rhenen's editor invites Utrecht (B): B may accept it, A (asked as the other member) may agree
+    invitation = cooperations.input_from(cooperation)
+    invitation.members.append(cooperations.MemberInput(Municipality.objects.get(code=B)))
+    cooperations.save_cooperation(
+        invitation, make_user("GM0340", username="editor-rhenen"), instance=cooperation
+    )
     record = ChangeRecord.objects.filter(
         model="cooperations.cooperation", object_id=str(cooperation.pk)
     ).first()
@@ -59,7 +70,10 @@ def build_samples(editor_a) -> dict[str, str]:
         "regio-indelingen.code": RegionType.objects.order_by("pk").first().code,
         "samenwerkingsvormen.code": CooperationForm.objects.order_by("pk").first().code,
         "ict-domeinen.slug": IctDomain.objects.order_by("pk").first().slug,
+        "beleidsdomeinen.slug": PolicyDomain.objects.order_by("pk").first().slug,
         "slug": cooperation.slug,
+        "samenwerkingen.code": B,
+        "samenwerkingen.gemeente": B,
         "record_id": record.pk,
         "versieId": record.pk,
         "partners.pk": shortlist.pk,

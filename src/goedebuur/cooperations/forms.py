@@ -337,9 +337,10 @@ class EntryErrors:
 
 
 def member_initial(cooperation: Cooperation):
+    """The members and the open invitations (saving the form keeps an invitation it still lists)."""
     return [
         {"municipality": m.municipality, "role": m.role, "joined_on": m.joined_on, "left_on": m.left_on}
-        for m in cooperation.memberships.select_related("municipality").defer(*HEAVY_MEMBER_FIELDS)
+        for m in cooperation.members
     ]
 
 

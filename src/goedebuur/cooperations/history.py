@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
+from .consent import apply_members
 from .models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain, Source
 
 
@@ -20,21 +21,6 @@ def _iso(value):
 
 def _date(value):
     return dt.date.fromisoformat(value) if value else None
-
-
-def replace_members(cooperation: Cooperation, members) -> None:
-    """Replace the memberships by `members` (objects with municipality, role, joined_on, left_on)."""
-    cooperation.memberships.all().delete()
-    Membership.objects.bulk_create(
-        Membership(
-            cooperation=cooperation,
-            municipality=m.municipality,
-            role=m.role,
-            joined_on=m.joined_on,
-            left_on=m.left_on,
-        )
-        for m in members
-    )
 
 
 def replace_sources(cooperation: Cooperation, sources) -> None:
@@ -116,7 +102,9 @@ class CooperationTracker(history.Tracker):
         by_code = Municipality.objects.in_bulk(
             [m["municipality"] for m in state["members"]], field_name="code"
         )
-        replace_members(
+        # who takes part follows the same consent as an edit: a restore cannot add or remove
+        # another municipality behind its back
+        apply_members(
             cooperation,
             [
                 Membership(
@@ -128,6 +116,7 @@ class CooperationTracker(history.Tracker):
                 for m in state["members"]
                 if m["municipality"] in by_code
             ],
+            user,
         )
         replace_sources(cooperation, state["sources"])
         return cooperation

@@ -2,6 +2,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.history.services import Versioned
@@ -143,8 +144,25 @@ class Cooperation(Versioned):
 
     @property
     def members(self):
-        """The memberships, by the name the services, the history and the API give them."""
-        return self.memberships.all()
+        """The memberships and the open invitations, by the name the services and the API give them
+        (`member_status` tells them apart). Invitations are no memberships: only `memberships` count
+        for rights and for the register's figures."""
+        invited = [c for c in self.open_member_changes if c.kind == MemberChange.Kind.JOIN]
+        returning = {c.municipality_id for c in invited}  # a former member invited back: once, invited
+        members = [m for m in self._related("memberships") if m.municipality_id not in returning]
+        return sorted([*members, *invited], key=lambda m: m.municipality.name)
+
+    @property
+    def open_member_changes(self) -> list:
+        """Invitations and removals that wait for consent (works with or without a prefetch of
+        `member_changes`)."""
+        return [c for c in self._related("member_changes") if c.status == MemberChange.Status.OPEN]
+
+    def _related(self, name):
+        manager = getattr(self, name)
+        if name in getattr(self, "_prefetched_objects_cache", {}):
+            return manager.all()
+        return manager.select_related("municipality")
 
     @property
     def deleted(self) -> bool:
@@ -203,6 +221,112 @@ class Membership(models.Model):
     @property
     def is_current(self):
         return self.left_on is None
+
+    member_status = "geaccepteerd"  # as the API lists members next to open invitations
+
+
+class MemberChange(models.Model):
+    """A change in who takes part in an entry added on the platform that waits for the consent of the
+    municipalities concerned (its `consents`): an invitation to join, or the removal of a current
+    member. Nothing about the memberships changes while it is open: an invited municipality is no
+    member, a member proposed for removal still is. See docs/decisions.md ("Instemming")."""
+
+    class Kind(models.TextChoices):
+        JOIN = "toetreden", _("uitnodiging")
+        LEAVE = "uittreden", _("verwijdering")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        ACCEPTED = "aanvaard", _("aanvaard")
+        DECLINED = "afgewezen", _("afgewezen")
+        WITHDRAWN = "ingetrokken", _("ingetrokken")
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="member_changes")
+    municipality = models.ForeignKey(
+        "municipalities.Municipality", on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    # An invitation: the membership it becomes. A removal: the leave date (None: off the list).
+    role = models.CharField(
+        _("rol"), max_length=10, choices=Membership.Role.choices, default=Membership.Role.DEELNEMER
+    )
+    joined_on = models.DateField(_("toegetreden op"), null=True, blank=True)
+    left_on = models.DateField(_("uitgetreden op"), null=True, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_for = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("voorgesteld namens"),
+    )
+    proposed_at = models.DateTimeField(_("voorgesteld op"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["proposed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperation", "municipality"],
+                condition=models.Q(status="open"),
+                name="one_open_member_change",
+            ),
+        ]
+        verbose_name = _("wijziging van de deelnemers")
+        verbose_name_plural = _("wijzigingen van de deelnemers")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.municipality} ({self.cooperation})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def member_status(self) -> str:
+        """As the API lists an open invitation among the members."""
+        return "uitgenodigd"
+
+    # ... where it has the fields of a membership from the GR-register too (invitations never are)
+    official = False
+    former = ()
+
+
+class MemberConsent(models.Model):
+    """The answer of one municipality whose consent a member change needs."""
+
+    class Answer(models.TextChoices):
+        OPEN = "open", _("nog niet beantwoord")
+        YES = "ja", _("stemt in")
+        NO = "nee", _("wijst af")
+
+    change = models.ForeignKey(MemberChange, on_delete=models.CASCADE, related_name="consents")
+    municipality = models.ForeignKey(
+        "municipalities.Municipality", on_delete=models.PROTECT, related_name="+", verbose_name=_("gemeente")
+    )
+    answer = models.CharField(_("antwoord"), max_length=4, choices=Answer.choices, default=Answer.OPEN)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["municipality__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["change", "municipality"], name="one_consent_per_municipality"),
+        ]
+        verbose_name = _("instemming")
+        verbose_name_plural = _("instemmingen")
+
+    def __str__(self):
+        return f"{self.municipality}: {self.get_answer_display()}"
 
 
 class Source(models.Model):

@@ -10,7 +10,7 @@ def can_create(user) -> bool:
 
 def can_edit(user, cooperation: Cooperation) -> bool:
     """Administrators edit everything; an editor edits the cooperations its municipality is a
-    current member of."""
+    current member of (memberships are accepted ones only; an invited municipality is no member)."""
     if not (user and user.is_authenticated):
         return False
     if user.is_platform_admin:

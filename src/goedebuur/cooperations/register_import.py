@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,15 @@ from goedebuur.core.register.domains import classify
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import Municipality
 
-from .models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain, RegisterVersion
+from .models import (
+    Cooperation,
+    CooperationForm,
+    IctDomain,
+    MemberChange,
+    Membership,
+    PolicyDomain,
+    RegisterVersion,
+)
 from .slugs import unique_slug
 
 SNAPSHOT = "gr/regelingen.jsonl.gz"
@@ -444,6 +453,10 @@ def _sync_members(cooperation, entry: OfficialEntry, before: dict, municipalitie
     joined and that left (for the history note)."""
     roles = {code: m.role for code, m in before.items()}
     was_current = {code for code, m in before.items() if m.left_on is None}
+    # the register decides who takes part: invitations and removals of a linked entry are moot
+    cooperation.member_changes.filter(status=MemberChange.Status.OPEN).update(
+        status=MemberChange.Status.WITHDRAWN, decided_at=timezone.now()
+    )
     cooperation.memberships.all().delete()
     Membership.objects.bulk_create(
         Membership(

@@ -2,7 +2,10 @@
 """Public API of the cooperations app: the register of ICT cooperations.
 
 Every change goes through `save_cooperation`, `delete_cooperation` or `restore_version`, which
-validate, write and record a full snapshot in the history (who, when, what)."""
+validate, write and record a full snapshot in the history (who, when, what). Changes in who takes part
+in an entry added on the platform need the consent of the municipalities concerned (`consent`): an
+editor's change to another municipality's membership opens a `MemberChange` that they answer with
+`answer_member_change`. Memberships are only ever accepted ones."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -21,12 +24,13 @@ from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from . import demo, permissions, register_import, register_problems
-from .history import CooperationTracker, replace_members, replace_sources
+from . import consent, demo, permissions, register_import, register_problems
+from .history import CooperationTracker, replace_sources
 from .models import (
     Cooperation,
     CooperationForm,
     IctDomain,
+    MemberChange,
     Membership,
     PolicyDomain,
     RegisterVersion,
@@ -93,9 +97,8 @@ def input_from(cooperation: Cooperation) -> CooperationInput:
     return CooperationInput(
         domains=list(cooperation.domains.all()),
         policy_domains=list(cooperation.policy_domains.all()),
-        members=[
-            MemberInput(m.municipality, m.role, m.joined_on, m.left_on) for m in cooperation.memberships.all()
-        ],
+        # the members and the open invitations: a partial update keeps both
+        members=[MemberInput(m.municipality, m.role, m.joined_on, m.left_on) for m in cooperation.members],
         sources=[SourceInput(s.url, s.description) for s in cooperation.sources.all()],
         is_demo=cooperation.is_demo,
         **{name: getattr(cooperation, name) for name in SCALAR_FIELDS},
@@ -116,7 +119,19 @@ def live_cooperations():
                 "memberships",
                 queryset=Membership.objects.select_related("municipality").defer(*HEAVY_MEMBER_FIELDS),
             ),
+            open_member_changes_prefetch(),
         )
+    )
+
+
+def open_member_changes_prefetch() -> Prefetch:
+    """`member_changes` limited to the open ones, for lists that show invitations (`Cooperation.members`)."""
+    return Prefetch(
+        "member_changes",
+        queryset=MemberChange.objects.filter(status=MemberChange.Status.OPEN)
+        .select_related("municipality", "proposed_for")
+        .defer(*HEAVY_MEMBER_FIELDS)
+        .prefetch_related("consents__municipality"),
     )
 
 
@@ -202,7 +217,9 @@ def cooperations_of(municipality: Municipality):
 
 def current_memberships():
     """Memberships that count as "takes part now": no leave date, in a cooperation that is neither
-    deleted nor ended (status beëindigd). Used by counts, the matrix and the map."""
+    deleted nor ended (status beëindigd). Used by counts, the matrix, the map and the rights that follow
+    membership (shared contracts, members-only lessons). A membership is always an accepted one: an
+    invitation is a `MemberChange` and grants nothing until it is accepted."""
     return Membership.objects.filter(
         left_on__isnull=True,
         cooperation__deleted_at__isnull=True,
@@ -580,8 +597,11 @@ def check_permission(user, cooperation: Cooperation | None = None) -> None:
 
 @transaction.atomic
 def save_cooperation(
-    values: CooperationInput, user, instance: Cooperation | None = None, note=""
+    values: CooperationInput, user, instance: Cooperation | None = None, note="", consented=()
 ) -> Cooperation:
+    """Validate and save an entry. On a platform entry, a change to another municipality's membership
+    waits for consent (see `consent`); `consented` names municipalities whose consent the platform
+    already holds (trajectories: the partners that accepted), so their invitation needs no new answer."""
     check_permission(user, instance)
     validate(values, user, instance)
     creating = instance is None
@@ -602,10 +622,58 @@ def save_cooperation(
                 membership.role = roles[membership.municipality.code]
                 membership.save(update_fields=["role"])
     else:
-        replace_members(cooperation, values.members)
+        opened = consent.apply_members(cooperation, values.members, user, {m.pk for m in consented})
+        note = "; ".join(filter(None, [note, *(_opened_note(change) for change in opened)]))
     replace_sources(cooperation, values.sources)
     _record(cooperation, "create" if creating else "update", user, note)
     return cooperation
+
+
+def _opened_note(change: MemberChange) -> str:
+    return _("%(subject)s wacht op instemming") % {"subject": consent.describe(change)}
+
+
+# --- consent for membership changes ------------------------------------------------------------
+
+
+def open_member_changes(cooperation: Cooperation):
+    """Invitations and removals of `cooperation` that wait for consent, oldest first, with their
+    answers (`consents`)."""
+    return consent.open_changes(cooperation)
+
+
+def member_change_waits_for(change: MemberChange) -> list[Municipality]:
+    """The municipalities whose answer an open change still needs."""
+    return consent.waiting_for(change)
+
+
+def member_changes_waiting_for(municipality: Municipality):
+    """Open invitations and removals of live entries that wait for `municipality`'s answer."""
+    return consent.pending_for(municipality)
+
+
+def all_open_member_changes():
+    """Every open invitation and removal of a live entry, oldest first (the operator's view)."""
+    return (
+        MemberChange.objects.filter(status=MemberChange.Status.OPEN, cooperation__deleted_at__isnull=True)
+        .select_related("cooperation", "municipality", "proposed_for")
+        .prefetch_related("consents__municipality")
+        .order_by("proposed_at", "pk")
+    )
+
+
+def answer_member_change(
+    cooperation: Cooperation, municipality: Municipality, user, agree: bool
+) -> MemberChange:
+    """`user` accepts (agree) or declines the open invitation or removal of `municipality` in
+    `cooperation` for the user's own municipality; the proposer's municipality can withdraw it by
+    declining. A platform administrator (or the system, `user` None) decides it at once. Raises
+    ValidationError when nothing is open, PermissionDenied when the user has no say."""
+    if cooperation.from_register:
+        raise ValidationError(
+            _("De deelnemers van een regeling uit het GR-register volgen het register."), code="register"
+        )
+    return consent.answer(cooperation, municipality, user, agree)
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from . import views
+from . import views, views_consent
 
 app_name = "cooperations"
 urlpatterns = [
@@ -11,6 +11,16 @@ urlpatterns = [
     path("samenwerkingen/<slug:slug>/bewerken", views.cooperation_edit, name="edit"),
     path("samenwerkingen/<slug:slug>/verwijderen", views.cooperation_delete, name="delete"),
     path("samenwerkingen/<slug:slug>/geschiedenis", views.cooperation_history, name="history"),
+    path(
+        "samenwerkingen/<slug:slug>/deelnemers/<str:code>/accepteren",
+        views_consent.accept_member,
+        name="accept_member",
+    ),
+    path(
+        "samenwerkingen/<slug:slug>/deelnemers/<str:code>/weigeren",
+        views_consent.decline_member,
+        name="decline_member",
+    ),
     path(
         "samenwerkingen/<slug:slug>/geschiedenis/<int:record_id>/herstellen",
         views.cooperation_restore,

@@ -33,6 +33,7 @@ from .forms import (
     to_input,
 )
 from .models import Cooperation
+from .views_consent import member_changes_for
 
 # How many member names a row of the list shows before "and N more".
 LIST_MEMBER_NAMES = 8
@@ -88,6 +89,7 @@ def cooperation_detail(request, slug):
         "can_delete": services.may_delete(request.user, cooperation),
         "members_map": maps.cooperation_members_map(cooperation),
         "last_change": services.versions(cooperation).first(),
+        "member_changes": member_changes_for(request.user, cooperation),
     }
     return render(request, "cooperations/detail.html", context)
 
@@ -156,6 +158,13 @@ def cooperation_create(request):
             messages.success(
                 request, _("Samenwerkingsverband '%(name)s' is toegevoegd.") % {"name": cooperation.name}
             )
+            if cooperation.open_member_changes:
+                messages.info(
+                    request,
+                    _(
+                        "De andere gemeenten zijn uitgenodigd; zij nemen deel zodra een redacteur de uitnodiging aanneemt."
+                    ),
+                )
             return redirect(cooperation)
     else:
         form = CooperationEntryForm()
@@ -179,6 +188,10 @@ def cooperation_edit(request, slug):
         saved = _save(request, form, formset, instance=cooperation)
         if saved:
             messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            if saved.open_member_changes:
+                messages.info(
+                    request, _("Wijzigingen in de deelnemers wachten op instemming (zie hieronder).")
+                )
             return redirect(saved)
     else:
         form = CooperationEntryForm(initial=CooperationEntryForm.initial_for(cooperation))

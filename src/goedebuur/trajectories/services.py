@@ -334,8 +334,12 @@ def promote_to_register(trajectory: Trajectory, user) -> Cooperation:
         status=Cooperation.Status.ACTIEF,  # the agreement is signed
         is_demo=trajectory.is_demo,
     )
+    partners = [p.municipality for p in accepted(trajectory)]
     cooperation = register.save_cooperation(
-        values, user, note=_("uit het samenwerkingstraject '%(name)s'") % {"name": trajectory.name}
+        values,
+        user,
+        note=_("uit het samenwerkingstraject '%(name)s'") % {"name": trajectory.name},
+        consented=partners,  # each accepted the trajectory through its own editor
     )
     trajectory.cooperation = cooperation
     trajectory.save(update_fields=["cooperation", "updated_at"])

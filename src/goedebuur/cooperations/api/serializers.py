@@ -17,10 +17,20 @@ from goedebuur.api import MappedChoiceField, PageLinkField, revision_field
 from goedebuur.municipalities.models import Municipality
 
 from .. import services
-from ..models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain
+from ..models import (
+    Cooperation,
+    CooperationForm,
+    IctDomain,
+    MemberChange,
+    MemberConsent,
+    Membership,
+    PolicyDomain,
+)
 
 PRECISION = {"dag": Cooperation.Precision.DAY, "jaar": Cooperation.Precision.YEAR}
 PRECISION_CHOICES = list(PRECISION)  # SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["PrecisieEnum"]
+MEMBER_STATUSES = ["geaccepteerd", "uitgenodigd"]  # ENUM_NAME_OVERRIDES["DeelnemerStatusEnum"]
+COOPERATION_STATUSES = list(Cooperation.Status.values)  # keeps its name "StatusEnum" next to the above
 ACTIONS = {"aangemaakt": "create", "gewijzigd": "update", "verwijderd": "delete", "hersteld": "restore"}
 
 
@@ -167,9 +177,75 @@ class MemberSerializer(serializers.Serializer):
         read_only=True,
         help_text="True when the membership (who, since, until) comes from the GR-register.",
     )
+    status = serializers.ChoiceField(
+        source="member_status",
+        choices=MEMBER_STATUSES,
+        read_only=True,
+        help_text="`geaccepteerd`: a member. `uitgenodigd`: invited, not yet a member (no rights until it "
+        "and the other members agree; see `wijzigingenDeelnemers`). Listing an invited municipality in a "
+        "PUT or PATCH keeps its invitation, leaving it out withdraws it.",
+    )
 
     class Meta:
         ref_name = "Deelnemer"
+
+
+class MemberChangeSerializer(serializers.Serializer):
+    """An invitation or removal that waits for the consent of the municipalities concerned."""
+
+    samenwerking = serializers.CharField(source="cooperation.slug", help_text="The cooperation's slug.")
+    gemeente = serializers.CharField(source="municipality.code", help_text="CBS code of the municipality.")
+    gemeenteNaam = serializers.CharField(source="municipality.name")
+    soort = serializers.ChoiceField(
+        source="kind",
+        choices=MemberChange.Kind.values,
+        help_text="`toetreden`: the municipality is invited. `uittreden`: its removal is proposed.",
+    )
+    rol = serializers.ChoiceField(source="role", choices=Membership.Role.values)
+    toegetredenOp = serializers.DateField(source="joined_on", allow_null=True)
+    uitgetredenOp = serializers.DateField(
+        source="left_on",
+        allow_null=True,
+        help_text="For a removal: the leave date it sets; null takes the municipality off the list.",
+    )
+    voorgesteldNamens = serializers.CharField(
+        source="proposed_for.code", allow_null=True, help_text="CBS code of the proposing municipality."
+    )
+    voorgesteldOp = serializers.DateTimeField(source="proposed_at")
+    wachtOp = serializers.SerializerMethodField(
+        help_text="CBS codes of the municipalities whose answer is still needed."
+    )
+    ingestemd = serializers.SerializerMethodField(help_text="CBS codes of the municipalities that agreed.")
+    accepteren = serializers.SerializerMethodField(
+        help_text="POST here to accept (for the invited municipality) or agree (for a member)."
+    )
+    weigeren = serializers.SerializerMethodField(
+        help_text="POST here to decline, or to withdraw for the proposing municipality."
+    )
+
+    class Meta:
+        ref_name = "WijzigingDeelnemers"
+
+    def get_wachtOp(self, change) -> list[str]:
+        return [m.code for m in services.member_change_waits_for(change)]
+
+    def get_ingestemd(self, change) -> list[str]:
+        return [c.municipality.code for c in change.consents.all() if c.answer == MemberConsent.Answer.YES]
+
+    def _link(self, change, name) -> str:
+        return reverse(
+            name,
+            kwargs={"slug": change.cooperation.slug, "gemeente": change.municipality.code},
+            request=self.context.get("request"),
+        )
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_accepteren(self, change):
+        return self._link(change, "api:samenwerking-accept-member")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_weigeren(self, change):
+        return self._link(change, "api:samenwerking-decline-member")
 
 
 class SourceSerializer(serializers.Serializer):
@@ -330,7 +406,15 @@ class CooperationSerializer(serializers.Serializer):
     deelnemers = MemberSerializer(
         source="members",
         many=True,
-        help_text="At least two municipalities. An editor's own municipality must be a current member.",
+        help_text="At least two municipalities. An editor's own municipality must be a current member. "
+        "A municipality an editor adds is invited (`status` `uitgenodigd`); removing a current member is "
+        "proposed to the members (see `wijzigingenDeelnemers`). An administrator's change applies at once.",
+    )
+    wijzigingenDeelnemers = MemberChangeSerializer(
+        source="open_member_changes",
+        many=True,
+        read_only=True,
+        help_text="Invitations and removals that wait for consent.",
     )
     beleidsdomeinen = serializers.SlugRelatedField(
         source="policy_domains",

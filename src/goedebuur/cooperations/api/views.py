@@ -21,6 +21,7 @@ from goedebuur.api import (
     ReadOnlyApiViewMixin,
     RevisionCheckedMixin,
 )
+from goedebuur.municipalities.models import Municipality
 
 from .. import permissions, services
 from ..models import Cooperation
@@ -56,6 +57,12 @@ class CooperationPermission(ReadAnyoneWriteAuthenticated):
 
 SLUG_PARAMETER = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="The cooperation's slug."
+)
+MEMBER_PARAMETER = OpenApiParameter(
+    "gemeente",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    description="CBS code of the invited municipality or of the member whose removal is proposed.",
 )
 VERSION_PARAMETER = OpenApiParameter(
     "versieId", OpenApiTypes.INT, OpenApiParameter.PATH, description="`id` of a version (see /versies)."
@@ -134,7 +141,13 @@ class CooperationViewSet(
         fresh = (
             Cooperation.objects.filter(pk=cooperation.pk)
             .select_related("form")
-            .prefetch_related("domains", "policy_domains", "memberships__municipality", "sources")
+            .prefetch_related(
+                "domains",
+                "policy_domains",
+                "memberships__municipality",
+                "sources",
+                services.open_member_changes_prefetch(),
+            )
             .get()
         )
         return Response(self.get_serializer(fresh).data, status=status_code, headers=headers)
@@ -231,6 +244,64 @@ class CooperationViewSet(
         if not services.versions(cooperation).filter(pk=versieId).exists():
             raise Http404
         return self._answer(services.restore_version(cooperation, int(versieId), request.user))
+
+    def _member_answer(self, slug, gemeente, agree: bool):
+        """Consent is decided by the service (the invited municipality, the members asked, the
+        proposer, an administrator), not by the edit permission: an invited municipality may answer."""
+        cooperation = services.get_live(slug)
+        municipality = Municipality.objects.filter(code=gemeente.upper()).first()
+        if cooperation is None or municipality is None:
+            raise Http404
+        services.answer_member_change(cooperation, municipality, self.request.user, agree)
+        return self._answer(cooperation)
+
+    @extend_schema(
+        summary="Accept an invitation or agree to a member change",
+        description=(
+            "For an editor of the invited municipality (accepts the invitation) or of a member whose "
+            "consent the change needs (agrees to it). The change applies once everyone asked has agreed: "
+            "an invitation needs the invited municipality and the members at the time it was made, except "
+            "the proposer's own municipality; a removal needs those members. An administrator's answer "
+            "applies the change at once. 400 when nothing is open for the municipality, 403 when the "
+            "caller's municipality has no say. Answers the cooperation."
+        ),
+        operation_id="samenwerkingen_deelnemer_accepteren",
+        parameters=[SLUG_PARAMETER, MEMBER_PARAMETER],
+        request=None,
+        responses=CooperationSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"deelnemers/(?P<gemeente>[A-Za-z0-9]+)/accepteren",
+        url_name="accept-member",
+        filter_backends=[],
+    )
+    def accept_member(self, request, slug=None, gemeente=None):
+        return self._member_answer(slug, gemeente, agree=True)
+
+    @extend_schema(
+        summary="Decline an invitation or a member change",
+        description=(
+            "For an editor of the invited municipality or of a member whose consent the change needs: "
+            "one refusal declines the change and nothing changes. The proposing municipality's editor "
+            "withdraws the change with it. An administrator's refusal declines at once. Answers the "
+            "cooperation."
+        ),
+        operation_id="samenwerkingen_deelnemer_weigeren",
+        parameters=[SLUG_PARAMETER, MEMBER_PARAMETER],
+        request=None,
+        responses=CooperationSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"deelnemers/(?P<gemeente>[A-Za-z0-9]+)/weigeren",
+        url_name="decline-member",
+        filter_backends=[],
+    )
+    def decline_member(self, request, slug=None, gemeente=None):
+        return self._member_answer(slug, gemeente, agree=False)
 
 
 @extend_schema_view(

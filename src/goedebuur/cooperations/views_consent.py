@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Pages for consent to membership changes: the block "Wachten op instemming" on a cooperation page
+(`member_changes_for`, rendered by `_invitations.html`) and the accept and decline buttons it posts to.
+The rules are in `services` (see `consent`)."""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from goedebuur.common import one_line
+from goedebuur.history.services import EditConflict, conflict_message
+from goedebuur.municipalities.models import Municipality
+
+from . import services
+from .models import Cooperation, MemberChange, MemberConsent
+
+ANCHOR = "deelnemerswijzigingen"
+
+
+@dataclass
+class ChangeView:
+    """One open change as the cooperation page shows it to one viewer."""
+
+    change: MemberChange
+    title: str
+    waiting: list = field(default_factory=list)
+    agreed: list = field(default_factory=list)
+    accept_label: str = ""  # empty: the viewer cannot accept
+    decline_label: str = ""  # empty: the viewer cannot decline or withdraw
+    accept_url: str = ""
+    decline_url: str = ""
+
+
+def member_changes_for(user, cooperation: Cooperation) -> list[ChangeView]:
+    """The open invitations and removals of `cooperation`, with the buttons `user` may use."""
+    views = []
+    for change in services.open_member_changes(cooperation):
+        name = change.municipality.name
+        join = change.kind == MemberChange.Kind.JOIN
+        item = ChangeView(
+            change=change,
+            title=(_("%(name)s is uitgenodigd") if join else _("Voorstel: %(name)s verwijderen"))
+            % {"name": name},
+            waiting=[m.name for m in services.member_change_waits_for(change)],
+            agreed=[
+                c.municipality.name for c in change.consents.all() if c.answer == MemberConsent.Answer.YES
+            ],
+            accept_url=reverse(
+                "cooperations:accept_member", args=[cooperation.slug, change.municipality.code]
+            ),
+            decline_url=reverse(
+                "cooperations:decline_member", args=[cooperation.slug, change.municipality.code]
+            ),
+        )
+        asked = {c.municipality_id for c in change.consents.all() if c.answer == MemberConsent.Answer.OPEN}
+        if user.is_authenticated and user.is_platform_admin:
+            item.accept_label, item.decline_label = _("Doorvoeren (beheerder)"), _("Afwijzen (beheerder)")
+        elif user.is_authenticated and user.is_editor and user.municipality_id in asked:
+            if join and user.municipality_id == change.municipality_id:
+                item.accept_label, item.decline_label = _("Uitnodiging aannemen"), _("Uitnodiging afwijzen")
+            else:
+                item.accept_label, item.decline_label = _("Instemmen"), _("Afwijzen")
+        elif user.is_authenticated and user.is_editor and user.municipality_id == change.proposed_for_id:
+            item.decline_label = _("Intrekken")
+        views.append(item)
+    return views
+
+
+def _answer(request, slug, code, agree: bool):
+    cooperation = services.get_live(slug)
+    if cooperation is None:
+        raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
+    municipality = get_object_or_404(Municipality, code=code.upper())
+    try:
+        change = services.answer_member_change(cooperation, municipality, request.user, agree)
+    except ValidationError as error:
+        messages.error(request, one_line(error))
+    except EditConflict as conflict:
+        messages.error(request, conflict_message(conflict))
+    else:
+        messages.success(request, _outcome(change))
+    return redirect(f"{cooperation.get_absolute_url()}#{ANCHOR}")
+
+
+def _outcome(change: MemberChange) -> str:
+    name = change.municipality.name
+    join = change.kind == MemberChange.Kind.JOIN
+    if change.status == MemberChange.Status.ACCEPTED:
+        return (_("%(name)s neemt nu deel.") if join else _("%(name)s is geen deelnemer meer.")) % {
+            "name": name
+        }
+    if change.status == MemberChange.Status.DECLINED:
+        return _("De wijziging is afgewezen; er verandert niets aan de deelnemers.")
+    if change.status == MemberChange.Status.WITHDRAWN:
+        return _("De wijziging is ingetrokken.")
+    waiting = ", ".join(m.name for m in services.member_change_waits_for(change))
+    return _("Uw antwoord is vastgelegd. De wijziging wacht nog op: %(names)s.") % {"names": waiting}
+
+
+@require_POST
+@login_required
+def accept_member(request, slug, code):
+    return _answer(request, slug, code, agree=True)
+
+
+@require_POST
+@login_required
+def decline_member(request, slug, code):
+    return _answer(request, slug, code, agree=False)
