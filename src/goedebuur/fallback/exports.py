@@ -9,8 +9,6 @@ import io
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from docx import Document
-from icalendar import Calendar, Event
 
 from goedebuur.documents import new_pdf, pdf_bytes
 
@@ -169,6 +167,8 @@ def title(agreement: Agreement) -> str:
 
 
 def docx_bytes(agreement: Agreement) -> bytes:
+    from docx import Document  # imported by the first document, not with the application
+
     document = Document()
     document.core_properties.title = title(agreement)
     document.core_properties.author = "Goede Buur"
@@ -231,6 +231,8 @@ def pdf_document(agreement: Agreement) -> bytes:
 def calendar_bytes(agreement: Agreement, base_url: str) -> bytes:
     """Open planned tests, open actions and the review date as all-day events. Titles name only
     the kind of test and the two municipalities: the feed is readable by anyone with its URL."""
+    from icalendar import Calendar, Event  # imported by the first calendar, not with the application
+
     calendar = Calendar()
     calendar.add("prodid", "-//Goede Buur//achtervang//NL")
     calendar.add("version", "2.0")

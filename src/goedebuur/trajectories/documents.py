@@ -7,8 +7,6 @@ They are outlines to start the conversation with, not legal advice; every docume
 import io
 from dataclasses import dataclass, field
 
-from docx import Document
-
 from goedebuur.core.trajectory.alignment import FOUR_KS, MOTIVES
 
 from .ambitions import picture
@@ -244,6 +242,8 @@ def to_markdown(document: Outline) -> str:
 
 
 def to_docx(document: Outline) -> bytes:
+    from docx import Document  # imported by the first document, not with the application
+
     docx = Document()
     docx.core_properties.title = document.title
     docx.core_properties.author = "Goede Buur"
