@@ -2,24 +2,25 @@
 """Process start time, worker memory and /health under load: this checkout next to a baseline commit.
 
     .venv/bin/python bench/startup.py [--baseline REV] [--runs 5] [--serve] [--load-seconds 20]
-        [--clients 6] [--data-dir DIR] [--top 15]
+        [--serve-runs 1] [--clients 6] [--data-dir DIR] [--top 15]
 
 The baseline's `src/` is taken with `git archive REV` into a temporary folder; both versions run
 against the same data folder (created with `goedebuur demo` when it holds no database yet), alternately,
 so every figure stands beside its baseline from the same run on the same (possibly busy) machine.
 
-1. Fresh process (`--runs` times each, alternating, after one unmeasured run that fills a bytecode cache
-   in the temporary folder, as `pip install` compiles it in an installation): a new Python imports the WSGI application
-   (`goedebuur.wsgi`, which sets Django up: settings, apps, models, admin) and answers its first
+1. Fresh process (`--runs` times each, alternating, after one unmeasured run that fills a bytecode
+   cache in the temporary folder, as `pip install` compiles it in an installation): a new Python imports
+   the WSGI application (`goedebuur.wsgi`: settings, apps, models, admin, middleware) and answers its first
    `GET /health` through it (this loads the URL configuration and with it every view). Reported: wall and
    CPU time of each step (median), the process's resident memory (RSS) after the first answer, and
    which heavy libraries that left loaded.
-2. `--top N`: the N slowest imports of one fresh process (`python -X importtime`, cumulative µs).
+2. `--top N`: the N slowest imports of one fresh process (`python -X importtime`, cumulative ms).
 3. `--serve`: `goedebuur serve --no-migrate` with its default server model on a free port. Reported:
    seconds from start until /health answers, the workers' RSS and PSS (proportional set size: shared
-   pages divided between the processes that share them, from /proc/PID/smaps_rollup) after a warm-up
-   over the main pages, and /health's latency (probed every 100 ms) while `--clients` threads keep
-   requesting slow pages for `--load-seconds` seconds.
+   pages divided between the processes that share them, from /proc/PID/smaps_rollup) once they have
+   started and after a warm-up over the main pages from several clients at once, and /health's latency
+   (probed every 100 ms, a new connection per request) while `--clients` threads keep requesting slow
+   pages for `--load-seconds` seconds. `--serve-runs N` repeats this N times, alternating.
 Linux only (/proc). Standard library only (plus the project). Prints Markdown for bench/RESULTS.md."""
 
 import argparse
@@ -165,6 +166,17 @@ def children(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
+def settled_children(pid: int) -> list[int]:
+    """The workers once gunicorn has started them all (their number unchanged for two seconds)."""
+    seen, since, deadline = children(pid), time.monotonic(), time.monotonic() + 60
+    while time.monotonic() - since < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = children(pid)
+        if len(now) != len(seen):
+            seen, since = now, time.monotonic()
+    return seen
+
+
 def memory_mb(pid: int) -> tuple[float, float]:
     """(RSS, PSS) in MB from /proc/PID/smaps_rollup."""
     values = {}
@@ -197,10 +209,15 @@ def served(src: Path, data_dir: Path, clients: int, seconds: float) -> dict:
                 raise RuntimeError("the server did not start")
             time.sleep(0.05)
         ready = time.perf_counter() - started
-        workers = children(server.pid)
-        for _ in range(2 * len(workers)):
-            for path in WARM:
-                get(port, path)
+        workers = settled_children(server.pid)
+        time.sleep(1)  # let the last one finish booting
+        started_memory = [memory_mb(pid) for pid in workers]
+        # Warm-up from several clients at once, so that every worker serves the main pages.
+        warmers = [threading.Thread(target=lambda: [get(port, path) for path in WARM]) for _ in workers * 2]
+        for thread in warmers:
+            thread.start()
+        for thread in warmers:
+            thread.join()
         memory = [memory_mb(pid) for pid in workers]
         master = memory_mb(server.pid)
 
@@ -235,6 +252,8 @@ def served(src: Path, data_dir: Path, clients: int, seconds: float) -> dict:
             "ready_s": ready,
             "workers": len(workers),
             "threads": os_threads,
+            "start_rss": median([r for r, _ in started_memory]),
+            "start_pss": median([p for _, p in started_memory]),
             "worker_rss": median([r for r, _ in memory]),
             "worker_pss": median([p for _, p in memory]),
             "master_rss": master[0],
@@ -268,6 +287,9 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--top", type=int, default=0, help="list the N slowest imports of each version")
     parser.add_argument("--serve", action="store_true", help="also measure `goedebuur serve`")
+    parser.add_argument(
+        "--serve-runs", type=int, default=1, help="rounds of --serve (one row each, alternating)"
+    )
     parser.add_argument("--clients", type=int, default=6)
     parser.add_argument("--load-seconds", type=float, default=20)
     parser.add_argument(
@@ -322,16 +344,18 @@ def main():
                 f"{', '.join(SLOW)} for {args.load_seconds:.0f} s while /health is probed every 100 ms.\n"
             )
             print(
-                "| version | workers | OS threads per worker after the load | start until /health 200 s | worker RSS MB | "
-                "worker PSS MB | all processes PSS MB | slow pages/s | /health p50 / p95 / max ms under load |"
+                "| version | workers | OS threads per worker after the load | start until /health 200 s "
+                "| worker RSS / PSS MB after start | worker RSS / PSS MB after the warm-up "
+                "| all processes PSS MB after the warm-up | slow pages/s | /health p50 / p95 / max ms under load |"
             )
             print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
-            for name, src in variants.items():
+            for name, src in [item for _ in range(args.serve_runs) for item in variants.items()]:
                 r = served(src, args.data_dir, args.clients, args.load_seconds)
                 errors = f" ({r['health_errors']} /health errors)" if r["health_errors"] else ""
                 print(
-                    f"| {name} | {r['workers']} | {r['threads']} | {r['ready_s']:.1f} | {r['worker_rss']:.0f} "
-                    f"| {r['worker_pss']:.0f} | {r['total_pss']:.0f} | {r['slow_rps']:.1f} "
+                    f"| {name} | {r['workers']} | {r['threads']} | {r['ready_s']:.1f} "
+                    f"| {r['start_rss']:.0f} / {r['start_pss']:.0f} | {r['worker_rss']:.0f} / {r['worker_pss']:.0f} "
+                    f"| {r['total_pss']:.0f} | {r['slow_rps']:.1f} "
                     f"| {r['health_p50']:.0f} / {r['health_p95']:.0f} / {r['health_max']:.0f}{errors} |"
                 )
 

@@ -45,6 +45,7 @@ def started(monkeypatch):
         seen.update(
             workers=self.cfg.workers, threads=self.cfg.threads, worker_class=self.cfg.worker_class_str
         )
+        seen["connections per worker"] = self.cfg.worker_connections
 
     class Connections:
         def close_all(self):
@@ -59,7 +60,13 @@ def started(monkeypatch):
 def test_serve_uses_the_defaults_and_closes_the_database_connections_before_forking(started, settings):
     settings.WEB_CONCURRENCY = settings.WEB_THREADS = 0
     call_command("serve", "--no-migrate")
-    assert started == {"workers": 3, "threads": 4, "worker_class": "gthread", "connections closed": True}
+    assert started == {
+        "workers": 3,
+        "threads": 4,
+        "worker_class": "gthread",
+        "connections closed": True,
+        "connections per worker": 4,  # a worker whose threads are all busy leaves new requests to the others
+    }
 
 
 def test_serve_takes_workers_and_threads_from_the_settings(started, settings):
@@ -71,4 +78,5 @@ def test_serve_takes_workers_and_threads_from_the_settings(started, settings):
 def test_serve_options_win_and_one_thread_means_sync_workers(started, settings):
     settings.WEB_CONCURRENCY, settings.WEB_THREADS = 5, 2
     call_command("serve", "--no-migrate", "--workers", "2", "--threads", "1")
-    assert started == {"workers": 2, "threads": 1, "worker_class": "sync", "connections closed": True}
+    assert (started["workers"], started["threads"], started["worker_class"]) == (2, 1, "sync")
+    assert started["connections closed"]

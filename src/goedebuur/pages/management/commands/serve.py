@@ -61,6 +61,13 @@ class Command(BaseCommand):
                 self.cfg.set("workers", workers)
                 self.cfg.set("threads", threads)
                 self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
+                # A worker takes a connection only when one of its threads is free; the others wait in the
+                # listen queue for whichever worker frees a thread first, instead of queueing inside a
+                # worker behind its slow requests while another worker is idle. So no keep-alive
+                # connections either (they would count against the same limit; on a local network or
+                # behind nginx a new connection costs a fraction of a millisecond).
+                self.cfg.set("worker_connections", threads)
+                self.cfg.set("keepalive", 0)
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("timeout", 60)
                 # gunicorn's maximum: longer URLs reach the application, which refuses them itself
