@@ -89,7 +89,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "goedebuur.ops.security.SecurityHeadersMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Static files, pre-compressed by collectstatic (goedebuur.ops.static), then the gzip compression of
+    # every other text answer (goedebuur.ops.compression): it sees each answer after the middleware below.
+    "goedebuur.ops.static.StaticFilesMiddleware",
+    "goedebuur.ops.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "goedebuur.pages.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,8 +187,10 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic writes a gzipped copy next to every file it makes smaller; WhiteNoise serves it.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Also serve from the source folders what was not collected or changed since (goedebuur.ops.static).
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(60 * 60 * 8)))
@@ -254,6 +259,10 @@ SPECTACULAR_SETTINGS = {
     },
 }
 API_VERSION = "1.0.0"
+# `goedebuur serve` (gunicorn): worker processes and threads per worker; unset or 0 = chosen from the cores
+# this process may use (goedebuur.pages.server; docs/deploy.md, "Server model").
+WEB_CONCURRENCY = int(env("WEB_CONCURRENCY", "0") or 0)
+WEB_THREADS = int(env("WEB_THREADS", "0") or 0)
 # Longer URLs (path and query string, as sent) are refused with 414 by goedebuur.ops.limits, below the
 # request-line limits of gunicorn (8190 bytes as `goedebuur serve` sets it) and nginx (8 KB).
 MAX_URL_LENGTH = 4000

@@ -78,6 +78,7 @@ def serve_help_text():
         "--port",
         "--demo",
         "--workers",
+        "--threads",
     ],
 )
 def test_it_documents_each_serve_option(serve_help_text, option):
@@ -88,5 +89,5 @@ def test_it_documents_each_serve_option(serve_help_text, option):
 
 
 def test_it_lists_every_serve_option_in_the_usage(serve_help_text):
-    for option in ("--host", "--port", "--demo", "--workers"):
+    for option in ("--host", "--port", "--demo", "--workers", "--threads"):
         assert option in serve_help_text

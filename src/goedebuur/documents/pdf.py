@@ -2,10 +2,15 @@
 """PDF documents with fpdf2 and the bundled DejaVu Sans (the built-in PDF fonts lack '€' and other
 characters Dutch texts need). Font licence: documents/fonts/LICENSE-DejaVu.txt."""
 
-from datetime import UTC, datetime
-from pathlib import Path
+from __future__ import annotations
 
-from fpdf import FPDF
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVu"
@@ -16,7 +21,7 @@ _FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 def new_pdf(title: str, author: str = "Goede Buur") -> FPDF:
     """An A4 portrait document with DejaVu Sans (regular and bold) registered and selected, page
     numbers in the footer, and fixed metadata dates so the same input gives the same bytes."""
-    pdf = _NumberedPDF(orientation="portrait", unit="mm", format="A4")
+    pdf = _numbered_pdf_class()(orientation="portrait", unit="mm", format="A4")
     pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     pdf.set_font(FONT, size=10)
@@ -31,12 +36,19 @@ def pdf_bytes(pdf: FPDF) -> bytes:
     return bytes(pdf.output())
 
 
-class _NumberedPDF(FPDF):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.set_creation_date(_FIXED_DATE)
+@cache
+def _numbered_pdf_class() -> type[FPDF]:
+    # fpdf2 is imported by the first PDF, not with the application: it takes about 0.35 s and 35 MB.
+    from fpdf import FPDF
 
-    def footer(self):
-        self.set_y(-12)
-        self.set_font(FONT, size=8)
-        self.cell(0, 8, f"{self.page_no()}/{{nb}}", align="C")
+    class _NumberedPDF(FPDF):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.set_creation_date(_FIXED_DATE)
+
+        def footer(self):
+            self.set_y(-12)
+            self.set_font(FONT, size=8)
+            self.cell(0, 8, f"{self.page_no()}/{{nb}}", align="C")
+
+    return _NumberedPDF

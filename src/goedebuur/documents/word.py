@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
-
 from goedebuur.core.text import printable
 
 
 class WordDocument:
     def __init__(self, title: str, author: str = "Goede Buur"):
+        from docx import Document  # imported by the first document, not with the application
+
         self.document = Document()
         self.document.core_properties.title = printable(title)
         self.document.core_properties.author = printable(author)

@@ -8,7 +8,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
 
 from goedebuur.documents import WordDocument, new_pdf, pdf_bytes
 
@@ -219,6 +218,8 @@ def pdf_document(agreement: Agreement) -> bytes:
 def calendar_bytes(agreement: Agreement, base_url: str) -> bytes:
     """Open planned tests, open actions and the review date as all-day events. Titles name only
     the kind of test and the two municipalities: the feed is readable by anyone with its URL."""
+    from icalendar import Calendar, Event  # imported by the first calendar, not with the application
+
     calendar = Calendar()
     calendar.add("prodid", "-//Goede Buur//achtervang//NL")
     calendar.add("version", "2.0")
