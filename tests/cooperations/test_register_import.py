@@ -238,3 +238,12 @@ def test_members_cannot_change_what_the_register_says(tmp_path):
     assert set(error.value.message_dict) == {"name", "members"}
     with pytest.raises(Exception, match="GR-register"):
         services.delete_cooperation(cooperation, editor)
+
+
+def test_an_absurdly_long_description_is_refused_by_the_service():
+    from tests.factories import cooperation_input
+
+    values = cooperation_input(description="x" * 100_000)
+    with pytest.raises(ValidationError) as error:
+        services.save_cooperation(values, make_user(VEENENDAAL))
+    assert "description" in error.value.message_dict

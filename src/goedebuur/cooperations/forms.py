@@ -132,6 +132,7 @@ class MemberFieldsForm(forms.Form):
     description = forms.CharField(
         label=_("Omschrijving"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Wat doen de partners samen, en wat niet?"),
     )

@@ -14,7 +14,7 @@ class IctDomain(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=100)
     short_name = models.CharField(_("korte naam"), max_length=30)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=1000)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -51,7 +51,7 @@ class CooperationForm(models.Model):
     code = models.SlugField(max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=100)
     family = models.CharField(_("soort"), max_length=60, blank=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=1000)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -83,7 +83,7 @@ class Cooperation(Versioned):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=5000)
     domains = models.ManyToManyField(IctDomain, related_name="cooperations", verbose_name=_("ICT-domeinen"))
     form = models.ForeignKey(
         CooperationForm, on_delete=models.PROTECT, related_name="cooperations", verbose_name=_("vorm")

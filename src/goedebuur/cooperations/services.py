@@ -500,7 +500,16 @@ def validate(values: CooperationInput, user, instance: Cooperation | None = None
 
     if not values.name.strip():
         add("name", _("Geef het samenwerkingsverband een naam."))
-    for name in ("name", "form_text", "status", "start_precision", "end_precision"):
+    for name in (
+        "name",
+        "description",
+        "shared_services",
+        "contact",
+        "form_text",
+        "status",
+        "start_precision",
+        "end_precision",
+    ):
         value = getattr(values, name)
         if name != "name" or value.strip():
             for message in _field_errors(Cooperation, name, value):

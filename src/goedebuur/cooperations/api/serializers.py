@@ -374,7 +374,7 @@ class CooperationSerializer(serializers.Serializer):
     webpagina = PageLinkField(help_text="The cooperation's page on Goede Buur.")
     slug = serializers.SlugField(read_only=True, help_text="Made from the name on creation; never changes.")
     naam = serializers.CharField(source="name", max_length=200)
-    omschrijving = serializers.CharField(source="description", allow_blank=True, default="")
+    omschrijving = serializers.CharField(source="description", max_length=5000, allow_blank=True, default="")
     vorm = serializers.SlugRelatedField(
         source="form",
         slug_field="code",
