@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
+from goedebuur.common import number
 from goedebuur.core.register import network
 from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
@@ -465,10 +466,17 @@ def regeling_partners(code: str, *, ict_only: bool = False) -> list[network.Part
 def _field_errors(model, name: str, value) -> list[str]:
     """What the model field says about a value (its choices and maximum length), in Django's
     translated words; so that no surface depends on the database to refuse it."""
+    model_field = model._meta.get_field(name)
     try:
-        model._meta.get_field(name).clean(value, None)
+        model_field.clean(value, None)
     except ValidationError as error:
         return error.messages
+    limit = model_field.max_length  # a TextField's maximum is not one of its validators
+    if limit and isinstance(value, str) and len(value) > limit:
+        return [
+            _("Gebruik ten hoogste %(limit)s tekens (nu %(length)s).")
+            % {"limit": number(limit), "length": number(len(value))}
+        ]
     return []
 
 
