@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "goedebuur.api.middleware.ApiVersionHeaderMiddleware",
     "goedebuur.ops.logs.AccessLogMiddleware",
     "goedebuur.ops.outage.DatabaseOutageMiddleware",
+    # Last, so that its 400 still gets the headers and the access line of the middleware above.
+    "goedebuur.ops.requests.ControlCharacterMiddleware",
 ]
 
 ROOT_URLCONF = "goedebuur.urls"
