@@ -37,6 +37,7 @@ class Command(BaseCommand):
             call_command("collectstatic", interactive=False, verbosity=0)
         from gunicorn.app.base import BaseApplication
 
+        from goedebuur.ops.services import gunicorn_settings
         from goedebuur.wsgi import application
 
         class Server(BaseApplication):
@@ -45,6 +46,8 @@ class Command(BaseCommand):
                 self.cfg.set("workers", workers)
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("timeout", 60)
+                for name, value in gunicorn_settings().items():
+                    self.cfg.set(name, value)
 
             def load(self):
                 return application
