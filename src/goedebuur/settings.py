@@ -137,9 +137,9 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
-# Login throttling (accounts/throttle.py); TRUSTED_PROXIES: how many reverse proxies add X-Forwarded-For.
+# Login throttling (accounts/throttle.py): a user name is locked, an address slowed down; TRUSTED_PROXIES: how many reverse proxies add X-Forwarded-For.
 LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
-LOGIN_MAX_FAILURES_PER_IP = int(env("LOGIN_MAX_FAILURES_PER_IP", "50"))
+LOGIN_SLOWDOWN_PER_IP = int(env("LOGIN_SLOWDOWN_PER_IP", "10"))
 LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
 TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
 # Platform administrators must set up two-step verification before they can use anything else.
