@@ -56,7 +56,7 @@ def test_visibility_matrix(request, persona, veenendaal_app, shared_cooperation)
     sees = SEES_CONTRACTS[persona]
     listing = client.get(f"{BASE}/applicaties")
     assert listing.status_code == 200
-    (item,) = listing.json()
+    (item,) = listing.json()["results"]
     assert item["product"] == "Key2Zaken" and item["componenten"][0]["naam"] == "Zaakregistratiecomponent"
     assert ("contract" in item) is sees
     if sees:
@@ -66,6 +66,18 @@ def test_visibility_matrix(request, persona, veenendaal_app, shared_cooperation)
     profile = client.get(f"{BASE}/profiel").json()
     assert ("ictUitgavenEur" in profile) is sees
     assert "inwoners" in profile and "ambitieKwaliteit" in profile
+
+
+def test_the_application_list_is_paginated(editor_a_api, veenendaal, editor_a):  # noqa: F811
+    """Issue 18: the whole landscape in one answer; now pages of `pageSize` (the export has it all)."""
+    from goedebuur.profiles import services
+
+    for product in ("Alpha", "Beta", "Gamma"):
+        services.upsert_application(veenendaal, application_values(product=product), editor_a)
+    body = editor_a_api.get(f"{BASE}/applicaties?pageSize=2").json()
+    assert body["count"] == 3 and [a["product"] for a in body["results"]] == ["Alpha", "Beta"]
+    assert body["next"].endswith("page=2&pageSize=2")
+    assert [a["product"] for a in editor_a_api.get(body["next"]).json()["results"]] == ["Gamma"]
 
 
 def test_a_user_without_municipality_gets_403(db, veenendaal_app):  # noqa: F811
