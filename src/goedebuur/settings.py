@@ -142,6 +142,9 @@ LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
 LOGIN_SLOWDOWN_PER_IP = int(env("LOGIN_SLOWDOWN_PER_IP", "10"))
 LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
 TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
+# Heavy computations anyone may ask for (clusters, achtervang pairs): requests per client address
+# without login (goedebuur/common/ratelimit.py), as DRF writes a rate: `20/min`, `300/hour`.
+ANONYMOUS_HEAVY_RATE = env("ANONYMOUS_HEAVY_RATE", "20/min")
 # Platform administrators must set up two-step verification before they can use anything else.
 TOTP_REQUIRED_FOR_STAFF = env_bool("TOTP_REQUIRED_FOR_STAFF", False)
 # The second factor is django-otp's TOTPDevice (accounts/second_factor.py). Wrong codes are counted by
