@@ -286,7 +286,7 @@ def test_it_answers_409_when_another_profile_save_wins_the_race(editor_a_api, ve
 
 def test_it_describes_components_as_names_in_requests_and_objects_in_answers():
     schemas = openapi()["components"]["schemas"]
-    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {"type": "string"}
+    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {"type": "string", "maxLength": 200}
     answered = schemas["Applicatie"]["properties"]["componenten"]["items"]
     assert answered == {"$ref": "#/components/schemas/ApplicatieComponent"}
     assert set(schemas["ApplicatieComponent"]["properties"]) == {"gemmaId", "naam"}

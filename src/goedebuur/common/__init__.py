@@ -7,6 +7,7 @@ refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
+from . import dates
 from .cli import to_json, write_json
 from .errors import add_to_form, command_error, messages_by_field, one_line
 from .formatting import date, euros, number, percentage
@@ -16,6 +17,7 @@ __all__ = [
     "add_to_form",
     "command_error",
     "date",
+    "dates",
     "euros",
     "HeavyAnonymousThrottle",
     "limit_anonymous",

@@ -10,7 +10,7 @@ from goedebuur.core.experiences.attachments import MAX_BYTES
 from goedebuur.history.services import revision_field
 from goedebuur.trajectories import services as trajectories
 
-from .models import Visibility
+from .models import BODY_MAX, Visibility
 from .services import UNKNOWN_TRAJECTORY, LessonInput, QuestionInput, parse_tags
 
 
@@ -51,6 +51,7 @@ class LessonForm(ItemForm):
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(
         label=_("Wat heeft u geleerd?"),
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_(
             "Markdown: **vet**, *schuin*, lijstjes met -, koppen met ##, links als [tekst](https://…)."
@@ -138,6 +139,7 @@ class QuestionForm(ItemForm):
     body = forms.CharField(
         label=_("Toelichting"),
         required=False,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown."),
     )
@@ -170,7 +172,10 @@ class QuestionForm(ItemForm):
 
 class AnswerForm(forms.Form):
     body = forms.CharField(
-        label=_("Uw antwoord"), widget=forms.Textarea(attrs={"rows": 6}), help_text=_("Markdown.")
+        label=_("Uw antwoord"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown."),
     )
 
 

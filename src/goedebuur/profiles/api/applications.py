@@ -39,7 +39,9 @@ class ContractSerializer(serializers.Serializer):
     kostenPerJaarEur = serializers.IntegerField(
         source="yearly_cost_eur", allow_null=True, required=False, min_value=0
     )
-    verlengingsopties = serializers.CharField(source="extension_options", allow_blank=True, required=False)
+    verlengingsopties = serializers.CharField(
+        source="extension_options", allow_blank=True, required=False, max_length=1000
+    )
 
     class Meta:
         ref_name = "Contract"
@@ -57,7 +59,7 @@ class ComponentsFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         if direction == "request":
-            return {"type": "array", "items": {"type": "string"}}
+            return {"type": "array", "items": {"type": "string", "maxLength": self.target.child.max_length}}
         return {"type": "array", "items": auto_schema.resolve_serializer(ComponentSerializer, direction).ref}
 
 
@@ -71,7 +73,7 @@ class ApplicationSerializer(serializers.Serializer):
     versie = serializers.CharField(source="version", max_length=60, allow_blank=True, default="")
     componenten = ComponentsField(
         source="components",
-        child=serializers.CharField(),
+        child=serializers.CharField(max_length=200),
         help_text="GEMMA reference components by GEMMA id or exact name; at least one. Answered as "
         "objects with `gemmaId` and `naam`.",
     )
