@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 # Before this no ICT cooperation of Dutch municipalities, contract or agreement in this platform began.
-EARLIEST = dt.date(1980, 1, 1)
+EARLIEST_DATE = dt.date(1980, 1, 1)
 
 
 def years_from(day: dt.date, years: int) -> dt.date:
@@ -18,12 +18,14 @@ def years_from(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def within(day: dt.date | None, *, back: int | None = None, ahead: int | None = None, today=None) -> bool:
+def date_within(
+    day: dt.date | None, *, back: int | None = None, ahead: int | None = None, today=None
+) -> bool:
     """Whether `day` lies no more than `back` years before today and `ahead` years after (a None
-    bound: not limited that way; no date: nothing to check). Never before EARLIEST."""
+    bound: not limited that way; no date: nothing to check). Never before EARLIEST_DATE."""
     if day is None:
         return True
     today = today or timezone.localdate()
-    if day < EARLIEST or (back is not None and day < years_from(today, -back)):
+    if day < EARLIEST_DATE or (back is not None and day < years_from(today, -back)):
         return False
     return ahead is None or day <= years_from(today, ahead)
