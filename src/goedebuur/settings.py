@@ -50,6 +50,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    # First, so that its ready() gives every form text field the control-character check before any
+    # other app (the admin's autodiscovery included) builds a form (goedebuur.common.text).
+    "goedebuur.common",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -97,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goedebuur.api.middleware.ApiVersionHeaderMiddleware",
     "goedebuur.ops.logs.AccessLogMiddleware",
+    "goedebuur.ops.limits.UrlLengthMiddleware",
     "goedebuur.ops.outage.DatabaseOutageMiddleware",
     # Last, so that its 400 still gets the headers and the access line of the middleware above.
     "goedebuur.ops.requests.ControlCharacterMiddleware",
@@ -130,7 +134,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Concurrent writers on SQLite (several gunicorn workers): write-ahead logging lets readers go on while
+    # one writes; BEGIN IMMEDIATE takes the write lock when a transaction starts, so a writer waits for the
+    # busy timeout instead of failing with "database is locked" when a read transaction cannot be upgraded
+    # (SQLite does not wait in that case); the busy timeout is how long a writer waits for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -206,6 +220,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["goedebuur.api.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "goedebuur.api.negotiation.ContentNegotiation",
     "EXCEPTION_HANDLER": "goedebuur.api.problems.problem_exception_handler",
     "URL_FORMAT_OVERRIDE": "format",
 }
@@ -221,11 +236,27 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Paths are relative to the one server, whose URL carries the major version (NL API Design Rules
+    # API-20, /core/uri-version): `/api/v1` on the host that serves the description.
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "LICENSE": {"name": "EUPL-1.2"},
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": "/api/v1", "description": "This installation (relative to the description's host)."}],
+    "CONTACT": {
+        "name": env("API_CONTACT_NAME", "Goede Buur maintainers"),
+        "email": env("API_CONTACT_EMAIL", "api@goedebuur.invalid"),
+        "url": env("API_CONTACT_URL", "https://github.com/goedebuur/goedebuur/issues"),
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "goedebuur.api.schema.shared_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {"PrecisieEnum": "goedebuur.cooperations.api.serializers.PRECISION_CHOICES"},
 }
 API_VERSION = "1.0.0"
+# Longer URLs (path and query string, as sent) are refused with 414 by goedebuur.ops.limits, below the
+# request-line limits of gunicorn (8190 bytes as `goedebuur serve` sets it) and nginx (8 KB).
+MAX_URL_LENGTH = 4000
 
 LOGGING = {
     "version": 1,

@@ -15,7 +15,14 @@ def openapi() -> dict:
     return yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
 
 
+def api_root() -> str:
+    """The URL of the API's one server (`/api/v1`): the paths in the description are relative to it."""
+    return openapi()["servers"][0]["url"]
+
+
 def documented_responses(method: str, path: str) -> dict:
+    """The responses of an operation; `path` as in the description or with the server's URL before it."""
+    path = path.removeprefix(api_root())
     return openapi()["paths"][path][method.lower()]["responses"]
 
 

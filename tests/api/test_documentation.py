@@ -13,7 +13,7 @@ def test_it_serves_the_openapi_document_as_yaml(api_client):
     assert response["API-Version"] == settings.API_VERSION
     schema = yaml.safe_load(response.content)
     assert schema["openapi"].startswith("3.")
-    assert "/api/v1/samenwerkingen/{slug}/versies/{versieId}/herstellen" in schema["paths"]
+    assert "/samenwerkingen/{slug}/versies/{versieId}/herstellen" in schema["paths"]
 
 
 def test_it_serves_the_openapi_document_as_json_too(api_client):
@@ -67,3 +67,50 @@ def test_it_documents_every_endpoint_in_docs_api_md():
 
 def test_it_announces_the_same_version_in_the_header_and_the_openapi_document():
     assert settings.API_VERSION == settings.SPECTACULAR_SETTINGS["VERSION"]
+
+
+def test_it_names_the_server_with_the_major_version_and_paths_relative_to_it(api_client):
+    """NL API Design Rules /core/uri-version: the server URL carries `/v1`; the paths follow it."""
+    schema = yaml.safe_load(api_client.get("/api/v1/openapi.yaml").content)
+    assert [server["url"] for server in schema["servers"]] == ["/api/v1"]
+    assert "/gemeenten" in schema["paths"]
+    assert not any(path.startswith("/api/") for path in schema["paths"])
+    assert api_client.get(schema["servers"][0]["url"] + "/gemeenten").status_code == 200
+
+
+def test_it_names_a_contact_with_name_email_and_url(api_client):
+    """NL API Design Rules /core/doc-openapi-contact."""
+    contact = yaml.safe_load(api_client.get("/api/v1/openapi.yaml").content)["info"]["contact"]
+    assert contact == {
+        "name": settings.SPECTACULAR_SETTINGS["CONTACT"]["name"],
+        "email": settings.SPECTACULAR_SETTINGS["CONTACT"]["email"],
+        "url": settings.SPECTACULAR_SETTINGS["CONTACT"]["url"],
+    }
+    assert all(contact.values())
+
+
+def test_every_reference_points_to_a_component_the_document_defines():
+    """A hand-written `$ref` (in `extend_schema_field`) once named `Blokkade`, which was never generated."""
+    schema = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+
+    def references(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "$ref":
+                    yield value
+                else:
+                    yield from references(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from references(value)
+
+    found = set(references(schema))
+    assert "#/components/schemas/Blokkade" in found
+    dangling = set()
+    for ref in found:
+        node = schema
+        for part in ref.removeprefix("#/").split("/"):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is None:
+            dangling.add(ref)
+    assert not dangling, f"openapi.yaml refers to what it does not define: {sorted(dangling)}"

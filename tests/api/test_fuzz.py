@@ -4,16 +4,17 @@ data: no answer may be a 5xx, and every answer must match the description (statu
 headers and body schema). `test_openapi_is_current.py` keeps the file in step with the code, so this
 checks the code against its own contract.
 
-Each example is sent twice: anonymously with the generated path parameters (mostly 401/404), and as
-the editor of Veenendaal (a write-scope API token) with the path parameters replaced by real demo
-records of Veenendaal, so that reads and writes reach the views, serializers and services. Every
-request runs in a savepoint that is rolled back, so each example sees exactly the demo data.
+Each example is sent anonymously with the generated path parameters (mostly 401/404), and as the
+editor of Veenendaal (a write-scope API token created in the test) with the path parameters replaced
+by real demo records of Veenendaal, so that reads and writes reach the views, serializers and
+services. A GET goes out a third time, as the editor of Utrecht on the same records: who may see less
+of them (no contract costs, 403) gets answers that must fit the description too. Every request runs
+in a savepoint that is rolled back, so each example sees exactly the demo data.
 
 FUZZ_EXAMPLES (default 15) bounds the generated examples per operation, FUZZ_SEED (default 20261122)
 picks them; the same values give the same requests. docs/development.md, "Fuzzing the API"."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,13 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.api.demo_requests import EDITOR, OUTSIDER, real, real_path_parameters, token_headers
 from tests.demo_data import load_all_demo
 
 OPENAPI = Path(__file__).resolve().parents[2] / "openapi.yaml"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "15"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261122"))
 COVERAGE = os.environ.get("FUZZ_COVERAGE", "") == "1"
-EDITOR = "redacteur.veenendaal"
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -75,77 +76,11 @@ def demo(django_db_setup, django_db_blocker):
     try:
         with django_db_blocker.unblock(), transaction.atomic():
             load_all_demo()
-            yield real_path_parameters(), editor_headers()
+            yield real_path_parameters(), token_headers(EDITOR), token_headers(OUTSIDER)
             transaction.set_rollback(True)
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
-
-
-def editor_headers():
-    from goedebuur.accounts.models import User
-    from goedebuur.accounts.tokens import create_token
-
-    _, key = create_token(User.objects.get(username=EDITOR), "fuzz", "write")
-    return {"Authorization": f"Token {key}"}
-
-
-def real_path_parameters():
-    """Path parameters per path prefix: records of (or shared with) Veenendaal in the demo data."""
-    from goedebuur.businesscases.models import BusinessCase
-    from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
-    from goedebuur.experiences.models import Lesson, Question
-    from goedebuur.fallback.models import Agreement
-    from goedebuur.history.models import ChangeRecord
-    from goedebuur.municipalities.models import RegionType
-    from goedebuur.profiles.models import Application
-    from goedebuur.trajectories.models import ChecklistItem, Trajectory
-
-    code = "GM0345"
-    agreement = Agreement.objects.filter(party_a__code=code).order_by("pk").first()
-    cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
-    trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
-    return {
-        "/api/v1/achtervangafspraken/": {
-            "id": agreement.pk,
-            "dienst_id": agreement.services.order_by("pk").first().pk,
-        },
-        "/api/v1/businesscases/": {"id": BusinessCase.objects.filter(owner__code=code).order_by("pk")[0].pk},
-        "/api/v1/ervaringen/": {"id": Lesson.objects.filter(municipality__code=code).order_by("pk")[0].pk},
-        "/api/v1/gemeenten/": {
-            "code": code,
-            "id": Application.objects.filter(municipality__code=code).order_by("pk")[0].pk,
-        },
-        "/api/v1/ict-domeinen/": {"slug": IctDomain.objects.order_by("pk")[0].slug},
-        "/api/v1/partners/": {"code": code},
-        "/api/v1/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
-        "/api/v1/samenwerkingen/": {
-            "slug": cooperation.slug,
-            "versieId": ChangeRecord.objects.filter(
-                model="cooperations.cooperation", object_id=str(cooperation.pk)
-            )
-            .order_by("pk")[0]
-            .pk,
-        },
-        "/api/v1/samenwerkingsvormen/": {"code": CooperationForm.objects.order_by("pk")[0].code},
-        "/api/v1/trajecten/": {
-            "id": trajectory.pk,
-            "gemeente": code,
-            "code": ChecklistItem.objects.filter(active=True).order_by("pk")[0].code,
-        },
-        "/api/v1/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
-    }
-
-
-def real(path, parameters):
-    """Real demo records for the path parameters of `path`."""
-    names = re.findall(r"{(\w+)}", path)
-    if not names:
-        return {}
-    for prefix, values in parameters.items():
-        if path.startswith(prefix):
-            return {name: values[name] for name in names}
-    raise AssertionError(f"No demo records for the parameters of {path}: add them to real_path_parameters()")
 
 
 def send(case, headers=None):
@@ -168,21 +103,23 @@ def send(case, headers=None):
     ],
 )
 def test_api_conforms_to_openapi_yaml(case, demo):
-    parameters, editor = demo
+    parameters, editor, outsider = demo
     send(case)
     if case.path_parameters:
         case.path_parameters = real(case.path, parameters)
     send(case, editor)
+    if case.method == "GET":
+        send(case, outsider)  # the same records read by who may see less of them (no costs, 403)
 
 
 @pytest.mark.django_db
 def test_methods_an_endpoint_does_not_have_are_refused_without_a_server_error(demo):
     """What schemathesis' coverage phase tries first (FUZZ_COVERAGE=1), for every path in a second:
     methods the description does not list, and OPTIONS (DRF describes the endpoint to who may use it)."""
-    parameters, editor = demo
+    parameters, editor, _outsider = demo
     clients = {"anonymous": APIClient(), "editor": APIClient(headers=editor)}
     for path, operations in schema.raw_schema["paths"].items():
-        url = path.format(**real(path, parameters))
+        url = schema.raw_schema["servers"][0]["url"] + path.format(**real(path, parameters))
         for method in sorted({"get", "put", "post", "patch", "delete", "trace"} - set(operations)):
             for persona, client in clients.items():
                 with transaction.atomic():

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.conf import settings
 
+from goedebuur.municipalities.models import Council
 from tests.factories import RHENEN, VEENENDAAL, make_cooperation
 
 from .helpers import assert_problem, documented_responses, invalid_names, openapi
@@ -90,6 +91,24 @@ def test_it_shows_one_municipality_in_detail(api_client, editor_a):
     assert body["webpagina"].endswith(f"/gemeenten/{RHENEN}")
 
 
+def test_it_gives_the_council_and_the_institutional_contact_data(api_client):
+    body = api_client.get(f"/api/v1/gemeenten/{VEENENDAAL}").json()
+    council = body["gemeenteraad"]
+    assert council["totaalZetels"] == 35 and council["zetelsZonderPartij"] == 0
+    assert council["partijen"][0] == {"naam": "ChristenUnie", "zetels": 6}
+    assert sum(party["zetels"] for party in council["partijen"]) == 35
+    assert council["bron"] == "Register van Overheidsorganisaties (KOOP), via polder"
+    assert council["peildatum"] == "2026-05-16"
+    assert body["website"].startswith("https://") and body["email"].endswith("@veenendaal.nl")
+
+
+def test_it_gives_null_for_an_unknown_council_and_email(api_client):
+    Council.objects.filter(municipality__code="GM0503").delete()
+    body = api_client.get("/api/v1/gemeenten/GM0503").json()  # Delft: no e-mail in the source
+    assert body["gemeenteraad"] is None and body["email"] is None
+    assert body["website"] == "https://www.delft.nl"
+
+
 def test_it_accepts_a_lower_case_code(api_client):
     assert api_client.get("/api/v1/gemeenten/gm0340").json()["naam"] == "Rhenen"
 
@@ -172,8 +191,8 @@ def test_it_documents_400_and_404_on_every_paginated_list():
         for path, operations in openapi()["paths"].items()
         for method, operation in operations.items()
         if any(parameter["name"] == "page" for parameter in operation.get("parameters", []))
-        and path != "/api/v1/zoeken"  # pages its own search results: a page beyond the last is empty
+        and path != "/zoeken"  # pages its own search results: a page beyond the last is empty
     }
-    assert ("get", "/api/v1/businesscases") in listed and len(listed) > 8
+    assert ("get", "/businesscases") in listed and len(listed) > 8
     for method, path in listed:
         assert {"400", "404"} <= set(documented_responses(method, path)), f"{method} {path}"

@@ -17,10 +17,12 @@ def test_it_gives_the_whole_country_by_default(api_client):
     assert body["domeinen"][0] == {
         "slug": "infrastructuur-beheer",
         "naam": "Infrastructuur en beheer",
+        "soort": "ict",
         "aantalGemeenten": 0,
     }
     row = body["gemeenten"][0]
-    assert set(row) == {"code", "naam", "url", "cellen", "totaal"}
+    assert set(row) == {"code", "naam", "url", "cellen", "totaal", "totaalIct"}
+    assert body["peildatum"] is None  # no GR-register loaded
     assert set(row["cellen"]) == {d["slug"] for d in body["domeinen"]}
 
 
@@ -67,3 +69,38 @@ def test_it_filters_by_region_and_can_leave_out_empty_rows(api_client, editor_a)
 def test_it_rejects_malformed_parameters(api_client):
     response = api_client.get("/api/v1/matrix?regio=FoodValley&alleenMetSamenwerkingen=misschien")
     assert invalid_names(response) == {"regio", "alleenMetSamenwerkingen"}
+
+
+def test_it_adds_the_other_policy_domains_as_context_columns_on_request(api_client, editor_a):
+    from goedebuur.cooperations.models import PolicyDomain
+
+    waste = make_cooperation(
+        user=editor_a,
+        members=(VEENENDAAL, RENSWOUDE),
+        domains=("werkplek",),
+        policy_domains=list(PolicyDomain.objects.filter(slug="afval")),
+    )
+    body = api_client.get("/api/v1/matrix?provincie=PV26&metBeleidsdomeinen=true").json()
+    kinds = [d["soort"] for d in body["domeinen"]]
+    assert kinds[:9] == ["ict"] * 9 and set(kinds[9:]) == {"beleid"} and len(kinds) == 24
+    rows = {row["code"]: row for row in body["gemeenten"]}
+    assert rows[RENSWOUDE]["cellen"]["afval"] == [waste.slug]
+    assert rows[RENSWOUDE]["cellen"]["werkplek"] == [waste.slug]
+    assert (rows[RENSWOUDE]["totaal"], rows[RENSWOUDE]["totaalIct"]) == (1, 1)
+
+
+def test_it_gives_one_column_and_one_form_on_request(api_client, editor_a):
+    dvo = make_cooperation(user=editor_a, members=(VEENENDAAL, RHENEN), domains=("werkplek",), form="dvo")
+    make_cooperation(user=editor_a, members=(VEENENDAAL, RHENEN), domains=("werkplek",))
+    body = api_client.get("/api/v1/matrix?domein=werkplek&vorm=dvo&alleenMetSamenwerkingen=true").json()
+    assert [d["slug"] for d in body["domeinen"]] == ["werkplek"]
+    assert list(body["samenwerkingen"]) == [dvo.slug]
+    assert [row["code"] for row in body["gemeenten"]] == [RHENEN, VEENENDAAL]
+
+
+def test_it_names_an_unknown_domain_or_form_in_dutch(api_client):
+    response = api_client.get("/api/v1/matrix?domein=tuinieren")
+    assert invalid_names(response) == {"domein"}
+    assert "Het domein ‘tuinieren’ bestaat niet." in response.json()["invalidParams"][0]["reason"]
+    assert invalid_names(api_client.get("/api/v1/matrix?vorm=vriendschap")) == {"vorm"}
+    assert invalid_names(api_client.get("/api/v1/matrix?domein=niet%20goed")) == {"domein"}

@@ -68,6 +68,20 @@ def test_visibility_matrix(request, persona, veenendaal_app, shared_cooperation)
     assert "inwoners" in profile and "ambitieKwaliteit" in profile
 
 
+@pytest.mark.parametrize("persona", list(APIS))
+def test_every_persona_gets_each_field_the_description_calls_required(request, persona, veenendaal_app):  # noqa: F811
+    """Also who may not see the costs: `ictUitgavenPerInwonerEur` was required yet left out for them."""
+    client = request.getfixturevalue(APIS[persona])
+    schemas = openapi()["components"]["schemas"]
+    for url, schema in (
+        (f"{BASE}/profiel", "IctProfiel"),
+        (f"{BASE}/applicaties/{veenendaal_app.pk}", "Applicatie"),
+    ):
+        answer = client.get(url).json()
+        missing = set(schemas[schema].get("required", [])) - set(answer)
+        assert not missing, (persona, url, missing)
+
+
 def test_the_application_list_is_paginated(editor_a_api, veenendaal, editor_a):  # noqa: F811
     """Issue 18: the whole landscape in one answer; now pages of `pageSize` (the export has it all)."""
     from goedebuur.profiles import services
@@ -286,7 +300,10 @@ def test_it_answers_409_when_another_profile_save_wins_the_race(editor_a_api, ve
 
 def test_it_describes_components_as_names_in_requests_and_objects_in_answers():
     schemas = openapi()["components"]["schemas"]
-    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {"type": "string", "maxLength": 200}
+    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {
+        "type": "string",
+        "maxLength": 200,
+    }
     answered = schemas["Applicatie"]["properties"]["componenten"]["items"]
     assert answered == {"$ref": "#/components/schemas/ApplicatieComponent"}
     assert set(schemas["ApplicatieComponent"]["properties"]) == {"gemmaId", "naam"}

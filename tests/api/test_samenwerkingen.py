@@ -10,7 +10,15 @@ from goedebuur.accounts.tokens import create_token
 from goedebuur.cooperations import services
 from goedebuur.cooperations.models import Cooperation
 from tests.conftest import CsrfClient
-from tests.factories import RENSWOUDE, RHENEN, UTRECHT, VEENENDAAL, cooperation_input, make_cooperation
+from tests.factories import (
+    RENSWOUDE,
+    RHENEN,
+    UTRECHT,
+    VEENENDAAL,
+    cooperation_input,
+    load_register,
+    make_cooperation,
+)
 
 from .helpers import assert_problem, invalid_names, openapi
 
@@ -73,8 +81,13 @@ def test_it_shows_one_cooperation_with_lower_camel_case_fields(api_client, coope
         "rol": "deelnemer",
         "toegetredenOp": None,
         "uitgetredenOp": None,
+        "voorheen": [],
+        "volgensRegister": False,
     }
     assert body["bronnen"] == []
+    assert body["herkomst"] == "goede-buur" and body["register"] is None
+    assert body["rooSysteemId"] is None and body["tooi"] is None and body["peildatum"] is None
+    assert body["beleidsdomeinen"] == [] and body["domeinenBevestigd"] is True
     assert {"aangemaaktOp", "gewijzigdOp"} <= set(body)
 
 
@@ -203,9 +216,9 @@ def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(editor_a_api
 def test_it_answers_409_when_another_save_wins_the_race(editor_a_api, cooperation, monkeypatch):
     original_validate = services.validate
 
-    def someone_saves_first(values, user):
+    def someone_saves_first(values, user, instance=None):
         Cooperation.objects.get(pk=cooperation.pk).save()
-        return original_validate(values, user)
+        return original_validate(values, user, instance)
 
     monkeypatch.setattr(services, "validate", someone_saves_first)
     url = f"/api/v1/samenwerkingen/{cooperation.slug}"
@@ -426,3 +439,234 @@ def test_it_shows_members_and_a_delete_in_versions_with_api_field_names(editor_a
     assert {"gemeente": RENSWOUDE, "rol": "trekker", "toegetredenOp": None, "uitgetredenOp": None} in change[
         "nieuw"
     ]
+
+
+# --- the GR-register -----------------------------------------------------------------------
+
+OFFICIAL = "Dit gegeven komt uit het GR-register en kan hier niet worden gewijzigd."
+
+
+@pytest.fixture
+def vallei(tmp_path):
+    """ "ICT Vallei" from a small GR-register (tests/factories.py), with an ended regeling beside it."""
+    load_register(tmp_path)
+    return Cooperation.objects.get(roo_id="101")
+
+
+def test_it_shows_a_register_entry_with_the_registers_data(api_client, vallei):
+    body = api_client.get(f"/api/v1/samenwerkingen/{vallei.slug}").json()
+    assert (body["herkomst"], body["rooSysteemId"], body["peildatum"]) == ("gr-register", "101", "2026-05-16")
+    assert body["domeinenBevestigd"] is False and body["domeinen"] == ["infrastructuur-beheer"]
+    register = body["register"]
+    assert register["titel"] == "Gemeenschappelijke regeling ICT Vallei 2024"
+    assert register["vorm"] == "BVO" and register["inWerking"] == {"van": "2024-07-01", "tot": None}
+    assert register["instellingsbesluiten"] == ["https://zoek.officielebekendmakingen.nl/gmb-101.html"]
+    assert register["rooUrl"] == "https://organisaties.overheid.nl/101/x"
+    assert register["bron"] == "Register van Overheidsorganisaties (KOOP)"
+    assert register["afgeleideDomeinen"] == {"ict": ["infrastructuur-beheer"], "beleid": []}
+    assert {"bron": "titel", "tekst": "ICT"} in register["bewijs"]
+    [province] = register["overigeDeelnemers"]
+    assert province["naam"] == "Provincie Utrecht" and province["voormaligeGemeente"] is False
+    voorne = next(m for m in body["deelnemers"] if m["gemeente"] == "GM1992")
+    assert voorne["volgensRegister"] is True
+    assert voorne["voorheen"] == [
+        {"code": "GM0501", "naam": "Brielle"},
+        {"code": "GM0614", "naam": "Westvoorne"},
+    ]
+    rhenen = next(m for m in body["deelnemers"] if m["gemeente"] == RHENEN)
+    assert rhenen["uitgetredenOp"] == "2024-07-01"
+
+
+def test_it_lists_the_versions_in_the_register_newest_first(api_client, vallei, editor_a):
+    response = api_client.get(f"/api/v1/samenwerkingen/{vallei.slug}/versies-register")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["count"] == 2
+    newest, oldest = body["results"]
+    assert (newest["rooSysteemId"], oldest["rooSysteemId"]) == ("101", "100")
+    assert newest["vorigeTitel"] == "Gemeenschappelijke regeling ICT Vallei" and oldest["vorigeTitel"] is None
+    assert newest["toegetreden"] == [f"Gemeente {RENSWOUDE}"] and newest["uitgetreden"] == [
+        f"Gemeente {RHENEN}"
+    ]
+    assert (oldest["geldigVan"], oldest["geldigTot"]) == ("2015-01-01", "2024-07-01")
+    assert {p["naam"] for p in oldest["deelnemers"]} >= {"Provincie Utrecht", f"Gemeente {RHENEN}"}
+    own = make_cooperation(user=editor_a)
+    assert api_client.get(f"/api/v1/samenwerkingen/{own.slug}/versies-register").json()["count"] == 0
+    assert_problem(api_client.get("/api/v1/samenwerkingen/bestaat-niet/versies-register"), 404)
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("herkomst=gr-register", {"101", "300"}),
+        ("herkomst=goede-buur", {"own"}),
+        ("beleidsdomein=belastingen", {"300"}),
+        ("vorm=wgr-openbaar-lichaam", {"300"}),
+        ("rooSysteemId=100", {"101"}),  # an earlier version finds the regeling
+        ("rooSysteemId=300", {"300"}),
+        ("gemeente=GM1992", {"101"}),
+        ("actiefOp=2015-06-01", {"101", "300"}),
+        ("actiefOp=2020-01-01", {"101"}),  # the first day without: ended
+        ("actiefOp=2009-12-31", set()),  # before either began
+        (f"actiefOp=2024-06-30&gemeente={RHENEN}", {"101"}),
+        (f"actiefOp=2024-07-01&gemeente={RHENEN}", set()),  # left on that day
+        (f"actiefOp=2024-06-30&gemeente={RENSWOUDE}", set()),  # joined the day after
+        ("actiefOp=2026-01-01&gemeente=GM1904", set()),
+        ("actiefOp=2026-01-01&status=actief", {"101", "own"}),
+    ],
+)
+def test_it_filters_by_the_register(api_client, vallei, editor_a, query, expected):
+    own = make_cooperation(user=editor_a, name="Eigen", status="actief", start_date=dt.date(2025, 1, 1))
+    keys = {
+        c["slug"]: ("own" if c["slug"] == own.slug else c["rooSysteemId"]) for c in _all(api_client, query)
+    }
+    assert set(keys.values()) == expected
+
+
+def _all(client, query):
+    response = client.get(f"/api/v1/samenwerkingen?{query}")
+    assert response.status_code == 200, response.content
+    return response.json()["results"]
+
+
+@pytest.mark.parametrize(
+    "query, name",
+    [
+        ("domein=bestaat-niet", "domein"),
+        ("beleidsdomein=bestaat-niet", "beleidsdomein"),
+        ("vorm=bestaat-niet", "vorm"),
+        ("gemeente=GM9999", "gemeente"),
+        ("gemeente=Veenendaal", "gemeente"),
+        ("herkomst=elders", "herkomst"),
+        ("rooSysteemId=abc", "rooSysteemId"),
+        ("actiefOp=2024-13-45", "actiefOp"),
+        ("actiefOp=gisteren", "actiefOp"),
+        ("provincie=Utrecht", "provincie"),
+    ],
+)
+def test_it_refuses_a_filter_value_that_names_nothing(api_client, query, name):
+    assert invalid_names(api_client.get(f"/api/v1/samenwerkingen?{query}")) == {name}
+
+
+def test_it_accepts_a_municipality_code_in_lower_case(api_client, vallei):
+    assert {c["rooSysteemId"] for c in _all(api_client, "gemeente=gm1992")} == {"101"}
+
+
+def test_members_add_what_the_register_does_not_hold(editor_a_api, vallei):
+    members = [
+        {k: m[k] for k in ("gemeente", "toegetredenOp", "uitgetredenOp")}
+        | {"rol": "gastheer" if m["gemeente"] == VEENENDAAL else m["rol"]}
+        for m in editor_a_api.get(f"/api/v1/samenwerkingen/{vallei.slug}").json()["deelnemers"]
+    ]
+    response = editor_a_api.patch(
+        f"/api/v1/samenwerkingen/{vallei.slug}",
+        {
+            "domeinen": ["werkplek"],
+            "beleidsdomeinen": ["afval"],
+            "gedeeldeDiensten": "Servicedesk",
+            "contact": "ict@vallei.example",
+            "omschrijving": "Samen beheer",
+            "deelnemers": members,
+        },
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert body["domeinen"] == ["werkplek"] and body["beleidsdomeinen"] == ["afval"]
+    assert (body["gedeeldeDiensten"], body["contact"]) == ("Servicedesk", "ict@vallei.example")
+    assert body["domeinenBevestigd"] is True
+    assert next(m for m in body["deelnemers"] if m["gemeente"] == VEENENDAAL)["rol"] == "gastheer"
+    assert body["register"]["titel"] == "Gemeenschappelijke regeling ICT Vallei 2024"
+
+
+@pytest.mark.parametrize(
+    "change, name",
+    [
+        ({"naam": "Andere naam"}, "naam"),
+        ({"vorm": "dvo"}, "vorm"),
+        ({"vormVolgensBronnen": "iets anders"}, "vormVolgensBronnen"),
+        ({"status": "beeindigd"}, "status"),
+        ({"startdatum": "1999-01-01"}, "startdatum"),
+        ({"einddatum": "2030-01-01"}, "einddatum"),
+        ({"startPrecisie": "jaar"}, "startPrecisie"),
+        ({"deelnemers": [{"gemeente": VEENENDAAL}, {"gemeente": RENSWOUDE}]}, "deelnemers"),
+    ],
+)
+def test_it_refuses_a_change_to_the_registers_fields_naming_the_field(editor_a_api, vallei, change, name):
+    before = Cooperation.objects.get(pk=vallei.pk)
+    response = editor_a_api.patch(f"/api/v1/samenwerkingen/{vallei.slug}", change, format="json")
+    body = assert_problem(response, 400)
+    reasons = {param["name"]: param["reason"] for param in body["invalidParams"]}
+    assert set(reasons) == {name}
+    if name != "deelnemers":
+        assert reasons[name] == OFFICIAL
+    after = Cooperation.objects.get(pk=vallei.pk)
+    assert (after.name, after.status, after.updated_at, after.domains_confirmed) == (
+        before.name,
+        before.status,
+        before.updated_at,
+        False,
+    )
+
+
+def test_a_regeling_can_be_deleted_only_by_an_administrator(editor_a_api, admin_api, vallei):
+    body = assert_problem(editor_a_api.delete(f"/api/v1/samenwerkingen/{vallei.slug}"), 403)
+    assert "GR-register" in body["detail"]
+    assert Cooperation.objects.get(pk=vallei.pk).deleted_at is None
+    assert admin_api.delete(f"/api/v1/samenwerkingen/{vallei.slug}").status_code == 204
+
+
+def test_it_lists_the_policy_domains(api_client):
+    response = api_client.get("/api/v1/beleidsdomeinen")
+    assert response.status_code == 200
+    slugs = [d["slug"] for d in response.json()]
+    assert "afval" in slugs and "belastingen" in slugs and slugs[-1] == "overig"
+    one = api_client.get("/api/v1/beleidsdomeinen/afval").json()
+    assert one["naam"] == "Afval en reiniging" and one["url"].endswith("/api/v1/beleidsdomeinen/afval")
+    assert_problem(api_client.get("/api/v1/beleidsdomeinen/bestaat-niet"), 404)
+
+
+def test_a_platform_entry_takes_policy_domains_services_and_contact(editor_a_api):
+    response = editor_a_api.post(
+        "/api/v1/samenwerkingen",
+        payload(beleidsdomeinen=["belastingen"], gedeeldeDiensten="WOZ", contact="Team belastingen"),
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert (body["beleidsdomeinen"], body["gedeeldeDiensten"], body["contact"]) == (
+        ["belastingen"],
+        "WOZ",
+        "Team belastingen",
+    )
+    assert invalid_names(
+        editor_a_api.post("/api/v1/samenwerkingen", payload(beleidsdomeinen=["bestaat-niet"]), format="json")
+    ) == {"beleidsdomeinen"}
+
+
+def _json_schema(node):
+    """An OpenAPI 3.0 schema as JSON Schema: `nullable` becomes a `null` alternative."""
+    if isinstance(node, list):
+        return [_json_schema(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted = {key: _json_schema(value) for key, value in node.items() if key != "nullable"}
+    if node.get("nullable"):
+        return {"anyOf": [converted, {"type": "null"}]}
+    return converted
+
+
+def test_a_register_entry_and_its_versions_match_the_description(api_client, vallei):
+    import jsonschema
+
+    document = _json_schema({"components": openapi()["components"]})
+
+    def check(body, schema_name, many=False):
+        schema = {"$ref": f"#/components/schemas/{schema_name}"}
+        schema = {"type": "array", "items": schema} if many else schema
+        jsonschema.validate(body, document | schema)
+
+    check(api_client.get(f"/api/v1/samenwerkingen/{vallei.slug}").json(), "Samenwerking")
+    versions = api_client.get(f"/api/v1/samenwerkingen/{vallei.slug}/versies-register").json()
+    check(versions["results"], "RegisterVersie", many=True)
+    check(api_client.get("/api/v1/beleidsdomeinen").json(), "Beleidsdomein", many=True)

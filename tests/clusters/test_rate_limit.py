@@ -52,6 +52,6 @@ def test_logged_in_users_are_not_limited(client, editor_a, three_a_minute):
 
 def test_the_limited_operations_document_429():
     paths = openapi()["paths"]
-    assert "429" in paths["/api/v1/achtervang-koppels"]["get"]["responses"]
-    assert "429" in paths["/api/v1/clusters"]["post"]["responses"]
-    assert "429" not in paths["/api/v1/gemeenten"]["get"]["responses"]
+    assert "429" in paths["/achtervang-koppels"]["get"]["responses"]
+    assert "429" in paths["/clusters"]["post"]["responses"]
+    assert "429" not in paths["/gemeenten"]["get"]["responses"]

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The register's rules live in `services.validate`: the same bad entry sent through the page and
-through the API is refused with the same Dutch sentences (the register has no CLI for entries)."""
+through the API is refused with the same Dutch sentences (the register has no CLI for entries); what the
+GR-register decides stays as it says on both."""
 
 import pytest
 from rest_framework.test import APIClient
@@ -8,7 +9,8 @@ from rest_framework.test import APIClient
 from goedebuur.cooperations.models import Cooperation
 
 from ..api.helpers import assert_problem
-from ..factories import RENSWOUDE, RHENEN, UTRECHT, VEENENDAAL
+from ..factories import RENSWOUDE, RHENEN, UTRECHT, VEENENDAAL, load_register
+from .test_register_entry_pages import edit_data
 from .test_views import _form_data
 
 
@@ -60,3 +62,29 @@ def test_it_refuses_the_same_bad_entry_alike_on_the_page_and_in_the_api(editor_a
     assert page[page_field]
     assert page[page_field] == api[api_field]
     assert not Cooperation.objects.exists()
+
+
+def test_the_registers_fields_stay_as_the_register_says_on_the_page_and_in_the_api(
+    editor_a, editor_a_client, tmp_path
+):
+    """The same change to an entry from the GR-register: the page has no field for it and ignores it;
+    the API refuses it, naming each field with the service's sentence. Nothing changes either way."""
+    load_register(tmp_path)
+    vallei = Cooperation.objects.get(roo_id="101")
+    before = (vallei.name, vallei.status, vallei.end_date)
+    change = {"name": "Andere naam", "status": "beeindigd", "end_date": "2026-01-01"}
+    page_data = edit_data(vallei, **change)
+    assert editor_a_client.post(f"{vallei.get_absolute_url()}/bewerken", page_data).status_code == 302
+    vallei.refresh_from_db()
+    assert (vallei.name, vallei.status, vallei.end_date) == before
+    api_client = APIClient()
+    api_client.force_authenticate(editor_a)
+    response = api_client.patch(
+        f"/api/v1/samenwerkingen/{vallei.slug}",
+        {"naam": change["name"], "status": change["status"], "einddatum": change["end_date"]},
+        format="json",
+    )
+    official = ["Dit gegeven komt uit het GR-register en kan hier niet worden gewijzigd."]
+    assert _api_messages(response) == {"naam": official, "status": official, "einddatum": official}
+    vallei.refresh_from_db()
+    assert (vallei.name, vallei.status, vallei.end_date) == before

@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     "/",
     "/gemeenten",
     "/gemeenten/GM0345",
+    "/gemeenten/GM0345/netwerk",
     "/samenwerkingen",
     "/samenwerkingen/ict-samenwerking-rhenen-veenendaal",
     "/samenwerkingen/ict-samenwerking-rhenen-veenendaal/geschiedenis",

@@ -1,13 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-import io
-import zipfile
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from goedebuur.experiences.models import Attachment, Lesson
 from goedebuur.history.models import ChangeRecord
 
+from ..archives import office_package, xlsx_bomb
 from .factories import make_lesson
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +20,8 @@ def _form(**extra):
     }
 
 
-def _docx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
-    return buffer.getvalue()
-
-
 def test_an_editor_shares_a_lesson_with_an_attachment(editor_a_client):
-    content = _docx()  # built once: a zip records the time, so a second build may differ
+    content = office_package("docx")  # built once: a zip records the time, so a second build may differ
     upload = SimpleUploadedFile("verslag.docx", content)
     response = editor_a_client.post("/ervaringen/nieuw", _form(phase="uitvoeren", attachment=upload))
     lesson = Lesson.objects.get()
@@ -50,6 +40,26 @@ def test_a_renamed_executable_is_refused_and_nothing_is_saved(editor_a_client):
     assert response.status_code == 200
     assert "Alleen PDF-, Word- (DOCX) en Excel-bestanden (XLSX) zijn toegestaan." in response.content.decode()
     assert not Lesson.objects.exists() and not Attachment.objects.exists()
+
+
+def test_a_zip_bomb_attachment_is_refused_and_nothing_is_saved(editor_a_client):
+    upload = SimpleUploadedFile("begroting.xlsx", xlsx_bomb(300_000))  # 230 KB, 59 MB unpacked
+    response = editor_a_client.post("/ervaringen/nieuw", _form(attachment=upload))
+    assert response.status_code == 200
+    assert (
+        "Het bestand is geweigerd: het onderdeel xl/worksheets/sheet1.xml wordt uitgepakt 57 MB, meer dan "
+        "het maximum van 50 MB. Mogelijk is het een zogenaamde zipbom."
+    ) in response.content.decode()
+    assert not Lesson.objects.exists() and not Attachment.objects.exists()
+
+
+def test_a_zip_with_a_word_folder_is_no_word_attachment(editor_a_client):
+    upload = SimpleUploadedFile(
+        "plan.docx", office_package("docx", main_part=False, extra={"word/x.xml": b"<x/>"})
+    )
+    response = editor_a_client.post("/ervaringen/nieuw", _form(attachment=upload))
+    assert "Alleen PDF-, Word- (DOCX) en Excel-bestanden (XLSX) zijn toegestaan." in response.content.decode()
+    assert not Attachment.objects.exists()
 
 
 def test_members_only_needs_a_cooperation(editor_a_client):

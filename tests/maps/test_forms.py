@@ -9,7 +9,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_gives_no_filters_for_an_empty_query():
-    assert MapFilterForm({}).filters() == {"highlight": None, "domain": "", "status": "", "province": ""}
+    assert MapFilterForm({}).filters() == {
+        "highlight": None,
+        "domain": "",
+        "status": "",
+        "province": "",
+        "measure": "ict",
+    }
 
 
 def test_it_turns_a_slug_into_the_live_cooperation():
@@ -20,6 +26,7 @@ def test_it_turns_a_slug_into_the_live_cooperation():
         "domain": "werkplek",
         "status": "",
         "province": "PV26",
+        "measure": "ict",
     }
 
 
@@ -36,3 +43,10 @@ def test_it_offers_the_domains_provinces_and_live_cooperations():
     assert ("werkplek", "Werkplek") in form.fields["domein"].choices
     assert ("PV26", "Utrecht") in form.fields["provincie"].choices
     assert (cooperation.slug, "Zichtbaar in de keuzelijst") in form.cooperation_choices
+
+
+def test_it_counts_all_regelingen_on_request_and_explains_an_unknown_measure():
+    assert MapFilterForm({"telling": "alle"}).filters()["measure"] == "alle"
+    form = MapFilterForm({"telling": "veel"})
+    assert form.filters()["measure"] == "ict"
+    assert "De telling ‘veel’ bestaat niet" in form.errors["telling"][0]

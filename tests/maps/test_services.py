@@ -136,9 +136,9 @@ def test_it_needs_two_light_queries_once_the_paths_are_cached():
     services.cooperation_count_map()
     with CaptureQueriesContext(connection) as queries:
         services.cooperation_count_map()
-    # names with the path lengths as data version, and the counts; the paths come from memory
-    assert len(queries) == 2
-    assert all("LENGTH" in q["sql"] or "COUNT" in q["sql"] for q in queries)
+    # names with the path lengths as data version, the counts and the peildatum; the paths come from memory
+    assert len(queries) == 3
+    assert sum("LENGTH" in q["sql"] or "COUNT" in q["sql"] for q in queries) == 2
 
 
 def test_it_reloads_the_paths_when_a_boundary_changes():
@@ -183,3 +183,47 @@ def test_it_draws_a_municipality_with_its_neighbours():
     assert paths[RHENEN].get("class") == "hl"
     assert VEENENDAAL in _links(svg) and RHENEN not in _links(svg)
     assert set(paths) == {RHENEN, *rhenen.neighbours.values_list("code", flat=True)}
+
+
+def _register_with_an_afvalschap(tmp_path):
+    from tests.factories import gr_participant, gr_record, write_gr_file
+
+    records = [
+        gr_record(
+            "501",
+            "Gemeenschappelijke regeling ICT Vallei",
+            [gr_participant(VEENENDAAL), gr_participant(RHENEN)],
+        ),
+        gr_record(
+            "502",
+            "Afvalschap Vallei",
+            [gr_participant(c) for c in (VEENENDAAL, RHENEN, RENSWOUDE)],
+            form="OL",
+            purpose="Inzameling en verwerking van huishoudelijk afval.",
+            policy_areas=("natuur en milieu | afval",),
+        ),
+    ]
+    cooperations.import_register(write_gr_file(tmp_path, records), register_date=dt.date(2026, 5, 16))
+
+
+def test_it_counts_the_ict_cooperations_of_the_register_and_all_regelingen_on_request(tmp_path):
+    _register_with_an_afvalschap(tmp_path)
+    assert services.cooperation_counts() == {VEENENDAAL: 1, RHENEN: 1}
+    assert services.cooperation_counts(measure=services.ALL) == {VEENENDAAL: 2, RHENEN: 2, RENSWOUDE: 1}
+    with pytest.raises(ValueError):
+        services.cooperation_counts(measure="veel")
+
+
+def test_a_map_of_all_regelingen_says_so_in_its_names_legend_and_source(tmp_path):
+    _register_with_an_afvalschap(tmp_path)
+    result = services.cooperation_count_map(measure=services.ALL)
+    links = _links(result["svg"])
+    assert links[RENSWOUDE].find(f"{SVG}title").text == "Renswoude: 1 samenwerking of regeling"
+    assert links[VEENENDAAL].find(f"{SVG}title").text == "Veenendaal: 2 samenwerkingen en regelingen"
+    assert result["label"] == "Kaart van Nederland: samenwerkingen en regelingen per gemeente"
+    assert "samenwerkingen en regelingen" in result["texts"]["legend"]
+    assert result["register_date"] == dt.date(2026, 5, 16)
+    assert "telling=alle" in result["table_url"]
+    ict = services.cooperation_count_map()
+    assert _links(ict["svg"])[RENSWOUDE].find(f"{SVG}title").text == "Renswoude: 0 ICT-samenwerkingen"
+    assert "telling" not in ict["table_url"]

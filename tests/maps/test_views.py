@@ -153,3 +153,32 @@ def test_it_links_the_home_page_map_to_the_table(anonymous_client):
     assert body.count("data-code=") == 342
     assert 'href="/kaart#kaart-tabel"' in body
     assert '<details class="map-table"' not in body
+
+
+def test_it_colours_by_all_regelingen_on_request_and_names_the_source(anonymous_client, tmp_path):
+    import datetime as dt
+
+    from tests.factories import gr_participant, gr_record, write_gr_file
+
+    record = gr_record(
+        "601",
+        "Afvalschap Vallei",
+        [gr_participant(VEENENDAAL), gr_participant(RENSWOUDE)],
+        form="OL",
+        purpose="Inzameling en verwerking van huishoudelijk afval.",
+        policy_areas=("natuur en milieu | afval",),
+    )
+    cooperations.import_register(write_gr_file(tmp_path, [record]), register_date=dt.date(2026, 5, 16))
+    body = _get(anonymous_client, "/kaart")
+    assert _title(body, VEENENDAAL) == "Veenendaal: 0 ICT-samenwerkingen"
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    body = _get(anonymous_client, "/kaart?telling=alle")
+    assert _title(body, VEENENDAAL) == "Veenendaal: 1 samenwerking of regeling"
+    assert '<option value="alle" selected>alle samenwerkingen en regelingen</option>' in body
+    assert 'aria-label="Legenda: aantal samenwerkingen en regelingen per gemeente"' in body
+    assert "Tabel: aantal samenwerkingen en regelingen per gemeente (342 gemeenten)" in body
+    assert "Wis filters" in body
+    body = _get(anonymous_client, "/kaart?telling=veel")
+    assert "De telling ‘veel’ bestaat niet" in body and _title(body, VEENENDAAL).endswith(
+        "0 ICT-samenwerkingen"
+    )

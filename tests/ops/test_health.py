@@ -44,6 +44,10 @@ def test_health_is_503_when_the_database_is_unreachable_and_skips_the_other_chec
     monkeypatch.setattr(health, "_database", unreachable)
     body = anonymous_client.get("/health").json()
     assert (body["status"], body["title"]) == (503, "Service Unavailable")
+    assert (
+        body["type"] == "https://developer.overheid.nl/kennisbank/apis/problem-details/503"
+    )  # not about:blank
+    assert body["instance"] == "/health"
     assert body["checks"]["database"]["detail"] == "database unreachable: OperationalError"
     assert body["checks"]["migrations"]["detail"] == "skipped"
 

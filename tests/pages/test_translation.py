@@ -190,7 +190,7 @@ def test_the_compiled_mo_matches_the_po(po_entries, po_file):
 ENGLISH_PAGES = {
     "/": ["Goede Buur: ICT cooperation between municipalities", "Find a municipality", "achtervang"],
     "/gemeenten": ["Municipalities", "Name or CBS code", "342 municipalities found", "Population"],
-    "/samenwerkingen": ["Cooperations", "Register of ICT cooperations", "All domains", "0 cooperations"],
+    "/samenwerkingen": ["Cooperations", "Register of cooperations", "All ICT domains", "0 cooperations"],
     "/matrix": ["Matrix: municipalities × ICT domains", "Download Excel (XLSX)", "All of the Netherlands"],
     "/kaart": ["Map of ICT cooperations", "Show on the map", "Legend: number of ICT cooperations"],
     "/over-de-gegevens": ["About the data", "Regional divisions", "Licence", "GEMMA reference components"],

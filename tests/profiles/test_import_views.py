@@ -150,11 +150,3 @@ def test_the_template_has_every_column_and_an_example_row_that_imports(anonymous
     from goedebuur.profiles import imports
 
     assert imports.read(content).ok
-
-
-def test_a_file_of_more_than_ten_thousand_rows_is_refused(editor_a_client):
-    lines = [f"Zaakregistratiecomponent,Product {n},Leverancier,saas,," for n in range(10_001)]
-    response = editor_a_client.post(URL, {"bestand": upload("groot.csv", *lines)})
-    assert response.status_code == 400
-    assert "het maximum is 10" in response.content.decode()
-    assert not Application.objects.exists()

@@ -30,9 +30,27 @@ TITLES = {
     406: "Not Acceptable",
     409: "Conflict",
     412: "Precondition Failed",
+    414: "URI Too Long",
     415: "Unsupported Media Type",
     429: "Too Many Requests",
+    503: "Service Unavailable",
 }
+
+
+def problem_type(code: int) -> str:
+    """The `type` URI of every problem the platform answers with this status."""
+    return f"https://developer.overheid.nl/kennisbank/apis/problem-details/{code}"
+
+
+def problem(code: int, detail: str, instance: str) -> dict:
+    """A problem document for answers made outside DRF (middleware, health checks)."""
+    return {
+        "type": problem_type(code),
+        "title": TITLES.get(code, "Error"),
+        "status": code,
+        "detail": detail,
+        "instance": instance,
+    }
 
 
 def _invalid_params(detail, prefix=""):
@@ -112,7 +130,7 @@ def problem_exception_handler(exc, context):
     code = response.status_code
     request = context.get("request")
     body = {
-        "type": f"https://developer.overheid.nl/kennisbank/apis/problem-details/{code}",
+        "type": problem_type(code),
         "title": TITLES.get(code, "Error"),
         "status": code,
         "instance": request.get_full_path() if request else None,

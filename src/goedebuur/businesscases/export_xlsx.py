@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from goedebuur.core.exports import safe_cell
+
 FIXED_DATE = datetime(2026, 1, 1)
 
 
@@ -85,9 +87,10 @@ def build_xlsx(data: dict, result) -> bytes:
 
 
 def _rows(sheet, header, rows):
-    sheet.append(header)
+    """Every cell through `safe_cell`: text (a source, a label, a name) is never a formula."""
+    sheet.append([safe_cell(value, sheet) for value in header])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(row)
+        sheet.append([safe_cell(value, sheet) for value in row])
     sheet.freeze_panes = "A2"

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Shared web-layer helpers every app uses, each written once: how a service's refusal reaches a
 form or the command line (`errors`), JSON output of commands (`cli`), Dutch number, money and date
-formatting through Django's localisation (`formatting`), plausible dates (`dates`) and the rate limit
-of heavy anonymous computations on pages and in the API (`ratelimit`). The API's mapping of the same
-refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
+formatting through Django's localisation (`formatting`), plausible dates (`dates`), the rate limit of
+heavy anonymous computations on pages and in the API (`ratelimit`), the refusal of an uploaded archive
+(`uploads`: zip bombs, phrased once for every upload) and of text with control characters (`text`: the
+check on every form text field, installed by `apps.CommonConfig`, and the message the API uses). The
+API's mapping of the same refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
@@ -12,12 +14,17 @@ from .dates import EARLIEST_DATE, date_within
 from .errors import add_to_form, command_error, messages_by_field, one_line
 from .formatting import date, euros, number, percentage
 from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
+from .text import ControlCharacterValidator, describe_characters, refusal
+from .uploads import archive_message
 
 __all__ = [
+    "ControlCharacterValidator",
     "add_to_form",
+    "archive_message",
     "command_error",
     "date",
     "date_within",
+    "describe_characters",
     "EARLIEST_DATE",
     "euros",
     "HeavyAnonymousThrottle",
@@ -26,6 +33,7 @@ __all__ = [
     "number",
     "one_line",
     "percentage",
+    "refusal",
     "to_json",
     "write_json",
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
+from .models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain, Source
 
 
 def _iso(value):
@@ -68,6 +68,12 @@ class CooperationTracker(history.Tracker):
             "end_date": _iso(cooperation.end_date),
             "end_precision": cooperation.end_precision,
             "domains": sorted(cooperation.domains.values_list("slug", flat=True)),
+            "policy_domains": sorted(cooperation.policy_domains.values_list("slug", flat=True)),
+            "domains_confirmed": cooperation.domains_confirmed,
+            "shared_services": cooperation.shared_services,
+            "contact": cooperation.contact,
+            "origin": cooperation.origin,
+            "roo_id": cooperation.roo_id,
             "members": [
                 {
                     "municipality": m.municipality.code,
@@ -84,6 +90,8 @@ class CooperationTracker(history.Tracker):
         }
 
     def apply(self, cooperation, state, *, user, object_id):
+        if cooperation.from_register:
+            return self._apply_member_fields(cooperation, state, user)
         forms_by_code = {f.code: f for f in CooperationForm.objects.all()}
         if state["form"] not in forms_by_code:
             raise ValidationError(_("De vorm van deze versie bestaat niet meer."))
@@ -99,9 +107,12 @@ class CooperationTracker(history.Tracker):
         cooperation.deleted_at = (
             None if not state.get("deleted") else (cooperation.deleted_at or timezone.now())
         )
+        cooperation.shared_services = state.get("shared_services", "")
+        cooperation.contact = state.get("contact", "")
         cooperation.updated_by = user if user is not None and user.is_authenticated else None
         cooperation.save()
         cooperation.domains.set(IctDomain.objects.filter(slug__in=state["domains"]))
+        cooperation.policy_domains.set(PolicyDomain.objects.filter(slug__in=state.get("policy_domains", [])))
         by_code = Municipality.objects.in_bulk(
             [m["municipality"] for m in state["members"]], field_name="code"
         )
@@ -118,5 +129,28 @@ class CooperationTracker(history.Tracker):
                 if m["municipality"] in by_code
             ],
         )
+        replace_sources(cooperation, state["sources"])
+        return cooperation
+
+    def _apply_member_fields(self, cooperation, state, user):
+        """An entry from the GR-register keeps what the register says; a restore brings back only
+        what members added (domains, roles, services, contact, description, sources)."""
+        cooperation.description = state["description"]
+        cooperation.shared_services = state.get("shared_services", "")
+        cooperation.contact = state.get("contact", "")
+        cooperation.domains_confirmed = state.get("domains_confirmed", True)
+        cooperation.deleted_at = (
+            None if not state.get("deleted") else (cooperation.deleted_at or timezone.now())
+        )
+        cooperation.updated_by = user if user is not None and user.is_authenticated else None
+        cooperation.save()
+        cooperation.domains.set(IctDomain.objects.filter(slug__in=state["domains"]))
+        cooperation.policy_domains.set(PolicyDomain.objects.filter(slug__in=state.get("policy_domains", [])))
+        roles = {m["municipality"]: m["role"] for m in state["members"]}
+        for membership in cooperation.memberships.select_related("municipality"):
+            role = roles.get(membership.municipality.code)
+            if role and role != membership.role:
+                membership.role = role
+                membership.save(update_fields=["role"])
         replace_sources(cooperation, state["sources"])
         return cooperation

@@ -25,6 +25,25 @@ class IctDomain(models.Model):
         return self.name
 
 
+class PolicyDomain(models.Model):
+    """A policy domain other than ICT (afval, belastingen, sociaal domein, ...): the context in which
+    municipalities already work together, derived from the GR-register."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    short_name = models.CharField(_("korte naam"), max_length=30)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=1000)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("beleidsdomein")
+        verbose_name_plural = _("beleidsdomeinen")
+
+    def __str__(self):
+        return self.name
+
+
 class CooperationForm(models.Model):
     """Legal or organisational form of a cooperation (Wgr openbaar lichaam, DVO, ...)."""
 
@@ -53,6 +72,10 @@ class Cooperation(Versioned):
 
     ONGOING_STATUSES = (Status.VERKENNING, Status.INTENTIE, Status.ACTIEF, Status.ONBEKEND)
 
+    class Origin(models.TextChoices):
+        PLATFORM = "platform", _("toegevoegd op Goede Buur")
+        REGISTER = "register", _("GR-register (ROO)")
+
     class Precision(models.TextChoices):
         DAY = "day", _("dag")
         YEAR = "year", _("jaar")
@@ -71,6 +94,23 @@ class Cooperation(Versioned):
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     end_precision = models.CharField(max_length=4, choices=Precision.choices, default=Precision.DAY)
     is_demo = models.BooleanField(_("demogegevens"), default=False)
+    # What the members add to every entry, also to one from the register.
+    policy_domains = models.ManyToManyField(
+        PolicyDomain, blank=True, related_name="cooperations", verbose_name=_("beleidsdomeinen")
+    )
+    domains_confirmed = models.BooleanField(
+        _("domeinen bevestigd"),
+        default=True,
+        help_text=_("Nee: afgeleid uit het GR-register, nog niet bevestigd."),
+    )
+    shared_services = models.TextField(_("gedeelde diensten"), blank=True, max_length=5000)
+    contact = models.CharField(_("contact"), max_length=300, blank=True)
+    # The official part: set only by the GR-register import, read-only in pages and API.
+    origin = models.CharField(_("herkomst"), max_length=10, choices=Origin.choices, default=Origin.PLATFORM)
+    roo_id = models.CharField(_("ROO-systeemId"), max_length=20, blank=True, db_index=True)
+    tooi = models.CharField(_("TOOI-identificatie"), max_length=200, blank=True)
+    official = models.JSONField(_("gegevens uit het GR-register"), default=dict, blank=True)
+    register_date = models.DateField(_("peildatum GR-register"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(
@@ -83,6 +123,11 @@ class Cooperation(Versioned):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["roo_id"], condition=~models.Q(roo_id=""), name="unique_register_entry"
+            ),
+        ]
         verbose_name = _("samenwerkingsverband")
         verbose_name_plural = _("samenwerkingsverbanden")
 
@@ -91,6 +136,10 @@ class Cooperation(Versioned):
 
     def get_absolute_url(self):
         return reverse("cooperations:detail", args=[self.slug])
+
+    @property
+    def from_register(self) -> bool:
+        return self.origin == self.Origin.REGISTER
 
     @property
     def members(self):
@@ -123,6 +172,8 @@ class Membership(models.Model):
         DEELNEMER = "deelnemer", _("deelnemer")
         GASTHEER = "gastheer", _("gastheer / centrumgemeente")
         TREKKER = "trekker", _("trekker")
+        AFNEMER = "afnemer", _("afnemer van diensten")
+        ACHTERVANG = "achtervang", _("achtervang")
 
     cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="memberships")
     municipality = models.ForeignKey(
@@ -134,6 +185,9 @@ class Membership(models.Model):
     role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.DEELNEMER)
     joined_on = models.DateField(_("toegetreden op"), null=True, blank=True)
     left_on = models.DateField(_("uitgetreden op"), null=True, blank=True)
+    official = models.BooleanField(_("volgens het GR-register"), default=False)
+    # Former municipalities this membership stands for in the register ([{"code", "name"}]).
+    former = models.JSONField(_("voormalige gemeenten"), default=list, blank=True)
 
     class Meta:
         ordering = ["municipality__name"]
@@ -164,3 +218,27 @@ class Source(models.Model):
 
     def __str__(self):
         return self.url or self.description
+
+
+class RegisterVersion(models.Model):
+    """One version record of a regeling in the GR-register: the history of an official entry."""
+
+    cooperation = models.ForeignKey(Cooperation, on_delete=models.CASCADE, related_name="register_versions")
+    roo_id = models.CharField(_("ROO-systeemId"), max_length=20, unique=True)
+    title = models.CharField(_("titel"), max_length=500)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    in_force_from = models.DateField(null=True, blank=True)
+    in_force_until = models.DateField(null=True, blank=True)
+    legal_form = models.CharField(max_length=10, blank=True)
+    participants = models.JSONField(default=list)
+    decisions = models.JSONField(default=list)
+    roo_url = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["valid_from", "roo_id"]
+        verbose_name = _("versie in het GR-register")
+        verbose_name_plural = _("versies in het GR-register")
+
+    def __str__(self):
+        return f"{self.title} ({self.roo_id})"

@@ -10,21 +10,31 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
+from goedebuur.core.register import network
+from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from . import demo, permissions
+from . import demo, permissions, register_import, register_problems
 from .history import CooperationTracker, replace_members, replace_sources
-from .models import Cooperation, CooperationForm, IctDomain, Membership, Source
+from .models import (
+    Cooperation,
+    CooperationForm,
+    IctDomain,
+    Membership,
+    PolicyDomain,
+    RegisterVersion,
+    Source,
+)
+from .slugs import unique_slug
 
 HISTORY_MODEL = CooperationTracker.label
-RESERVED_SLUGS = {"nieuw"}  # would clash with /samenwerkingen/nieuw
 
 
 @dataclass
@@ -56,10 +66,16 @@ class CooperationInput:
     end_precision: str = Cooperation.Precision.DAY
     sources: list[SourceInput] = field(default_factory=list)
     is_demo: bool = False
+    policy_domains: list[PolicyDomain] = field(default_factory=list)
+    shared_services: str = ""
+    contact: str = ""
+    domains_confirmed: bool = True
 
 
 # Fields of a register entry that are plain values (no relations), in input and model alike.
 SCALAR_FIELDS = (
+    "shared_services",
+    "contact",
     "name",
     "description",
     "form",
@@ -76,6 +92,7 @@ def input_from(cooperation: Cooperation) -> CooperationInput:
     """The current state of an entry as service input, e.g. as the base of a partial update."""
     return CooperationInput(
         domains=list(cooperation.domains.all()),
+        policy_domains=list(cooperation.policy_domains.all()),
         members=[
             MemberInput(m.municipality, m.role, m.joined_on, m.left_on) for m in cooperation.memberships.all()
         ],
@@ -103,24 +120,80 @@ def live_cooperations():
     )
 
 
-def filter_cooperations(qs, *, query="", domain="", form="", status="", province="", municipality=""):
+# `status` value of the filters for "every status that is not ended" (the list page's default).
+ONGOING = "lopend"
+# The origin of an entry in URLs and the API (`herkomst`): code -> `Cooperation.Origin`.
+ORIGIN_CODES = {"gr-register": Cooperation.Origin.REGISTER, "goede-buur": Cooperation.Origin.PLATFORM}
+ORIGIN_CODES_BY_VALUE = {value: code for code, value in ORIGIN_CODES.items()}
+
+
+def filter_cooperations(
+    qs,
+    *,
+    query="",
+    domain="",
+    form="",
+    status="",
+    province="",
+    municipality="",
+    policy_domain="",
+    origin="",
+    roo_id="",
+    active_on: dt.date | None = None,
+):
+    """The entries of `qs` that match every filter given: `domain` (ICT domain slug), `policy_domain`
+    (slug), `form` (code), `status` (a status or `ONGOING`), `province` (code), `municipality` (CBS
+    code of a member), `origin` (`Cooperation.Origin`), `roo_id` (a systeemId of any of the entry's
+    versions in the GR-register) and `active_on` (see `active_on`)."""
     if query:
         qs = qs.filter(
             Q(name__icontains=query)
             | Q(description__icontains=query)
+            | Q(official__abbreviation__icontains=query)
             | Q(memberships__municipality__name__icontains=query)
         )
     if domain:
         qs = qs.filter(domains__slug=domain)
+    if policy_domain:
+        qs = qs.filter(policy_domains__slug=policy_domain)
     if form:
         qs = qs.filter(form__code=form)
-    if status:
+    if status == ONGOING:
+        qs = qs.filter(status__in=Cooperation.ONGOING_STATUSES)
+    elif status:
         qs = qs.filter(status=status)
+    if origin:
+        qs = qs.filter(origin=origin)
+    if roo_id:
+        qs = qs.filter(Q(roo_id=roo_id) | Q(register_versions__roo_id=roo_id))
     if province:
         qs = qs.filter(memberships__municipality__province__code=province)
-    if municipality:
+    if active_on is not None:
+        qs = _active_on(qs, active_on, municipality)
+    elif municipality:
         qs = qs.filter(memberships__municipality__code=municipality)
     return qs.distinct()
+
+
+def _active_on(qs, day: dt.date, municipality=""):
+    """Entries in force on `day`: begun (status actief, onbekend or beëindigd; no start date or one
+    on or before `day`), not yet ended (no end date or one after `day`: the register's end and leave
+    dates are the first day without; an ended entry without an end date does not count) and with a
+    member on `day` (joined on or before it, not left on or before it): `municipality` when given,
+    otherwise any member."""
+    qs = qs.filter(
+        Q(start_date__isnull=True) | Q(start_date__lte=day),
+        Q(end_date__isnull=True, status__in=(Cooperation.Status.ACTIEF, Cooperation.Status.ONBEKEND))
+        | Q(end_date__gt=day, status__in=_IN_FORCE_STATUSES),
+    )
+    member = Q(memberships__joined_on__isnull=True) | Q(memberships__joined_on__lte=day)
+    member &= Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=day)
+    if municipality:
+        member &= Q(memberships__municipality__code=municipality)
+    return qs.filter(member)
+
+
+_IN_FORCE_STATUSES = (Cooperation.Status.ACTIEF, Cooperation.Status.ONBEKEND, Cooperation.Status.BEEINDIGD)
 
 
 def cooperations_of(municipality: Municipality):
@@ -154,6 +227,162 @@ def forms():
     return CooperationForm.objects.all()
 
 
+def ict_cooperation_ids():
+    """A subquery: the ids of the cooperations with at least one ICT domain (the ICT cooperations)."""
+    return Cooperation.domains.through.objects.values("cooperation_id")
+
+
+# --- a municipality's cooperations and regelingen --------------------------------------------------
+
+
+@dataclass
+class MemberEntry:
+    """One cooperation or regeling a municipality takes (or took) part in, for its page."""
+
+    cooperation: Cooperation
+    membership: Membership
+    active: bool
+    partners: list[Municipality]  # the other municipalities: current ones, or all for an ended entry
+
+    @property
+    def ict(self) -> bool:
+        return bool(self.cooperation.domains.all())
+
+    @property
+    def since(self) -> dt.date | None:
+        return self.membership.joined_on or self.cooperation.start_date
+
+    @property
+    def since_display(self) -> str:
+        if self.membership.joined_on:
+            return self.membership.joined_on.strftime("%d-%m-%Y")
+        return self.cooperation.start_display
+
+    @property
+    def until(self) -> dt.date | None:
+        return self.membership.left_on or self.cooperation.end_date
+
+    @property
+    def until_display(self) -> str:
+        if self.membership.left_on:
+            return self.membership.left_on.strftime("%d-%m-%Y")
+        return self.cooperation.end_display
+
+
+@dataclass
+class MemberEntries:
+    ict: list[MemberEntry]  # active, with an ICT domain
+    other: list[MemberEntry]  # active, without an ICT domain
+    ended: list[MemberEntry]  # the municipality left, or the cooperation ended
+
+    @property
+    def active(self) -> list[MemberEntry]:
+        return self.ict + self.other
+
+    def __len__(self) -> int:
+        return len(self.ict) + len(self.other) + len(self.ended)
+
+
+def entries_of(municipality: Municipality) -> MemberEntries:
+    """Every live cooperation and regeling the municipality takes or took part in, with domains,
+    form and partners, in a fixed number of queries: the active ones (ICT first, each by name) and
+    the ended ones (the municipality left, or the entry ended; most recent first)."""
+    others = (
+        Membership.objects.select_related("municipality")
+        .only("cooperation", "left_on", "municipality__code", "municipality__name")
+        .order_by("municipality__name")
+    )
+    memberships = (
+        Membership.objects.filter(municipality=municipality, cooperation__deleted_at__isnull=True)
+        .select_related("cooperation__form")
+        .defer("cooperation__official")
+        .prefetch_related(
+            "cooperation__domains",
+            "cooperation__policy_domains",
+            Prefetch("cooperation__memberships", queryset=others),
+        )
+        .order_by("cooperation__name", "cooperation__pk")
+    )
+    ict, other, ended = [], [], []
+    for membership in memberships:
+        cooperation = membership.cooperation
+        active = membership.left_on is None and cooperation.status in Cooperation.ONGOING_STATUSES
+        partners = [
+            m.municipality
+            for m in cooperation.memberships.all()
+            if m.municipality_id != municipality.pk and (not active or m.left_on is None)
+        ]
+        entry = MemberEntry(cooperation, membership, active, partners)
+        (ended if not active else ict if entry.ict else other).append(entry)
+    ended.sort(key=lambda e: e.until or dt.date.min, reverse=True)
+    return MemberEntries(ict, other, ended)
+
+
+# --- who works with whom: regelingen shared by two municipalities ----------------------------------
+# The computation is `goedebuur.core.register.network`; these functions feed it the current
+# memberships (one query each) and are the one place the network view (municipalities) and the
+# partner finder get "shared regelingen" from.
+
+_NETWORK_COOPERATION_FIELDS = (
+    "name",
+    "slug",
+    "status",
+    "origin",
+    "is_demo",
+    "start_date",
+    "start_precision",
+    "domains_confirmed",
+)
+
+
+def _network_memberships(ict_only: bool):
+    """Rows (cooperation id, municipality code, join date, the cooperation's fields ...) of the current
+    memberships: plain values, so that thousands of rows cost no model instances."""
+    qs = current_memberships()
+    if ict_only:
+        qs = qs.filter(cooperation_id__in=ict_cooperation_ids())
+    fields = [f"cooperation__{name}" for name in _NETWORK_COOPERATION_FIELDS]
+    return qs.order_by().values_list("cooperation_id", "municipality__code", "joined_on", *fields)
+
+
+def _participations(rows) -> list[network.Participation]:
+    """Membership rows as the core's participations; each cooperation is one shared (read-only)
+    instance, and a member is dated by its join date, or by the cooperation's start when unknown."""
+    cooperations: dict[int, Cooperation] = {}
+    result = []
+    for cooperation_id, code, joined_on, *values in rows:
+        cooperation = cooperations.get(cooperation_id)
+        if cooperation is None:
+            cooperation = Cooperation(
+                pk=cooperation_id, **dict(zip(_NETWORK_COOPERATION_FIELDS, values, strict=True))
+            )
+            cooperations[cooperation_id] = cooperation
+        result.append(network.Participation(cooperation, code, joined_on or cooperation.start_date))
+    return result
+
+
+def shared_regelingen(code: str, *, ict_only: bool = False) -> dict[str, list[network.Shared]]:
+    """Partner code -> the cooperations and regelingen the municipality `code` and that partner both
+    take part in now, as `Shared(cooperation, since, members)`: `since` when both take part (the
+    later join date), `members` the number of current municipal members. One query.
+    `ict_only`: only cooperations with an ICT domain."""
+    mine = current_memberships().filter(municipality__code=code).values("cooperation_id")
+    memberships = _network_memberships(ict_only).filter(cooperation_id__in=mine)
+    return network.shared_with(code, _participations(memberships))
+
+
+def shared_regelingen_by_pair(*, ict_only: bool = False) -> dict[tuple[str, str], list[network.Shared]]:
+    """The same for every pair of municipalities at once: (code a, code b) with a < b -> their shared
+    cooperations. One query (about 3,200 memberships and 4,600 pairs on the full register)."""
+    return network.shared_by_pair(_participations(_network_memberships(ict_only)))
+
+
+def regeling_partners(code: str, *, ict_only: bool = False) -> list[network.Partner]:
+    """The municipality's partners, most shared first: ranked by the sum of 1 / (members - 1) over
+    the shared regelingen (see `goedebuur.core.register.network`), then by their number."""
+    return network.rank(shared_regelingen(code, ict_only=ict_only))
+
+
 # --- validation ----------------------------------------------------------------------------
 
 
@@ -167,13 +396,31 @@ def _field_errors(model, name: str, value) -> list[str]:
     return []
 
 
-def validate(values: CooperationInput, user) -> None:
+# What the GR-register decides for an entry that comes from it; members cannot change these.
+OFFICIAL_FIELDS = (
+    "name",
+    "form",
+    "form_text",
+    "status",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+)
+
+
+def validate(values: CooperationInput, user, instance: Cooperation | None = None) -> None:
     """Raise ValidationError (field -> Dutch messages) when the input breaks a register rule. Pages
     and API send every entry through here; their forms and serializers only parse."""
     errors: dict[str, list[str]] = {}
 
     def add(name, message):
         errors.setdefault(name, []).append(message)
+
+    if instance is not None and instance.from_register:
+        _validate_official(values, instance, add)
+        if errors:
+            raise ValidationError(errors)
 
     if not values.name.strip():
         add("name", _("Geef het samenwerkingsverband een naam."))
@@ -184,7 +431,7 @@ def validate(values: CooperationInput, user) -> None:
                 add(name, message)
     if values.form is None:
         add("form", _("Kies de juridische of organisatorische vorm."))
-    if not values.domains:
+    if not values.domains and not (instance is not None and instance.from_register):
         add("domains", _("Kies ten minste één ICT-domein."))
     if values.start_date and values.end_date and values.end_date < values.start_date:
         add("end_date", _("De einddatum ligt vóór de startdatum."))
@@ -207,7 +454,11 @@ def validate(values: CooperationInput, user) -> None:
                 _("%(name)s: de uittreedatum ligt vóór de toetredingsdatum.")
                 % {"name": member.municipality.name},
             )
-    if user is not None and not user.is_platform_admin:
+    if (
+        user is not None
+        and not user.is_platform_admin
+        and not (instance is not None and instance.from_register)
+    ):
         current = {m.municipality.pk for m in values.members if m.left_on is None}
         if user.municipality_id not in current:
             add(
@@ -233,6 +484,25 @@ def validate(values: CooperationInput, user) -> None:
         raise ValidationError(errors)
 
 
+def _validate_official(values: CooperationInput, instance: Cooperation, add) -> None:
+    """An entry from the GR-register follows the register: its name, form, status, dates and members
+    (who, since and until when) are read-only; members add roles, domains, services and sources."""
+    message = _("Dit gegeven komt uit het GR-register en kan hier niet worden gewijzigd.")
+    for name in OFFICIAL_FIELDS:
+        if getattr(values, name) != getattr(instance, name):
+            add(name, message)
+    stored = {m.municipality.code: (m.joined_on, m.left_on) for m in instance.memberships.all()}
+    given = {m.municipality.code: (m.joined_on, m.left_on) for m in values.members}
+    if stored != given:
+        add(
+            "members",
+            _(
+                "De deelnemers van een regeling uit het GR-register volgen het register; u kunt alleen "
+                "hun rol aanpassen."
+            ),
+        )
+
+
 def check_permission(user, cooperation: Cooperation | None = None) -> None:
     """PermissionDenied unless `user` may add an entry (`cooperation` None) or change, delete and
     restore `cooperation`. `user` None is the system itself (data loads)."""
@@ -249,31 +519,31 @@ def check_permission(user, cooperation: Cooperation | None = None) -> None:
 # --- writing -------------------------------------------------------------------------------
 
 
-def unique_slug(name: str, exclude_pk=None) -> str:
-    base = slugify(name)[:200] or "samenwerking"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-samenwerking"
-    slug, n = base, 2
-    while Cooperation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def save_cooperation(
     values: CooperationInput, user, instance: Cooperation | None = None, note=""
 ) -> Cooperation:
     check_permission(user, instance)
-    validate(values, user)
+    validate(values, user, instance)
     creating = instance is None
     cooperation = instance or Cooperation(slug=unique_slug(values.name), created_by=_real(user))
     for name in (*SCALAR_FIELDS, "is_demo"):
         setattr(cooperation, name, getattr(values, name))
     cooperation.name = cooperation.name.strip()
+    # A member who saves an entry has seen its domains: derived domains count as confirmed from then on.
+    cooperation.domains_confirmed = True if user is not None else values.domains_confirmed
     cooperation.updated_by = _real(user)
     cooperation.save()
     cooperation.domains.set(values.domains)
-    replace_members(cooperation, values.members)
+    cooperation.policy_domains.set(values.policy_domains)
+    if cooperation.from_register:
+        roles = {m.municipality.code: m.role for m in values.members}
+        for membership in cooperation.memberships.select_related("municipality"):
+            if membership.role != roles[membership.municipality.code]:
+                membership.role = roles[membership.municipality.code]
+                membership.save(update_fields=["role"])
+    else:
+        replace_members(cooperation, values.members)
     replace_sources(cooperation, values.sources)
     _record(cooperation, "create" if creating else "update", user, note)
     return cooperation
@@ -283,10 +553,34 @@ def save_cooperation(
 def delete_cooperation(cooperation: Cooperation, user, note="") -> None:
     """Soft delete: the entry disappears from the register and can be restored from its history."""
     check_permission(user, cooperation)
+    check_deletable(cooperation, user)
     cooperation.deleted_at = timezone.now()
     cooperation.updated_by = _real(user)
     cooperation.save(update_fields=["deleted_at", "updated_by", "updated_at"])
     _record(cooperation, "delete", user, note)
+
+
+def check_deletable(cooperation: Cooperation, user) -> None:
+    """PermissionDenied for an entry from the GR-register, unless `user` is a platform administrator
+    (or None, the system)."""
+    if cooperation.from_register and user is not None and not user.is_platform_admin:
+        raise PermissionDenied(
+            _(
+                "Een regeling uit het GR-register kan niet worden verwijderd; zij eindigt wanneer het "
+                "register dat vermeldt."
+            )
+        )
+
+
+def may_delete(user, cooperation: Cooperation) -> bool:
+    """Whether `user` may delete `cooperation` (pages show the button only then): the right to change
+    it, and for an entry from the GR-register the platform administrator's role."""
+    try:
+        check_permission(user, cooperation)
+        check_deletable(cooperation, user)
+    except PermissionDenied:
+        return False
+    return user is not None
 
 
 def restore_version(cooperation: Cooperation, record_id: int, user) -> Cooperation:
@@ -338,7 +632,70 @@ def load_managed_lists() -> dict[str, int]:
             code=row["code"],
             defaults={k: row[k] for k in ("name", "family", "description")} | {"order": int(row["order"])},
         )
-    return {"ict_domains": len(domains_rows), "cooperation_forms": len(form_rows)}
+    policy_rows = data.read_csv("policy_domains.csv")
+    for row in policy_rows:
+        PolicyDomain.objects.update_or_create(
+            slug=row["slug"],
+            defaults={k: row[k] for k in ("name", "short_name", "description")}
+            | {"order": int(row["order"])},
+        )
+    return {
+        "ict_domains": len(domains_rows),
+        "policy_domains": len(policy_rows),
+        "cooperation_forms": len(form_rows),
+    }
+
+
+def policy_domains():
+    return PolicyDomain.objects.all()
+
+
+# --- the GR-register ---------------------------------------------------------------------------
+
+
+def seed_register_links() -> dict[str, str]:
+    """The seed entries that describe a regeling in the GR-register: slug -> regeling title."""
+    return {
+        slugify(row["name"])[:200]: row["gr_title"]
+        for row in data.read_csv("cooperations_seed.csv")
+        if row.get("gr_title")
+    }
+
+
+def import_register(path=None, *, register_date=None, dry_run=False, progress=None):
+    """Load the GR-register (the shipped snapshot, or an `exportOO.xml` / polder JSONL file) into the
+    register; see `register_import`. A broken file raises ValidationError (Dutch, naming the record)
+    and changes nothing. Returns an `ImportSummary`."""
+    try:
+        return register_import.import_register(
+            path,
+            register_date=register_date,
+            dry_run=dry_run,
+            progress=progress,
+            link_titles=seed_register_links(),
+        )
+    except GrFormatError as error:
+        raise ValidationError(register_problems.message(error), code=error.code) from None
+    except OSError as error:
+        raise ValidationError(
+            _("Het bestand kan niet worden gelezen: %(reason)s") % {"reason": error.strerror or error},
+            code="io",
+        ) from None
+
+
+def register_entries():
+    """Entries that come from the GR-register."""
+    return live_cooperations().filter(origin=Cooperation.Origin.REGISTER)
+
+
+def register_date():
+    """The peildatum of the GR-register data in the register, or None before the first import."""
+    return (
+        Cooperation.objects.filter(origin=Cooperation.Origin.REGISTER)
+        .order_by("-register_date")
+        .values_list("register_date", flat=True)
+        .first()
+    )
 
 
 def parse_sources(text: str) -> list[SourceInput]:
@@ -411,3 +768,42 @@ def load_demo_cooperations() -> int:
         )
         added += 1
     return added
+
+
+@dataclass
+class RegisterVersionRow:
+    """One version of a regeling in the GR-register, with who joined and left since the one before."""
+
+    version: RegisterVersion
+    joined: list[str]
+    left: list[str]
+    previous_title: str  # the title of the version before, when this version changed it
+
+
+def register_history(cooperation: Cooperation) -> list[RegisterVersionRow]:
+    """The versions of an entry in the GR-register, newest first (empty for a platform entry)."""
+    rows, before, title = [], None, ""
+    for version in cooperation.register_versions.order_by("valid_from", "roo_id"):
+        names = {_participant_key(p): p["name"] for p in version.participants}
+        joined = sorted(names[k] for k in names.keys() - before.keys()) if before is not None else []
+        left = sorted(before[k] for k in before.keys() - names.keys()) if before is not None else []
+        changed_title = title if before is not None and title != version.title else ""
+        rows.append(RegisterVersionRow(version, joined, left, changed_title))
+        before, title = names, version.title
+    return rows[::-1]
+
+
+def _participant_key(participant: dict) -> str:
+    return participant.get("roo_id") or participant.get("code") or participant["name"].casefold()
+
+
+def origin_counts(qs) -> dict[str, int]:
+    """How many entries of `qs` come from the GR-register and how many were added on the platform:
+    {`Cooperation.Origin` value: count}, both always present."""
+    counts = dict(
+        Cooperation.objects.filter(pk__in=qs.order_by().values("pk"))
+        .order_by()
+        .values_list("origin")
+        .annotate(n=Count("pk"))
+    )
+    return {origin: counts.get(origin, 0) for origin in Cooperation.Origin.values}

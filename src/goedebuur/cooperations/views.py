@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,35 +20,52 @@ from goedebuur.history.services import (
     revision_from,
 )
 from goedebuur.maps import services as maps
-from goedebuur.municipalities import services as municipalities
 from goedebuur.pages.services import paginate
 
-from . import permissions, services
-from .forms import CooperationEntryForm, EntryErrors, MemberFormSet, member_initial, to_input
+from . import permissions, register_display, services
+from .forms import (
+    CooperationEntryForm,
+    CooperationFilterForm,
+    EntryErrors,
+    MemberFormSet,
+    RegisterEntryForm,
+    member_initial,
+    to_input,
+)
 from .models import Cooperation
+
+# How many member names a row of the list shows before "and N more".
+LIST_MEMBER_NAMES = 8
+
+
+@dataclass
+class ListRow:
+    cooperation: Cooperation
+    names: list[str]
+    more: int
 
 
 def cooperation_list(request):
-    filters = {
-        "query": request.GET.get("q", "").strip(),
-        "domain": request.GET.get("domein", ""),
-        "form": request.GET.get("vorm", ""),
-        "status": request.GET.get("status", ""),
-        "province": request.GET.get("provincie", ""),
-        "municipality": request.GET.get("gemeente", "").upper(),
-    }
-    qs = services.filter_cooperations(services.live_cooperations(), **filters).order_by("name")
+    form = CooperationFilterForm(request.GET or None)
+    qs = services.filter_cooperations(
+        services.live_cooperations().prefetch_related("policy_domains"), **form.filters()
+    ).order_by("name", "slug")
     page_obj, querystring = paginate(request, qs, per_page=25)
+    rows = []
+    for cooperation in page_obj:
+        names = [m.municipality.name for m in cooperation.memberships.all() if m.left_on is None]
+        rows.append(ListRow(cooperation, names[:LIST_MEMBER_NAMES], max(0, len(names) - LIST_MEMBER_NAMES)))
+    counts = services.origin_counts(qs)
     context = {
         "nav": "samenwerkingen",
+        "form": form,
         "page_obj": page_obj,
+        "rows": rows,
         "querystring_without_page": querystring,
-        "filters": filters,
-        "any_filter": any(filters.values()),
-        "domains": services.domains(),
-        "forms": services.forms(),
-        "statuses": Cooperation.Status.choices,
-        "provinces": municipalities.provinces(),
+        "any_filter": form.any_filter(),
+        "register_count": counts[Cooperation.Origin.REGISTER],
+        "platform_count": counts[Cooperation.Origin.PLATFORM],
+        "register_date": services.register_date(),
         "can_create": permissions.can_create(request.user),
     }
     return render(request, "cooperations/list.html", context)
@@ -60,9 +79,13 @@ def cooperation_detail(request, slug):
     context = {
         "nav": "samenwerkingen",
         "cooperation": cooperation,
+        "official": register_display.official(cooperation),
+        "register_history": services.register_history(cooperation),
         "current_members": [m for m in memberships if m.left_on is None],
         "former_members": [m for m in memberships if m.left_on is not None],
+        "policy_domains": list(cooperation.policy_domains.all()),
         "can_edit": permissions.can_edit(request.user, cooperation),
+        "can_delete": services.may_delete(request.user, cooperation),
         "members_map": maps.cooperation_members_map(cooperation),
         "last_change": services.versions(cooperation).first(),
     }
@@ -80,23 +103,37 @@ def _editable(request, slug, *, include_deleted=False) -> Cooperation:
 
 
 def _save(request, form, formset, instance=None):
-    """Validate form, formset and register rules; on success save and return the entry."""
-    if not (form.is_valid() and formset.is_valid()):
+    """Validate form, formset and register rules; on success save and return the entry. An entry
+    from the GR-register has no member formset (`formset` None): its form gives the input."""
+    if not (form.is_valid() and (formset is None or formset.is_valid())):
         return None
     if instance is not None:
         expect_revision(instance, form.cleaned_data["revision"])
+    values = form.to_input() if formset is None else to_input(form, formset)
     try:
         with transaction.atomic():
-            return services.save_cooperation(to_input(form, formset), request.user, instance=instance)
+            return services.save_cooperation(values, request.user, instance=instance)
     except EditConflict as conflict:
         form.add_error(None, conflict_message(conflict))
         return None
     except ValidationError as error:
-        add_to_form(EntryErrors(form, formset), error)
+        add_to_form(form if formset is None else EntryErrors(form, formset), error)
         return None
 
 
 def _editor_page(request, form, formset, cooperation=None):
+    if formset is None:
+        return render(
+            request,
+            "cooperations/edit_register.html",
+            {
+                "nav": "samenwerkingen",
+                "form": form,
+                "cooperation": cooperation,
+                "official": register_display.official(cooperation),
+            },
+            status=400 if request.method == "POST" else 200,
+        )
     return render(
         request,
         "cooperations/edit.html",
@@ -134,6 +171,8 @@ def cooperation_create(request):
 @login_required
 def cooperation_edit(request, slug):
     cooperation = _editable(request, slug)
+    if cooperation.from_register:
+        return _edit_register_entry(request, cooperation)
     if request.method == "POST":
         form = CooperationEntryForm(request.POST)
         formset = MemberFormSet(request.POST, prefix="leden")
@@ -147,9 +186,23 @@ def cooperation_edit(request, slug):
     return _editor_page(request, form, formset, cooperation)
 
 
+def _edit_register_entry(request, cooperation):
+    """An entry from the GR-register: only what members add can be changed."""
+    if request.method == "POST":
+        form = RegisterEntryForm(request.POST, cooperation=cooperation)
+        saved = _save(request, form, None, instance=cooperation)
+        if saved:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(saved)
+    else:
+        form = RegisterEntryForm(initial=RegisterEntryForm.initial_for(cooperation), cooperation=cooperation)
+    return _editor_page(request, form, None, cooperation)
+
+
 @login_required
 def cooperation_delete(request, slug):
     cooperation = _editable(request, slug)
+    services.check_deletable(cooperation, request.user)
     if request.method == "POST":
         expect_revision(cooperation, revision_from(request.POST))
         try:

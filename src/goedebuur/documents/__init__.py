@@ -2,5 +2,6 @@
 """Shared helpers for generated documents (PDF reports, DOCX outlines)."""
 
 from .pdf import FONT, new_pdf, pdf_bytes
+from .word import WordDocument
 
-__all__ = ["FONT", "new_pdf", "pdf_bytes"]
+__all__ = ["FONT", "WordDocument", "new_pdf", "pdf_bytes"]

@@ -4,6 +4,8 @@ returns a code with values (`AttachmentError`), this module says it in the activ
 
 from django.utils.translation import gettext, gettext_noop
 
+from goedebuur.common import archive_message
+from goedebuur.core import uploads
 from goedebuur.core.experiences import attachments
 
 _MESSAGES = {
@@ -18,6 +20,8 @@ _MESSAGES = {
 
 def message(error: attachments.AttachmentError) -> str:
     params = dict(error.params)
+    if error.code in uploads.CODES:
+        return archive_message(error.code, params)
     if "kind" in params:
         params["kind"] = attachments.KINDS[params["kind"]][0]
     return gettext(_MESSAGES[error.code]) % params

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
-from goedebuur.core.experiences.attachments import MAX_BYTES
+from goedebuur.core.experiences.attachments import MAX_BYTES, AttachmentError
 from goedebuur.history.services import revision_field
 from goedebuur.trajectories import services as trajectories
 
+from . import attachment_messages
 from .models import BODY_MAX, Visibility
 from .services import UNKNOWN_TRAJECTORY, LessonInput, QuestionInput, parse_tags
 
@@ -102,6 +103,15 @@ class LessonForm(ItemForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["trajectory"].queryset = trajectories.visible_to(user).order_by("name")
+
+    def clean_attachment(self):
+        """Too large a file is refused before it is read into memory (the service checks the rest)."""
+        upload = self.cleaned_data.get("attachment")
+        if upload and upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                attachment_messages.message(AttachmentError("too_large", mb=MAX_BYTES // (1024 * 1024)))
+            )
+        return upload
 
     def to_input(self, is_demo=False) -> LessonInput:
         data = self.cleaned_data

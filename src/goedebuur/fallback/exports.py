@@ -5,14 +5,12 @@ feed. Both documents are rendered from one list of sections, so they always say 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from docx import Document
 from icalendar import Calendar, Event
 
-from goedebuur.documents import new_pdf, pdf_bytes
+from goedebuur.documents import WordDocument, new_pdf, pdf_bytes
 
 from . import services, testplan
 from .models import Agreement
@@ -169,29 +167,19 @@ def title(agreement: Agreement) -> str:
 
 
 def docx_bytes(agreement: Agreement) -> bytes:
-    document = Document()
-    document.core_properties.title = title(agreement)
-    document.core_properties.author = "Goede Buur"
-    document.add_heading(title(agreement), level=0)
-    document.add_paragraph(_("Opgesteld op %(date)s met Goede Buur.") % {"date": _date(testplan.today())})
+    document = WordDocument(title(agreement))
+    document.heading(title(agreement), level=0)
+    document.paragraph(_("Opgesteld op %(date)s met Goede Buur.") % {"date": _date(testplan.today())})
     for section in plan_sections(agreement):
-        document.add_heading(section.heading, level=1)
+        document.heading(section.heading, level=1)
         for text in section.paragraphs:
-            document.add_paragraph(text)
+            document.paragraph(text)
         for header, rows in section.tables:
             if not rows:
                 continue
-            table = document.add_table(rows=1, cols=len(header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = text
-            for row in rows:
-                for cell, text in zip(table.add_row().cells, row, strict=True):
-                    cell.text = text
-            document.add_paragraph("")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+            document.table(header, rows)
+            document.paragraph("")
+    return document.bytes()
 
 
 def pdf_document(agreement: Agreement) -> bytes:

@@ -8,6 +8,8 @@ from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.municipalities import services as municipalities
 
+from . import services
+
 
 class MapFilterForm(forms.Form):
     domein = forms.ChoiceField(
@@ -33,6 +35,17 @@ class MapFilterForm(forms.Form):
         },
     )
     samenwerking = forms.CharField(label=_("Markeer de deelnemers van"), required=False, max_length=220)
+    telling = forms.ChoiceField(
+        label=_("Kleur naar"),
+        required=False,
+        choices=[
+            (services.ICT, _("ICT-samenwerkingen")),
+            (services.ALL, _("alle samenwerkingen en regelingen")),
+        ],
+        error_messages={
+            "invalid_choice": _("De telling ‘%(value)s’ bestaat niet; de kaart telt de ICT-samenwerkingen.")
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,4 +89,5 @@ class MapFilterForm(forms.Form):
             "domain": data.get("domein", ""),
             "status": data.get("status", ""),
             "province": data.get("provincie", ""),
+            "measure": data.get("telling") or services.ICT,
         }

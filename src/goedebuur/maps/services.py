@@ -110,12 +110,23 @@ def _municipality_url():
     return lambda code: f"{head}{code}{tail}"
 
 
-def cooperation_counts(domain: str = "", status: str = "") -> dict[str, int]:
-    """Municipality code -> number of live cooperations it is a current member of (left_on empty),
-    optionally only cooperations in an ICT domain (slug) and/or with a status. Codes with 0 are left out."""
+ICT = "ict"  # count the ICT cooperations: entries with at least one ICT domain
+ALL = "alle"  # count every cooperation and regeling of the register
+MEASURES = (ICT, ALL)
+
+
+def cooperation_counts(domain: str = "", status: str = "", measure: str = ICT) -> dict[str, int]:
+    """Municipality code -> number of live cooperations it is a current member of (left_on empty):
+    by default only the ICT cooperations (at least one ICT domain; `measure` ALL: every cooperation
+    and regeling), optionally only those in an ICT domain (slug) and/or with a status. Codes with 0
+    are left out."""
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}")
     live = Cooperation.objects.filter(deleted_at__isnull=True)
     if not status:  # ended cooperations only when asked for explicitly
         live = live.filter(status__in=Cooperation.ONGOING_STATUSES)
+    if measure == ICT:
+        live = live.filter(pk__in=cooperations.ict_cooperation_ids())
     selected = cooperations.filter_cooperations(live, domain=domain, status=status)
     rows = (
         Membership.objects.filter(left_on__isnull=True, cooperation__in=selected.values("pk"))
@@ -135,18 +146,47 @@ def _current_members(cooperation: Cooperation) -> list[Membership]:
     )
 
 
-def _title_maker():
+def _title_maker(measure: str = ICT):
     """Accessible names like "Rhenen: 2 ICT-samenwerkingen", translated once per distinct count."""
     templates: dict[int, str] = {}
 
     def title(name: str, count: int) -> str:
         if count not in templates:
-            templates[count] = ngettext(
-                "%(name)s: %(count)s ICT-samenwerking", "%(name)s: %(count)s ICT-samenwerkingen", count
-            )
+            if measure == ICT:
+                templates[count] = ngettext(
+                    "%(name)s: %(count)s ICT-samenwerking", "%(name)s: %(count)s ICT-samenwerkingen", count
+                )
+            else:
+                templates[count] = ngettext(
+                    "%(name)s: %(count)s samenwerking of regeling",
+                    "%(name)s: %(count)s samenwerkingen en regelingen",
+                    count,
+                )
         return templates[count] % {"name": name, "count": count}
 
     return title
+
+
+def measure_texts(measure: str = ICT) -> dict[str, str]:
+    """What the colours of a map with this measure mean: `legend` (the legend's name), `hint` (the
+    caption) and `column` (the heading of the table's count column)."""
+    if measure == ICT:
+        return {
+            "legend": _("Legenda: aantal ICT-samenwerkingen per gemeente"),
+            "hint": _(
+                "Kleur: aantal ICT-samenwerkingen waaraan een gemeente nu deelneemt (samenwerkingen en "
+                "regelingen met ten minste één ICT-domein). Klik op een gemeente voor details."
+            ),
+            "column": _("ICT-samenwerkingen"),
+        }
+    return {
+        "legend": _("Legenda: aantal samenwerkingen en regelingen per gemeente"),
+        "hint": _(
+            "Kleur: aantal samenwerkingen en gemeenschappelijke regelingen waaraan een gemeente nu "
+            "deelneemt, in elk domein. Klik op een gemeente voor details."
+        ),
+        "column": _("Samenwerkingen en regelingen"),
+    }
 
 
 def cooperation_count_map(
@@ -156,8 +196,10 @@ def cooperation_count_map(
     domain: str = "",
     status: str = "",
     province: str = "",
+    measure: str = ICT,
 ) -> dict:
-    """The map of municipalities coloured by their number of ICT cooperations.
+    """The map of municipalities coloured by their number of ICT cooperations (`measure` ALL: of
+    all cooperations and regelingen).
 
     - `highlight`: a Cooperation (its current members are highlighted and named in the titles) or
       municipality codes to highlight;
@@ -169,7 +211,8 @@ def cooperation_count_map(
     and `table_rows` (a callable giving those rows as safe `<tr>` markup),
     `highlight` (None or {"cooperation", "members", "codes", "colour"}), `context` (None or
     {"label", "colour"} for the muted surroundings of a province), `label`, `max`,
-    `table_url` (the /kaart page with the same filters, at its table)."""
+    `table_url` (the /kaart page with the same filters, at its table), `measure` and `texts`
+    (`measure_texts`), `register_date` (peildatum of the GR-register data, or None)."""
     cooperation = highlight if isinstance(highlight, Cooperation) else None
     members = _current_members(cooperation) if cooperation else []
     if cooperation:
@@ -179,7 +222,7 @@ def cooperation_count_map(
 
     places = _places()
     geometry = _geometry_for(places)
-    counts = cooperation_counts(domain=domain, status=status)
+    counts = cooperation_counts(domain=domain, status=status, measure=measure)
     focus = [p for p in places if not province or p.province_code == province]
     if not focus:
         raise ValueError(f"no municipalities in province {province!r}")
@@ -191,7 +234,7 @@ def cooperation_count_map(
     else:
         box = geometry.national
     url_for = _municipality_url()
-    title_for = _title_maker()
+    title_for = _title_maker(measure)
     member_suffix = (
         _("; deelnemer aan %(cooperation)s") % {"cooperation": cooperation.name}
         if cooperation
@@ -226,7 +269,7 @@ def cooperation_count_map(
         )
         rows.append(MapRow(place.code, place.name, place.province, url, count, fill, highlighted))
 
-    label = label or _map_label(focus[0].province if province else "", domain, status)
+    label = label or _map_label(focus[0].province if province else "", domain, status, measure)
     svg = render_map(areas, viewbox(box), label=label)
     query = urlencode(
         [
@@ -236,6 +279,7 @@ def cooperation_count_map(
                 ("status", status),
                 ("provincie", province),
                 ("samenwerking", cooperation.slug if cooperation else ""),
+                ("telling", measure if measure != ICT else ""),
             )
             if v
         ]
@@ -258,6 +302,9 @@ def cooperation_count_map(
             else None
         ),
         "table_url": reverse("maps:map") + (f"?{query}" if query else "") + "#kaart-tabel",
+        "measure": measure,
+        "texts": measure_texts(measure),
+        "register_date": cooperations.register_date(),
     }
 
 
@@ -277,8 +324,14 @@ def _table_rows(rows: list[MapRow], with_highlight: bool) -> SafeString:
     return mark_safe("\n".join(out))
 
 
-def _map_label(province_name: str, domain: str, status: str) -> str:
-    if province_name:
+def _map_label(province_name: str, domain: str, status: str, measure: str = ICT) -> str:
+    if measure != ICT and province_name:
+        label = _("Kaart van provincie %(province)s: samenwerkingen en regelingen per gemeente") % {
+            "province": province_name
+        }
+    elif measure != ICT:
+        label = _("Kaart van Nederland: samenwerkingen en regelingen per gemeente")
+    elif province_name:
         label = _("Kaart van provincie %(province)s: ICT-samenwerkingen per gemeente") % {
             "province": province_name
         }

@@ -6,13 +6,15 @@ from .forms import MapFilterForm
 
 
 def national_map(request):
-    """/kaart: the national map with filters (domain, status, province zoom, highlighted cooperation)."""
+    """/kaart: the national map with filters (what to count, domain, status, province zoom,
+    highlighted cooperation)."""
     form = MapFilterForm(request.GET)
     filters = form.filters()
     context = {
         "nav": "kaart",
         "form": form,
         "national_map": services.cooperation_count_map(**filters),
-        "filtered": any(filters.values()),
+        "filtered": any(value for key, value in filters.items() if key != "measure")
+        or filters["measure"] != services.ICT,
     }
     return render(request, "maps/map.html", context)

@@ -1,17 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""/api/v1/matrix: municipalities x ICT domains, each cell the cooperations behind it.
+"""/api/v1/matrix: municipalities x ICT domains (and, on request, the other policy domains as context
+columns), each cell the cooperations behind it.
 
 The serializers read a `services.RegisterMatrix`; the cell lookups and totals come from its
 `matrix`, which the view puts in the serializer context."""
 
+from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.api import ReadOnlyApiViewMixin
-from goedebuur.municipalities.api import PROVINCE_CODE, REGION_KEY, computed, municipality_url
+from goedebuur.api import ReadOnlyApiViewMixin, refused
+from goedebuur.municipalities.api import PROVINCE_CODE, REGION_KEY, computed
 
 from . import services
 
@@ -28,13 +30,36 @@ class MatrixQuerySerializer(serializers.Serializer):
     alleenMetSamenwerkingen = serializers.BooleanField(
         required=False,
         default=False,
-        help_text="Leave out municipalities without any cooperation in the register.",
+        help_text="Leave out municipalities without any cooperation in the columns of the answer.",
+    )
+    metBeleidsdomeinen = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Add the other policy domains (afval, belastingen, sociaal domein, ...) as context "
+        "columns after the ICT domains.",
+    )
+    domein = serializers.SlugField(
+        required=False,
+        max_length=60,
+        help_text="Only this column: the slug of an ICT domain (`werkplek`) or of another policy domain "
+        "(`afval`).",
+    )
+    vorm = serializers.SlugField(
+        required=False,
+        max_length=60,
+        help_text="Count only cooperations of this legal or organisational form, e.g. "
+        "`wgr-bedrijfsvoeringsorganisatie` (see /api/v1/samenwerkingsvormen).",
     )
 
 
 class MatrixDomainSerializer(serializers.Serializer):
     slug = serializers.CharField()
     naam = serializers.CharField(source="name")
+    soort = serializers.ChoiceField(
+        source="kind",
+        choices=[services.ICT, services.POLICY],
+        help_text="`ict`: an ICT domain (a main column); `beleid`: another policy domain (a context column).",
+    )
     aantalGemeenten = computed(
         serializers.IntegerField,
         lambda domain, context: context["matrix"].column_total(domain.slug),
@@ -49,20 +74,54 @@ def _cells(municipality, context) -> dict[str, list[str]]:
     return {d.slug: context["matrix"].cell(municipality.code, d.slug) for d in context["domains"]}
 
 
+class _CellsField(serializers.DictField):
+    """The cells as they are: already a dict of lists of slugs (strings). Described like a DictField of
+    ListFields, without converting each of the 8,000 lists of the whole matrix again."""
+
+    def to_representation(self, value):
+        return value
+
+
+def _url_maker(route: str, sample: str):
+    """A function (key, context) -> absolute API URL, with one `reverse` and one absolute URI per answer
+    instead of one per row (the whole matrix has 342 rows and about 450 cooperations)."""
+
+    def url(key: str, context) -> str:
+        cache = context.setdefault("_urls", {})
+        if route not in cache:
+            absolute = context["request"].build_absolute_uri(reverse(route, args=[sample]))
+            cache[route] = absolute.rpartition(sample)[::2]
+        head, tail = cache[route]
+        return f"{head}{key}{tail}"
+
+    return url
+
+
+_municipality_url = _url_maker("api:gemeente-detail", "GM0000")
+_cooperation_api_url = _url_maker("api:samenwerking-detail", "slug-0000")
+
+
 class MatrixRowSerializer(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField(source="name")
-    url = computed(serializers.URLField, municipality_url)
+    url = computed(
+        serializers.URLField, lambda municipality, context: _municipality_url(municipality.code, context)
+    )
     cellen = computed(
-        serializers.DictField,
+        _CellsField,
         _cells,
         child=serializers.ListField(child=serializers.CharField()),
-        help_text="For every ICT domain slug, the slugs of the cooperations (empty list when none).",
+        help_text="For every column (domain slug), the slugs of the cooperations (empty list when none).",
     )
     totaal = computed(
         serializers.IntegerField,
         lambda municipality, context: context["matrix"].row_total(municipality.code),
-        help_text="Number of distinct cooperations of the municipality.",
+        help_text="Number of distinct cooperations of the municipality in the columns of the answer.",
+    )
+    totaalIct = computed(
+        serializers.IntegerField,
+        lambda municipality, context: context["result"].ict_total(municipality.code),
+        help_text="Number of distinct cooperations of the municipality in the ICT columns of the answer.",
     )
 
     class Meta:
@@ -70,7 +129,7 @@ class MatrixRowSerializer(serializers.Serializer):
 
 
 def _cooperation_url(cooperation, context) -> str:
-    return context["request"].build_absolute_uri(reverse("api:samenwerking-detail", args=[cooperation.slug]))
+    return _cooperation_api_url(cooperation.slug, context)
 
 
 class MatrixCooperationSerializer(serializers.Serializer):
@@ -90,6 +149,12 @@ class MatrixSerializer(serializers.Serializer):
         child=MatrixCooperationSerializer(),
         help_text="Every cooperation named in a cell, by slug.",
     )
+    peildatum = serializers.DateField(
+        source="register_date",
+        allow_null=True,
+        help_text="The reference date of the GR-register data (Register van Overheidsorganisaties); null "
+        "before the register was loaded.",
+    )
 
     class Meta:
         ref_name = "Matrix"
@@ -101,9 +166,10 @@ class MatrixView(ReadOnlyApiViewMixin, APIView):
     @extend_schema(
         summary="The register matrix",
         description=(
-            "Municipalities (rows) x ICT domains (columns); every cell lists the cooperations in which "
-            "the municipality takes part for that domain. Only current memberships of cooperations "
-            "in the register count. Not paginated."
+            "Municipalities (rows) x ICT domains (columns), optionally with the other policy domains as "
+            "context columns; every cell lists the cooperations and regelingen in which the municipality "
+            "takes part for that domain. Only current memberships of cooperations that are neither "
+            "deleted nor ended count. Not paginated."
         ),
         parameters=[MatrixQuerySerializer],
         responses=MatrixSerializer,
@@ -112,12 +178,18 @@ class MatrixView(ReadOnlyApiViewMixin, APIView):
         query = MatrixQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         params = query.validated_data
-        result = services.register_matrix(
-            province=params.get("provincie", ""),
-            region=params.get("regio", ""),
-            only_with_cooperations=params["alleenMetSamenwerkingen"],
-        )
-        context = {"request": request, "matrix": result.matrix, "domains": result.domains}
+        try:
+            result = services.register_matrix(
+                province=params.get("provincie", ""),
+                region=params.get("regio", ""),
+                only_with_cooperations=params["alleenMetSamenwerkingen"],
+                domain=params.get("domein", ""),
+                form=params.get("vorm", ""),
+                context=params["metBeleidsdomeinen"],
+            )
+        except ValidationError as error:
+            raise refused(error, None, domain="domein", form="vorm") from None
+        context = {"request": request, "matrix": result.matrix, "domains": result.domains, "result": result}
         return Response(MatrixSerializer(result, context=context).data)
 
 

@@ -4,35 +4,28 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.municipalities import services as municipalities
-
-from . import exports, services
-
-
-def _selection(request):
-    province = request.GET.get("provincie", "")
-    region = request.GET.get("regio", "")
-    only_with = request.GET.get("alleen", "") == "met"
-    return province, region, only_with
+from . import exports, services, table
+from .forms import MatrixFilterForm
 
 
 def matrix_page(request):
-    province, region, only_with = _selection(request)
-    # the whole country is 342 rows; by default show the municipalities with a cooperation
-    if not (province or region) and "alleen" not in request.GET:
-        only_with = True
-    result = services.register_matrix(province, region, only_with)
+    """/matrix: municipalities x ICT domains, with the other policy domains as context columns on
+    request (`kolommen=alle`); filters by province, region, domain, form and rows with cooperations."""
+    form = MatrixFilterForm(request.GET, page=True)
+    selection = form.selection()
+    result = services.register_matrix(**selection)
+    with_ict_total = bool(result.context_domains and result.ict_domains)
     context = {
         "nav": "matrix",
+        "form": form,
         "result": result,
-        "rows": list(result.rows()),
-        "column_totals": [result.matrix.column_total(d.slug) for d in result.domains],
-        "province": province,
-        "region": region,
-        "only_with": only_with,
-        "provinces": municipalities.provinces(),
-        "region_groups": municipalities.regions_grouped(),
-        "selected_region": municipalities.parse_region_key(region) if region else None,
+        "selection": selection,
+        "row_count": len(result.municipalities),
+        "body": table.body(result, with_ict_total=with_ict_total),
+        "with_ict_total": with_ict_total,
+        "column_totals": [(d, result.matrix.column_total(d.slug)) for d in result.domains],
+        "selected_region": form.selected_region(),
+        "register_date": result.register_date,
         "export_query": request.GET.urlencode(),
     }
     return render(request, "matrix/matrix.html", context)
@@ -42,20 +35,31 @@ def _filename(extension):
     return f"goedebuur-matrix-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
+def _export_matrix(request):
+    """The downloads: the same filters as the page, but by default every column (ICT and the other
+    policy domains) and every municipality of the selection."""
+    return services.register_matrix(**MatrixFilterForm(request.GET).selection())
+
+
 def matrix_csv(request):
-    province, region, only_with = _selection(request)
-    body = exports.to_csv(services.register_matrix(province, region, only_with))
+    body = exports.to_csv(_export_matrix(request))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
     return response
 
 
 def matrix_xlsx(request):
-    province, region, only_with = _selection(request)
-    note = _("Bron: register van Goede Buur, stand van %(date)s.") % {
-        "date": f"{timezone.localdate():%d-%m-%Y}"
-    }
-    body = exports.to_xlsx(services.register_matrix(province, region, only_with), note)
+    result = _export_matrix(request)
+    if result.register_date:
+        note = _(
+            "Bron: Register van Overheidsorganisaties (KOOP), peildatum %(register)s, aangevuld door de "
+            "gemeenten op Goede Buur; stand van %(date)s."
+        ) % {"register": f"{result.register_date:%d-%m-%Y}", "date": f"{timezone.localdate():%d-%m-%Y}"}
+    else:
+        note = _("Bron: register van Goede Buur, stand van %(date)s.") % {
+            "date": f"{timezone.localdate():%d-%m-%Y}"
+        }
+    body = exports.to_xlsx(result, note)
     response = HttpResponse(
         body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

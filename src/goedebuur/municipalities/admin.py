@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
 
-from .models import Municipality, Region, RegionType
+from .models import Council, CouncilSeat, Municipality, Region, RegionType
 
 
 @admin.register(RegionType)
@@ -23,3 +23,17 @@ class MunicipalityAdmin(admin.ModelAdmin):
     search_fields = ["name", "code"]
     exclude = ["boundary", "neighbours", "point_contacts"]
     filter_horizontal = ["regions"]
+
+
+class CouncilSeatInline(admin.TabularInline):
+    model = CouncilSeat
+    extra = 0
+
+
+@admin.register(Council)
+class CouncilAdmin(admin.ModelAdmin):
+    """Loaded from the reference data: `goedebuur init` puts the source's figures back."""
+
+    list_display = ["municipality", "total_seats", "reference_date"]
+    search_fields = ["municipality__name", "municipality__code"]
+    inlines = [CouncilSeatInline]

@@ -68,6 +68,16 @@ class Municipality(models.Model):
     population_year = models.PositiveSmallIntegerField(_("peiljaar inwoners"), null=True, blank=True)
     boundary = models.JSONField(_("vereenvoudigde grens (GeoJSON-geometrie, WGS84)"))
     svg_path = models.TextField(_("SVG-pad van de grens"), editable=False)
+    # Institutional contact data from the Register van Overheidsorganisaties (no personal data).
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    email = models.EmailField(_("algemeen e-mailadres"), blank=True)
+    mail_domain = models.CharField(
+        _("maildomein"),
+        max_length=253,
+        blank=True,
+        help_text=_("Het domein van het algemene e-mailadres, anders de host van de website zonder www."),
+    )
+    visiting_address = models.CharField(_("bezoekadres"), max_length=300, blank=True)
 
     objects = MunicipalityManager()
 
@@ -81,3 +91,46 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("municipalities:detail", args=[self.code])
+
+
+class Council(models.Model):
+    """A municipality's council (gemeenteraad) as the source publishes it: the total number of seats
+    and, in `seats`, the seats per party. The parties' seats may add up to less than the total when
+    the source does not name every seat."""
+
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.CASCADE, related_name="council", verbose_name=_("gemeente")
+    )
+    total_seats = models.PositiveSmallIntegerField(_("aantal zetels"))
+    source = models.CharField(_("bron"), max_length=300)
+    reference_date = models.DateField(_("peildatum"))
+
+    class Meta:
+        ordering = ["municipality__name"]
+        verbose_name = _("gemeenteraad")
+        verbose_name_plural = _("gemeenteraden")
+
+    def __str__(self):
+        return str(self.municipality)
+
+    @property
+    def unassigned_seats(self) -> int:
+        """Seats the source names no party for (uses prefetched `seats` when there)."""
+        return self.total_seats - sum(seat.seats for seat in self.seats.all())
+
+
+class CouncilSeat(models.Model):
+    """The seats of one party (as named in the source) in one council."""
+
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="seats")
+    party = models.CharField(_("partij"), max_length=200)
+    seats = models.PositiveSmallIntegerField(_("zetels"))
+
+    class Meta:
+        ordering = ["-seats", "party"]
+        constraints = [models.UniqueConstraint(fields=["council", "party"], name="unique_council_party")]
+        verbose_name = _("zetels van een partij")
+        verbose_name_plural = _("zetels per partij")
+
+    def __str__(self):
+        return f"{self.party}: {self.seats}"

@@ -1,16 +1,31 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public API of the municipalities app: loading reference data and querying municipalities."""
 
+import datetime as dt
+import gzip
+import json
+from dataclasses import dataclass
 from decimal import Decimal
+from importlib import resources
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.db.models import Count, Q
 
 from goedebuur import data
+from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core.geo import geometry_to_svg_path
+from goedebuur.core.register.network import Partner
 
-from .models import Municipality, Region, RegionType
+from .models import Council, CouncilSeat, Municipality, Region, RegionType
+
+# The councils and contact data: the ROO's municipality records, via polder (see data/gr/README.md).
+ORGANISATIONS_FILE = "gr/gemeenten.jsonl.gz"
+COUNCIL_SOURCE = "Register van Overheidsorganisaties (KOOP), via polder"
+COUNCIL_REFERENCE_DATE = dt.date(2026, 5, 16)
 
 
 @transaction.atomic
@@ -21,6 +36,7 @@ def load_reference_data() -> dict[str, int]:
     boundaries = {
         f["properties"]["code"]: f["geometry"] for f in data.read_json("municipalities.geojson")["features"]
     }
+    organisations = _read_organisations()
     region_types = _load_region_types()
     regions = _load_regions(rows, region_types)
 
@@ -39,6 +55,7 @@ def load_reference_data() -> dict[str, int]:
             "population_year": int(row["population_year"]) if row["population_year"] else None,
             "boundary": geometry,
             "svg_path": geometry_to_svg_path(geometry),
+            **_contact_values(organisations.get(row["code"], {})),
         }
         municipality, _ = Municipality.objects.update_or_create(code=row["code"], defaults=values)
         municipalities[row["code"]] = municipality
@@ -52,7 +69,8 @@ def load_reference_data() -> dict[str, int]:
         "region_types": len(region_types),
         "regions": len(regions),
         "municipalities": len(municipalities),
-    }
+        "municipality_contacts": sum(1 for m in municipalities.values() if m.website or m.email),
+    } | _load_councils(municipalities, organisations)
 
 
 def _codes(value: str) -> list[str]:
@@ -85,6 +103,171 @@ def _load_regions(rows, region_types):
                     region_type=region_type, code=row[code_column], defaults={"name": row[name_column]}
                 )
     return regions
+
+
+# --- councils and institutional contact data ---------------------------------------------------
+
+
+def _read_organisations() -> dict[str, dict]:
+    """The current municipalities' records of the packaged ROO snapshot, by CBS code."""
+    raw = resources.files(data).joinpath(ORGANISATIONS_FILE).read_bytes()
+    records = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        tooi = (record.get("identifiers") or {}).get("tooi") or ""
+        if record.get("valid_until") is None and "/gemeente/" in tooi:
+            records[tooi.rsplit("/", 1)[-1].upper()] = record
+    return records
+
+
+def _contact_values(record: dict) -> dict[str, str]:
+    """website, email, mail_domain and visiting_address of a record; a value that is not what its
+    field says (an e-mail field holding a web address, as three records do) is left empty."""
+    contact = record.get("contact") or {}
+    website = (contact.get("website") or "").strip()
+    email = (contact.get("email") or "").strip()
+    try:
+        URLValidator(schemes=["http", "https"])(website)
+    except ValidationError:
+        website = ""
+    try:
+        validate_email(email)
+    except ValidationError:
+        email = ""
+    mail_domain = email.rpartition("@")[2].lower() if email else _web_host(website)
+    return {
+        "website": website,
+        "email": email,
+        "mail_domain": mail_domain,
+        "visiting_address": (contact.get("bezoekadres") or "").strip(),
+    }
+
+
+def _web_host(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")
+
+
+def _party_seats(council: dict) -> dict[str, int]:
+    """Seats per party name in the source's order; a party listed twice (the snapshot does so for a
+    few split groups) gets the sum of its seats."""
+    seats: dict[str, int] = {}
+    for party in council.get("parties") or []:
+        name = " ".join(str(party.get("naam") or "").split())
+        count = int(party.get("aantal_zetels") or 0)
+        if name and count > 0:
+            seats[name] = seats.get(name, 0) + count
+    return seats
+
+
+def _load_councils(municipalities: dict[str, Municipality], organisations: dict[str, dict]) -> dict[str, int]:
+    """Create, update or remove each municipality's Council and its seats in bulk: a council whose
+    seats did not change is not touched."""
+    existing = {c.municipality_id: c for c in Council.objects.all()}
+    current_seats: dict[int, dict[str, int]] = {}
+    for council_id, party, seats in CouncilSeat.objects.values_list("council_id", "party", "seats"):
+        current_seats.setdefault(council_id, {})[party] = seats
+
+    wanted: dict[int, tuple[int, dict[str, int]]] = {}
+    for code, municipality in municipalities.items():
+        council = (organisations.get(code) or {}).get("council") or {}
+        seats = _party_seats(council)
+        total = int(council.get("total_seats") or 0)
+        if seats and total:
+            wanted[municipality.pk] = (max(total, sum(seats.values())), seats)
+
+    Council.objects.filter(municipality_id__in=existing.keys() - wanted.keys()).delete()
+    new, changed, replace_seats = [], [], []
+    for municipality_id, (total, seats) in wanted.items():
+        council = existing.get(municipality_id)
+        values = {"total_seats": total, "source": COUNCIL_SOURCE, "reference_date": COUNCIL_REFERENCE_DATE}
+        if council is None:
+            council = Council(municipality_id=municipality_id, **values)
+            new.append(council)
+        elif any(getattr(council, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(council, name, value)
+            changed.append(council)
+        if current_seats.get(council.pk) != seats:
+            replace_seats.append((council, seats))
+    Council.objects.bulk_create(new, batch_size=500)
+    Council.objects.bulk_update(changed, ["total_seats", "source", "reference_date"], batch_size=500)
+    CouncilSeat.objects.filter(council__in=[c for c, _ in replace_seats if c.pk in current_seats]).delete()
+    CouncilSeat.objects.bulk_create(
+        [
+            CouncilSeat(council=council, party=party, seats=count)
+            for council, seats in replace_seats
+            for party, count in seats.items()
+        ],
+        batch_size=1000,
+    )
+    return {
+        "councils": len(wanted),
+        "council_seats": sum(len(seats) for _total, seats in wanted.values()),
+    }
+
+
+@dataclass(frozen=True)
+class PartySeats:
+    party: str
+    seats: int
+
+
+@dataclass(frozen=True)
+class Composition:
+    """A council's composition as shown and served: parties by seats (most first), the total number
+    of seats, where it comes from and on which date."""
+
+    total_seats: int
+    parties: tuple[PartySeats, ...]
+    source: str
+    reference_date: dt.date
+
+    @property
+    def assigned_seats(self) -> int:
+        return sum(p.seats for p in self.parties)
+
+    @property
+    def unassigned_seats(self) -> int:
+        """Seats the source does not name a party for (0 for most councils)."""
+        return self.total_seats - self.assigned_seats
+
+    def seats(self) -> dict[str, int]:
+        return {p.party: p.seats for p in self.parties}
+
+
+def council_composition(municipality: Municipality) -> Composition | None:
+    """The composition of a municipality's council, or None when it is not known."""
+    council = Council.objects.filter(municipality=municipality).prefetch_related("seats").first()
+    if council is None:
+        return None
+    return Composition(
+        total_seats=council.total_seats,
+        parties=tuple(PartySeats(s.party, s.seats) for s in council.seats.all()),
+        source=council.source,
+        reference_date=council.reference_date,
+    )
+
+
+def council_compositions() -> dict[str, dict[str, int]]:
+    """Seats per party of every known council, by CBS code, in one query (for the partner finder;
+    compare them with `goedebuur.core.partners.councils`)."""
+    compositions: dict[str, dict[str, int]] = {}
+    rows = CouncilSeat.objects.order_by("council__municipality__code", "-seats", "party").values_list(
+        "council__municipality__code", "party", "seats"
+    )
+    for code, party, seats in rows:
+        compositions.setdefault(code, {})[party] = seats
+    return compositions
+
+
+def mail_domains(municipality: Municipality) -> set[str]:
+    """The municipality's own domains, lower case: that of its general e-mail address and its
+    website's host without "www." (empty when neither is known). An address at one of these domains
+    belongs to the municipality."""
+    return {domain for domain in (municipality.mail_domain, _web_host(municipality.website)) if domain}
 
 
 def search_municipalities(query: str = "", province: str = "", region: str = ""):
@@ -135,3 +318,31 @@ def with_cooperation_counts(qs=None):
             distinct=True,
         )
     )
+
+
+# --- the network of shared regelingen -------------------------------------------------------------
+
+
+@dataclass
+class Network:
+    """Who a municipality shares most regelingen with: its partners ranked by the sum of
+    1 / (members - 1) over the shared regelingen (see `goedebuur.core.register.network`)."""
+
+    municipality: Municipality
+    partners: list[Partner]
+    names: dict[str, str]  # partner code -> name
+    ict_only: bool
+    register_date: dt.date | None
+
+    @property
+    def regeling_count(self) -> int:
+        """Distinct regelingen the municipality shares with at least one partner."""
+        return len({s.regeling.pk for p in self.partners for s in p.shared})
+
+
+def network(municipality: Municipality, *, ict_only: bool = False) -> Network:
+    """The municipality's network of current shared cooperations and regelingen (`ict_only`: only those
+    with an ICT domain). Three queries: the shared memberships, the partners' names, the peildatum."""
+    partners = cooperations.regeling_partners(municipality.code, ict_only=ict_only)
+    names = dict(Municipality.objects.filter(code__in=[p.code for p in partners]).values_list("code", "name"))
+    return Network(municipality, partners, names, ict_only, cooperations.register_date())

@@ -7,4 +7,5 @@ app_name = "municipalities"
 urlpatterns = [
     path("gemeenten", views.municipality_list, name="list"),
     path("gemeenten/<str:code>", views.municipality_detail, name="detail"),
+    path("gemeenten/<str:code>/netwerk", views.municipality_network, name="network"),
 ]

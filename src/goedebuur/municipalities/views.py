@@ -1,14 +1,21 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from goedebuur.common import number
 from goedebuur.cooperations import services as cooperations
 from goedebuur.maps import services as maps
 from goedebuur.pages.services import paginate
 
 from . import services
+from .charts import council_chart, council_rows
 from .models import Municipality
+from .network_chart import MAX_PARTNERS, network_svg
+
+TOP_PARTNERS_ON_PAGE = 5
+PARTNER_ROWS_OPEN = 20
 
 
 def municipality_list(request):
@@ -32,18 +39,56 @@ def municipality_list(request):
     return render(request, "municipalities/list.html", context)
 
 
-def municipality_detail(request, code):
+def _municipality(code: str) -> Municipality:
     try:
-        municipality = Municipality.objects.select_related("province").get(code=code.upper())
+        return Municipality.objects.select_related("province").get(code=code.upper())
     except Municipality.DoesNotExist:
         raise Http404(_("Deze gemeente bestaat niet.")) from None
+
+
+def municipality_detail(request, code):
+    municipality = _municipality(code)
+    shared = services.network(municipality)
+    council = services.council_composition(municipality)
     context = {
         "nav": "gemeenten",
         "municipality": municipality,
         "regions": municipality.regions.select_related("region_type").order_by("region_type__order"),
         "neighbours": municipality.neighbours.order_by("name"),
         "point_contacts": municipality.point_contacts.order_by("name"),
-        "cooperations": cooperations.cooperations_of(municipality),
+        "entries": cooperations.entries_of(municipality),
+        "register_date": shared.register_date,
+        "top_network": [
+            (p, shared.names.get(p.code, p.code)) for p in shared.partners[:TOP_PARTNERS_ON_PAGE]
+        ],
         "neighbour_map": maps.neighbourhood_map(municipality),
+        "council": council,
+        "council_chart": council_chart(council) if council else "",
+        "council_rows": council_rows(council) if council else [],
     }
     return render(request, "municipalities/detail.html", context)
+
+
+def _url_maker():
+    head, _sep, tail = reverse("municipalities:detail", args=["GM0000"]).rpartition("GM0000")
+    return lambda code: f"{head}{code}{tail}"
+
+
+def municipality_network(request, code):
+    """/gemeenten/<code>/netwerk: the municipalities it shares most regelingen with, as a chart and
+    as a table; `?alleen=ict` counts only the ICT cooperations."""
+    municipality = _municipality(code)
+    ict_only = request.GET.get("alleen") == "ict"
+    result = services.network(municipality, ict_only=ict_only)
+    rows = [(p, result.names.get(p.code, p.code), number(float(p.weight), 2)) for p in result.partners]
+    context = {
+        "nav": "gemeenten",
+        "municipality": municipality,
+        "network": result,
+        "chart": network_svg(municipality.name, result.partners, result.names, _url_maker()) if rows else "",
+        "shown_in_chart": min(len(rows), MAX_PARTNERS),
+        "rows_open": rows[:PARTNER_ROWS_OPEN],
+        "rows_more": rows[PARTNER_ROWS_OPEN:],
+        "register_date": result.register_date,
+    }
+    return render(request, "municipalities/network.html", context)

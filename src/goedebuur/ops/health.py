@@ -14,6 +14,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from goedebuur.api import PROBLEM_CONTENT_TYPE, problem
+
 
 def _database() -> tuple[bool, str]:
     try:
@@ -48,7 +50,7 @@ def _reference_data() -> tuple[bool, str]:
     return True, f"{count} municipalities"
 
 
-def _answer(checks: dict) -> JsonResponse:
+def _answer(request, checks: dict) -> JsonResponse:
     started = time.perf_counter()
     results = {}
     healthy = True
@@ -60,10 +62,8 @@ def _answer(checks: dict) -> JsonResponse:
     body["durationMs"] = round((time.perf_counter() - started) * 1000, 1)
     if healthy:
         return JsonResponse(body)
-    body.update(
-        {"type": "about:blank", "title": "Service Unavailable", "status": 503, "detail": "A check failed."}
-    )
-    response = JsonResponse(body, status=503, content_type="application/problem+json")
+    body.update(problem(503, "A check failed.", request.get_full_path()))
+    response = JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
     response["Retry-After"] = "5"
     return response
 
@@ -71,10 +71,12 @@ def _answer(checks: dict) -> JsonResponse:
 @never_cache
 @require_GET
 def health(request):
-    return _answer({"database": _database, "migrations": _migrations})
+    return _answer(request, {"database": _database, "migrations": _migrations})
 
 
 @never_cache
 @require_GET
 def ready(request):
-    return _answer({"database": _database, "migrations": _migrations, "referenceData": _reference_data})
+    return _answer(
+        request, {"database": _database, "migrations": _migrations, "referenceData": _reference_data}
+    )

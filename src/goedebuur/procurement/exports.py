@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
+from goedebuur.core.exports import safe_cell
+
 CSV_COLUMNS = (
     "rang",
     "modus",
@@ -52,3 +57,10 @@ def csv_rows(result):
                 ("" if c.yearly_cost is None else c.yearly_cost) if c.visible else NOT_SHARED,
                 "ja" if c.is_demo else "nee",
             )
+
+
+def csv_text(result) -> str:
+    """The CSV file of `csv_rows`; every cell through `safe_cell` (text is never a formula)."""
+    out = io.StringIO()
+    csv.writer(out).writerows([safe_cell(value) for value in row] for row in csv_rows(result))
+    return out.getvalue()

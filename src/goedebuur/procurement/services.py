@@ -385,5 +385,5 @@ def _group(rank, o: core.Opportunity, details, names, key_names, months, today, 
 
 
 # The timeline of a result and its CSV rows, published here for pages, API and CLI.
-from .exports import CSV_COLUMNS, NOT_SHARED, csv_rows  # noqa: E402, F401
+from .exports import CSV_COLUMNS, NOT_SHARED, csv_rows, csv_text  # noqa: E402, F401
 from .timeline import Timeline, TimelineMark, TimelineRow, timeline  # noqa: E402, F401

@@ -1,7 +1,4 @@
 # SPDX-License-Identifier: EUPL-1.2
-import csv
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -57,9 +54,7 @@ def opportunities_csv(request):
     if result is None:
         errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
-    out = io.StringIO()
-    csv.writer(out).writerows(services.csv_rows(result))
-    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(services.csv_text(result), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="goedebuur-inkoopkansen-{timezone.localdate():%Y-%m-%d}.csv"'
     )

@@ -6,8 +6,10 @@ The columns' explanations (import page, the template's sheet 'toelichting') live
 
 from __future__ import annotations
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop, ngettext
 
+from goedebuur.common import archive_message, describe_characters
+from goedebuur.core import uploads
 from goedebuur.core.landscape import file_import as L
 
 # code -> msgid; the error's params are substituted into the %(name)s fields.
@@ -18,7 +20,14 @@ _FILE = {
     ),
     "not_csv_or_xlsx": gettext_noop("Dit is geen CSV- of XLSX-bestand. Gebruik het sjabloon (CSV of XLSX)."),
     "no_rows": gettext_noop("Het bestand bevat geen applicaties: alleen een kopregel of lege rijen."),
-    "too_many_rows": gettext_noop("Het bestand bevat %(count)s rijen; het maximum is %(maximum)s."),
+    "too_many_rows": gettext_noop(
+        "Het bestand bevat meer dan %(maximum)s rijen met gegevens; dat is het maximum per import. "
+        "Splits het bestand en importeer de delen na elkaar."
+    ),
+    "not_xlsx": gettext_noop(
+        "Dit ZIP-bestand is geen Excel-werkmap (XLSX): het hoofddeel is geen werkmap. Sla het in Excel "
+        "op als Excel-werkmap (.xlsx) of gebruik het sjabloon."
+    ),
     "not_utf8": gettext_noop(
         "Het bestand is niet opgeslagen als UTF-8 (rij %(row)s bevat het teken %(character)s in een "
         "andere codering, waarschijnlijk Windows-1252/Latin-1). Sla het in Excel op als 'CSV UTF-8 "
@@ -63,6 +72,8 @@ _ROW = {
 def file_message(error: L.FileError) -> str:
     """One problem with the file as a whole, in the active language."""
     params = dict(error.params)
+    if error.code in uploads.CODES:
+        return archive_message(error.code, params)
     if error.code == "not_utf8":
         params["character"] = repr(params["character"])
     elif error.code == "bad_header":
@@ -95,6 +106,12 @@ def row_message(error: L.RowError) -> str:
     code = error.code
     if code == "service":
         return str(params["message"])
+    if code == "control_characters":
+        return ngettext(
+            "%(column)s bevat een onzichtbaar stuurteken dat niet is toegestaan: %(characters)s",
+            "%(column)s bevat onzichtbare stuurtekens die niet zijn toegestaan: %(characters)s",
+            len(params["characters"]),
+        ) % {"column": params["column"], "characters": describe_characters(params["characters"])}
     if code == "unknown_component" and params.get("hint"):
         code = "unknown_component_hint"
     elif code == "not_whole_number":

@@ -4,12 +4,10 @@ cooperation agreement (samenwerkingsovereenkomst) and DVO, as Markdown and DOCX.
 
 They are outlines to start the conversation with, not legal advice; every document says so."""
 
-import io
 from dataclasses import dataclass, field
 
-from docx import Document
-
 from goedebuur.core.trajectory.alignment import FOUR_KS, MOTIVES
+from goedebuur.documents import WordDocument
 
 from .ambitions import picture
 from .models import Trajectory
@@ -244,20 +242,16 @@ def to_markdown(document: Outline) -> str:
 
 
 def to_docx(document: Outline) -> bytes:
-    docx = Document()
-    docx.core_properties.title = document.title
-    docx.core_properties.author = "Goede Buur"
-    docx.add_heading(document.title, level=0)
-    docx.add_paragraph().add_run(document.subtitle).italic = True
-    docx.add_paragraph(DISCLAIMER)
+    docx = WordDocument(document.title)
+    docx.heading(document.title, level=0)
+    docx.paragraph(document.subtitle, italic=True)
+    docx.paragraph(DISCLAIMER)
     for number, section in enumerate(document.sections, start=1):
-        docx.add_heading(f"{number}. {section.heading}", level=1)
+        docx.heading(f"{number}. {section.heading}", level=1)
         for paragraph in section.paragraphs:
-            docx.add_paragraph(paragraph)
+            docx.paragraph(paragraph)
         for bullet in section.bullets:
-            docx.add_paragraph(bullet, style="List Bullet")
+            docx.paragraph(bullet, style="List Bullet")
         for paragraph in section.closing:
-            docx.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    docx.save(buffer)
-    return buffer.getvalue()
+            docx.paragraph(paragraph)
+    return docx.bytes()

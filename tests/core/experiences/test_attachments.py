@@ -6,6 +6,8 @@ import pytest
 
 from goedebuur.core.experiences import attachments
 
+from ...archives import office_package, xlsx_bomb
+
 
 def _zip(*names: str) -> bytes:
     buffer = io.BytesIO()
@@ -17,8 +19,8 @@ def _zip(*names: str) -> bytes:
 
 def test_it_recognises_pdf_docx_and_xlsx_by_content():
     assert attachments.check("verslag.pdf", b"%PDF-1.7\n...").kind == "pdf"
-    assert attachments.check("plan.docx", _zip("[Content_Types].xml", "word/document.xml")).kind == "docx"
-    assert attachments.check("begroting.xlsx", _zip("[Content_Types].xml", "xl/workbook.xml")).kind == "xlsx"
+    assert attachments.check("plan.docx", office_package("docx")).kind == "docx"
+    assert attachments.check("begroting.xlsx", office_package("xlsx")).kind == "xlsx"
 
 
 def test_it_refuses_a_renamed_executable():
@@ -32,6 +34,22 @@ def test_it_refuses_a_zip_that_is_not_an_office_document():
         attachments.check("plan.docx", _zip("readme.txt"))
     with pytest.raises(attachments.AttachmentError):
         attachments.check("plan.docx", b"PK\x03\x04 not really a zip")
+
+
+def test_a_zip_with_a_word_folder_is_not_a_docx():
+    """The main part's content type decides, not an entry name."""
+    with pytest.raises(attachments.AttachmentError) as refused:
+        attachments.check("plan.docx", _zip("[Content_Types].xml", "word/document.xml"))
+    assert refused.value.code == "not_allowed"
+    with pytest.raises(attachments.AttachmentError):
+        attachments.check("plan.docx", office_package("docm"))
+
+
+def test_it_refuses_a_zip_bomb():
+    with pytest.raises(attachments.AttachmentError) as refused:
+        attachments.check("begroting.xlsx", xlsx_bomb(300_000))
+    assert refused.value.code == "entry_too_large"
+    assert refused.value.params["name"] == "xl/worksheets/sheet1.xml"
 
 
 def test_it_refuses_a_name_that_contradicts_the_content():

@@ -30,3 +30,14 @@ def test_row_totals_never_exceed_the_number_of_distinct_cooperations(items):
     for code in m.municipalities:
         assert m.row_total(code) <= len({link.cooperation for link in items if link.municipality == code})
         assert m.row_total(code) == len({link.cooperation for link in items if link.municipality == code})
+
+
+def test_a_row_total_can_count_some_columns_only():
+    m = build_matrix(
+        ["A"],
+        ["ict", "afval"],
+        [MatrixLink("A", "ict", "c1"), MatrixLink("A", "afval", "c1"), MatrixLink("A", "afval", "c2")],
+    )
+    assert m.row_total("A") == 2
+    assert m.row_total("A", ["ict"]) == 1
+    assert m.row_total("A", []) == 0

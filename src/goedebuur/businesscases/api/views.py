@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from goedebuur.api import ApiAutoSchema, ApiViewMixin, PageNumberPagination, check_if_match
+from goedebuur.api import ApiAutoSchema, ApiViewMixin, PageNumberPagination, check_if_match, page_parameters
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.history.services import etag
 from goedebuur.municipalities.models import Municipality
@@ -115,10 +115,7 @@ class BusinessCaseListView(BusinessCaseApiMixin, APIView):
         operation_id="businesscases_list",
         description="Cases of your municipality and cases shared with it as a partner; administrators "
         "see all. Newest change first, paginated.",
-        parameters=[
-            OpenApiParameter("page", OpenApiTypes.INT, description="Page number."),
-            OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (at most 500)."),
-        ],
+        parameters=page_parameters(),
         responses=BusinessCasePageSerializer,
     )
     def get(self, request):

@@ -7,6 +7,7 @@ import dataclasses
 from functools import cached_property
 
 import django_filters
+from django.core.validators import RegexValidator
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -16,7 +17,7 @@ from goedebuur.api import MappedChoiceField, PageLinkField, revision_field
 from goedebuur.municipalities.models import Municipality
 
 from .. import services
-from ..models import Cooperation, CooperationForm, IctDomain, Membership
+from ..models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain
 
 PRECISION = {"dag": Cooperation.Precision.DAY, "jaar": Cooperation.Precision.YEAR}
 PRECISION_CHOICES = list(PRECISION)  # SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["PrecisieEnum"]
@@ -26,24 +27,89 @@ ACTIONS = {"aangemaakt": "create", "gewijzigd": "update", "verwijderd": "delete"
 # --- filters -------------------------------------------------------------------------------
 
 
+PROVINCE_CODE = RegexValidator(r"^PV\d{2}$", "Gebruik een provinciecode, bijvoorbeeld PV26.", code="invalid")
+ROO_ID = RegexValidator(r"^\d{1,20}$", "Een ROO-systeemId bestaat uit cijfers.", code="invalid")
+
+
+class CodeField(django_filters.fields.ModelChoiceField):
+    """A record by its code, case-insensitive (`gm0345` is `GM0345`)."""
+
+    def to_python(self, value):
+        return super().to_python(value.upper() if isinstance(value, str) else value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class RecordFilter(django_filters.ModelChoiceFilter):
+    """A record by its slug or code (`to_field_name`); an unknown one answers 400."""
+
+
+class CodeFilter(RecordFilter):
+    field_class = CodeField
+
+
 class CooperationFilter(django_filters.FilterSet):
-    domein = django_filters.CharFilter(help_text="ICT domain slug (see /api/v1/ict-domeinen).")
-    vorm = django_filters.CharFilter(help_text="Cooperation form code (see /api/v1/samenwerkingsvormen).")
+    """Every filter is strict: a value that names nothing (an unknown domain, form or municipality, a
+    date that is not a date) answers 400 naming the parameter. `filter_queryset` hands the values to
+    `services.filter_cooperations`."""
+
+    domein = RecordFilter(
+        queryset=IctDomain.objects.all(),
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Onbekend ICT-domein; zie /api/v1/ict-domeinen."},
+        help_text="ICT domain slug (see /api/v1/ict-domeinen).",
+    )
+    beleidsdomein = RecordFilter(
+        queryset=PolicyDomain.objects.all(),
+        to_field_name="slug",
+        error_messages={"invalid_choice": "Onbekend beleidsdomein; zie /api/v1/beleidsdomeinen."},
+        help_text="Policy domain slug (see /api/v1/beleidsdomeinen).",
+    )
+    vorm = RecordFilter(
+        queryset=CooperationForm.objects.all(),
+        to_field_name="code",
+        error_messages={"invalid_choice": "Onbekende vorm; zie /api/v1/samenwerkingsvormen."},
+        help_text="Cooperation form code (see /api/v1/samenwerkingsvormen).",
+    )
     status = django_filters.ChoiceFilter(choices=[(s, s) for s in Cooperation.Status.values])
-    provincie = django_filters.CharFilter(help_text="Province code: at least one member in it, e.g. `PV26`.")
-    gemeente = django_filters.CharFilter(help_text="CBS code of a member municipality, e.g. `GM0345`.")
-    zoek = django_filters.CharFilter(help_text="Part of the name, the description or a member's name.")
+    provincie = django_filters.CharFilter(
+        validators=[PROVINCE_CODE], help_text="Province code: at least one member in it, e.g. `PV26`."
+    )
+    gemeente = CodeFilter(
+        queryset=Municipality.objects.all(),
+        to_field_name="code",
+        error_messages={"invalid_choice": "Onbekende gemeente; geef een CBS-code, bijvoorbeeld GM0345."},
+        help_text="CBS code of a member municipality, e.g. `GM0345` (with `actiefOp`: a member on that day).",
+    )
+    herkomst = django_filters.ChoiceFilter(
+        choices=[(code, code) for code in services.ORIGIN_CODES],
+        help_text="`gr-register`: regelingen from the national GR-register; `goede-buur`: added on the platform.",
+    )
+    rooSysteemId = django_filters.CharFilter(
+        validators=[ROO_ID],
+        help_text="A ROO systeemId of the regeling or of one of its earlier versions, e.g. `29750093`.",
+    )
+    actiefOp = django_filters.DateFilter(
+        help_text="Only entries in force on this day (ISO date): begun, not yet ended, with a member "
+        "on that day.",
+    )
+    zoek = django_filters.CharFilter(
+        help_text="Part of the name, the description, the register's abbreviation or a member's name."
+    )
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
         return services.filter_cooperations(
             queryset,
             query=(data.get("zoek") or "").strip(),
-            domain=data.get("domein") or "",
-            form=data.get("vorm") or "",
+            domain=data["domein"].slug if data.get("domein") else "",
+            policy_domain=data["beleidsdomein"].slug if data.get("beleidsdomein") else "",
+            form=data["vorm"].code if data.get("vorm") else "",
             status=data.get("status") or "",
             province=data.get("provincie") or "",
-            municipality=(data.get("gemeente") or "").upper(),
+            municipality=data["gemeente"].code if data.get("gemeente") else "",
+            origin=services.ORIGIN_CODES.get(data.get("herkomst") or "", ""),
+            roo_id=data.get("rooSysteemId") or "",
+            active_on=data.get("actiefOp"),
         )
 
 
@@ -64,6 +130,14 @@ class CodeRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data.upper() if isinstance(data, str) else data)
 
 
+class FormerMunicipalitySerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="CBS code of the former municipality, e.g. `GM0501`.")
+    naam = serializers.CharField(source="name")
+
+    class Meta:
+        ref_name = "VoormaligeGemeente"
+
+
 class MemberSerializer(serializers.Serializer):
     gemeente = CodeRelatedField(
         source="municipality",
@@ -82,6 +156,17 @@ class MemberSerializer(serializers.Serializer):
         default=None,
         help_text="Leave empty for a current member; a date for a former member.",
     )
+    voorheen = FormerMunicipalitySerializer(
+        source="former",
+        many=True,
+        read_only=True,
+        help_text="Former municipalities this member stands for in the GR-register (merged into it).",
+    )
+    volgensRegister = serializers.BooleanField(
+        source="official",
+        read_only=True,
+        help_text="True when the membership (who, since, until) comes from the GR-register.",
+    )
 
     class Meta:
         ref_name = "Deelnemer"
@@ -98,6 +183,114 @@ class SourceSerializer(serializers.Serializer):
         if not (attrs.get("url") or attrs.get("description")):
             raise serializers.ValidationError("Geef een URL, een omschrijving of beide.", code="required")
         return attrs
+
+
+class NullIfBlankField(serializers.CharField):
+    """A text that is null when empty (read-only)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
+# Where the evidence of a derived domain was read: stored code -> API code.
+EVIDENCE_SOURCES = {
+    "title": "titel",
+    "purpose": "doel",
+    "policy_area": "beleidsterrein",
+    "body_name": "uitvoerendOrgaan",
+    "legal_form": "rechtsvorm",
+}
+
+
+class EvidenceSerializer(serializers.Serializer):
+    bron = serializers.ChoiceField(
+        choices=list(EVIDENCE_SOURCES.values()), help_text="Where the text was found."
+    )
+    tekst = serializers.CharField(help_text="The word or policy area that decided, e.g. `ICT`.")
+
+    class Meta:
+        ref_name = "Bewijs"
+
+    def to_representation(self, instance):
+        source, text = instance
+        return {"bron": EVIDENCE_SOURCES.get(source, source), "tekst": text}
+
+
+class InForceSerializer(serializers.Serializer):
+    van = serializers.DateField(source="in_force_from", allow_null=True)
+    tot = serializers.DateField(source="in_force_until", allow_null=True)
+
+    class Meta:
+        ref_name = "InWerking"
+
+
+class OtherParticipantSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="name")
+    rooSysteemId = NullIfBlankField(source="roo_id")
+    tooi = NullIfBlankField()
+    toegetredenOp = serializers.DateField(source="joined", allow_null=True)
+    uitgetredenOp = serializers.DateField(source="left", allow_null=True)
+    voormaligeGemeente = serializers.BooleanField(
+        source="former_municipality",
+        help_text="A former municipality without one successor (e.g. Haaren, divided over four).",
+    )
+
+    class Meta:
+        ref_name = "OverigeDeelnemer"
+
+
+class DerivedDomainsSerializer(serializers.Serializer):
+    ict = serializers.ListField(
+        source="derived_ict_domains", child=serializers.CharField(), help_text="ICT domain slugs."
+    )
+    beleid = serializers.ListField(
+        source="derived_policy_domains", child=serializers.CharField(), help_text="Policy domain slugs."
+    )
+
+    class Meta:
+        ref_name = "AfgeleideDomeinen"
+
+
+class RegisterDataSerializer(serializers.Serializer):
+    """What the GR-register says of a regeling (its latest version), read-only; null for entries added
+    on the platform."""
+
+    titel = serializers.CharField(source="title")
+    afkorting = serializers.CharField(source="abbreviation")
+    citeertitel = serializers.CharField(source="citation_title")
+    vorm = serializers.CharField(
+        source="legal_form", help_text="The register's legal form: `OL`, `BVO`, `GO` or `RZM`."
+    )
+    vormNaam = serializers.CharField(source="legal_form_name")
+    doel = serializers.CharField(source="purpose")
+    beleidsterreinen = serializers.ListField(source="policy_areas", child=serializers.CharField())
+    inWerking = InForceSerializer(source="*")
+    instellingsbesluiten = serializers.ListField(
+        source="decisions", child=serializers.CharField(), help_text="Links to the founding decisions."
+    )
+    rooUrl = serializers.CharField(source="roo_url", help_text="The regeling in the ROO.")
+    uitvoerendOrgaan = serializers.CharField(source="body_name")
+    overigeDeelnemers = OtherParticipantSerializer(
+        source="other_participants",
+        many=True,
+        help_text="Participants that are not a current municipality: provinces, water boards, other "
+        "regelingen, former municipalities without one successor.",
+    )
+    afgeleideDomeinen = DerivedDomainsSerializer(
+        source="*",
+        help_text="The domains Goede Buur derived from the register (see `domeinenBevestigd`).",
+    )
+    bewijs = EvidenceSerializer(source="evidence", many=True)
+    bron = serializers.CharField(source="source")
+
+    class Meta:
+        ref_name = "GrRegistergegevens"
+
+    def to_representation(self, instance):
+        return super().to_representation(instance) if instance else None
 
 
 class CooperationSerializer(serializers.Serializer):
@@ -139,7 +332,50 @@ class CooperationSerializer(serializers.Serializer):
         many=True,
         help_text="At least two municipalities. An editor's own municipality must be a current member.",
     )
+    beleidsdomeinen = serializers.SlugRelatedField(
+        source="policy_domains",
+        many=True,
+        slug_field="slug",
+        queryset=PolicyDomain.objects.all(),
+        default=list,
+        help_text="Slugs of the policy domains (see /api/v1/beleidsdomeinen).",
+    )
+    domeinenBevestigd = serializers.BooleanField(
+        source="domains_confirmed",
+        read_only=True,
+        help_text="False while `domeinen` and `beleidsdomeinen` are derived from the GR-register and no "
+        "member has confirmed them; any save by a member confirms them.",
+    )
+    gedeeldeDiensten = serializers.CharField(
+        source="shared_services",
+        max_length=5000,
+        allow_blank=True,
+        default="",
+        help_text="The services the members share.",
+    )
+    contact = serializers.CharField(
+        max_length=300, allow_blank=True, default="", help_text="A functional address or department."
+    )
     bronnen = SourceSerializer(source="sources", many=True, default=list, help_text="Public sources.")
+    herkomst = MappedChoiceField(
+        services.ORIGIN_CODES,
+        source="origin",
+        read_only=True,
+        help_text="`gr-register`: a regeling from the national GR-register, whose `naam`, `vorm`, "
+        "`vormVolgensBronnen`, `status`, dates and `deelnemers` (who, since, until) are read-only; "
+        "`goede-buur`: added on the platform.",
+    )
+    rooSysteemId = NullIfBlankField(
+        source="roo_id", help_text="The systeemId of the regeling's latest version in the ROO."
+    )
+    tooi = NullIfBlankField(help_text="The regeling's TOOI identifier, when the register gives one.")
+    peildatum = serializers.DateField(
+        source="register_date",
+        read_only=True,
+        allow_null=True,
+        help_text="The day of the GR-register data this entry was last read from.",
+    )
+    register = RegisterDataSerializer(source="official", read_only=True, allow_null=True)
     demogegevens = serializers.BooleanField(
         source="is_demo", read_only=True, help_text="True for invented demo entries."
     )
@@ -165,8 +401,9 @@ def to_input(validated: dict, instance: Cooperation | None) -> services.Cooperat
     else:
         values = services.input_from(instance)
     changes = dict(validated)
-    if "domains" in changes:
-        changes["domains"] = list(changes["domains"])
+    for name in ("domains", "policy_domains"):
+        if name in changes:
+            changes[name] = list(changes[name])
     if "members" in changes:
         changes["members"] = [services.MemberInput(**member) for member in changes["members"]]
     if "sources" in changes:
@@ -286,6 +523,17 @@ class IctDomainSerializer(serializers.Serializer):
         ref_name = "IctDomein"
 
 
+class PolicyDomainSerializer(serializers.Serializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:beleidsdomein-detail", lookup_field="slug")
+    slug = serializers.SlugField(help_text="The value for `beleidsdomeinen` and the `beleidsdomein` filter.")
+    naam = serializers.CharField(source="name")
+    korteNaam = serializers.CharField(source="short_name")
+    omschrijving = serializers.CharField(source="description")
+
+    class Meta:
+        ref_name = "Beleidsdomein"
+
+
 class CooperationFormSerializer(serializers.Serializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:samenwerkingsvorm-detail", lookup_field="code")
     code = serializers.SlugField(help_text="The value for `vorm` and the `vorm` filter.")
@@ -295,3 +543,44 @@ class CooperationFormSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "Samenwerkingsvorm"
+
+
+# --- versions in the GR-register -------------------------------------------------------------
+
+
+class RegisterParticipantSerializer(serializers.Serializer):
+    naam = serializers.CharField(source="name")
+    gemeente = NullIfBlankField(source="code", help_text="CBS code when the participant is a municipality.")
+    rooSysteemId = NullIfBlankField(source="roo_id")
+    toegetredenOp = serializers.DateField(source="joined", allow_null=True)
+    uitgetredenOp = serializers.DateField(source="left", allow_null=True)
+
+    class Meta:
+        ref_name = "RegisterDeelnemer"
+
+
+class RegisterVersionSerializer(serializers.Serializer):
+    """One version of the regeling in the GR-register (`services.RegisterVersionRow`)."""
+
+    rooSysteemId = serializers.CharField(source="version.roo_id")
+    titel = serializers.CharField(source="version.title")
+    vorigeTitel = NullIfBlankField(
+        source="previous_title", help_text="The title of the version before, when this one changed it."
+    )
+    geldigVan = serializers.DateField(source="version.valid_from", allow_null=True)
+    geldigTot = serializers.DateField(source="version.valid_until", allow_null=True)
+    inWerkingVan = serializers.DateField(source="version.in_force_from", allow_null=True)
+    inWerkingTot = serializers.DateField(source="version.in_force_until", allow_null=True)
+    vorm = serializers.CharField(source="version.legal_form")
+    deelnemers = RegisterParticipantSerializer(source="version.participants", many=True)
+    toegetreden = serializers.ListField(
+        source="joined", child=serializers.CharField(), help_text="Names that joined with this version."
+    )
+    uitgetreden = serializers.ListField(
+        source="left", child=serializers.CharField(), help_text="Names that left with this version."
+    )
+    instellingsbesluiten = serializers.ListField(source="version.decisions", child=serializers.CharField())
+    rooUrl = serializers.CharField(source="version.roo_url")
+
+    class Meta:
+        ref_name = "RegisterVersie"

@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The register's views: /api/v1/samenwerkingen (the register of ICT cooperations) and the managed
-lists /api/v1/ict-domeinen and /api/v1/samenwerkingsvormen. Reading is open; every write goes
-through `services` (validation, history) with the permissions of the pages."""
+"""The register's views: /api/v1/samenwerkingen (the register of cooperations, with the regelingen
+of the national GR-register) and the managed lists /api/v1/ict-domeinen, /api/v1/beleidsdomeinen and
+/api/v1/samenwerkingsvormen. Reading is open; every write goes through `services` (validation,
+history) with the permissions of the pages."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
@@ -27,6 +29,8 @@ from .serializers import (
     CooperationFormSerializer,
     CooperationSerializer,
     IctDomainSerializer,
+    PolicyDomainSerializer,
+    RegisterVersionSerializer,
     VersionSerializer,
     to_input,
 )
@@ -61,7 +65,11 @@ VERSION_PARAMETER = OpenApiParameter(
 @extend_schema_view(
     list=extend_schema(
         summary="List cooperations",
-        description="The register of ICT cooperations, paginated, by name. Open to everyone.",
+        description=(
+            "The register, paginated, by name: every regeling of the national GR-register "
+            "(`herkomst` `gr-register`) and the cooperations added on the platform (`goede-buur`). "
+            "Open to everyone."
+        ),
     ),
     retrieve=extend_schema(summary="One cooperation", parameters=[SLUG_PARAMETER]),
     create=extend_schema(
@@ -75,15 +83,21 @@ VERSION_PARAMETER = OpenApiParameter(
         summary="Replace a cooperation",
         description=(
             "All fields; optional ones left out get their default. For administrators and editors "
-            "whose municipality is a current member."
+            "whose municipality is a current member. For a regeling from the GR-register the "
+            "register's fields must keep their values (400 naming the field otherwise)."
         ),
         parameters=[SLUG_PARAMETER],
     ),
     partial_update=extend_schema(
         summary="Change some fields of a cooperation",
         description=(
-            "Only the fields given change; `deelnemers`, `domeinen` and `bronnen` are replaced as a "
-            "whole when given. Same permissions as PUT."
+            "Only the fields given change; `deelnemers`, `domeinen`, `beleidsdomeinen` and `bronnen` "
+            "are replaced as a whole when given. Same permissions as PUT. For a regeling from the "
+            "GR-register (`herkomst` `gr-register`) only what members add can change: `domeinen`, "
+            "`beleidsdomeinen`, `omschrijving`, `gedeeldeDiensten`, `contact`, `bronnen` and the `rol` "
+            "of each member (give `deelnemers` with the register's dates); a change to `naam`, `vorm`, "
+            "`vormVolgensBronnen`, `status`, the dates or who takes part answers 400 naming the field. "
+            "Any save confirms derived domains (`domeinenBevestigd`)."
         ),
         parameters=[SLUG_PARAMETER],
     ),
@@ -91,7 +105,8 @@ VERSION_PARAMETER = OpenApiParameter(
         summary="Delete a cooperation",
         description=(
             "Soft delete: the entry leaves the register and can be restored from its versions. "
-            "Same permissions as PUT."
+            "Same permissions as PUT. A regeling from the GR-register ends when the register says so: "
+            "deleting it is refused (403) except for administrators."
         ),
         parameters=[SLUG_PARAMETER],
     ),
@@ -109,13 +124,17 @@ class CooperationViewSet(
     lookup_field = "slug"
 
     def get_queryset(self):
-        return services.live_cooperations().prefetch_related("sources").order_by("name", "slug")
+        return (
+            services.live_cooperations()
+            .prefetch_related("sources", "policy_domains")
+            .order_by("name", "slug")
+        )
 
     def _answer(self, cooperation, status_code=status.HTTP_200_OK, headers=None):
         fresh = (
             Cooperation.objects.filter(pk=cooperation.pk)
             .select_related("form")
-            .prefetch_related("domains", "memberships__municipality", "sources")
+            .prefetch_related("domains", "policy_domains", "memberships__municipality", "sources")
             .get()
         )
         return Response(self.get_serializer(fresh).data, status=status_code, headers=headers)
@@ -140,7 +159,10 @@ class CooperationViewSet(
         return self.update(request, *args, partial=True, **kwargs)
 
     def destroy(self, request, *args, **kwargs):
-        services.delete_cooperation(self.get_object(), request.user)
+        try:
+            services.delete_cooperation(self.get_object(), request.user)
+        except PermissionDenied as error:  # DRF would answer a bare "Forbidden": keep the service's reason
+            raise exceptions.PermissionDenied(str(error) or None) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _with_history(self, slug):
@@ -166,6 +188,24 @@ class CooperationViewSet(
         page = self.paginate_queryset(services.versions(cooperation))
         context = self.get_serializer_context() | {"slug": cooperation.slug}
         return self.get_paginated_response(VersionSerializer(page, many=True, context=context).data)
+
+    @extend_schema(
+        summary="Versions of a regeling in the GR-register",
+        description=(
+            "The version records of the regeling in the national GR-register (ROO), newest first, "
+            "with their participants and who joined or left with each version. Empty for entries "
+            "added on the platform. These are the register's versions, not Goede Buur's change "
+            "history (see /versies)."
+        ),
+        parameters=[SLUG_PARAMETER],
+        responses=RegisterVersionSerializer(many=True),
+        filters=False,
+    )
+    @action(detail=True, url_path="versies-register", url_name="register-versions", filter_backends=[])
+    def register_versions(self, request, slug=None):
+        cooperation = self.get_object()
+        page = self.paginate_queryset(services.register_history(cooperation))
+        return self.get_paginated_response(RegisterVersionSerializer(page, many=True).data)
 
     @extend_schema(
         summary="Restore a version",
@@ -208,6 +248,27 @@ class IctDomainViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return services.domains().order_by("order", "name")
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List policy domains",
+        description="All policy domains other than ICT (afval, belastingen, sociaal domein, ...), in "
+        "order (not paginated).",
+    ),
+    retrieve=extend_schema(
+        summary="One policy domain",
+        parameters=[OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH)],
+    ),
+)
+class PolicyDomainViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = PolicyDomainSerializer
+    lookup_field = "slug"
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        return services.policy_domains().order_by("order", "name")
 
 
 @extend_schema_view(

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Which files may be attached to a lesson: PDF, DOCX and XLSX up to a size limit, recognised by
-their content, never by their name. A renamed executable (or any other file) is refused."""
+their content, never by their name. A renamed executable (or any other file) is refused. DOCX and
+XLSX are ZIP archives: they pass the platform's archive checks first (goedebuur.core.uploads: no zip
+bombs) and are recognised by the content type of their main part, not by an entry name."""
 
-import io
-import zipfile
 from dataclasses import dataclass
+
+from goedebuur.core import uploads
 
 MAX_BYTES = 10 * 1024 * 1024
 
@@ -19,7 +21,8 @@ class AttachmentError(ValueError):
     """The file is refused: a `code` with its `params`; the app phrases them for the user
     (goedebuur.experiences.attachment_messages).
 
-    Codes: "empty"; "too_large" (mb); "not_allowed"; "wrong_extension" (extension, kind)."""
+    Codes: "empty"; "too_large" (mb); "not_allowed"; "wrong_extension" (extension, kind); and the
+    archive refusals of goedebuur.core.uploads (`uploads.CODES`, with their params)."""
 
     def __init__(self, code: str, **params: object):
         super().__init__(code, params)
@@ -35,23 +38,18 @@ class CheckedFile:
 
 
 def sniff(data: bytes) -> str | None:
-    """'pdf', 'docx', 'xlsx' or None, from the bytes alone."""
+    """'pdf', 'docx', 'xlsx' or None, from the bytes alone. Raises AttachmentError for a ZIP archive
+    that fails the archive checks (a zip bomb)."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if not data.startswith(b"PK\x03\x04"):
         return None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-    except (zipfile.BadZipFile, ValueError):
-        return None
-    if "[Content_Types].xml" not in names:
-        return None
-    if any(name.startswith("word/") for name in names):
-        return "docx"
-    if any(name.startswith("xl/") for name in names):
-        return "xlsx"
-    return None
+        return uploads.office_type(data)
+    except uploads.ArchiveError as error:
+        if error.code == "not_a_zip":
+            return None
+        raise AttachmentError(error.code, **error.params) from None
 
 
 def check(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> CheckedFile:

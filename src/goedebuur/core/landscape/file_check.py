@@ -21,6 +21,7 @@ from goedebuur.core.landscape.file_format import (
 )
 from goedebuur.core.landscape.file_read import _blank
 from goedebuur.core.landscape.rules import normalize_name
+from goedebuur.core.text import control_characters
 
 EUROS = "jaarlijkse_kosten_eur"
 
@@ -128,6 +129,11 @@ def check_row(number: int, cells: Mapping[str, object], components: ComponentInd
 
     if cells.get("__extra__"):
         fail("", "extra_cells")
+    for column, value in cells.items():
+        # before `_text`, which would quietly turn some of them (U+001C-U+001F, U+0085) into spaces
+        found = control_characters(value) if isinstance(value, str) and column != "__extra__" else []
+        if found:
+            fail(column, "control_characters", column=column, characters=found)
     for column in REQUIRED:
         if _blank(cells.get(column)):
             fail(column, "required", column=column)

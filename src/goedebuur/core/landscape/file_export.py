@@ -8,11 +8,11 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
+from goedebuur.core.exports import safe_cell
 from goedebuur.core.landscape.file_format import (
     COLUMN_NAMES,
     COLUMNS,
     CONTRACT_COLUMNS,
-    FORMULA_START,
     LandscapeRow,
 )
 
@@ -48,17 +48,13 @@ def write_csv(records: Iterable[Mapping[str, object]], names: tuple[str, ...]) -
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(names)
     for record in records:
-        writer.writerow(["" if record.get(n) is None else _cell_text(record.get(n)) for n in names])
+        # text a spreadsheet would run as a formula gets a leading apostrophe; reading strips it again
+        writer.writerow([safe_cell(_iso(record.get(n))) for n in names])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _cell_text(value: object) -> str:
-    """Text cells that a spreadsheet would run as a formula get a leading apostrophe (CSV
-    injection); reading strips it again (`_text`)."""
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
+def _iso(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def write_xlsx(
@@ -69,7 +65,6 @@ def write_xlsx(
     """A workbook with the sheet 'landschap' (and, for the template, a sheet 'toelichting' with the
     rows of `notes`, phrased by the app)."""
     import openpyxl
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     workbook = openpyxl.Workbook(write_only=True)
@@ -77,23 +72,17 @@ def write_xlsx(
     bold = Font(bold=True)
     header = []
     for name in names:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = safe_cell(name, sheet)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
     for record in records:
-        cells = []
-        for name in names:
-            value = record.get(name)
-            cell = WriteOnlyCell(sheet, value=None if value == "" else value)
-            if isinstance(value, str) and value:
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            cells.append(cell)
-        sheet.append(cells)
+        # text is stored as a string, never as a formula, whatever it starts with
+        sheet.append([safe_cell(None if record.get(n) == "" else record.get(n), sheet) for n in names])
     if notes is not None:
         sheet = workbook.create_sheet("toelichting")
         for note in notes:
-            sheet.append(list(note))
+            sheet.append([safe_cell(value, sheet) for value in note])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from goedebuur.core.exports import FORMULA_START  # noqa: F401  (the reading side strips the guard)
 from goedebuur.core.landscape.rules import normalize_name
 
 
@@ -187,6 +188,3 @@ class ComponentIndex:
 
 def _key(text: str) -> str:
     return " ".join(str(text).split()).casefold()
-
-
-FORMULA_START = ("=", "+", "-", "@")

@@ -14,18 +14,27 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 MUNICIPALITY_TOOI = "https://identifier.overheid.nl/tooi/id/gemeente/"
+POLDER_UNKNOWN_START = "1900-01-01"
 
 
 class GrFormatError(Exception):
-    """A file that cannot be read as a GR register. `code` is one of: `empty`, `not_roo`,
-    `truncated`, `bad_json`, `bad_date`, `no_id`, `no_name`, `participant_without_date`,
-    `duplicate_id`."""
+    """A file that cannot be read as a GR register. `code` is one of:
 
-    def __init__(self, code: str, record: str = "", detail: str = ""):
+    - about the file: `empty`; `not_roo` (another kind of document: RSS, HTML, other XML or JSON);
+      `truncated` (cut off, or ill-formed XML, or a broken gzip stream); `bad_json` (the first line
+      is no JSON); `unsafe_xml` (a DOCTYPE, entity declaration or external reference: refused
+      unexpanded); `no_regelingen` (an ROO export without any regeling with participants);
+    - about one record (`record` names it, `detail` gives the value or participant): `bad_date`,
+      `no_id`, `no_name`, `participant_without_date`, `duplicate_id`.
+
+    `line` is the line of the file where reading stopped, when known."""
+
+    def __init__(self, code: str, record: str = "", detail: str = "", line: int | None = None):
         super().__init__(f"{code}: {record} {detail}".strip())
         self.code = code
         self.record = record
         self.detail = detail
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -107,9 +116,10 @@ def read_polder_jsonl(lines: Iterable[str]) -> list[RegelingVersion]:
         try:
             record = json.loads(line)
         except ValueError:
-            raise GrFormatError("truncated" if number > 1 else "bad_json", f"regel {number}") from None
+            code = "truncated" if number > 1 else "bad_json"
+            raise GrFormatError(code, f"regel {number}", line=number) from None
         if not isinstance(record, dict) or record.get("type") != "gemeenschappelijke-regeling":
-            raise GrFormatError("not_roo", f"regel {number}")
+            raise GrFormatError("not_roo", f"regel {number}", line=number)
         version = _from_polder(record, number)
         if version is not None:
             versions.append(version)
@@ -158,7 +168,7 @@ def _from_polder(record: dict, number: int) -> RegelingVersion | None:
         abbreviation=(names[0].get("abbr") or "").strip(),
         citation_title=(meta.get("citeertitel") or "").strip(),
         tooi=(identifiers.get("tooi") or "").strip(),
-        valid_from=parse_date(record.get("valid_from"), record_label),
+        valid_from=parse_date(_unless_sentinel(record.get("valid_from")), record_label),
         valid_until=parse_date(record.get("valid_until"), record_label),
         in_force_from=parse_date(meta.get("datum_inwerkingtreding"), record_label),
         in_force_until=parse_date(meta.get("datum_uitwerkingtreding"), record_label),
@@ -175,6 +185,11 @@ def _from_polder(record: dict, number: int) -> RegelingVersion | None:
         next_id=str((meta.get("next_version") or {}).get("roo_id") or ""),
         last_mutation=parse_date(record.get("last_mutation"), record_label),
     )
+
+
+def _unless_sentinel(value):
+    """Polder writes `1900-01-01` for a validity start it does not know."""
+    return None if value == POLDER_UNKNOWN_START else value
 
 
 def _check_unique(versions: list[RegelingVersion]) -> None:
@@ -237,7 +252,9 @@ def chains(versions: Iterable[RegelingVersion]) -> list[Regeling]:
         groups.setdefault(find(roo_id), []).append(version)
     low = dt.date.min
     result = [
-        Regeling(tuple(sorted(group, key=lambda v: (v.valid_from or low, v.valid_until or dt.date.max, v.roo_id))))
+        Regeling(
+            tuple(sorted(group, key=lambda v: (v.valid_from or low, v.valid_until or dt.date.max, v.roo_id)))
+        )
         for group in groups.values()
     ]
     result.sort(key=lambda r: (r.latest.title.casefold(), r.latest.roo_id))
@@ -268,15 +285,15 @@ def memberships(regeling: Regeling) -> list[Membership]:
     latest_index = len(regeling.versions) - 1
     result = []
     for k, participant in first.items():
-        latest = next(
-            (p for p in regeling.versions[last_seen[k]].participants if key(p) == k), participant
-        )
+        latest = next((p for p in regeling.versions[last_seen[k]].participants if key(p) == k), participant)
         left = latest.left
         if left is None and last_seen[k] < latest_index:
             following = regeling.versions[last_seen[k] + 1]
             left = following.in_force_from or following.valid_from
-        joined = min((p.joined for v in regeling.versions for p in v.participants if key(p) == k and p.joined),
-                     default=None)
+        joined = min(
+            (p.joined for v in regeling.versions for p in v.participants if key(p) == k and p.joined),
+            default=None,
+        )
         result.append(Membership(latest, joined, left))
     return result
 

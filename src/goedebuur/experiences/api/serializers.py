@@ -31,7 +31,7 @@ class ItemSerializer(serializers.Serializer):
     url = PageLinkField(help_text="The web page of the item.")
     gemeente = serializers.CharField(source="municipality.code", read_only=True)
     gemeenteNaam = serializers.CharField(source="municipality.name", read_only=True)
-    datum = serializers.DateTimeField(source="created_at", read_only=True)
+    aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
     zichtbaarheid = serializers.ChoiceField(
         source="visibility", choices=Visibility.values, default=Visibility.PUBLIC, help_text=VISIBILITY_HELP
     )
@@ -104,7 +104,7 @@ class AnswerSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     url = PageLinkField()
     gemeente = serializers.CharField(source="municipality.code", read_only=True)
-    datum = serializers.DateTimeField(source="created_at", read_only=True)
+    aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
     tekst = serializers.CharField(source="body", max_length=BODY_MAX, help_text="Markdown.")
     geaccepteerd = serializers.SerializerMethodField()
     nuttig = serializers.IntegerField(
@@ -159,7 +159,7 @@ class HitSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
     gemeente = serializers.CharField(source="entry.municipality.code")
     fase = serializers.CharField(source="entry.phase")
-    datum = serializers.DateTimeField(source="entry.created_at")
+    aangemaaktOp = serializers.DateTimeField(source="entry.created_at")
 
     def get_url(self, hit) -> str:
         request = self.context.get("request")

@@ -4,12 +4,12 @@ rules of the pages (`goedebuur.experiences.permissions`): items are listed and f
 caller may see them (anonymous callers: public items only; a hidden or invisible item is 404);
 writes go through `goedebuur.experiences.services` (validation, history, search index)."""
 
+import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import path
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -28,9 +28,13 @@ from .serializers import (
     SearchResultSerializer,
 )
 
-PHASE_PARAMETER = OpenApiParameter(
-    "fase", OpenApiTypes.STR, OpenApiParameter.QUERY, enum=list(PHASE_CODES), description="Only this phase."
-)
+
+class LessonFilter(django_filters.FilterSet):
+    """`?fase=`: one of the phases, anything else answers 400 (django-filter, DjangoFilterBackend)."""
+
+    fase = django_filters.ChoiceFilter(
+        field_name="phase", choices=[(code, code) for code in PHASE_CODES], help_text="Only this phase."
+    )
 
 
 def _lessons(user):
@@ -56,16 +60,14 @@ def _questions(user):
 @extend_schema(tags=["ervaringen"])
 class LessonListView(ApiViewMixin, generics.ListCreateAPIView):
     serializer_class = LessonSerializer
+    filterset_class = LessonFilter
 
     def get_queryset(self):
-        qs = _lessons(self.request.user)
-        phase = self.request.query_params.get("fase")
-        return qs.filter(phase=phase) if phase else qs
+        return _lessons(self.request.user)
 
     @extend_schema(
         summary="Lessons learned",
         description="The lessons the caller may see, newest first.",
-        parameters=[PHASE_PARAMETER],
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

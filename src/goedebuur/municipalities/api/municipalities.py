@@ -20,7 +20,7 @@ from goedebuur.api import GEOJSON_CONTENT_TYPE, GeoJSONRenderer, PageLinkField, 
 from goedebuur.cooperations import services as cooperations
 
 from .. import services
-from ..models import Municipality, Region
+from ..models import Council, Municipality, Region
 from .fields import computed, municipality_url
 
 REGION_KEY = RegexValidator(
@@ -102,6 +102,28 @@ class MunicipalityCooperationSerializer(serializers.Serializer):
         ref_name = "GemeenteSamenwerking"
 
 
+class CouncilPartySerializer(serializers.Serializer):
+    naam = serializers.CharField(source="party", help_text="The party's name as the source gives it.")
+    zetels = serializers.IntegerField(source="seats")
+
+    class Meta:
+        ref_name = "GemeenteraadPartij"
+
+
+class CouncilSerializer(serializers.Serializer):
+    totaalZetels = serializers.IntegerField(source="total_seats", help_text="Seats in the council.")
+    partijen = CouncilPartySerializer(source="seats", many=True, help_text="Seats per party, most first.")
+    zetelsZonderPartij = serializers.IntegerField(
+        source="unassigned_seats",
+        help_text="Seats the source names no party for: `totaalZetels` minus the parties' seats (0 for most).",
+    )
+    bron = serializers.CharField(source="source")
+    peildatum = serializers.DateField(source="reference_date", help_text="The date the source describes.")
+
+    class Meta:
+        ref_name = "Gemeenteraad"
+
+
 class MunicipalitySummarySerializer(serializers.Serializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:gemeente-detail", lookup_field="code")
     code = serializers.CharField(help_text="CBS municipality code, e.g. `GM0345`.")
@@ -136,6 +158,24 @@ class MunicipalitySerializer(MunicipalitySummarySerializer):
     )
     samenwerkingen = serializers.SerializerMethodField(
         help_text="Memberships of cooperations in the register, former ones included."
+    )
+    gemeenteraad = CouncilSerializer(
+        source="council",
+        allow_null=True,
+        read_only=True,
+        help_text="The council's seats per party, with source and reference date; null when not known.",
+    )
+    website = computed(
+        serializers.URLField,
+        lambda municipality, _context: municipality.website or None,
+        allow_null=True,
+        help_text="The municipality's institutional website (Register van Overheidsorganisaties).",
+    )
+    email = computed(
+        serializers.EmailField,
+        lambda municipality, _context: municipality.email or None,
+        allow_null=True,
+        help_text="The municipality's general e-mail address (Register van Overheidsorganisaties).",
     )
 
     class Meta:
@@ -243,8 +283,9 @@ CODE_PARAMETER = OpenApiParameter(
     retrieve=extend_schema(
         summary="One municipality",
         description=(
-            "Regions, neighbours, centre points, area, inhabitants and cooperations of one "
-            "municipality. With `Accept: application/geo+json` or `?format=geojson`: a GeoJSON Feature."
+            "Regions, neighbours, centre points, area, inhabitants, cooperations, council (seats per "
+            "party) and institutional website and e-mail of one municipality. With "
+            "`Accept: application/geo+json` or `?format=geojson`: a GeoJSON Feature."
         ),
         parameters=[CODE_PARAMETER],
         responses={
@@ -271,6 +312,7 @@ class MunicipalityViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
                 ),
                 "neighbours",
                 "point_contacts",
+                Prefetch("council", queryset=Council.objects.prefetch_related("seats")),
             )
         if self._geojson():  # the boundary is deferred by default; load it in the same query
             qs = qs.defer(None).defer("svg_path")

@@ -119,8 +119,14 @@ class ProfileSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "IctProfiel"
-        # left out of the answer for those who may not see the municipality's contracts and costs
-        cost_fields = ("ictUitgavenEur", "ictUitgavenJaar", "ictUitgavenPerInwonerEur", "contractenDelenMet")
+        # Left out of the answer for those who may not see the municipality's contracts and costs, so
+        # never `required` in the description (ApiAutoSchema).
+        conditional_fields = (
+            "ictUitgavenEur",
+            "ictUitgavenJaar",
+            "ictUitgavenPerInwonerEur",
+            "contractenDelenMet",
+        )
 
     def get_ictUitgavenPerInwonerEur(self, profile) -> float | None:
         value = per_unit(profile.ict_spend_eur, profile.inhabitants)
@@ -129,7 +135,7 @@ class ProfileSerializer(serializers.Serializer):
     def to_representation(self, profile):
         data = super().to_representation(profile)
         if not self.context.get("may_see_costs"):
-            for name in self.Meta.cost_fields:
+            for name in self.Meta.conditional_fields:
                 data.pop(name, None)
         return data
 

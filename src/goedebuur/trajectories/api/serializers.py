@@ -62,6 +62,17 @@ class BlockerSerializer(serializers.Serializer):
         ref_name = "Blokkade"
 
 
+class NextStepSerializer(serializers.Serializer):
+    """What blocks the next phase, and the actions the caller may take now."""
+
+    toegestaneActies = serializers.ListField(source="allowed", child=serializers.CharField())
+    blokkades = BlockerSerializer(source="advance_blockers", many=True)
+    naarRegisterMogelijk = serializers.BooleanField(source="may_enter_register")
+
+    class Meta:
+        ref_name = "VolgendeStap"
+
+
 class SummarySerializer(serializers.Serializer):
     """What anyone may see of a trajectory with a public summary."""
 
@@ -166,23 +177,9 @@ class TrajectorySerializer(SummarySerializer):
         visible, _hidden = services.linked_cases(trajectory, self.context["request"].user)
         return [{"id": c.pk, "naam": c.name, "webpagina": c.get_absolute_url()} for c in visible]
 
-    @extend_schema_field(
-        {
-            "type": "object",
-            "properties": {
-                "toegestaneActies": {"type": "array", "items": {"type": "string"}},
-                "blokkades": {"type": "array", "items": {"$ref": "#/components/schemas/Blokkade"}},
-                "naarRegisterMogelijk": {"type": "boolean"},
-            },
-        }
-    )
+    @extend_schema_field(NextStepSerializer)
     def get_volgendeStap(self, trajectory):
-        step = services.step_status(trajectory)
-        return {
-            "toegestaneActies": list(step.allowed),
-            "blokkades": BlockerSerializer(step.advance_blockers, many=True).data,
-            "naarRegisterMogelijk": step.may_enter_register,
-        }
+        return NextStepSerializer(services.step_status(trajectory)).data
 
 
 # --- step plan ---------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from goedebuur.municipalities import services as municipalities
 class Command(BaseCommand):
     help = (
         "Prepare the database: apply migrations, load the reference data (342 municipalities, "
-        "regions, GEMMA components, ICT domains, forms) and the nine real seed cooperations. Idempotent."
+        "regions, GEMMA components, ICT and policy domains, forms), the nine real seed cooperations and the "
+        "national GR-register (ROO snapshot; see `import-gr`). Idempotent."
     )
 
     def handle(self, *args, **options):
@@ -21,6 +22,14 @@ class Command(BaseCommand):
         counts |= gemma.load_gemma()
         counts |= cooperations.load_managed_lists()
         counts["seed_cooperations_added"] = cooperations.load_seed_cooperations()
+        self.stdout.write("GR-register laden (Register van Overheidsorganisaties, peildatum 16-05-2026) ...")
+        summary = cooperations.import_register()
+        counts |= {
+            "gr_regelingen": summary.regelingen,
+            "gr_new": summary.new,
+            "gr_changed": summary.changed,
+            "gr_unchanged": summary.unchanged,
+        }
         for key, value in counts.items():
             self.stdout.write(f"  {key}: {value}")
         self.stdout.write(self.style.SUCCESS("Klaar: de database is bijgewerkt."))

@@ -46,6 +46,9 @@ class Command(BaseCommand):
                 self.cfg.set("workers", workers)
                 self.cfg.set("accesslog", "-")
                 self.cfg.set("timeout", 60)
+                # gunicorn's maximum: longer URLs reach the application, which refuses them itself
+                # with its documented 414 (goedebuur.ops.limits).
+                self.cfg.set("limit_request_line", 8190)
                 for name, value in gunicorn_settings().items():
                     self.cfg.set(name, value)
 
