@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "goedebuur.ops.logs.AccessLogMiddleware",
     "goedebuur.ops.limits.UrlLengthMiddleware",
     "goedebuur.ops.outage.DatabaseOutageMiddleware",
+    # Last, so that its 400 still gets the headers and the access line of the middleware above.
+    "goedebuur.ops.requests.ControlCharacterMiddleware",
 ]
 
 ROOT_URLCONF = "goedebuur.urls"
@@ -152,11 +154,14 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
-# Login throttling (accounts/throttle.py); TRUSTED_PROXIES: how many reverse proxies add X-Forwarded-For.
+# Login throttling (accounts/throttle.py): a user name is locked, an address slowed down; TRUSTED_PROXIES: how many reverse proxies add X-Forwarded-For.
 LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))
-LOGIN_MAX_FAILURES_PER_IP = int(env("LOGIN_MAX_FAILURES_PER_IP", "50"))
+LOGIN_SLOWDOWN_PER_IP = int(env("LOGIN_SLOWDOWN_PER_IP", "10"))
 LOGIN_LOCKOUT_MINUTES = int(env("LOGIN_LOCKOUT_MINUTES", "15"))
 TRUSTED_PROXIES = int(env("TRUSTED_PROXIES", "0"))
+# Heavy computations anyone may ask for (clusters, achtervang pairs): requests per client address
+# without login (goedebuur/common/ratelimit.py), as DRF writes a rate: `20/min`, `300/hour`.
+ANONYMOUS_HEAVY_RATE = env("ANONYMOUS_HEAVY_RATE", "20/min")
 # Platform administrators must set up two-step verification before they can use anything else.
 TOTP_REQUIRED_FOR_STAFF = env_bool("TOTP_REQUIRED_FOR_STAFF", False)
 # The second factor is django-otp's TOTPDevice (accounts/second_factor.py). Wrong codes are counted by
@@ -272,7 +277,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "json": {"()": "goedebuur.ops.logs.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "text": {
+            "()": "goedebuur.ops.logs.TextFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "json")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},

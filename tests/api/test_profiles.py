@@ -56,7 +56,7 @@ def test_visibility_matrix(request, persona, veenendaal_app, shared_cooperation)
     sees = SEES_CONTRACTS[persona]
     listing = client.get(f"{BASE}/applicaties")
     assert listing.status_code == 200
-    (item,) = listing.json()
+    (item,) = listing.json()["results"]
     assert item["product"] == "Key2Zaken" and item["componenten"][0]["naam"] == "Zaakregistratiecomponent"
     assert ("contract" in item) is sees
     if sees:
@@ -80,6 +80,18 @@ def test_every_persona_gets_each_field_the_description_calls_required(request, p
         answer = client.get(url).json()
         missing = set(schemas[schema].get("required", [])) - set(answer)
         assert not missing, (persona, url, missing)
+
+
+def test_the_application_list_is_paginated(editor_a_api, veenendaal, editor_a):  # noqa: F811
+    """Issue 18: the whole landscape in one answer; now pages of `pageSize` (the export has it all)."""
+    from goedebuur.profiles import services
+
+    for product in ("Alpha", "Beta", "Gamma"):
+        services.upsert_application(veenendaal, application_values(product=product), editor_a)
+    body = editor_a_api.get(f"{BASE}/applicaties?pageSize=2").json()
+    assert body["count"] == 3 and [a["product"] for a in body["results"]] == ["Alpha", "Beta"]
+    assert body["next"].endswith("page=2&pageSize=2")
+    assert [a["product"] for a in editor_a_api.get(body["next"]).json()["results"]] == ["Gamma"]
 
 
 def test_a_user_without_municipality_gets_403(db, veenendaal_app):  # noqa: F811
@@ -288,7 +300,10 @@ def test_it_answers_409_when_another_profile_save_wins_the_race(editor_a_api, ve
 
 def test_it_describes_components_as_names_in_requests_and_objects_in_answers():
     schemas = openapi()["components"]["schemas"]
-    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {"type": "string"}
+    assert schemas["ApplicatieRequest"]["properties"]["componenten"]["items"] == {
+        "type": "string",
+        "maxLength": 200,
+    }
     answered = schemas["Applicatie"]["properties"]["componenten"]["items"]
     assert answered == {"$ref": "#/components/schemas/ApplicatieComponent"}
     assert set(schemas["ApplicatieComponent"]["properties"]) == {"gemmaId", "naam"}

@@ -52,3 +52,29 @@ def test_a_bad_file_is_refused_with_every_problem_in_dutch(tmp_path):
     assert "Kies ten minste twee verschillende gemeenten." in text
     with pytest.raises(CommandError, match="Kan .* niet lezen"):
         run(str(tmp_path / "missing.toml"))
+
+
+def test_a_file_that_is_not_utf8_is_refused_with_a_dutch_message(tmp_path):
+    """Issue 18: a Windows-1252 file gave a traceback."""
+    legacy = tmp_path / "oud.toml"
+    legacy.write_bytes('naam = "x"\n# één\n'.encode("cp1252"))
+    with pytest.raises(CommandError) as error:
+        run(str(legacy))
+    assert "Het bestand is niet opgeslagen als UTF-8 (regel 2)" in str(error.value)
+
+
+def test_unknown_keys_are_refused_with_their_names(tmp_path):
+    """Issue 18: a typo such as `ict_kosen` was ignored silently (the benchmark took its place)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("ict_kosten = 1900000", "ict_kosen = 1900000").replace(
+        "seed = 1", "seed = 1\nzaad = 2"
+    )
+    text += "\n[verborgen_kosten.netwerk]\nlaag = 1\nwaarschijnlijk = 2\nhoog = 3\nbevestigt = true\n"
+    typo = tmp_path / "typo.toml"
+    typo.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError) as error:
+        run(str(typo))
+    message = str(error.value)
+    assert "gemeente.0: onbekende sleutel(s) ict_kosen. Bekend zijn: aandeel, bron, code" in message
+    assert "case: onbekende sleutel(s) zaad." in message
+    assert "verborgen_kosten.netwerk: onbekende sleutel(s) bevestigt." in message

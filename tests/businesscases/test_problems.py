@@ -84,6 +84,7 @@ def test_every_code_has_a_sentence_that_formats():
         "where": "w",
         "code": "c",
         "keys": ("k",),
+        "line": 3,
     }
     for code in MESSAGES:
         sentence = phrase(Problem("f", code, values))

@@ -4,7 +4,7 @@ import logging
 
 import pytest
 
-from goedebuur.ops.logs import JsonFormatter
+from goedebuur.ops.logs import JsonFormatter, TextFormatter, redact
 
 
 def test_a_log_record_becomes_one_json_line_with_its_extra_fields():
@@ -26,3 +26,20 @@ def test_every_request_gets_an_access_line_without_its_query_string(anonymous_cl
     assert (record.method, record.path, record.status) == ("GET", "/gemeenten", 200)
     assert "secret" not in record.getMessage()
     assert record.userId is None
+
+
+@pytest.mark.django_db
+def test_a_404_warning_keeps_the_calendar_key_out_of_the_log(anonymous_client, caplog):
+    """Django's warning carries the request (`<WSGIRequest: GET '…?sleutel=…'>`) as an extra field."""
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        anonymous_client.get("/achtervang/999999/agenda.ics?sleutel=GEHEIM-abc_123&x=1")
+    [record] = [r for r in caplog.records if r.name == "django.request"]
+    for formatter in (JsonFormatter(), TextFormatter("%(message)s %(request)s")):
+        line = formatter.format(record)
+        assert "GEHEIM" not in line
+    assert "sleutel=[verborgen]&x=1" in json.loads(JsonFormatter().format(record))["request"]
+
+
+def test_redact_hides_only_the_secret_parameters():
+    assert redact("GET /a.ics?sleutel=abc-D_1&b=2 HTTP/1.1") == "GET /a.ics?sleutel=[verborgen]&b=2 HTTP/1.1"
+    assert redact("/businesscases?verdeelsleutel=inwoners") == "/businesscases?verdeelsleutel=inwoners"

@@ -332,3 +332,17 @@ def test_it_refuses_an_application_delete_confirmed_on_an_outdated_page(editor_a
     response = editor_a_client.post(url, {"revision": seen}, follow=True)
     assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
     assert Application.objects.filter(pk=veenendaal_app.pk).exists()
+
+
+def test_the_landscape_is_shown_a_page_at_a_time(veenendaal, editor_a, editor_a_client, monkeypatch):
+    """Issue 18: a landscape of 20,000 rows made one page of 10 MB."""
+    from goedebuur.profiles import views
+
+    monkeypatch.setattr(views, "APPLICATIONS_PER_PAGE", 2)
+    for product in ("Alpha", "Beta", "Gamma"):
+        services.upsert_application(veenendaal, application_values(product=product), editor_a)
+    first = editor_a_client.get("/gemeenten/GM0345/landschap").content.decode()
+    assert "Alpha" in first and "Beta" in first and "Gamma" not in first
+    assert "3 applicaties" in first and "Pagina 1 van 2" in first
+    second = editor_a_client.get("/gemeenten/GM0345/landschap?page=2").content.decode()
+    assert "Gamma" in second and "Alpha" not in second

@@ -3,7 +3,6 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from . import second_factor, throttle
 from .models import ApiToken
@@ -14,28 +13,22 @@ class ThrottledLoginMixin:
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        ip = throttle.client_ip(self.request)
-        minutes = throttle.minutes_locked(username, ip)
-        if minutes:
-            raise forms.ValidationError(
-                ngettext(
-                    "Te veel mislukte pogingen. Probeer het over %(minutes)d minuut opnieuw.",
-                    "Te veel mislukte pogingen. Probeer het over %(minutes)d minuten opnieuw.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-                code="locked",
-            )
+        attempt = throttle.start(username, throttle.client_ip(self.request)) if username else None
+        if isinstance(attempt, throttle.Refusal):
+            raise forms.ValidationError(str(attempt), code="locked")
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            if username:
-                throttle.record_failure(username, ip)
+            if attempt is not None:
+                attempt.failed()
             raise
         # With a second factor the login is not done yet: the failures are cleared only after the code,
         # so that entering the right password again does not reset the count of wrong codes.
-        if not second_factor.is_required(self.get_user()):
-            throttle.clear_failures(username)
+        if attempt is not None:
+            if second_factor.is_required(self.get_user()):
+                attempt.passed()
+            else:
+                attempt.succeeded()
         return cleaned
 
 

@@ -61,23 +61,14 @@ def login_code(request):
     user, data = found
     form = LoginCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ip = throttle.client_ip(request)
-        minutes = throttle.minutes_locked(user.get_username(), ip)
-        if minutes:
-            form.add_error(
-                None,
-                ngettext(
-                    "Te veel mislukte pogingen. Probeer het over %(minutes)d minuut opnieuw.",
-                    "Te veel mislukte pogingen. Probeer het over %(minutes)d minuten opnieuw.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-            )
+        attempt = throttle.start(user.get_username(), throttle.client_ip(request))
+        if isinstance(attempt, throttle.Refusal):
+            form.add_error(None, str(attempt))
         else:
             factor = second_factor.confirmed_factor(user)
             kind = second_factor.check_login_code(factor, form.cleaned_data["code"])
             if kind is None:
-                throttle.record_failure(user.get_username(), ip)
+                attempt.failed()
                 form.add_error(
                     "code",
                     _(
@@ -86,7 +77,7 @@ def login_code(request):
                     ),
                 )
             else:
-                throttle.clear_failures(user.get_username())
+                attempt.succeeded()
                 second_factor.clear_pending(request)
                 auth_login(request, user, backend=data.get("backend"))
                 if kind == "recovery":

@@ -53,14 +53,14 @@ def _proof_accepted(request, form) -> bool:
     so a stolen session cannot be used to guess the password here."""
     if not form.is_valid():
         return False
-    username = request.user.get_username()
-    ip = throttle.client_ip(request)
-    if throttle.minutes_locked(username, ip):
-        form.add_error("proof", _("Te veel mislukte pogingen. Probeer het later opnieuw."))
+    attempt = throttle.start(request.user.get_username(), throttle.client_ip(request))
+    if isinstance(attempt, throttle.Refusal):
+        form.add_error("proof", str(attempt))
         return False
     if second_factor.check_code_or_password(request.user, form.cleaned_data["proof"]):
+        attempt.passed()
         return True
-    throttle.record_failure(username, ip)
+    attempt.failed()
     form.add_error("proof", _("Deze code of dit wachtwoord klopt niet."))
     return False
 

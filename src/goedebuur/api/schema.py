@@ -72,6 +72,7 @@ PROBLEM_DESCRIPTIONS = {
     "406": "The requested format (`Accept` header) is not available.",
     "409": "Someone else saved the record while this change was being made; nothing was changed.",
     "412": "`If-Match` names an earlier revision: the record changed since you read it; nothing was changed.",
+    "429": "Too many of these requests from your address without login: wait the seconds in `Retry-After`.",
 }
 
 
@@ -149,6 +150,8 @@ class ApiAutoSchema(AutoSchema):
             codes.add("404")  # `page` beyond the last page
         if len(self.map_renderers("format")) > 1:
             codes.add("406")  # an `Accept` it cannot answer
+        if getattr(self.view, "throttle_classes", None):
+            codes.add("429")
         return codes
 
     def _is_paginated(self):

@@ -78,6 +78,11 @@ MESSAGES = {
     "double_contract_amounts": gettext_lazy("Dubbel contract %(label)s: ongeldige bedragen."),
     # the TOML file of the command line
     "toml_invalid": gettext_lazy("Het bestand is geen geldige TOML: %(error)s."),
+    "toml_not_utf8": gettext_lazy(
+        "Het bestand is niet opgeslagen als UTF-8 (regel %(line)s). Sla het op als UTF-8, bijvoorbeeld "
+        "met 'Opslaan als' en codering UTF-8."
+    ),
+    "toml_unknown_keys": gettext_lazy("%(where)s: onbekende sleutel(s) %(keys)s. Bekend zijn: %(choices)s."),
     "not_a_number": gettext_lazy("%(where)s: '%(key)s' moet een getal zijn."),
     "not_a_whole_number": gettext_lazy("%(where)s: '%(key)s' moet een geheel getal zijn."),
     "toml_partners_not_tables": gettext_lazy("Geef de gemeenten als [[gemeente]]-tabellen."),

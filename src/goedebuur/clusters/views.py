@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.shortcuts import render
 
-from goedebuur.common import add_to_form
+from goedebuur.common import add_to_form, limit_anonymous
 
 from . import maps as cluster_maps
 from . import pairs, services
 from .forms import ClusterForm, PairForm
 
 
+@limit_anonymous
 def clusters(request):
     """/clusters: propose contiguous groups of municipalities for an area."""
     form = ClusterForm(request.GET if request.GET else _defaults(ClusterForm))
@@ -25,6 +26,7 @@ def clusters(request):
     )
 
 
+@limit_anonymous
 def fallback_pairs(request):
     """/achtervang-koppels: propose who is whose achtervang."""
     form = PairForm(request.GET if request.GET else _defaults(PairForm))

@@ -1,16 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Shared web-layer helpers every app uses, each written once: how a service's refusal reaches a
-form or the command line (`errors`), JSON output of commands (`cli`) and Dutch number, money and
-date formatting through Django's localisation (`formatting`), the refusal of an uploaded archive
+form or the command line (`errors`), JSON output of commands (`cli`), Dutch number, money and date
+formatting through Django's localisation (`formatting`), plausible dates (`dates`), the rate limit of
+heavy anonymous computations on pages and in the API (`ratelimit`), the refusal of an uploaded archive
 (`uploads`: zip bombs, phrased once for every upload) and of text with control characters (`text`: the
-check on every form text field, installed by `apps.CommonConfig`, and the message the API uses). The API's mapping of the same
-refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
+check on every form text field, installed by `apps.CommonConfig`, and the message the API uses). The
+API's mapping of the same refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
 from .cli import to_json, write_json
+from .dates import EARLIEST_DATE, date_within
 from .errors import add_to_form, command_error, messages_by_field, one_line
 from .formatting import date, euros, number, percentage
+from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
 from .text import ControlCharacterValidator, describe_characters, refusal
 from .uploads import archive_message
 
@@ -20,8 +23,12 @@ __all__ = [
     "archive_message",
     "command_error",
     "date",
+    "date_within",
     "describe_characters",
+    "EARLIEST_DATE",
     "euros",
+    "HeavyAnonymousThrottle",
+    "limit_anonymous",
     "messages_by_field",
     "number",
     "one_line",

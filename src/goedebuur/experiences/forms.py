@@ -11,7 +11,7 @@ from goedebuur.history.services import revision_field
 from goedebuur.trajectories import services as trajectories
 
 from . import attachment_messages
-from .models import Visibility
+from .models import BODY_MAX, Visibility
 from .services import UNKNOWN_TRAJECTORY, LessonInput, QuestionInput, parse_tags
 
 
@@ -52,6 +52,7 @@ class LessonForm(ItemForm):
     title = forms.CharField(label=_("Titel"), max_length=200)
     body = forms.CharField(
         label=_("Wat heeft u geleerd?"),
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_(
             "Markdown: **vet**, *schuin*, lijstjes met -, koppen met ##, links als [tekst](https://…)."
@@ -148,6 +149,7 @@ class QuestionForm(ItemForm):
     body = forms.CharField(
         label=_("Toelichting"),
         required=False,
+        max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Markdown."),
     )
@@ -180,7 +182,10 @@ class QuestionForm(ItemForm):
 
 class AnswerForm(forms.Form):
     body = forms.CharField(
-        label=_("Uw antwoord"), widget=forms.Textarea(attrs={"rows": 6}), help_text=_("Markdown.")
+        label=_("Uw antwoord"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown."),
     )
 
 

@@ -18,6 +18,9 @@ from goedebuur.history.services import Versioned
 PHASE_CHOICES = list(PHASES)
 
 
+BODY_MAX = 20_000  # characters of the Markdown of a lesson, question or answer (about eight pages)
+
+
 class Visibility(models.TextChoices):
     PUBLIC = "openbaar", _("openbaar")
     MUNICIPAL = "gemeenten", _("ingelogde gemeentemedewerkers")
@@ -78,7 +81,7 @@ class Moderated(Versioned):
 
 class Lesson(Moderated):
     title = models.CharField(_("titel"), max_length=200)
-    body = models.TextField(_("tekst (Markdown)"))
+    body = models.TextField(_("tekst (Markdown)"), max_length=BODY_MAX)
     cooperation = models.ForeignKey(
         "cooperations.Cooperation",
         on_delete=models.SET_NULL,
@@ -150,7 +153,7 @@ class Attachment(models.Model):
 
 class Question(Moderated):
     title = models.CharField(_("vraag"), max_length=200)
-    body = models.TextField(_("toelichting (Markdown)"), blank=True)
+    body = models.TextField(_("toelichting (Markdown)"), blank=True, max_length=BODY_MAX)
     domain = models.ForeignKey(
         "cooperations.IctDomain",
         on_delete=models.SET_NULL,
@@ -190,7 +193,7 @@ class Question(Moderated):
 
 class Answer(Moderated):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
-    body = models.TextField(_("antwoord (Markdown)"))
+    body = models.TextField(_("antwoord (Markdown)"), max_length=BODY_MAX)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -259,7 +262,7 @@ class Report(models.Model):
 
     item_kind = models.CharField(max_length=10, choices=Kind.choices)
     item_id = models.PositiveIntegerField()
-    reason = models.TextField(_("reden"))
+    reason = models.TextField(_("reden"), max_length=2000)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -290,7 +293,7 @@ class SearchEntry(models.Model):
     kind = models.CharField(max_length=10, choices=Report.Kind.choices)
     object_id = models.PositiveIntegerField()
     title = models.CharField(max_length=200)
-    body = models.TextField()
+    body = models.TextField()  # a copy of the item's text (each bounded), not typed here
     url = models.CharField(max_length=300)
     visibility = models.CharField(max_length=12, choices=Visibility.choices)
     cooperation = models.ForeignKey(

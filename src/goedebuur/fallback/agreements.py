@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from goedebuur.common import date_within
 from goedebuur.core.geo import haversine_km
 from goedebuur.history import services as history
 
@@ -73,6 +74,12 @@ def write_agreement(agreement: Agreement, user, *, insert: bool = False) -> Agre
     check_parties(agreement, user)
     if agreement.review_date and agreement.start_date and agreement.review_date < agreement.start_date:
         raise ValidationError({"review_date": _("De evaluatiedatum ligt voor de ingangsdatum.")})
+    if not date_within(agreement.start_date, ahead=5):
+        raise ValidationError(
+            {"start_date": _("Kies een ingangsdatum na 1980 en hooguit vijf jaar vooruit.")}
+        )
+    if agreement.review_date and not date_within(agreement.review_date, ahead=15):
+        raise ValidationError({"review_date": _("Kies een evaluatiedatum hooguit vijftien jaar vooruit.")})
     if agreement.max_km is not None and agreement.min_km is not None and agreement.max_km < agreement.min_km:
         raise ValidationError({"max_km": _("De maximale afstand is kleiner dan de minimale.")})
     fill_sites(agreement)

@@ -180,7 +180,7 @@ class TestRecordForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Soort test"), choices=TestKind.choices)
     date = forms.DateField(label=_("Datum"), widget=DateInput())
-    scenario = forms.CharField(label=_("Scenario"), widget=forms.Textarea(attrs={"rows": 3}))
+    scenario = forms.CharField(label=_("Scenario"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     passed = forms.TypedChoiceField(
         label=_("Uitkomst"),
         choices=[("ja", _("geslaagd")), ("nee", _("niet geslaagd"))],
@@ -188,7 +188,7 @@ class TestRecordForm(forms.Form):
         widget=forms.RadioSelect,
     )
     findings = forms.CharField(
-        label=_("Bevindingen"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Bevindingen"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
 
     def __init__(self, *args, services, **kwargs):

@@ -100,9 +100,9 @@ class Agreement(Versioned):
     reserved_ram_gb_b = models.PositiveIntegerField(_("RAM (GB) gereserveerd door B"), default=0)
     reserved_storage_gb_b = models.PositiveIntegerField(_("opslag (GB) gereserveerd door B"), default=0)
     reserved_workplaces_b = models.PositiveIntegerField(_("noodwerkplekken gereserveerd door B"), default=0)
-    contacts_a = models.TextField(_("contactpersonen A"), blank=True)
-    contacts_b = models.TextField(_("contactpersonen B"), blank=True)
-    escalation = models.TextField(_("escalatie"), blank=True)
+    contacts_a = models.TextField(_("contactpersonen A"), blank=True, max_length=2000)
+    contacts_b = models.TextField(_("contactpersonen B"), blank=True, max_length=2000)
+    escalation = models.TextField(_("escalatie"), blank=True, max_length=2000)
     start_date = models.DateField(_("ingangsdatum"))
     review_date = models.DateField(_("evaluatiedatum"), null=True, blank=True)
     # Secret part of the iCalendar feed URL: calendar apps subscribe without a login. Rotating it
@@ -246,9 +246,9 @@ class TestRecord(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="test_records")
     kind = models.CharField(_("soort test"), max_length=20, choices=TestKind.choices)
     date = models.DateField(_("datum"))
-    scenario = models.TextField(_("scenario"))
+    scenario = models.TextField(_("scenario"), max_length=4000)
     passed = models.BooleanField(_("geslaagd"))
-    findings = models.TextField(_("bevindingen"), blank=True)
+    findings = models.TextField(_("bevindingen"), blank=True, max_length=4000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from goedebuur.common import date_within
 from goedebuur.history import services as history
 
 from .models import Agreement, FollowUpAction, PlannedTest, ServiceResult, TestKind, TestRecord
@@ -45,6 +46,21 @@ def plan_test(agreement: Agreement, kind: str, planned_date: dt.date, user) -> P
     return planned
 
 
+def schedule_test(agreement: Agreement, kind: str, planned_date: dt.date, user) -> PlannedTest:
+    """A test an editor plans: at most a year back (a forgotten entry) and five years ahead. (The
+    platform's own plans, a year after the start or the last test, are `plan_test`.)"""
+    if not date_within(planned_date, back=1, ahead=5, today=today()):
+        raise ValidationError(
+            {
+                "planned_date": _(
+                    "Plan een test tussen een jaar geleden en vijf jaar vooruit; een uitgevoerde test "
+                    "legt u vast in het logboek."
+                )
+            }
+        )
+    return plan_test(agreement, kind, planned_date, user)
+
+
 def plan_first_tests(agreement: Agreement, user) -> None:
     for kind in TestKind.values:
         plan_test(agreement, kind, one_year_after(agreement.start_date), user)
@@ -60,6 +76,8 @@ def record_test(agreement: Agreement, values: dict, results: list[dict], user) -
     )
     if record.date and record.date > today():
         raise ValidationError({"date": _("Een test kan niet in de toekomst hebben plaatsgevonden.")})
+    if not date_within(record.date, back=10, today=today()):
+        raise ValidationError({"date": _("Deze test ligt meer dan tien jaar terug; controleer de datum.")})
     record.full_clean()
     seen = set()
     for row in results:
@@ -96,6 +114,8 @@ def write_action(action: FollowUpAction) -> FollowUpAction:
     """Validate and save a follow-up action (no history record)."""
     if action.owner_municipality_id not in action.agreement.party_ids:
         raise ValidationError({"owner_municipality": _("De eigenaar hoort bij een van beide gemeenten.")})
+    if not date_within(action.due_date, ahead=10, today=today()):
+        raise ValidationError({"due_date": _("Kies een datum na 1980 en hooguit tien jaar vooruit.")})
     if action.record_id and action.record.agreement_id != action.agreement_id:
         raise ValidationError({"record": _("Dit testverslag hoort niet bij deze afspraak.")})
     action.full_clean()

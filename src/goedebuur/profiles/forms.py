@@ -203,7 +203,10 @@ class ApplicationForm(forms.Form):
     notice_months = _count(_("Opzegtermijn (maanden)"), max_value=600)
     yearly_cost_eur = _count(_("Kosten per jaar (€)"))
     extension_options = forms.CharField(
-        label=_("Verlengingsopties"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Verlengingsopties"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
     CONTRACT_FIELDS = ("start_date", "end_date", "notice_months", "yearly_cost_eur", "extension_options")

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from goedebuur.common import EARLIEST_DATE
 from goedebuur.core.landscape.rules import biv_from_components, default_recovery, normalize_name
 from goedebuur.gemma import services as gemma
 from goedebuur.history import services as history
@@ -217,6 +218,9 @@ def _clean_contract(contract: Mapping, add) -> dict | None:
                 out[name] = dt.date.fromisoformat(str(raw).strip())
             except ValueError:
                 add(f"contract.{name}", _("Vul een geldige datum in (jjjj-mm-dd)."))
+    for name in ("start_date", "end_date"):
+        if out.get(name) and not (EARLIEST_DATE <= out[name] <= dt.date(2100, 12, 31)):
+            add(f"contract.{name}", _("Kies een datum tussen 1980 en 2100."))
     if out.get("start_date") and out.get("end_date") and out["end_date"] < out["start_date"]:
         add("contract.end_date", _("De einddatum ligt vóór de startdatum."))
     for name, message in (

@@ -11,6 +11,7 @@ from goedebuur.history.services import Versioned
 
 AMBITION_VALIDATORS = [MinValueValidator(0), MaxValueValidator(5)]
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
+MOTIVATION_MAX = 2000  # characters of an ambition's motivation
 
 # The four K's, in the order they are shown: (field prefix, Dutch label).
 AMBITIONS = (
@@ -53,19 +54,27 @@ class Profile(Versioned):
     ambition_kwaliteit = models.PositiveSmallIntegerField(
         _("ambitie Kwaliteit"), null=True, blank=True, validators=AMBITION_VALIDATORS
     )
-    ambition_kwaliteit_motivation = models.TextField(_("motivatie Kwaliteit"), blank=True)
+    ambition_kwaliteit_motivation = models.TextField(
+        _("motivatie Kwaliteit"), blank=True, max_length=MOTIVATION_MAX
+    )
     ambition_kosten = models.PositiveSmallIntegerField(
         _("ambitie minder meerKosten"), null=True, blank=True, validators=AMBITION_VALIDATORS
     )
-    ambition_kosten_motivation = models.TextField(_("motivatie minder meerKosten"), blank=True)
+    ambition_kosten_motivation = models.TextField(
+        _("motivatie minder meerKosten"), blank=True, max_length=MOTIVATION_MAX
+    )
     ambition_kwetsbaarheid = models.PositiveSmallIntegerField(
         _("ambitie Kwetsbaarheid verlagen"), null=True, blank=True, validators=AMBITION_VALIDATORS
     )
-    ambition_kwetsbaarheid_motivation = models.TextField(_("motivatie Kwetsbaarheid verlagen"), blank=True)
+    ambition_kwetsbaarheid_motivation = models.TextField(
+        _("motivatie Kwetsbaarheid verlagen"), blank=True, max_length=MOTIVATION_MAX
+    )
     ambition_personeel = models.PositiveSmallIntegerField(
         _("ambitie Kansen voor personeel"), null=True, blank=True, validators=AMBITION_VALIDATORS
     )
-    ambition_personeel_motivation = models.TextField(_("motivatie Kansen voor personeel"), blank=True)
+    ambition_personeel_motivation = models.TextField(
+        _("motivatie Kansen voor personeel"), blank=True, max_length=MOTIVATION_MAX
+    )
     open_domains = models.ManyToManyField(
         "cooperations.IctDomain",
         blank=True,
@@ -186,7 +195,7 @@ class Contract(models.Model):
     end_date = models.DateField(_("einddatum"), null=True, blank=True, db_index=True)
     notice_months = models.PositiveSmallIntegerField(_("opzegtermijn (maanden)"), null=True, blank=True)
     yearly_cost_eur = models.PositiveIntegerField(_("kosten per jaar (€)"), null=True, blank=True)
-    extension_options = models.TextField(_("verlengingsopties"), blank=True)
+    extension_options = models.TextField(_("verlengingsopties"), blank=True, max_length=1000)
 
     class Meta:
         verbose_name = _("contract")

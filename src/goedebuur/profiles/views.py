@@ -24,10 +24,13 @@ from goedebuur.history.services import (
     revision_from,
 )
 from goedebuur.municipalities.models import Municipality
+from goedebuur.pages.services import paginate
 
 from . import permissions, services
 from .forms import ApplicationForm, ProfileForm
 from .models import AMBITIONS, Application, Product, Profile, Supplier
+
+APPLICATIONS_PER_PAGE = 100
 
 
 def _municipality(code) -> Municipality:
@@ -157,14 +160,17 @@ def landscape(request, code):
     gate = _gate(request, municipality)
     if gate:
         return gate
-    applications = list(services.landscape(municipality))
+    applications = services.landscape(municipality)
+    page_obj, querystring = paginate(request, applications, per_page=APPLICATIONS_PER_PAGE)
     context = {
         "nav": "gemeenten",
         "municipality": municipality,
-        "applications": applications,
+        "applications": page_obj.object_list,
+        "page_obj": page_obj,
+        "querystring_without_page": querystring,
         "may_see_contracts": permissions.can_view_contracts(request.user, municipality),
         "may_edit": permissions.can_edit_profile(request.user, municipality),
-        "has_demo": any(a.is_demo for a in applications),
+        "has_demo": applications.filter(is_demo=True).exists(),
     }
     return render(request, "profiles/landscape.html", context)
 

@@ -43,7 +43,7 @@ class SettingsForm(forms.Form):
         error_messages={"required": _("Geef het traject een naam.")},
     )
     description = forms.CharField(
-        label=_("Omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Omschrijving"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
     domains = forms.ModelMultipleChoiceField(
         label=_("ICT-domeinen"),
@@ -112,7 +112,9 @@ class DecisionForm(forms.Form):
         max_length=500,
         error_messages={"invalid": _("Vul een volledige URL in, beginnend met https://.")},
     )
-    note = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def _score(label):
@@ -143,12 +145,14 @@ class AmbitionForm(forms.Form):
     must_haves = forms.CharField(
         label=_("Harde eisen"),
         required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Eén per regel: wat moet de samenwerking uw gemeente in elk geval brengen?"),
     )
     deal_breakers = forms.CharField(
         label=_("Breekpunten"),
         required=False,
+        max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Eén per regel: waarmee kan uw gemeente niet instemmen?"),
     )

@@ -38,7 +38,7 @@ class ChecklistItem(models.Model):
     code = models.SlugField(max_length=60, unique=True)
     phase = models.CharField(_("fase"), max_length=20, choices=PHASE_CHOICES)
     title = models.CharField(_("titel"), max_length=200)
-    tip = models.TextField(_("tip"), blank=True)
+    tip = models.TextField(_("tip"), blank=True, max_length=2000)
     required = models.BooleanField(
         _("verplicht"),
         default=False,
@@ -63,7 +63,7 @@ class Trajectory(Versioned):
         STOPPED = flow.STOPPED, _("gestopt")
 
     name = models.CharField(_("naam"), max_length=200)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=4000)
     initiator = models.ForeignKey(
         "municipalities.Municipality",
         on_delete=models.PROTECT,
@@ -84,7 +84,7 @@ class Trajectory(Versioned):
     phase = models.CharField(_("fase"), max_length=20, choices=PHASE_CHOICES, default=flow.PHASE_CODES[0])
     phase_entered_at = models.DateTimeField(_("fase begonnen op"), auto_now_add=True)
     state = models.CharField(_("toestand"), max_length=12, choices=State.choices, default=State.ACTIVE)
-    state_reason = models.TextField(_("reden"), blank=True)
+    state_reason = models.TextField(_("reden"), blank=True, max_length=2000)
     public_summary = models.BooleanField(
         _("openbare samenvatting"),
         default=False,
@@ -173,7 +173,7 @@ class ChecklistState(Versioned):
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="checklist")
     item = models.ForeignKey(ChecklistItem, on_delete=models.CASCADE, related_name="states")
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
-    note = models.TextField(_("notitie"), blank=True)
+    note = models.TextField(_("notitie"), blank=True, max_length=2000)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -206,7 +206,7 @@ class Decision(models.Model):
     date = models.DateField(_("datum"))
     body = models.CharField(_("genomen door"), max_length=20, choices=Body.choices)
     minutes_url = models.URLField(_("link naar besluitenlijst of notulen"), max_length=500, blank=True)
-    note = models.TextField(_("toelichting"), blank=True)
+    note = models.TextField(_("toelichting"), blank=True, max_length=2000)
     recorded_at = models.DateTimeField(auto_now_add=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -235,8 +235,8 @@ class Ambition(Versioned):
     kwetsbaarheid = models.PositiveSmallIntegerField(_("Kwetsbaarheid verlagen"), validators=SCORE_VALIDATORS)
     personeel = models.PositiveSmallIntegerField(_("Kansen voor personeel"), validators=SCORE_VALIDATORS)
     motive = models.CharField(_("motief"), max_length=12, choices=Motive.choices)
-    must_haves = models.TextField(_("harde eisen"), blank=True)
-    deal_breakers = models.TextField(_("breekpunten"), blank=True)
+    must_haves = models.TextField(_("harde eisen"), blank=True, max_length=4000)
+    deal_breakers = models.TextField(_("breekpunten"), blank=True, max_length=4000)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from goedebuur.common import date_within
 from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history import services as history
 from goedebuur.history.services import expect_revision
@@ -116,6 +117,8 @@ def record_decision(
         errors["date"] = [_("Vul de datum van het besluit in.")]
     elif date > dt.date.today() + dt.timedelta(days=1):
         errors["date"] = [_("Een besluit kan niet in de toekomst liggen.")]
+    elif not date_within(date, back=10):
+        errors["date"] = [_("Dit besluit ligt meer dan tien jaar terug; controleer de datum.")]
     if errors:
         raise ValidationError(errors)
     decision = Decision.objects.create(

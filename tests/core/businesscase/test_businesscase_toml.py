@@ -7,7 +7,7 @@ import pytest
 
 from goedebuur.core.businesscase.defaults import CHECKLIST_KEYS
 from goedebuur.core.businesscase.model import BENCHMARK_EUR, CaseError, Problem
-from goedebuur.core.businesscase.toml_input import load_case
+from goedebuur.core.businesscase.toml_input import load_case, load_case_file
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "docs" / "businesscase-voorbeeld.toml"
 KNOWN = {"GM0340": ("Rhenen", 20_000), "GM0345": ("Veenendaal", 67_000)}
@@ -77,3 +77,20 @@ def test_a_file_that_is_no_toml_is_rejected():
     with pytest.raises(CaseError) as error:
         load_case("naam = ", lookup)
     assert [p.code for p in error.value.problems] == ["toml_invalid"]
+
+
+def test_a_file_must_be_utf8_and_may_start_with_a_byte_order_mark():
+    with pytest.raises(CaseError) as error:
+        load_case_file(b'naam = "x"\n\nscenario = "\xe9\xe9n"\n', lookup)
+    assert error.value.problems == [Problem("toml", "toml_not_utf8", {"line": 3})]
+    case, _draws, _seed = load_case_file(b"\xef\xbb\xbf" + EXAMPLE.read_bytes(), lookup)
+    assert case.name == "ICT-samenwerking Rhenen en Veenendaal"
+
+
+def test_unknown_keys_are_problems_with_their_names_and_the_known_ones():
+    text = EXAMPLE.read_text(encoding="utf-8").replace('bron = "voorbeeld: begroting"', 'brom = "x"')
+    with pytest.raises(CaseError) as error:
+        load_case(text, lookup)
+    [problem] = [p for p in error.value.problems if p.code == "toml_unknown_keys"]
+    assert problem.field == "gemeente.0" and problem.values["keys"] == ("brom",)
+    assert "bron" in problem.values["choices"]

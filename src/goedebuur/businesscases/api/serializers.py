@@ -77,8 +77,8 @@ class HiddenCostSerializer(serializers.Serializer):
 
 
 class DoubleContractSerializer(serializers.Serializer):
-    gemeente = serializers.CharField(source="municipality")
-    label = serializers.CharField()
+    gemeente = serializers.CharField(source="municipality", max_length=6)
+    label = serializers.CharField(max_length=200)
     kostenPerJaarEur = serializers.IntegerField(source="yearly_cost_eur")
     einddatum = serializers.DateField(source="end_date")
     bedragenPerJaarEur = serializers.ListField(source="amounts", child=serializers.IntegerField())

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
+from goedebuur.common import HeavyAnonymousThrottle
 
 from .. import services
 from .serializers import (
@@ -19,6 +20,7 @@ from .serializers import (
 
 class ClustersView(ApiViewMixin, APIView):
     permission_classes = [AllowAny]
+    throttle_classes = [HeavyAnonymousThrottle]
 
     def get_serializer_class(self):
         """The request's field map: the API's problem handler names a refusal's field by it."""
@@ -43,6 +45,8 @@ class ClustersView(ApiViewMixin, APIView):
 
 
 class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
+    throttle_classes = [HeavyAnonymousThrottle]
+
     def get_serializer_class(self):
         """The query's field map: the API's problem handler names a refusal's field by it."""
         return PairQuerySerializer

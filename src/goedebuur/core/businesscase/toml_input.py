@@ -3,7 +3,9 @@
 The format is documented in docs/user/businesscase.md with the example docs/businesscase-voorbeeld.toml.
 
 Names and inhabitants of municipalities may be left out: `lookup(code)` supplies them (the command
-reads the reference data). Every problem is reported at once, as a `CaseError` of `Problem` codes."""
+reads the reference data). Every problem is reported at once, as a `CaseError` of `Problem` codes:
+also a file that is not UTF-8 (with its line) and keys the format does not know (with their names: a
+typo such as `ict_kosen` would otherwise silently fall back to the benchmark)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,33 @@ from goedebuur.core.businesscase.model import (
 
 Lookup = Callable[[str], tuple[str, int | None] | None]
 
+# The keys of each table of the format (docs/user/businesscase.md).
+CASE_KEYS = frozenset(
+    {
+        "naam", "scenario", "horizon", "eerste_jaar", "overstap_jaar", "discontovoet", "kansverdeling",
+        "onzekerheid_basislijn_pct", "verdeelsleutel", "trekkingen", "seed",
+        "gemeente", "besparing", "verborgen_kosten", "dubbel_contract",
+    }
+)  # fmt: skip
+PARTNER_KEYS = frozenset(
+    {"code", "naam", "inwoners", "ict_kosten", "bron", "ict_uitgaven", "werkplekken", "aandeel"}
+)
+SAVING_KEYS = frozenset(
+    {
+        "domein",
+        "label",
+        "aandeel_pct",
+        "laag",
+        "waarschijnlijk",
+        "hoog",
+        "vanaf_jaar",
+        "ingroei_jaren",
+        "bron",
+    }
+)
+HIDDEN_COST_KEYS = frozenset({"laag", "waarschijnlijk", "hoog", "jaar", "bron", "bevestigd"})
+DOUBLE_CONTRACT_KEYS = frozenset({"gemeente", "label", "kosten_per_jaar", "einddatum"})
+
 
 class _Problems:
     def __init__(self):
@@ -38,6 +67,14 @@ class _Problems:
 
     def add(self, field: str, code: str, /, **values) -> None:
         self.items.append(Problem(field, code, values))
+
+    def known_keys(self, table, allowed: frozenset, where: str) -> None:
+        """Names every key of `table` that the format does not have at `where`."""
+        unknown = sorted(set(table) - allowed) if isinstance(table, Mapping) else []
+        if unknown:
+            self.add(
+                where, "toml_unknown_keys", where=where, keys=tuple(unknown), choices=tuple(sorted(allowed))
+            )
 
     def number(self, table: Mapping, key: str, where: str, default=None, *, whole=False):
         value = table.get(key, default)
@@ -55,6 +92,17 @@ class _Problems:
         return value
 
 
+def load_case_file(content: bytes, lookup: Lookup) -> tuple[Case, int, int]:
+    """(case, draws, seed) from the bytes of a TOML file, which must be UTF-8 (TOML's own rule; a
+    byte-order mark is allowed); raises CaseError."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = content[: error.start].count(b"\n") + 1
+        raise CaseError([Problem("toml", "toml_not_utf8", {"line": line})]) from None
+    return load_case(text, lookup)
+
+
 def load_case(text: str, lookup: Lookup) -> tuple[Case, int, int]:
     """(case, draws, seed) from TOML text; raises CaseError."""
     try:
@@ -66,6 +114,7 @@ def load_case(text: str, lookup: Lookup) -> tuple[Case, int, int]:
 
 def case_from_mapping(data: Mapping, lookup: Lookup) -> tuple[Case, int, int]:
     p = _Problems()
+    p.known_keys(data, CASE_KEYS, "case")
     horizon = p.number(data, "horizon", "case", 10, whole=True)
     start_year = p.number(data, "eerste_jaar", "case", 2027, whole=True)
     go_live = p.number(data, "overstap_jaar", "case", 2, whole=True)
@@ -106,6 +155,7 @@ def _partners(rows, lookup: Lookup, p: _Problems):
         return (), {}
     for i, row in enumerate(rows):
         where = f"gemeente.{i}"
+        p.known_keys(row, PARTNER_KEYS, where)
         code = str(row.get("code", "")).upper()
         known = lookup(code) if code else None
         if known is None and not row.get("naam"):
@@ -137,6 +187,7 @@ def _partners(rows, lookup: Lookup, p: _Problems):
 
 def _saving(row, index: int, horizon, p: _Problems) -> Saving | None:
     where = f"besparing.{index}"
+    p.known_keys(row, SAVING_KEYS, where)
     domain = str(row.get("domein", "")).strip()
     if not domain:
         p.add(f"{where}.domein", "toml_domain_missing", where=where)
@@ -171,6 +222,7 @@ def _hidden_costs(table, partners, horizon, p: _Problems) -> tuple[HiddenCost, .
             items.append(cost)
             continue
         where = f"verborgen_kosten.{cost.key}"
+        p.known_keys(row, HIDDEN_COST_KEYS, where)
         amount = Range(
             p.number(row, "laag", where, cost.amount.low),
             p.number(row, "waarschijnlijk", where, cost.amount.likely),
@@ -190,6 +242,7 @@ def _hidden_costs(table, partners, horizon, p: _Problems) -> tuple[HiddenCost, .
 
 def _double(row, index, start_year, go_live, horizon, p: _Problems) -> DoubleContract | None:
     where = f"dubbel_contract.{index}"
+    p.known_keys(row, DOUBLE_CONTRACT_KEYS, where)
     cost = p.number(row, "kosten_per_jaar", where, None, whole=True)
     end = row.get("einddatum")
     if isinstance(end, str):

@@ -10,7 +10,7 @@ from goedebuur.core.experiences.safe_markdown import render
 from goedebuur.core.trajectory.workflow import PHASE_CODES
 from goedebuur.trajectories import services as trajectories
 
-from ..models import Visibility
+from ..models import BODY_MAX, Visibility
 
 VISIBILITY_HELP = (
     "`openbaar` (everyone), `gemeenten` (logged-in municipal users) or `leden` (members of the linked "
@@ -79,7 +79,7 @@ class TrajectoryField(serializers.PrimaryKeyRelatedField):
 
 class LessonSerializer(ItemSerializer):
     titel = serializers.CharField(source="title", max_length=200)
-    tekst = serializers.CharField(source="body", help_text="Markdown.")
+    tekst = serializers.CharField(source="body", max_length=BODY_MAX, help_text="Markdown.")
     tekstHtml = serializers.SerializerMethodField(help_text="The Markdown rendered as sanitised HTML.")
     domeinen = SlugOrNull(IctDomain, "slug", source="domains", many=True, required=False, default=list)
     vorm = SlugOrNull(CooperationForm, "code", source="form", required=False, allow_null=True, default=None)
@@ -105,7 +105,7 @@ class AnswerSerializer(serializers.Serializer):
     url = PageLinkField()
     gemeente = serializers.CharField(source="municipality.code", read_only=True)
     aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
-    tekst = serializers.CharField(source="body", help_text="Markdown.")
+    tekst = serializers.CharField(source="body", max_length=BODY_MAX, help_text="Markdown.")
     geaccepteerd = serializers.SerializerMethodField()
     nuttig = serializers.IntegerField(
         source="useful_count", read_only=True, help_text="Users who marked it useful."
@@ -124,7 +124,9 @@ class QuestionSerializer(ItemSerializer):
         help_text=VISIBILITY_HELP,
     )
     titel = serializers.CharField(source="title", max_length=200)
-    tekst = serializers.CharField(source="body", required=False, allow_blank=True, default="")
+    tekst = serializers.CharField(
+        source="body", required=False, allow_blank=True, default="", max_length=BODY_MAX
+    )
     domein = SlugOrNull(IctDomain, "slug", source="domain", required=False, allow_null=True, default=None)
     trefwoordenInvoer = TagsInput(write_only=True)
     aantalAntwoorden = serializers.IntegerField(source="answer_count", read_only=True)

@@ -74,9 +74,13 @@ class AgreementSerializer(serializers.Serializer):
     )
     minimaleAfstandKm = serializers.DecimalField(source="min_km", max_digits=6, decimal_places=1, default=5)
     maximaleAfstandKm = serializers.DecimalField(source="max_km", max_digits=6, decimal_places=1, default=40)
-    contactpersonenA = serializers.CharField(source="contacts_a", allow_blank=True, default="")
-    contactpersonenB = serializers.CharField(source="contacts_b", allow_blank=True, default="")
-    escalatie = serializers.CharField(source="escalation", allow_blank=True, default="")
+    contactpersonenA = serializers.CharField(
+        source="contacts_a", allow_blank=True, default="", max_length=2000
+    )
+    contactpersonenB = serializers.CharField(
+        source="contacts_b", allow_blank=True, default="", max_length=2000
+    )
+    escalatie = serializers.CharField(source="escalation", allow_blank=True, default="", max_length=2000)
     ingangsdatum = serializers.DateField(source="start_date")
     evaluatiedatum = serializers.DateField(source="review_date", allow_null=True, default=None)
     reserveringVcpuA = serializers.IntegerField(source="reserved_vcpu_a", min_value=0, default=0)

@@ -35,9 +35,9 @@ class TestRecordSerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=TestKind.values)
     datum = serializers.DateField(source="date")
-    scenario = serializers.CharField()
+    scenario = serializers.CharField(max_length=4000)
     geslaagd = serializers.BooleanField(source="passed")
-    bevindingen = serializers.CharField(source="findings", allow_blank=True, default="")
+    bevindingen = serializers.CharField(source="findings", allow_blank=True, default="", max_length=4000)
     resultaten = ResultSerializer(source="results", many=True, required=False)
 
     class Meta:

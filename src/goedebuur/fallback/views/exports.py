@@ -53,7 +53,7 @@ def calendar(request, pk):
     body = exports.calendar_bytes(agreement, request.build_absolute_uri("/").rstrip("/"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="achtervang-{agreement.pk}.ics"'
-    response["Cache-Control"] = "private, max-age=3600"
+    response["Cache-Control"] = "private, no-store"  # the key makes it private
     return response
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.common import add_to_form
+from goedebuur.common import add_to_form, one_line
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 
 from .. import testplan
@@ -76,9 +76,13 @@ def plan_create(request, pk):
     form = PlannedTestForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
-            testplan.plan_test(
-                agreement, form.cleaned_data["kind"], form.cleaned_data["planned_date"], request.user
-            )
+            try:
+                testplan.schedule_test(
+                    agreement, form.cleaned_data["kind"], form.cleaned_data["planned_date"], request.user
+                )
+            except ValidationError as error:
+                messages.error(request, one_line(error))
+                return redirect("fallback:tests", pk=agreement.pk)
         messages.success(request, _("De test is gepland."))
     else:
         messages.error(request, _("Kies een soort test en een geldige datum; er is niets gepland."))

@@ -7,13 +7,14 @@ otherwise); writes for the municipality's editors and administrators, through `s
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from goedebuur.api import check_if_match, revision_field
+from goedebuur.api import PageNumberPagination, check_if_match, revision_field
 from goedebuur.history.services import etag
 
 from .. import permissions, services
@@ -38,7 +39,9 @@ class ContractSerializer(serializers.Serializer):
     kostenPerJaarEur = serializers.IntegerField(
         source="yearly_cost_eur", allow_null=True, required=False, min_value=0
     )
-    verlengingsopties = serializers.CharField(source="extension_options", allow_blank=True, required=False)
+    verlengingsopties = serializers.CharField(
+        source="extension_options", allow_blank=True, required=False, max_length=1000
+    )
 
     class Meta:
         ref_name = "Contract"
@@ -56,7 +59,7 @@ class ComponentsFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         if direction == "request":
-            return {"type": "array", "items": {"type": "string"}}
+            return {"type": "array", "items": {"type": "string", "maxLength": self.target.child.max_length}}
         return {"type": "array", "items": auto_schema.resolve_serializer(ComponentSerializer, direction).ref}
 
 
@@ -70,7 +73,7 @@ class ApplicationSerializer(serializers.Serializer):
     versie = serializers.CharField(source="version", max_length=60, allow_blank=True, default="")
     componenten = ComponentsField(
         source="components",
-        child=serializers.CharField(),
+        child=serializers.CharField(max_length=200),
         help_text="GEMMA reference components by GEMMA id or exact name; at least one. Answered as "
         "objects with `gemmaId` and `naam`.",
     )
@@ -117,6 +120,18 @@ class ApplicationSerializer(serializers.Serializer):
         return data
 
 
+class ApplicationPageSerializer(serializers.Serializer):
+    """A page of the landscape (the project's `page`/`pageSize` pagination)."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = ApplicationSerializer(many=True)
+
+    class Meta:
+        ref_name = "ApplicatiePagina"
+
+
 class ApplicationApiMixin(ProfileApiMixin):
     serializer_class = ApplicationSerializer
 
@@ -138,17 +153,23 @@ class ApplicationApiMixin(ProfileApiMixin):
 class ApplicationListView(ApplicationApiMixin, APIView):
     @extend_schema(
         summary="Application landscape of a municipality",
-        description="All applications, by product name (not paginated: a landscape has tens to hundreds "
-        "of entries). `contract` only for those who may see this municipality's contracts.",
-        parameters=[CODE_PARAMETER],
-        responses=ApplicationSerializer(many=True),
+        operation_id="gemeenten_applicaties_list",
+        description="The applications, by product name, paginated (`page`, `pageSize`; the whole landscape "
+        "in one file: `applicaties/export`). `contract` only for those who may see this municipality's "
+        "contracts.",
+        parameters=[
+            CODE_PARAMETER,
+            OpenApiParameter("page", OpenApiTypes.INT, description="Page number."),
+            OpenApiParameter("pageSize", OpenApiTypes.INT, description="Results per page (at most 500)."),
+        ],
+        responses=ApplicationPageSerializer,
     )
     def get(self, request, code):
         municipality = self.municipality()
-        applications = services.landscape(municipality)
-        return Response(
-            ApplicationSerializer(applications, many=True, context=self.context_for(municipality)).data
-        )
+        paginator = PageNumberPagination()
+        page = paginator.paginate_queryset(services.landscape(municipality), request, view=self)
+        data = ApplicationSerializer(page, many=True, context=self.context_for(municipality)).data
+        return paginator.get_paginated_response(data)
 
     @extend_schema(
         summary="Add an application",

@@ -14,7 +14,7 @@ from goedebuur.core.landscape.rules import per_unit
 from goedebuur.history.services import etag
 
 from .. import permissions, services
-from ..models import Profile
+from ..models import MOTIVATION_MAX, Profile
 from .access import CODE_PARAMETER, ProfileApiMixin
 
 
@@ -30,7 +30,9 @@ def _ambition(key):
 
 
 def _motivation(key):
-    return serializers.CharField(source=f"ambition_{key}_motivation", allow_blank=True, default="")
+    return serializers.CharField(
+        source=f"ambition_{key}_motivation", allow_blank=True, default="", max_length=MOTIVATION_MAX
+    )
 
 
 class _SlugsBySlug(serializers.ManyRelatedField):
@@ -99,7 +101,9 @@ class ProfileSerializer(serializers.Serializer):
         help_text="Slugs of the ICT domains the municipality is open to cooperate on.",
     )
     contactNaam = serializers.CharField(source="contact_name", max_length=150, allow_blank=True, default="")
-    contactEmail = serializers.EmailField(source="contact_email", allow_blank=True, default="")
+    contactEmail = serializers.EmailField(
+        source="contact_email", allow_blank=True, default="", max_length=254
+    )
     contractenDelenMet = SlugsField(
         source="share_contracts_with",
         many=True,

@@ -132,7 +132,9 @@ class SummarySerializer(serializers.Serializer):
 
 
 class TrajectorySerializer(SummarySerializer):
-    omschrijving = serializers.CharField(source="description", allow_blank=True, required=False)
+    omschrijving = serializers.CharField(
+        source="description", allow_blank=True, required=False, max_length=4000
+    )
     uitgenodigd = CodeField(
         source="invitees",
         many=True,
@@ -234,7 +236,7 @@ class DecisionSerializer(serializers.Serializer):
     datum = serializers.DateField(source="date")
     genomenDoor = choice(Decision.Body.values, source="body")
     notulen = serializers.URLField(source="minutes_url", allow_blank=True, default="", max_length=500)
-    toelichting = serializers.CharField(source="note", allow_blank=True, default="")
+    toelichting = serializers.CharField(source="note", allow_blank=True, default="", max_length=2000)
     vastgelegdOp = serializers.DateTimeField(source="recorded_at", read_only=True)
 
     class Meta:
@@ -243,7 +245,7 @@ class DecisionSerializer(serializers.Serializer):
 
 class ActionSerializer(serializers.Serializer):
     actie = choice(ACTIONS, source="action", help_text=", ".join(ACTIONS))
-    reden = serializers.CharField(allow_blank=True, default="", help_text="Needed to stop.")
+    reden = serializers.CharField(allow_blank=True, default="", max_length=2000, help_text="Needed to stop.")
 
     class Meta:
         ref_name = "TrajectActie"
@@ -288,10 +290,10 @@ class AmbitionSerializer(serializers.Serializer):
     personeel = serializers.IntegerField(min_value=0, max_value=5, help_text="Kansen voor personeel")
     motief = choice(Ambition.Motive.values, source="motive")
     hardeEisen = serializers.CharField(
-        source="must_haves", allow_blank=True, default="", help_text="One per line."
+        source="must_haves", allow_blank=True, default="", max_length=4000, help_text="One per line."
     )
     breekpunten = serializers.CharField(
-        source="deal_breakers", allow_blank=True, default="", help_text="One per line."
+        source="deal_breakers", allow_blank=True, default="", max_length=4000, help_text="One per line."
     )
     revisie = revision_field()
 

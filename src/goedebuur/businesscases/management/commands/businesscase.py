@@ -12,7 +12,7 @@ from goedebuur.businesscases.report_pdf import build_pdf
 from goedebuur.common import euros, write_json
 from goedebuur.core.businesscase.model import CaseError
 from goedebuur.core.businesscase.montecarlo import MAX_DRAWS
-from goedebuur.core.businesscase.toml_input import load_case
+from goedebuur.core.businesscase.toml_input import load_case_file
 from goedebuur.municipalities.models import Municipality
 
 
@@ -38,11 +38,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            text = path.read_text(encoding="utf-8")
+            content = path.read_bytes()
         except OSError as error:
             raise CommandError(f"Kan {path} niet lezen: {error.strerror}.") from None
         try:
-            case, draws, seed = load_case(text, lookup)
+            case, draws, seed = load_case_file(content, lookup)
         except CaseError as error:
             lines = "\n".join(f"  - {phrase(problem)}" for problem in error.problems)
             raise CommandError(f"De businesscase in {path} is niet in orde:\n{lines}") from None

@@ -46,6 +46,7 @@ class Command(BaseCommand):
         from django.urls import resolve
         from gunicorn.app.base import BaseApplication
 
+        from goedebuur.ops.services import gunicorn_settings
         from goedebuur.wsgi import application
 
         # Load every URL and view here, once, before gunicorn forks: the workers start with them (sharing
@@ -73,6 +74,8 @@ class Command(BaseCommand):
                 # gunicorn's maximum: longer URLs reach the application, which refuses them itself
                 # with its documented 414 (goedebuur.ops.limits).
                 self.cfg.set("limit_request_line", 8190)
+                for name, value in gunicorn_settings().items():
+                    self.cfg.set(name, value)
 
             def load(self):
                 return application
