@@ -79,7 +79,7 @@ def test_the_api_attack_leaves_utrecht_invited_without_access(world, editor_rhen
     assert response.status_code == 200
 
     # Utrecht reads no contract costs and no members-only lesson
-    (application,) = utrecht.get(LANDSCAPE).json()
+    (application,) = utrecht.get(LANDSCAPE).json()["results"]
     assert "contract" not in application and str(COST) not in json.dumps(application)
     assert utrecht.get(f"/api/v1/ervaringen/{lesson.pk}").status_code == 404
     # because it is only invited
@@ -97,7 +97,7 @@ def test_the_api_attack_leaves_utrecht_invited_without_access(world, editor_rhen
         f"/api/v1/samenwerkingen/{cooperation.slug}", {"naam": "Nog steeds van ons"}, format="json"
     )
     assert renamed.status_code == 200
-    (own,) = veenendaal.get(LANDSCAPE).json()
+    (own,) = veenendaal.get(LANDSCAPE).json()["results"]
     assert own["contract"]["kostenPerJaarEur"] == COST
 
 
