@@ -116,6 +116,20 @@ def test_an_empty_query_lists_everything_visible_newest_first(editor_a):
     assert _titles(search.search(None, "")) == ["Nieuw", "Oud"]
 
 
+def test_pages_follow_each_other_in_rank_order_without_gaps_or_repeats(editor_a):
+    for number in range(7):
+        # more mentions of the word in the body: a higher score
+        make_lesson(editor_a, title=f"Les {number}", body="Over de migratie. " + "migratie " * number)
+    everything = _titles(search.search(None, "migratie", per_page=20))
+    paged = [
+        title
+        for page in (1, 2, 3)
+        for title in _titles(search.search(None, "migratie", page=page, per_page=3))
+    ]
+    assert paged == everything and len(set(paged)) == 7
+    assert search.search(None, "migratie", page=3, per_page=3).page.paginator.num_pages == 3
+
+
 def test_a_query_of_only_stop_words_lists_everything(editor_a):
     make_lesson(editor_a, title="Iets")
     assert search.search(None, "de het een").total == 1

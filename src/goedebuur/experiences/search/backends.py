@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The two search backends behind one interface:
 
-- `write(entries)` / `delete(ids)`: index or drop entries (same transaction as the item);
+- `write(entries)` / `delete(ids)`: index or drop entries (same transaction as the item); `analyse()`
+  after a rebuild;
 - `scored_rows(rows_queryset, query, terms)`: the matching rows of a values_list, each with a
   relevance score appended (higher is better);
 - `snippets(entries, query, terms)`: {id: escaped HTML excerpt with <mark>}."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Value
+from django.db.models import F
 
 from goedebuur.core.experiences import textsearch
 
@@ -35,6 +36,11 @@ class SqliteBackend:
     def clear(self):
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    def analyse(self):
+        """After a rebuild: merge the FTS5 index segments into one."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('optimize')")
 
     def scored_rows(self, rows_queryset, query, terms):
         """The rows of `rows_queryset` (a values_list) that match, each with its score appended
@@ -71,15 +77,25 @@ class PostgresBackend:
             combined = either if combined is None else combined & either
         return combined
 
+    # The same vector as SearchVector("title", weight="A") + ... would build, in one statement per
+    # entry sent together (executemany): one ORM update per entry took minutes for 10,000 entries.
+    WRITE_SQL = (
+        f"UPDATE {SearchEntry._meta.db_table} SET vector = "
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE(title, '')), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, COALESCE(body, '')), 'B') || "
+        "setweight(to_tsvector('simple'::regconfig, %s), 'A') || "
+        "setweight(to_tsvector('simple'::regconfig, %s), 'B') WHERE id = %s"
+    )
+
     def write(self, entries):
-        for entry in entries:
-            vector = (
-                SearchVector("title", weight="A", config=self.CONFIG)
-                + SearchVector("body", weight="B", config=self.CONFIG)
-                + SearchVector(Value(textsearch.index_text(entry.title)), weight="A", config="simple")
-                + SearchVector(Value(textsearch.index_text(entry.body)), weight="B", config="simple")
-            )
-            SearchEntry.objects.filter(pk=entry.pk).update(vector=vector)
+        rows = [(textsearch.index_text(e.title), textsearch.index_text(e.body), e.pk) for e in entries]
+        with connection.cursor() as cursor:
+            cursor.executemany(self.WRITE_SQL, rows)
+
+    def analyse(self):
+        """Fresh statistics after a rebuild, so that the planner knows how many entries a word matches."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
 
     def delete(self, ids):
         """The vector is a column of the entry: deleting the entry is enough."""

@@ -165,4 +165,5 @@ def rebuild() -> int:
         batch_size=500,
     )
     engine.write(entries)
+    engine.analyse()
     return len(entries)

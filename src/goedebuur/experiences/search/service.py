@@ -7,6 +7,7 @@ every visible match as plain tuples; the facets, the filter and the order are th
 Python in one pass. Six GROUP BY queries over the same match were several times slower on 10,000
 documents (bench/RESULTS.md)."""
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -169,6 +170,28 @@ def _count_and_select(rows, wanted):
     return counters, selected
 
 
+class _BestFirst:
+    """The ids of the selected rows, best first (equal scores: newest first), as the paginator slices
+    them. Only the rows up to the end of the requested page are ordered (a partial sort), not the
+    thousands a broad query matches."""
+
+    def __init__(self, selected, per_page):
+        self.selected, self.per_page = selected, max(1, per_page)
+
+    def __len__(self):
+        return len(self.selected)
+
+    def count(self):
+        return len(self.selected)
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice):
+            raise TypeError("slice the ids")
+        stop = len(self.selected) if window.stop is None else min(window.stop, len(self.selected))
+        best = heapq.nlargest(stop, self.selected, key=lambda row: (round(row[2], 9), row[1], row[0]))
+        return [row[0] for row in best[window.start or 0 : stop]]
+
+
 def search(
     user, query: str = "", filters: Filters | None = None, page: int = 1, per_page: int = 20
 ) -> Results:
@@ -185,9 +208,7 @@ def search(
     else:
         rows = fetch(*rows_queryset.order_by().query.sql_with_params())
     counters, selected = _count_and_select(rows, wanted)
-    # best first; equal scores: newest first
-    selected.sort(key=lambda row: (round(row[2], 9), row[1], row[0]), reverse=True)
-    paginator = Paginator([row[0] for row in selected], per_page)
+    paginator = Paginator(_BestFirst(selected, per_page), per_page)
     page_obj = paginator.get_page(page)
     entries = SearchEntry.objects.select_related("municipality", "form", "cooperation").in_bulk(
         list(page_obj)
