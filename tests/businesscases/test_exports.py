@@ -1,10 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The printable report, the PDF and the XLSX export: content, reproducibility, visibility."""
 
+import re
 from io import BytesIO
 
+import pypdfium2
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
+
+from goedebuur.businesscases import presenters, services
+from goedebuur.businesscases.report_pdf import build_pdf
+from goedebuur.common import date
 
 from .factories import make_case
 
@@ -25,9 +32,53 @@ def test_the_printable_report_has_every_section(case, reader_a_client):
         "Aannames met bronnen",
         "Risico",
         "Wat het onderzoek zegt",
+        "Samenvatting voor college en raad",
+        "Wat betekent dit?",
+        "Grafieken",
     ):
         assert heading in page
     assert "startgetal 1" in page
+    assert page.count("<figcaption>") == 3 and page.count("<svg") == 3
+
+
+def _pages_text(content: bytes) -> list[str]:
+    document = pypdfium2.PdfDocument(content)
+    return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+
+
+def test_the_pdf_opens_with_the_dated_one_page_summary_for_college_and_council(case, reader_a_client):
+    pages = _pages_text(reader_a_client.get(f"/businesscases/{case.pk}/rapport.pdf").content)
+    first = pages[0]
+    for part in (
+        "Samenvatting voor college en raad",
+        "De vraag",
+        "Het advies",
+        "Wat het kost en oplevert per gemeente",
+        "De bandbreedte en wat haar bepaalt",
+        "De verborgen kosten",
+        "Voorwaarden",
+        "Rhenen",
+        "Veenendaal",
+    ):
+        assert part in first, part
+    assert date(timezone.localdate()) in first  # "7 december 2026": a Dutch date
+    assert re.search(r"€ \d{1,3}(\.\d{3})+", first)  # Dutch money: € 1.234.567
+    assert "Uitleg van de begrippen" not in first  # the explanation follows on the next page
+    assert any("NCW (netto contante waarde)" in page for page in pages[1:])
+
+
+def test_the_pdf_is_tagged_with_language_headings_tables_and_charts_with_alternative_text(case):
+    result = services.compute(case)
+    data = presenters.report_data(result.case, result, owner="Rhenen", domains=list(case.domains.all()))
+    raw = build_pdf(data, compress=False)
+    for marker in (b"/StructTreeRoot", b"/MarkInfo", b"/Lang (nl)", b"/S /H1", b"/S /Table", b"/S /TH"):
+        assert marker in raw, marker
+    figures = re.findall(rb"/S /Figure", raw)
+    alternatives = re.findall(rb"/Alt <feff([0-9a-f]+)>", raw)
+    assert len(figures) == len(alternatives) == 3  # the three charts, each described
+    texts = [bytes.fromhex(a.decode()).decode("utf-16-be") for a in alternatives]
+    assert texts[0].startswith("Cumulatieve kasstroom") and "P50" in texts[0]
+    assert "Tornado" in texts[2] or "tornado" in texts[2]
 
 
 def test_the_pdf_is_a_pdf_and_the_same_inputs_give_the_same_bytes(case, reader_a_client):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from goedebuur.businesscases import services
 from goedebuur.businesscases.models import BusinessCase
+from goedebuur.cooperations.models import IctDomain
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles.models import Profile
 
@@ -216,3 +217,16 @@ def test_page_and_api_give_the_same_refusal_for_the_same_bad_input(editor_a, edi
     assert response.status_code == 400
     assert own in [p["reason"] for p in response.json()["invalidParams"]]
     assert BusinessCase.objects.count() == 1
+
+
+def test_the_default_hidden_costs_follow_the_chosen_domains_but_keep_what_a_user_changed(editor_a):
+    case = make_case(editor_a, complete=False, domains=("applicaties",))
+    narrow = {row["key"]: row for row in case.hidden_costs}
+    services.save_hidden_costs(case, editor_a, {"migratie": {"likely": narrow["migratie"]["likely"] + 100}})
+    broad = list(IctDomain.objects.filter(slug__in=("applicaties", "werkplek", "infrastructuur-beheer")))
+    services.save_scope(case, editor_a, domains=broad, horizon=10, start_year=2027, go_live_year=2)
+    case.refresh_from_db()
+    after = {row["key"]: row for row in case.hidden_costs}
+    assert after["projectorganisatie"]["likely"] > 2 * narrow["projectorganisatie"]["likely"]
+    assert "gekozen domeinen" in after["projectorganisatie"]["source"]
+    assert after["migratie"]["likely"] == narrow["migratie"]["likely"] + 100  # the user's value stays

@@ -25,11 +25,12 @@ def test_the_result_shows_charts_inputs_with_sources_and_the_evidence(case, read
     assert "Werkgroep discontovoet" in page
 
 
-def test_it_warns_where_a_municipality_is_likely_to_lose(editor_a, reader_a_client):
+def test_it_warns_once_for_every_municipality_likely_to_lose(editor_a, reader_a_client):
     case = make_case(editor_a, domains=())  # costs without any saving: certain loss
     page = reader_a_client.get(f"/businesscases/{case.pk}").content.decode()
-    assert "100 % kans op een negatieve netto contante waarde" in page
-    assert 'role="alert"' in page
+    assert "grote kans op verlies voor Rhenen (100 %); Veenendaal (100 %)" in page
+    assert page.count('class="bc-warning"') == 1
+    assert "Negatief: de samenwerking kost naar verwachting meer dan ze oplevert" in page
 
 
 def test_a_draft_is_labelled_as_provisional(editor_a, reader_a_client):

@@ -4,6 +4,7 @@ checklist (which must be confirmed before going on), the result with its charts 
 
 import re
 
+import pypdfium2
 from playwright.sync_api import expect
 
 from goedebuur.accounts.models import User
@@ -40,8 +41,12 @@ def test_an_editor_builds_a_business_case_for_rhenen_and_veenendaal(page, artifa
     page.get_by_label("Besparing waarschijnlijk (%) · Werkplek").fill("6")
     page.get_by_role("button", name="Volgende").click()
 
-    # the checklist must be confirmed or zeroed before going on
+    # the checklist must be confirmed or zeroed before going on; each default's source and
+    # reasoning can be read in full before confirming it
     expect(page.get_by_role("heading", name=re.compile("verborgen kosten"))).to_be_visible()
+    source = page.get_by_label("Bron of toelichting · Migratie en dataconversie")
+    expect(source).to_have_value(re.compile(r"^Aanname Goede Buur: .+ Berekening: .+gekozen domeinen"))
+    assert source.evaluate("e => e.scrollHeight <= e.clientHeight + 2")  # the whole text shows
     page.get_by_role("button", name="Volgende").click()
     expect(page.get_by_role("alert")).to_contain_text("Bevestig elke verborgen kostenpost")
     confirmations = page.get_by_role("checkbox", name=re.compile("^Bevestigd"))
@@ -55,6 +60,9 @@ def test_an_editor_builds_a_business_case_for_rhenen_and_veenendaal(page, artifa
     page.get_by_role("button", name="Volgende").click()
 
     expect(page.get_by_role("heading", name="Uitkomst per gemeente")).to_be_visible()
+    expect(page.get_by_role("heading", name="Samenvatting voor college en raad")).to_be_visible()
+    page.get_by_text("Wat betekent dit? Uitleg van de begrippen").click()
+    expect(page.get_by_text("omgerekend naar geld van nu")).to_be_visible()
     expect(page.get_by_role("img", name="Cumulatieve kasstroom met P10-P90-band")).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("Tornado"))).to_be_visible()
     expect(page.get_by_role("rowheader", name="Rhenen").first).to_be_visible()
@@ -68,3 +76,11 @@ def test_an_editor_builds_a_business_case_for_rhenen_and_veenendaal(page, artifa
     with open(path, "rb") as handle:
         assert handle.read(4) == b"%PDF"
     assert download.value.suggested_filename.endswith(".pdf")
+
+    # the PDF's first page is the summary for college and council: render it and read it
+    first = pypdfium2.PdfDocument(path)[0]
+    assert "Samenvatting voor college en raad" in first.get_textpage().get_text_range()
+    image = first.render(scale=1.5).to_pil().convert("L")
+    image.save(artifacts / "businesscase-pdf-pagina-1.png")
+    dark = sum(image.histogram()[:128])
+    assert 0.01 < dark / (image.width * image.height) < 0.5  # text and tables, not a blank page

@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Server-rendered SVG charts of a business-case result: the cumulative cash flow with its
 P10-P90 band, the NPV per municipality and the tornado. Each has a title and a description for
-screen readers; the pages also show the same figures in tables."""
+screen readers, a legend and axis labels inside the picture, and labels wrapped at word
+boundaries into a margin wide enough for them (never cut off, never broken inside a word); the
+pages also show the same figures in tables. The result page, the report and the PDF draw the same
+SVG."""
 
-from html import escape
+import re
+from html import escape, unescape
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -12,7 +16,9 @@ from goedebuur.common import euros
 from goedebuur.core.businesscase.montecarlo import TOTAL
 
 WIDTH = 720
-BLUE, BAND, RED, GREEN, GREY = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555"
+BLUE, BAND, RED, GREEN, GREY, LIGHT = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555", "#7a9cc6"
+CHAR = 6.6  # average width of a character at font-size 12, in SVG units (DejaVu/Arial-like fonts)
+LEGEND = 24  # height of the legend row above a chart
 
 
 def _scale(low: float, high: float, start: float, end: float):
@@ -25,22 +31,97 @@ def _svg(height: int, title: str, desc: str, body: list[str], ident: str) -> str
     return mark_safe(
         f'<svg class="bc-chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
         f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" font-size="12" '
-        f'font-family="sans-serif"><title id="{ident}-t">{escape(title)}</title>'
+        f'font-family="DejaVu Sans, Verdana, sans-serif"><title id="{ident}-t">{escape(title)}</title>'
         f'<desc id="{ident}-d">{escape(desc)}</desc>{"".join(body)}</svg>'
     )
+
+
+def wrap(text: str, width: int, lines: int = 2) -> list[str]:
+    """`text` in at most `lines` lines of about `width` characters, broken only between words; a
+    rest that does not fit ends the last line with an ellipsis after a whole word."""
+    words, out, current = text.split(), [], ""
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if len(candidate) <= width or not current:
+            current = candidate
+            continue
+        out.append(current)
+        current = word
+        if len(out) == lines - 1:
+            rest = " ".join(words[index:])
+            if len(rest) > width:
+                kept = ""
+                for part in words[index:]:
+                    if len(f"{kept} {part}".strip()) + 1 > width and kept:
+                        break
+                    kept = f"{kept} {part}".strip()
+                rest = kept + "…"
+            return [*out, rest]
+    return [*out, current] if current else out
+
+
+def _label(x: float, cy: float, lines: list[str]) -> str:
+    first = cy + 4 - (len(lines) - 1) * 7
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{first + i * 14:.1f}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    return f'<text text-anchor="end">{spans}</text>'
+
+
+def _margin(labels: list[str], budget: int) -> tuple[int, int]:
+    """(left margin, characters per line) for row labels of at most `budget` characters a line."""
+    longest = max((len(line) for label in labels for line in wrap(label, budget)), default=8)
+    return int(min(longest * CHAR + 16, WIDTH / 2)), budget
+
+
+def _ticks(values: list[float], x, bottom: float, *, base: float = 0.0) -> list[str]:
+    """Labels of the lowest value, `base` and the highest value on the horizontal axis, anchored so
+    that none runs off the picture; one too close to another is left out."""
+    low, high = min(values), max(values)
+    out, placed = [], []
+    for value, anchor in ((low, "start"), (high, "end"), (base, "middle")):
+        position = x(value)
+        if any(abs(position - other) < 110 for other in placed):
+            continue
+        placed.append(position)
+        out.append(
+            f'<text x="{position:.1f}" y="{bottom:.1f}" text-anchor="{anchor}">{escape(euros(value))}</text>'
+        )
+    return out
+
+
+def _legend(items: list[tuple[str, str]], left: int) -> list[str]:
+    """A row of swatches: (svg markup of the swatch at 0,0 of a 14x10 box, text)."""
+    out, x = [], left
+    for swatch, text in items:
+        out.append(f'<g transform="translate({x},7)">{swatch}</g>')
+        out.append(f'<text x="{x + 20}" y="16">{escape(text)}</text>')
+        x += 20 + int(len(text) * CHAR) + 24
+    return out
 
 
 def cumulative_chart(result, code: str = TOTAL, ident: str = "cum") -> str:
     low, mid, high = result.simulation.band[code]
     years = [row.calendar_year for row in result.deterministic.schedule[code]]
-    top, bottom, left, right = 20, 250, 110, WIDTH - 20
     values = [*low, *high, 0]
+    left = int(max(len(euros(v)) for v in (min(values), max(values))) * CHAR) + 30
+    top, bottom, right = LEGEND + 16, LEGEND + 246, WIDTH - 20
     y = _scale(min(values), max(values), bottom, top)
     step = (right - left) / max(len(years) - 1, 1)
     xs = [left + i * step for i in range(len(years))]
-    body = [
+    body = _legend(
+        [
+            (f'<rect width="14" height="10" fill="{BAND}"/>', _("80 % van de uitkomsten (P10 tot P90)")),
+            (
+                f'<line x1="0" x2="14" y1="5" y2="5" stroke="{BLUE}" stroke-width="3"/>',
+                _("middelste uitkomst (P50)"),
+            ),
+        ],
+        left,
+    )
+    body.append(
         f'<line x1="{left}" x2="{right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{GREY}" stroke-dasharray="4 3"/>'
-    ]
+    )
     for value in (min(values), 0, max(values)):
         body.append(
             f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{escape(euros(value))}</text>'
@@ -50,11 +131,17 @@ def cumulative_chart(result, code: str = TOTAL, ident: str = "cum") -> str:
     body.append(f'<polygon points="{" ".join(band)}" fill="{BAND}" stroke="none"/>')
     line = " ".join(f"{x:.1f},{y(v):.1f}" for x, v in zip(xs, mid, strict=True))
     body.append(f'<polyline points="{line}" fill="none" stroke="{BLUE}" stroke-width="2.5"/>')
-    for x, year in zip(xs, years, strict=True):
-        body.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
+    every = 1 if len(years) <= 12 else 2
+    for i, (x, year) in enumerate(zip(xs, years, strict=True)):
+        if i % every == 0 or i == len(years) - 1:
+            body.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
     body.append(
-        f'<text x="{right}" y="{top - 6}" text-anchor="end" fill="{GREY}">'
-        f"{escape(_('band: P10-P90, lijn: P50'))}</text>"
+        f'<text x="{(left + right) / 2:.1f}" y="{bottom + 38}" text-anchor="middle" fill="{GREY}">'
+        f"{escape(_('Jaar'))}</text>"
+    )
+    body.append(
+        f'<text transform="translate(12 {(top + bottom) / 2:.1f}) rotate(-90)" text-anchor="middle" '
+        f'fill="{GREY}">{escape(_("Opgeteld saldo"))}</text>'
     )
     desc = _(
         "Cumulatieve kasstroom per jaar. Na het laatste jaar: P10 %(p10)s, P50 %(p50)s, P90 %(p90)s."
@@ -63,7 +150,7 @@ def cumulative_chart(result, code: str = TOTAL, ident: str = "cum") -> str:
         "p50": euros(mid[-1]),
         "p90": euros(high[-1]),
     }
-    return _svg(bottom + 30, _("Cumulatieve kasstroom met P10-P90-band"), desc, body, ident)
+    return _svg(bottom + 46, _("Cumulatieve kasstroom met P10-P90-band"), desc, body, ident)
 
 
 def npv_chart(result, ident: str = "npv") -> str:
@@ -73,17 +160,25 @@ def npv_chart(result, ident: str = "npv") -> str:
 
 def range_chart(rows, title: str, ident: str) -> str:
     """Horizontal P10-P90 ranges with the P50 as a bar from zero, one row per (label, (p10, p50, p90))."""
-    row_height, top, left, right = 34, 10, 190, WIDTH - 20
+    row_height, top, right = 36, LEGEND + 10, WIDTH - 24
+    left, budget = _margin([label for label, _npv in rows], 28)
     values = [v for _label, npv in rows for v in npv] + [0]
     x = _scale(min(values), max(values), left, right)
     height = top + row_height * len(rows) + 30
-    body = [f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>']
+    body = _legend(
+        [
+            (f'<rect width="14" height="10" fill="{GREEN}" opacity="0.8"/>', _("P50 positief")),
+            (f'<rect width="14" height="10" fill="{RED}" opacity="0.8"/>', _("P50 negatief")),
+            (f'<line x1="0" x2="14" y1="5" y2="5" stroke="{GREY}" stroke-width="2"/>', _("P10 tot P90")),
+        ],
+        8,
+    )
+    body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>')
     parts = []
     for i, (label, (p10, p50, p90)) in enumerate(rows):
         cy = top + i * row_height + row_height / 2
         colour = RED if p50 < 0 else GREEN
-        short = label if len(label) <= 30 else label[:29] + "…"
-        body.append(f'<text x="{left - 8}" y="{cy + 4:.1f}" text-anchor="end">{escape(short)}</text>')
+        body.append(_label(left - 8, cy, wrap(label, budget)))
         body.append(
             f'<line x1="{x(p10):.1f}" x2="{x(p90):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{GREY}" stroke-width="2"/>'
         )
@@ -93,35 +188,58 @@ def range_chart(rows, title: str, ident: str) -> str:
             f'fill="{colour}" opacity="0.8"/>'
         )
         parts.append(f"{label}: P50 {euros(p50)} (P10 {euros(p10)}, P90 {euros(p90)})")
-    for value in (min(values), 0, max(values)):
-        body.append(
-            f'<text x="{x(value):.1f}" y="{height - 8}" text-anchor="middle">{escape(euros(value))}</text>'
-        )
+    body.extend(_ticks(values, x, height - 8))
     return _svg(height, title, "; ".join(parts), body, ident)
 
 
 def tornado_chart(result, ident: str = "tornado", limit: int = 12) -> str:
     bars = result.tornado[:limit]
     base = result.tornado_base
-    row_height, top, left, right = 26, 10, 300, WIDTH - 20
+    row_height, top, right = 44, LEGEND + 10, WIDTH - 24
+    left, budget = _margin([bar.label for bar in bars], 36)
     values = [v for bar in bars for v in (bar.npv_low, bar.npv_high)] + [base]
     x = _scale(min(values), max(values), left, right)
     height = top + row_height * max(len(bars), 1) + 30
-    body = [f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>']
+    body = _legend(
+        [
+            (f'<rect width="14" height="10" fill="{LIGHT}"/>', _("invoer op laagste waarde")),
+            (f'<rect width="14" height="10" fill="{BLUE}"/>', _("invoer op hoogste waarde")),
+            (
+                f'<line x1="7" x2="7" y1="0" y2="10" stroke="{GREY}" stroke-width="2"/>',
+                _("waarschijnlijke uitkomst"),
+            ),
+        ],
+        8,
+    )
+    body.append(
+        f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>'
+    )
     parts = []
     for i, bar in enumerate(bars):
         cy = top + i * row_height + row_height / 2
-        label = bar.label if len(bar.label) <= 46 else bar.label[:45] + "…"
-        body.append(f'<text x="{left - 8}" y="{cy + 4:.1f}" text-anchor="end">{escape(label)}</text>')
-        for value, colour in ((bar.npv_low, "#7a9cc6"), (bar.npv_high, BLUE)):
+        body.append(_label(left - 8, cy, wrap(bar.label, budget, lines=3)))
+        for value, colour in ((bar.npv_low, LIGHT), (bar.npv_high, BLUE)):
             start, end = sorted((x(base), x(value)))
             body.append(
                 f'<rect x="{start:.1f}" y="{cy - 8:.1f}" width="{max(end - start, 1):.1f}" height="16" fill="{colour}"/>'
             )
         parts.append(f"{bar.label}: {euros(bar.npv_low)} {_('tot')} {euros(bar.npv_high)}")
-    for value in (min(values), base, max(values)):
-        body.append(
-            f'<text x="{x(value):.1f}" y="{height - 8}" text-anchor="middle">{escape(euros(value))}</text>'
-        )
+    body.extend(_ticks(values, x, height - 8, base=base))
     desc = _("Netto contante waarde als één invoer op laag of hoog staat: ") + "; ".join(parts)
     return _svg(height, _("Tornado: gevoeligheid van de netto contante waarde"), desc, body, ident)
+
+
+def charts(result) -> list[dict]:
+    """The three charts of a result with their visible titles and, for the PDF's picture of each,
+    an alternative text (the chart's title and description)."""
+    figures = [
+        (_("Cumulatieve kasstroom, alle gemeenten samen"), cumulative_chart(result)),
+        (_("Netto contante waarde per gemeente (P10-P90 en P50)"), npv_chart(result)),
+        (_("Gevoeligheid: welke invoer de uitkomst het meest verschuift (tornado)"), tornado_chart(result)),
+    ]
+    return [{"title": title, "svg": svg, "alt": f"{title}. {_description(svg)}"} for title, svg in figures]
+
+
+def _description(svg: str) -> str:
+    found = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S)
+    return unescape(found.group(1)) if found else ""

@@ -49,7 +49,10 @@ def partner_defaults(municipality: Municipality, user) -> dict:
 
 
 def checklist_rows(case: BusinessCase, partners: list[Municipality]) -> list[dict]:
+    """The default hidden costs for the case's partners and scope (the domains of its savings,
+    with their share of the ICT cost): percentages apply to the ICT cost in scope."""
     pure = to_core(case, partners)
+    scope = [(s.domain, s.domain_share_pct) for s in pure.savings]
     return [
         {
             "key": c.key,
@@ -63,7 +66,7 @@ def checklist_rows(case: BusinessCase, partners: list[Municipality]) -> list[dic
             "author": "Goede Buur",
             "confirmed": False,
         }
-        for c in hidden_cost_checklist(pure.partners, case.horizon)
+        for c in hidden_cost_checklist(pure.partners, case.horizon, scope)
     ]
 
 

@@ -50,8 +50,11 @@ def _percent(label, *, max_value=100):
     )
 
 
-def _source():
-    return forms.CharField(label=_("Bron of toelichting"), max_length=500, required=False)
+def _source(*, long=False):
+    """The source of an input; `long`: a text area that shows a default's whole source and
+    reasoning (read before confirming), not a one-line field that cuts it off."""
+    widget = forms.Textarea(attrs={"rows": 7, "class": "bc-source"}) if long else None
+    return forms.CharField(label=_("Bron of toelichting"), max_length=500, required=False, widget=widget)
 
 
 class RevisionForm(forms.Form):
@@ -147,7 +150,7 @@ class SavingRowForm(RangeMixin, forms.Form):
     high = _percent(_("Besparing hoog (%)"))
     start_year = _int(_("Vanaf jaar"), min_value=1, max_value=MAX_HORIZON)
     ramp_years = _int(_("Ingroei (jaren)"), min_value=1, max_value=MAX_HORIZON)
-    source = _source()
+    source = _source(long=True)
 
 
 class HiddenCostRowForm(RangeMixin, forms.Form):
@@ -155,7 +158,7 @@ class HiddenCostRowForm(RangeMixin, forms.Form):
     likely = _int(_("Waarschijnlijk (€)"), negative=_("Een bedrag kan niet negatief zijn."))
     high = _int(_("Hoog (€)"), negative=_("Een bedrag kan niet negatief zijn."))
     year = _int(_("Jaar (0 = laatste jaar)"), min_value=0, max_value=MAX_HORIZON)
-    source = _source()
+    source = _source(long=True)
     confirmed = forms.BooleanField(label=_("Bevestigd"), required=False)
     zero = forms.BooleanField(label=_("Zet op nul"), required=False)
 

@@ -146,12 +146,21 @@ def save_partners(case: BusinessCase, user, *, name: str, scenario: str, partner
         m.code: case.baselines.get(m.code) or defaults.partner_defaults(m, user) for m in partners
     }
     case.custom_weights = {k: v for k, v in (case.custom_weights or {}).items() if k in codes}
-    fresh = {row["key"]: row for row in defaults.checklist_rows(case, partners)}
-    case.hidden_costs = [
-        row if row.get("confirmed") else fresh.get(row["key"], row) for row in case.hidden_costs
-    ]
+    _refresh_checklist(case, partners)
     defaults.refresh_double_contracts(case, partners, user)
     return _commit(case, user, partners=partners)
+
+
+def _refresh_checklist(case: BusinessCase, partners: list[Municipality]) -> None:
+    """The default hidden costs recomputed for the current partners and scope; a row that was
+    confirmed or changed by a user keeps its values."""
+    fresh = {row["key"]: row for row in defaults.checklist_rows(case, partners)}
+    case.hidden_costs = [
+        row
+        if row.get("confirmed") or row.get("author", "Goede Buur") != "Goede Buur"
+        else fresh.get(row["key"], row)
+        for row in case.hidden_costs
+    ]
 
 
 def save_scope(case: BusinessCase, user, *, domains, horizon: int, start_year: int, go_live_year: int):
@@ -163,6 +172,7 @@ def save_scope(case: BusinessCase, user, *, domains, horizon: int, start_year: i
     for row in case.hidden_costs:
         row["year"] = min(int(row["year"]), max(horizon, 0))
     partners = partner_list(case)
+    _refresh_checklist(case, partners)
     defaults.refresh_double_contracts(case, partners, user)
     case.step = "basislijn"
     return _commit(case, user, partners=partners, domains=list(domains))
@@ -189,6 +199,7 @@ def save_baselines(case: BusinessCase, user, values: dict[str, dict]) -> Busines
     case.baselines = {
         code: _merge(row, values.get(code, {}), user, fields) for code, row in case.baselines.items()
     }
+    _refresh_checklist(case, partner_list(case))
     case.step = "besparingen"
     return _commit(case, user)
 
@@ -196,6 +207,7 @@ def save_baselines(case: BusinessCase, user, values: dict[str, dict]) -> Busines
 def save_savings(case: BusinessCase, user, values: dict[str, dict]) -> BusinessCase:
     fields = ("domain_share_pct", "low", "likely", "high", "start_year", "ramp_years", "source")
     case.savings = [_merge(row, values.get(row["domain"], {}), user, fields) for row in case.savings]
+    _refresh_checklist(case, partner_list(case))
     case.step = "verborgen-kosten"
     return _commit(case, user)
 

@@ -55,6 +55,7 @@ def case_list(request):
 
 
 def result_context(request, case: BusinessCase, result) -> dict:
+    domains = list(case.domains.all())
     context = presenters.report_data(
         result.case,
         result,
@@ -62,13 +63,14 @@ def result_context(request, case: BusinessCase, result) -> dict:
         authors=presenters.authors_of(case),
         is_demo=case.is_demo,
         notes=case.double_contract_notes,
+        domains=domains,
     )
     context.update(
         nav="businesscases",
         case=case,
         result=result,
         partners=services.partner_list(case),
-        domains=list(case.domains.all()),
+        domains=domains,
         cumulative_svg=charts.cumulative_chart(result),
         npv_svg=charts.npv_chart(result),
         tornado_svg=charts.tornado_chart(result),

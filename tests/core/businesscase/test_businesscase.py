@@ -5,7 +5,12 @@ from dataclasses import replace
 
 import pytest
 
-from goedebuur.core.businesscase.defaults import CHECKLIST_KEYS, default_saving, hidden_cost_checklist
+from goedebuur.core.businesscase.defaults import (
+    CHECKLIST_KEYS,
+    PREPARATION_SOURCE,
+    default_saving,
+    hidden_cost_checklist,
+)
 from goedebuur.core.businesscase.model import (
     BENCHMARK_EUR,
     CaseError,
@@ -16,6 +21,7 @@ from goedebuur.core.businesscase.model import (
     unconfirmed,
     validate,
 )
+from goedebuur.core.businesscase.montecarlo import simulate
 
 from .businesscase_examples import RHENEN, VEENENDAAL, example_case
 
@@ -93,3 +99,58 @@ def test_defaults_cite_the_benchmark_and_the_evidence():
     saving = default_saving("applicaties", "Applicaties", 10)
     assert saving.domain_share_pct == 34.0 and "€ 33 van € 96" in saving.source
     assert "COELO" in saving.source
+
+
+def _by_key(checklist):
+    return {c.key: c for c in checklist}
+
+
+def test_hidden_costs_scale_with_the_ict_cost_of_the_chosen_domains_not_the_whole_ict():
+    baseline = RHENEN.baseline_eur + VEENENDAAL.baseline_eur
+    whole = _by_key(hidden_cost_checklist((RHENEN, VEENENDAAL), 10))
+    applications = _by_key(hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]))
+    assert whole["migratie"].amount.likely == round(baseline * 0.08 / 100) * 100
+    assert applications["migratie"].amount.likely == round(baseline * 0.34 * 0.08 / 100) * 100
+    assert "34 % van het totaal" in applications["migratie"].source
+    assert applications["governance"].amount.likely < whole["governance"].amount.likely / 2
+
+
+def test_the_network_and_a_broad_business_plan_are_only_likely_when_the_scope_needs_them():
+    applications = _by_key(hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]))
+    infrastructure = _by_key(
+        hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("infrastructuur-beheer", 25.0), ("werkplek", 30.0)])
+    )
+    assert applications["netwerk"].amount.likely == 0 < applications["netwerk"].amount.high
+    assert infrastructure["netwerk"].amount.likely == 25_000  # one connection between two sites
+    assert applications["voorbereiding"].amount.likely == 2 * 10_500  # half of Regio Nijmegen's figure
+    assert infrastructure["voorbereiding"].amount.likely == 2 * 21_000
+
+
+def test_costs_per_partner_and_per_connection_grow_with_the_number_of_partners():
+    third = replace(RHENEN, code="GM0000", name="Derde")
+    two = _by_key(hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("werkplek", 15.0)]))
+    three = _by_key(hidden_cost_checklist((RHENEN, VEENENDAAL, third), 10, [("werkplek", 15.0)]))
+    assert three["voorbereiding"].amount.likely == 3 / 2 * two["voorbereiding"].amount.likely
+    assert three["netwerk"].amount.likely == 2 * two["netwerk"].amount.likely
+
+
+def test_every_default_cites_its_source_or_is_labelled_an_assumption_with_its_reasoning():
+    for cost in hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]):
+        cited = f"Bron: {PREPARATION_SOURCE}. Toelichting: "
+        assert cost.source.startswith(("Aanname Goede Buur: ", cited)), cost.key
+        reasoning, _, calculation = cost.source.partition(". Berekening: ")
+        assert len(reasoning) > 40 and calculation, cost.key
+        assert len(cost.source) <= 500  # fits the source field whole
+
+
+def test_a_two_partner_case_on_defaults_is_not_a_foregone_loss():
+    partners = (RHENEN, VEENENDAAL)
+    case = example_case(
+        savings=(default_saving("applicaties", "Applicaties", 10),),
+        hidden_costs=tuple(
+            replace(c, confirmed=True) for c in hidden_cost_checklist(partners, 10, [("applicaties", 34.0)])
+        ),
+    )
+    total = simulate(case, draws=4_000, seed=1).outcome("totaal")
+    assert 0.1 < total.p_negative < 0.9
+    assert total.npv[0] < 0 < total.npv[2]

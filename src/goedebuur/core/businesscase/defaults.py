@@ -2,16 +2,22 @@
 """Default inputs of a business case, each with its source (no Django): the hidden-cost
 checklist, the share of each ICT domain in the ICT cost, and the default saving ranges.
 
-Where no published figure exists the source says so ("aanname Goede Buur"): the user must
+The hidden costs scale with the case's scope, as the savings do: a percentage applies to the yearly
+ICT cost *of the chosen domains* (the scope), never to the partners' whole ICT cost, and the
+per-partner and per-connection items scale with the number of partners. Every default says where
+it comes from: a published figure with its source, or "aanname Goede Buur" with the reasoning
+behind the number (`reason`), so that the user can judge it before confirming it. The user must
 confirm or change every hidden cost before the case counts as complete."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from goedebuur.core.businesscase.model import HiddenCost, Partner, Range, Saving
 
 ASSUMPTION = "aanname Goede Buur (geen gepubliceerde bron; pas aan aan de eigen situatie)"
+ASSUMPTION_LABEL = "Aanname Goede Buur"
 
 # Share of the yearly ICT cost per ICT domain (slug of the managed list), in percent.
 DOMAIN_SHARES: dict[str, tuple[float, str]] = {
@@ -26,6 +32,11 @@ DOMAIN_SHARES: dict[str, tuple[float, str]] = {
     "achtervang-uitwijk": (2.0, ASSUMPTION),
 }
 DEFAULT_DOMAIN_SHARE = (5.0, ASSUMPTION)
+# Domains whose cooperation needs a physical connection between the sites (a shared network,
+# workplaces or computer room); for applications in the cloud or joint purchasing it rarely does.
+NETWORK_DOMAINS = frozenset({"infrastructuur-beheer", "werkplek", "hosting-datacenter", "achtervang-uitwijk"})
+# From this share of the ICT cost in scope on, a cooperation is "broad" (like Regio Nijmegen's).
+BROAD_SCOPE_PCT = 50.0
 
 SAVING_RANGE = Range(0.0, 5.0, 15.0)
 SAVING_SOURCE = (
@@ -34,16 +45,32 @@ SAVING_SOURCE = (
 )
 
 PREPARATION_PER_PARTNER = Range(10_000, 21_000, 40_000)
+PREPARATION_NARROW = Range(5_000, 10_500, 21_000)
 PREPARATION_SOURCE = (
     "Regio Nijmegen: het businessplan voor negen gemeenten kostte € 190.000 (≈ € 21.000 per gemeente)"
 )
 LINK_COST = Range(10_000, 25_000, 75_000)
+LINK_COST_UNNEEDED = Range(0, 0, 25_000)
 
-# key, label, kind, year (0 = last year of the horizon), basis, range, source.
-# basis "baseline": percent of the partners' combined yearly ICT cost; "partner": euros per
-# partner; "link": euros per connection between sites (partners - 1).
-CHECKLIST: tuple[tuple[str, str, str, int, str, Range, str], ...] = (
-    (
+
+@dataclass(frozen=True)
+class DefaultCost:
+    """One item of the checklist: `basis` says what `values` multiply ("scope": percent of the
+    yearly ICT cost of the chosen domains; "partner": euros per partner; "link": euros per
+    connection between two sites); `source` is a citation or ""; `reason` why the numbers."""
+
+    key: str
+    label: str
+    kind: str
+    year: int  # 0 = the last year of the horizon
+    basis: str
+    values: Range
+    source: str
+    reason: str
+
+
+CHECKLIST: tuple[DefaultCost, ...] = (
+    DefaultCost(
         "voorbereiding",
         "Voorbereiding en advies (businessplan, juridisch)",
         "eenmalig",
@@ -51,87 +78,172 @@ CHECKLIST: tuple[tuple[str, str, str, int, str, Range, str], ...] = (
         "partner",
         PREPARATION_PER_PARTNER,
         PREPARATION_SOURCE,
+        "per deelnemende gemeente; voor een samenwerking op minder dan de helft van de ICT de helft "
+        "daarvan (aanname: een kleiner plan)",
     ),
-    ("projectorganisatie", "Projectorganisatie", "eenmalig", 1, "baseline", Range(2, 3, 5), ASSUMPTION),
-    ("migratie", "Migratie en dataconversie", "eenmalig", 2, "baseline", Range(3, 5, 10), ASSUMPTION),
-    (
+    DefaultCost(
+        "projectorganisatie",
+        "Projectorganisatie",
+        "eenmalig",
+        1,
+        "scope",
+        Range(2, 5, 10),
+        "",
+        "een projectleider en inzet van de eigen mensen tijdens voorbereiding en overgang, ongeveer "
+        "een twintigste van een jaar ICT-kosten van wat u samen gaat doen",
+    ),
+    DefaultCost(
+        "migratie",
+        "Migratie en dataconversie",
+        "eenmalig",
+        2,
+        "scope",
+        Range(3, 8, 15),
+        "",
+        "overzetten, converteren en testen van gegevens en koppelingen; hoog bij veel maatwerk, "
+        "koppelingen of oude gegevens, laag als de partners al dezelfde software gebruiken",
+    ),
+    DefaultCost(
         "harmonisatie",
         "Harmonisatie van applicaties (overstap- en exitkosten bij leveranciers)",
         "eenmalig",
         2,
-        "baseline",
-        Range(2, 4, 8),
-        ASSUMPTION
-        + "; dubbele contracten tot hun einddatum worden apart berekend uit het applicatielandschap",
+        "scope",
+        Range(1, 5, 10),
+        "",
+        "eenmalige kosten van leveranciers voor overstap, inrichting en exit; dubbele contracten tot "
+        "hun einddatum worden apart berekend uit het applicatielandschap",
     ),
-    (
+    DefaultCost(
         "netwerk",
         "Netwerkverbindingen (bijv. glasvezel tussen de locaties)",
         "eenmalig",
         1,
         "link",
         LINK_COST,
-        ASSUMPTION + "; per verbinding tussen twee locaties",
+        "",
+        "per verbinding tussen twee locaties; alleen waarschijnlijk als infrastructuur, werkplek, "
+        "hosting of uitwijk tot de samenwerking horen",
     ),
-    (
+    DefaultCost(
         "personeel",
         "Personele frictiekosten (salarisharmonisatie, verhuizing, omscholing)",
         "eenmalig",
         2,
-        "baseline",
-        Range(1, 2, 4),
-        ASSUMPTION + "; personeel en software zijn samen ≈ 84 % van de ICT-kosten (M&I/Partners, 2019)",
+        "scope",
+        Range(0, 2, 5),
+        "",
+        "personeel en software zijn samen ≈ 84 % van de ICT-kosten (M&I/Partners, 2019); laag "
+        "(0 %) als niemand van werkgever of werkplek verandert, hoog bij een gezamenlijke afdeling",
     ),
-    (
+    DefaultCost(
         "governance",
         "Extra sturing en coördinatie (governance) per jaar",
         "jaarlijks",
         1,
-        "baseline",
-        Range(1, 1.5, 3),
-        ASSUMPTION,
+        "scope",
+        Range(0.5, 1.5, 3),
+        "",
+        "overleg, regie, contractmanagement en verantwoording aan de gemeenten, elk jaar zolang de "
+        "samenwerking loopt",
     ),
-    (
+    DefaultCost(
         "exit",
         "Exitkosten als de samenwerking eindigt (reservering)",
         "eenmalig",
         0,
-        "baseline",
+        "scope",
         Range(0, 1, 5),
-        ASSUMPTION + "; Servicepunt71 laat zien dat een samenwerking ook kan tegenvallen",
+        "",
+        "een reservering voor ontvlechten als de samenwerking stopt; Servicepunt71 laat zien dat "
+        "een samenwerking ook kan tegenvallen",
     ),
 )
-CHECKLIST_KEYS = tuple(item[0] for item in CHECKLIST)
+CHECKLIST_KEYS = tuple(item.key for item in CHECKLIST)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the hidden costs scale with: the chosen domains and the share of the ICT cost they take."""
+
+    domains: tuple[str, ...]
+    share_pct: float  # percent of the partners' yearly ICT cost in scope
+
+    @property
+    def whole(self) -> bool:
+        return not self.domains
+
+
+def scope_of(domains: Sequence[tuple[str, float]] | None) -> Scope:
+    """The scope of (domain, share in percent) pairs; none chosen is the whole ICT cost."""
+    chosen = tuple(domains or ())
+    if not chosen:
+        return Scope((), 100.0)
+    return Scope(tuple(d for d, _share in chosen), min(sum(float(s) for _d, s in chosen), 100.0))
 
 
 def _round_hundreds(value: float) -> int:
     return int(round(value / 100.0)) * 100
 
 
-def hidden_cost_checklist(partners: Sequence[Partner], horizon: int) -> list[HiddenCost]:
-    """The pre-filled, unconfirmed checklist of hidden costs for these partners."""
+def _euros(value: float) -> str:
+    return "€ " + f"{int(round(value)):,}".replace(",", ".")
+
+
+def _num(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def _pct(value: float) -> str:
+    return _num(value) + " %"
+
+
+def hidden_cost_checklist(
+    partners: Sequence[Partner], horizon: int, domains: Sequence[tuple[str, float]] | None = None
+) -> list[HiddenCost]:
+    """The pre-filled, unconfirmed checklist of hidden costs for these partners and this scope
+    (`domains`: (slug, share of the ICT cost in percent) of each chosen domain; None or empty:
+    the whole ICT cost). Each item's source gives the citation or the assumption with its
+    reasoning, and the calculation."""
+    scope = scope_of(domains)
     baseline = sum(p.baseline_eur for p in partners)
+    in_scope = baseline * scope.share_pct / 100.0
     count = len(partners)
+    links = max(count - 1, 0)
+    needs_network = scope.whole or bool(NETWORK_DOMAINS & set(scope.domains))
+    broad = scope.share_pct >= BROAD_SCOPE_PCT
     items = []
-    for key, label, kind, year, basis, values, source in CHECKLIST:
-        if basis == "baseline":
-            factor = baseline / 100.0
-            how = f"{values.low:g}-{values.high:g} % van de gezamenlijke ICT-kosten"
-        elif basis == "partner":
+    for item in CHECKLIST:
+        values = item.values
+        if item.basis == "scope":
+            factor = in_scope / 100.0
+            where = (
+                "de hele ICT"
+                if scope.whole
+                else f"de gekozen domeinen ({_pct(round(scope.share_pct, 1))} van het totaal)"
+            )
+            how = (
+                f"{_num(values.low)} tot {_pct(values.high)} (waarschijnlijk {_pct(values.likely)}) van "
+                f"{_euros(in_scope)}, de ICT-kosten per jaar van {where}"
+            )
+        elif item.basis == "partner":
+            values = values if broad else PREPARATION_NARROW
             factor = count
-            how = f"{count} gemeenten"
+            how = f"{count} gemeenten × {_euros(values.likely)}"
         else:
-            factor = max(count - 1, 0)
-            how = f"{max(count - 1, 0)} verbinding(en)"
+            values = values if needs_network else LINK_COST_UNNEEDED
+            factor = links
+            how = f"{links} verbinding(en)" + ("" if needs_network else "; niet nodig voor deze domeinen")
         amount = Range(*(_round_hundreds(v * factor) for v in (values.low, values.likely, values.high)))
+        origin = f"Bron: {item.source}. Toelichting" if item.source else ASSUMPTION_LABEL
         items.append(
             HiddenCost(
-                key=key,
-                label=label,
-                kind=kind,
+                key=item.key,
+                label=item.label,
+                kind=item.kind,
                 amount=amount,
-                year=min(year, horizon),
-                source=f"{source} ({how})",
+                year=min(item.year, horizon),
+                source=f"{origin}: {item.reason}. Berekening: {how}.",
                 confirmed=False,
             )
         )

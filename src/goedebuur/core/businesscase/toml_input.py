@@ -120,7 +120,8 @@ def case_from_mapping(data: Mapping, lookup: Lookup) -> tuple[Case, int, int]:
     go_live = p.number(data, "overstap_jaar", "case", 2, whole=True)
     partners, weights = _partners(data.get("gemeente", []), lookup, p)
     savings = tuple(_saving(row, i, horizon, p) for i, row in enumerate(data.get("besparing", [])))
-    hidden = _hidden_costs(data.get("verborgen_kosten", {}), partners, horizon, p)
+    scope = [(s.domain, s.domain_share_pct) for s in savings if s is not None]
+    hidden = _hidden_costs(data.get("verborgen_kosten", {}), partners, horizon, scope, p)
     doubles = tuple(
         _double(row, i, start_year, go_live, horizon, p)
         for i, row in enumerate(data.get("dubbel_contract", []))
@@ -208,7 +209,7 @@ def _saving(row, index: int, horizon, p: _Problems) -> Saving | None:
     )
 
 
-def _hidden_costs(table, partners, horizon, p: _Problems) -> tuple[HiddenCost, ...]:
+def _hidden_costs(table, partners, horizon, scope, p: _Problems) -> tuple[HiddenCost, ...]:
     if not isinstance(table, Mapping):
         p.add("verborgen_kosten", "toml_costs_not_tables")
         table = {}
@@ -216,7 +217,7 @@ def _hidden_costs(table, partners, horizon, p: _Problems) -> tuple[HiddenCost, .
     if unknown:
         p.add("verborgen_kosten", "toml_cost_unknown", keys=tuple(unknown), choices=tuple(CHECKLIST_KEYS))
     items = []
-    for cost in hidden_cost_checklist(partners, max(horizon or 1, 1)):
+    for cost in hidden_cost_checklist(partners, max(horizon or 1, 1), scope):
         row = table.get(cost.key)
         if row is None:
             items.append(cost)
