@@ -78,3 +78,20 @@ def test_unknown_keys_are_refused_with_their_names(tmp_path):
     assert "gemeente.0: onbekende sleutel(s) ict_kosen. Bekend zijn: aandeel, bron, code" in message
     assert "case: onbekende sleutel(s) zaad." in message
     assert "verborgen_kosten.netwerk: onbekende sleutel(s) bevestigt." in message
+
+
+def test_without_pango_the_pdf_option_fails_with_a_dutch_reason_and_writes_nothing(tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing_import(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    target = tmp_path / "rapport.pdf"
+    with pytest.raises(CommandError, match="Pango ontbreekt"):
+        run(str(EXAMPLE), "--draws", "500", "--pdf", str(target))
+    assert not target.exists()

@@ -119,3 +119,27 @@ def test_exports_are_hidden_from_other_municipalities_and_anonymous(
     assert editor_b_client.get(url).status_code == 404
     assert anonymous_client.get(url).status_code == 302
     assert admin_client.get(url).status_code == 200
+
+
+@pytest.fixture
+def without_pango(monkeypatch):
+    """A machine without the system's Pango: importing WeasyPrint fails as cffi fails there."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def failing_import(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+
+
+def test_without_pango_the_pdf_link_explains_and_offers_the_printable_report(
+    case, reader_a_client, without_pango
+):
+    response = reader_a_client.get(f"/businesscases/{case.pk}/rapport.pdf")
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "Pango ontbreekt" in page and "Afdrukken" in page and "Samenvatting" in page

@@ -7,6 +7,7 @@ the risks and the evidence note. Rendered from HTML by `goedebuur.documents.html
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from goedebuur.documents import FONT_FACES, html_to_pdf
 
@@ -16,6 +17,13 @@ def build_html(data: dict) -> str:
         "businesscases/report_pdf.html",
         {**data, "font_faces": FONT_FACES, "language": (get_language() or "nl").split("-")[0]},
     )
+
+
+NO_PDF = _(
+    "Deze server kan geen PDF maken: de systeembibliotheek Pango ontbreekt (zie de installatie-"
+    "instructies in docs/deploy.md). Open de printbare versie van het rapport en kies 'Afdrukken' → "
+    "'Opslaan als PDF' in uw browser."
+)
 
 
 def build_pdf(data: dict, *, compress: bool = True) -> bytes:

@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from goedebuur.documents import PdfUnavailable
+
 from . import services
 from .export_xlsx import build_xlsx
-from .report_pdf import build_pdf
+from .report_pdf import NO_PDF, build_pdf
 from .views import result_context, viewable_case
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,7 +30,12 @@ def report(request, pk):
 def report_pdf(request, pk):
     case = viewable_case(request, pk)
     context = result_context(request, case, services.compute(case))
-    response = HttpResponse(build_pdf(context), content_type="application/pdf")
+    try:
+        content = build_pdf(context)
+    except PdfUnavailable:
+        context["no_pdf"] = NO_PDF
+        return render(request, "businesscases/report.html", context, status=503)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(case, "pdf")}"'
     return response
 

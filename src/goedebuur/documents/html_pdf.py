@@ -25,12 +25,20 @@ FONT_FACES = f"""
 """
 
 
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint cannot run here: the system lacks Pango (a fresh machine with only Python). The
+    caller says so in Dutch and points to the printable HTML report, which the browser prints."""
+
+
 def html_to_pdf(html: str, *, compress: bool = True) -> bytes:
     """The tagged PDF/UA-1 of `html` (which must have <html lang>, a <title> and use the font
     family "DejaVu Sans", see `FONT_FACES`). `compress=False` writes the objects readable, for
     tests that look at the structure."""
     # WeasyPrint is imported by the first PDF, not with the application (about 0.3 s).
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except OSError as error:  # cffi could not load libpango / libpangoft2
+        raise PdfUnavailable(str(error)) from error
 
     return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf(
         pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=not compress

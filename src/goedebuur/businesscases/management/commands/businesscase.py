@@ -8,11 +8,12 @@ from django.core.management.base import BaseCommand, CommandError
 from goedebuur.businesscases import presenters, services
 from goedebuur.businesscases.api.serializers import ResultSerializer
 from goedebuur.businesscases.problems import phrase
-from goedebuur.businesscases.report_pdf import build_pdf
+from goedebuur.businesscases.report_pdf import NO_PDF, build_pdf
 from goedebuur.common import euros, write_json
 from goedebuur.core.businesscase.model import CaseError
 from goedebuur.core.businesscase.montecarlo import MAX_DRAWS
 from goedebuur.core.businesscase.toml_input import load_case_file
+from goedebuur.documents import PdfUnavailable
 from goedebuur.municipalities.models import Municipality
 
 
@@ -52,7 +53,10 @@ class Command(BaseCommand):
             raise CommandError(f"--draws moet 1 tot en met {MAX_DRAWS} zijn.")
         result = services.compute_pure(case, draws, seed)
         if options["pdf"]:
-            Path(options["pdf"]).write_bytes(build_pdf(presenters.report_data(case, result)))
+            try:
+                Path(options["pdf"]).write_bytes(build_pdf(presenters.report_data(case, result)))
+            except PdfUnavailable:
+                raise CommandError(str(NO_PDF)) from None
         if options["json"]:
             write_json(self, ResultSerializer(presenters.result_data(result)).data)
         else:
