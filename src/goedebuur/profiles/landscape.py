@@ -88,6 +88,19 @@ def landscape(municipality: Municipality):
     )
 
 
+def hosted_applications(municipality_ids: Iterable[int]):
+    """The applications that the supplier hosts (SaaS) of these municipalities, with product,
+    supplier and components loaded (the common-mode warnings of suggested achtervang pairs)."""
+    return (
+        Application.objects.filter(
+            municipality_id__in=list(municipality_ids), hosting=Application.Hosting.SAAS
+        )
+        .select_related("product__supplier")
+        .prefetch_related(Prefetch("components", queryset=ReferenceComponent.objects.order_by("name")))
+        .order_by("municipality_id", "product__name", "pk")
+    )
+
+
 def resolve_components(values: Iterable) -> list[ReferenceComponent]:
     """Reference components from instances, primary keys, GEMMA ids or exact names (any case).
     Raises a ValidationError naming the ones that are unknown."""
