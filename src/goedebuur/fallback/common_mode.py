@@ -111,15 +111,18 @@ def agreement_common_mode(agreement: Agreement, on=None) -> CommonModeReport:
     return CommonModeReport(agreement, cm.assess(pair_input(agreement, on)))
 
 
-def pair_warnings(pairs: Sequence[Sequence[str]], user) -> dict[tuple[str, ...], list[PhrasedFinding]]:
+def pair_warnings(
+    pairs: Sequence[Sequence[str]], user, *, operator: bool = False
+) -> dict[tuple[str, ...], list[PhrasedFinding]]:
     """For each suggested group (CBS codes; a triangle gives its three pairs), its common-mode warnings
-    worded; groups without a warning are left out."""
+    worded; groups without a warning are left out. Shared SaaS products only when `user` may see
+    landscapes or for the command line (`operator`)."""
     codes = {c for group in pairs for c in group}
     ids = dict(Municipality.objects.filter(code__in=codes).values_list("code", "pk"))
     names = dict(Municipality.objects.filter(code__in=codes).values_list("code", "name"))
     regions = safety_regions(ids.values())
     apps: dict[str, list[cm.App]] = defaultdict(list)
-    if profiles.can_view_landscape(user):
+    if operator or profiles.can_view_landscape(user):
         hosted = profiles.hosted_applications(ids.values())
         code_of = {pk: code for code, pk in ids.items()}
         for application in hosted:

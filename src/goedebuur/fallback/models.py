@@ -178,11 +178,15 @@ class Agreement(Versioned):
             "kind": self.site_a_kind,
             "lat": self.site_a_lat,
             "lon": self.site_a_lon,
+            "data_centre": self.site_a_data_centre,
+            "network_provider": self.site_a_network_provider,
+            "flood_area": self.site_a_flood_area,
+            "flood_source": self.site_a_flood_source,
         }
 
     @site_a.setter
     def site_a(self, values: dict) -> None:
-        """Set the given parts (name, kind, lat, lon) of the site."""
+        """Set the given parts (name, kind, lat, lon, data_centre, network_provider, flood_area, flood_source)."""
         for key, value in values.items():
             setattr(self, f"site_a_{key}", value)
 
@@ -193,11 +197,15 @@ class Agreement(Versioned):
             "kind": self.site_b_kind,
             "lat": self.site_b_lat,
             "lon": self.site_b_lon,
+            "data_centre": self.site_b_data_centre,
+            "network_provider": self.site_b_network_provider,
+            "flood_area": self.site_b_flood_area,
+            "flood_source": self.site_b_flood_source,
         }
 
     @site_b.setter
     def site_b(self, values: dict) -> None:
-        """Set the given parts (name, kind, lat, lon) of the site."""
+        """Set the given parts (name, kind, lat, lon, data_centre, network_provider, flood_area, flood_source)."""
         for key, value in values.items():
             setattr(self, f"site_b_{key}", value)
 

@@ -61,6 +61,18 @@ def status_label(status: str) -> str:
     return str(LABELS[status])
 
 
+RISK_LABELS = {
+    ff.GREEN: gettext_lazy("geen gedeeld risico"),
+    ff.AMBER: gettext_lazy("let op"),
+    ff.RED: gettext_lazy("gedeeld risico"),
+}
+
+
+def status_label_risk(level: str) -> str:
+    """The word of a common-mode traffic light (the feasibility words do not fit: 'haalbaar')."""
+    return str(RISK_LABELS[level])
+
+
 def subject(check: ff.Check) -> str:
     return check.subject if check.about_service else str(SUBJECTS.get(check.subject, check.subject))
 

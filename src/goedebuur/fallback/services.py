@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from goedebuur.core.fallback.common_mode import expires_on as test_expires_on
 from goedebuur.history import services as history
 
 from . import history as trackers
@@ -92,6 +93,7 @@ __all__ = [
     "save_service",
     "service_versions",
     "site_defaults",
+    "test_expires_on",
     "tests_current",
     "today",
     "versions",
