@@ -115,18 +115,18 @@ def pair_warnings(
     pairs: Sequence[Sequence[str]], user, *, operator: bool = False
 ) -> dict[tuple[str, ...], list[PhrasedFinding]]:
     """For each suggested group (CBS codes; a triangle gives its three pairs), its common-mode warnings
-    worded; groups without a warning are left out. Shared SaaS products only when `user` may see
+    worded; groups without a warning are left out. Three queries in all. Shared SaaS products only when `user` may see
     landscapes or for the command line (`operator`)."""
     codes = {c for group in pairs for c in group}
-    ids = dict(Municipality.objects.filter(code__in=codes).values_list("code", "pk"))
-    names = dict(Municipality.objects.filter(code__in=codes).values_list("code", "name"))
+    rows = list(Municipality.objects.filter(code__in=codes).values_list("code", "pk", "name"))
+    ids = {code: pk for code, pk, _ in rows}
+    names = {code: name for code, _, name in rows}
     regions = safety_regions(ids.values())
     apps: dict[str, list[cm.App]] = defaultdict(list)
     if operator or profiles.can_view_landscape(user):
-        hosted = profiles.hosted_applications(ids.values())
         code_of = {pk: code for code, pk in ids.items()}
-        for application in hosted:
-            apps[code_of[application.municipality_id]].append(_app(application))
+        for municipality_id, product_id, product, supplier in profiles.hosted_products(ids.values()):
+            apps[code_of[municipality_id]].append(cm.App(str(product_id), product, supplier, hosting=cm.SAAS))
 
     def party(code):
         region_code, region_name = regions.get(ids.get(code), (None, ""))

@@ -88,16 +88,16 @@ def landscape(municipality: Municipality):
     )
 
 
-def hosted_applications(municipality_ids: Iterable[int]):
-    """The applications that the supplier hosts (SaaS) of these municipalities, with product,
-    supplier and components loaded (the common-mode warnings of suggested achtervang pairs)."""
-    return (
+def hosted_products(municipality_ids: Iterable[int]) -> list[tuple[int, int, str, str]]:
+    """(municipality id, product id, product name, supplier name) of every application the supplier
+    hosts (SaaS) for these municipalities, in one query of plain values (the common-mode warnings of
+    the suggested achtervang pairs, for the whole country at once)."""
+    return list(
         Application.objects.filter(
             municipality_id__in=list(municipality_ids), hosting=Application.Hosting.SAAS
         )
-        .select_related("product__supplier")
-        .prefetch_related(Prefetch("components", queryset=ReferenceComponent.objects.order_by("name")))
         .order_by("municipality_id", "product__name", "pk")
+        .values_list("municipality_id", "product_id", "product__name", "product__supplier__name")
     )
 
 
