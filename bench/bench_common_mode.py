@@ -11,7 +11,7 @@ item 6), side by side with baselines from the same run, on SQLite:
 4. the full check of one agreement (`agreement_common_mode`, the demo pair with its 14 services).
 
 Every municipality gets a synthetic landscape first (25 applications from a pool of 60 products of 15
-suppliers, about half SaaS; seeded), so the supplier check has real work; the demo loads the rest.
+suppliers, hosting drawn evenly from SaaS, on-premises and shared data centre; seeded), so the supplier check has real work; the demo loads the rest.
 
 Run: .venv/bin/python bench/bench_common_mode.py [--runs 5]
 Fresh temporary data directory; median wall clock and CPU time of the process in ms."""
