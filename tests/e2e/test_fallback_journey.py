@@ -89,7 +89,9 @@ def test_two_municipalities_plan_their_achtervang_and_log_a_restore_test(page):
     expect(replication_row(page, "Zaaksysteem")).to_contain_text("groen: haalbaar")
 
     # can both fail together? Veenendaal and Rhenen share safety region Utrecht
-    expect(page.get_by_role("heading", name="Gedeeld risico: kunnen beide tegelijk uitvallen?")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Gedeeld risico: kunnen beide tegelijk uitvallen?")
+    ).to_be_visible()
     expect(page.get_by_role("row").filter(has_text="Veiligheidsregio")).to_contain_text("oranje: let op")
 
     # the restore simulation: Veenendaal fails now

@@ -231,3 +231,27 @@ def test_a_test_without_its_grade_is_refused_by_page_and_api_and_nothing_saved(
     assert refused.status_code == 400
     assert "zwaarte" in {p["name"] for p in refused.json()["invalidParams"]}
     assert not agreement.test_records.exists()
+
+
+def test_the_pdf_continuity_plan_writes_the_shared_risk(agreement, reader_a_client, monkeypatch):
+    import fpdf
+    from fpdf.table import Row
+
+    written = []
+    original_cell, original_multi = Row.cell, fpdf.FPDF.multi_cell
+
+    def cell(self, text=None, *args, **kwargs):
+        written.append(text)
+        return original_cell(self, text, *args, **kwargs)
+
+    def multi_cell(self, w, h=None, text="", *args, **kwargs):
+        written.append(text)
+        return original_multi(self, w, h, text, *args, **kwargs)
+
+    monkeypatch.setattr(Row, "cell", cell)
+    monkeypatch.setattr(fpdf.FPDF, "multi_cell", multi_cell)
+    response = reader_a_client.get(f"/achtervang/{agreement.pk}/continuiteitsplan.pdf")
+    assert response.content.startswith(b"%PDF-")
+    text = "\n".join(str(t) for t in written if t)
+    assert "Gedeeld risico: kunnen beide tegelijk uitvallen?" in text
+    assert "NorthC Utrecht" in text and "Laat de achtervang in een ander datacenter draaien" in text
