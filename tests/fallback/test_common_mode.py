@@ -255,3 +255,21 @@ def test_the_pdf_continuity_plan_writes_the_shared_risk(agreement, reader_a_clie
     text = "\n".join(str(t) for t in written if t)
     assert "Gedeeld risico: kunnen beide tegelijk uitvallen?" in text
     assert "NorthC Utrecht" in text and "Laat de achtervang in een ander datacenter draaien" in text
+
+
+def test_the_test_log_shows_the_grade_and_until_when_a_test_counts(agreement, reader_a_client, freeze):
+    freeze(dt.date(2026, 6, 1))
+    testplan.record_test(
+        agreement,
+        {
+            "kind": TestKind.RESTORE,
+            "date": dt.date(2026, 5, 1),
+            "scenario": "x",
+            "passed": True,
+            "grade": "gedeeltelijk",
+        },
+        [],
+        None,
+    )
+    page = reader_a_client.get(f"/achtervang/{agreement.pk}/tests").content.decode()
+    assert "gedeeltelijk herstel" in page and "telt tot 01-05-2027" in page
