@@ -152,6 +152,7 @@ def test_a_restore_test_is_logged_with_results(agreement, editor_a_api):
         "datum": "2026-01-05",
         "scenario": "Uitval Veenendaal",
         "geslaagd": True,
+        "zwaarte": "gedeeltelijk",
         "resultaten": [{"dienst": zaak.pk, "hersteltijdUren": "3.00", "gegevensverliesUren": "2.00"}],
     }
     response = editor_a_api.post(f"{BASE}/{agreement.pk}/tests", body, format="json")
@@ -159,7 +160,9 @@ def test_a_restore_test_is_logged_with_results(agreement, editor_a_api):
     result = response.json()["resultaten"][0]
     assert result["binnenRto"] is True and result["binnenRpo"] is False
     log = editor_a_api.get(f"{BASE}/{agreement.pk}/tests").json()
-    assert [r["scenario"] for r in log] == ["Uitval Veenendaal"]
+    assert [(r["scenario"], r["zwaarte"], r["geldigTot"]) for r in log] == [
+        ("Uitval Veenendaal", "gedeeltelijk", "2027-01-05")
+    ]
 
 
 def test_an_editor_deletes_an_agreement(agreement, editor_a_api):

@@ -88,6 +88,12 @@ def test_two_municipalities_plan_their_achtervang_and_log_a_restore_test(page):
     page.get_by_role("link", name="Haalbaarheid", exact=True).click()
     expect(replication_row(page, "Zaaksysteem")).to_contain_text("groen: haalbaar")
 
+    # can both fail together? Veenendaal and Rhenen share safety region Utrecht
+    expect(
+        page.get_by_role("heading", name="Gedeeld risico: kunnen beide tegelijk uitvallen?")
+    ).to_be_visible()
+    expect(page.get_by_role("row").filter(has_text="Veiligheidsregio")).to_contain_text("oranje: let op")
+
     # the restore simulation: Veenendaal fails now
     page.get_by_role("link", name="Herstelsimulatie").click()
     page.get_by_label("Welke locatie valt uit?").select_option(label="Veenendaal")
@@ -105,8 +111,9 @@ def test_two_municipalities_plan_their_achtervang_and_log_a_restore_test(page):
     page.get_by_label("Datum").fill(dt.date.today().isoformat())
     page.get_by_label("Scenario").fill("Uitval van de serverruimte in Veenendaal")
     page.get_by_label("geslaagd", exact=True).check()
-    page.get_by_label("Hersteltijd van Zaaksysteem (uur)").fill("3,5")
-    page.get_by_label("Gegevensverlies van Zaaksysteem (uur)").fill("0,5")
+    page.get_by_label("volledig herstel bij de partner, met gebruikers").check()
+    page.get_by_label("Hersteltijd van Zaaksysteem van Veenendaal (uur)").fill("3,5")
+    page.get_by_label("Gegevensverlies van Zaaksysteem van Veenendaal (uur)").fill("0,5")
     page.get_by_role("button", name="Test opslaan").click()
     expect(page.get_by_role("status")).to_contain_text("Het testverslag is vastgelegd")
     expect(page.get_by_role("heading", level=3).filter(has_text="hersteltest")).to_contain_text("geslaagd")

@@ -28,3 +28,18 @@ def test_it_loads_a_mutual_rhenen_veenendaal_agreement_once():
     # The planner beats the naive order for Veenendaal: the demo shows the difference.
     veenendaal = services.assess(agreement)[0]
     assert veenendaal.best.met_count > veenendaal.naive.met_count
+
+
+def test_the_demo_pair_has_a_labelled_common_mode_finding():
+    load_demo_cooperations()
+    load_demo_profiles()
+    load_demo()
+    agreement = Agreement.objects.get()
+    report = services.agreement_common_mode(agreement)
+    reasons = {f.reason: f for f in report.findings}
+    assert report.level == "rood"
+    assert "(demo)" in reasons["datacentre_same"].explanation
+    assert reasons["suppliers_shared_in_scope"].level == "rood"
+    assert "Burgerbalie" in reasons["suppliers_shared_in_scope"].explanation
+    assert reasons["safety_region_same"].level == "oranje"
+    assert reasons["evidence_partial"].level == "oranje"

@@ -33,6 +33,7 @@ def test_changes_are_recorded_with_the_user_and_a_snapshot(editor_a, freeze):
             "date": dt.date(2026, 4, 1),
             "scenario": "x",
             "passed": True,
+            "grade": "volledig",
             "findings": "",
         },
         [{"service": service, "restore_hours": 2, "data_loss_hours": 0}],

@@ -20,7 +20,14 @@ def agreement(freeze):
     for kind in TestKind.values:
         testplan.record_test(
             agreement,
-            {"kind": kind, "date": dt.date(2026, 2, 1), "scenario": "x", "passed": True, "findings": ""},
+            {
+                "kind": kind,
+                "date": dt.date(2026, 2, 1),
+                "scenario": "x",
+                "passed": True,
+                "grade": "volledig",
+                "findings": "",
+            },
             [],
             None,
         )

@@ -40,6 +40,7 @@ def deleted(editor_a):
             "date": dt.date(2025, 6, 1),
             "scenario": "Uitval rekencentrum",
             "passed": False,
+            "grade": "gedeeltelijk",
             "findings": "Herstel te traag",
         },
         [{"service": cases, "restore_hours": Decimal("10"), "data_loss_hours": Decimal("0.5")}],

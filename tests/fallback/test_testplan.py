@@ -15,10 +15,17 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def log(agreement, kind, day, results=(), passed=True):
+def log(agreement, kind, day, results=(), passed=True, grade="volledig"):
     return testplan.record_test(
         agreement,
-        {"kind": kind, "date": day, "scenario": "Uitval serverruimte", "passed": passed, "findings": ""},
+        {
+            "kind": kind,
+            "date": day,
+            "scenario": "Uitval serverruimte",
+            "passed": passed,
+            "grade": grade,
+            "findings": "",
+        },
         list(results),
         None,
     )

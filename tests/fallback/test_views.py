@@ -176,6 +176,7 @@ def test_an_editor_logs_a_restore_test_with_results(agreement, editor_a_client):
             "date": "2026-01-10",
             "scenario": "Uitval serverruimte",
             "passed": "ja",
+            "grade": "volledig",
             "findings": "",
             f"restore_{service.pk}": "3,5",
             f"loss_{service.pk}": "0,5",
@@ -184,6 +185,7 @@ def test_an_editor_logs_a_restore_test_with_results(agreement, editor_a_client):
     assert response.status_code == 302
     record = agreement.test_records.get()
     assert record.passed and record.results.get().restore_hours == 3.5
+    assert record.grade == "volledig"
 
 
 def test_an_editor_completes_an_action_with_a_post_only(agreement, editor_a_client, reader_a_client):

@@ -3,8 +3,8 @@ from django.shortcuts import render
 
 from goedebuur.common import add_to_form, limit_anonymous
 
+from . import common_mode, pairs, services
 from . import maps as cluster_maps
-from . import pairs, services
 from .forms import ClusterForm, PairForm
 
 
@@ -37,10 +37,19 @@ def fallback_pairs(request):
             pairs_map = cluster_maps.pairs_map(proposal)
         except services.ClusterError as error:
             add_to_form(form, error, form.FIELDS)
+    warnings = common_mode.warnings_for(proposal, request.user)
     return render(
         request,
         "clusters/achtervang_koppels.html",
-        {"nav": "clusters", "form": form, "proposal": proposal, "map": pairs_map},
+        {
+            "nav": "clusters",
+            "form": form,
+            "proposal": proposal,
+            "map": pairs_map,
+            "rows": common_mode.rows(proposal, warnings),
+            "warned": len(warnings),
+            "landscapes_checked": common_mode.checks_suppliers(request.user),
+        },
     )
 
 

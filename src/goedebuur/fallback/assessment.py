@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The feasibility check and restore simulation of an agreement, per direction (a guest fails, the
+"""The feasibility check and restore simulation of an agreement (with its common-mode risk, `common_mode`), per direction (a guest fails, the
 other party hosts its services), built on the pure core (`goedebuur.core.fallback.feasibility`,
 `goedebuur.core.fallback.restore_schedule`). Reads only; the wording is in `fallback.phrases`."""
 
@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from goedebuur.core.fallback import feasibility as ff
 from goedebuur.core.fallback import restore_schedule as rs
 
 from .agreements import distance_km
+from .common_mode import CommonModeReport, agreement_common_mode
 from .models import Agreement
 from .phrases import PhrasedCheck, phrase
 
@@ -118,6 +120,11 @@ class Report:
     @property
     def rate_per_slot(self) -> float:
         return rate_per_slot(self.agreement)
+
+    @cached_property
+    def common_mode(self) -> CommonModeReport:
+        """Can both fail together (`common_mode`)? Apart from the traffic light of the directions."""
+        return agreement_common_mode(self.agreement)
 
 
 def report(agreement: Agreement, results: list[DirectionResult] | None = None) -> Report:

@@ -2,7 +2,11 @@
 """Demo data for `goedebuur demo`: a mutual achtervang agreement between Rhenen (GM0340) and
 Veenendaal (GM0345) over a 9 km dark-fibre link, with services taken from their demo application
 landscapes (loaded by the profiles demo first), a test history with one overdue test and an open
-action. Everything is fictional and labelled as demo; loading is idempotent."""
+action. The pair has common-mode findings to show (`common_mode`): both sites in the same (demo)
+data centre and on the same network provider, several products both take as SaaS from the same
+supplier (two of them in scope), the same safety region (Utrecht, real reference data) and only a
+partial restore test as evidence. Everything else is fictional and labelled as demo; loading is
+idempotent."""
 
 import datetime as dt
 from decimal import Decimal
@@ -15,7 +19,7 @@ from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 
 from . import services, testplan
-from .models import Agreement, FollowUpAction, Service, TestKind
+from .models import Agreement, FollowUpAction, Service, TestGrade, TestKind
 
 SEED_COOPERATION = "ICT-samenwerking Rhenen-Veenendaal"
 # Sites about 9 km apart: Veenendaal's town hall and Rhenen's town hall (WGS84, rounded).
@@ -65,6 +69,11 @@ def load_demo() -> str:
         site_b_kind=Agreement.SiteKind.TOWN_HALL,
         site_b_lat=SITES["GM0340"][1],
         site_b_lon=SITES["GM0340"][2],
+        # The common-mode finding of the demo: both run their systems in one data centre.
+        site_a_data_centre="Demo-datacenter Vallei (demo)",
+        site_a_network_provider="Demo-glasvezel B.V. (demo)",
+        site_b_data_centre="Demo-datacenter Vallei (demo)",
+        site_b_network_provider="Demo-glasvezel B.V. (demo)",
         link_type=Agreement.LinkType.DARK_FIBRE,
         link_mbps=1000,
         restore_mbps=400,
@@ -133,6 +142,7 @@ def _history(agreement, veenendaal, rhenen):
             "date": plan_test_date,
             "scenario": "Tabletop: brand in de serverruimte van Veenendaal op maandagochtend.",
             "passed": True,
+            "grade": TestGrade.PAPER,
             "findings": "Escalatielijst was verouderd; bijgewerkt.",
         },
         [],
@@ -148,6 +158,7 @@ def _history(agreement, veenendaal, rhenen):
             "date": restore_date,
             "scenario": "Herstel van het zaaksysteem en de documenten van Veenendaal in Rhenen.",
             "passed": False,
+            "grade": TestGrade.PARTIAL,
             "findings": "DocuDijk was na 27 uur terug, RTO is 20 uur: herstelslot te traag.",
         },
         [

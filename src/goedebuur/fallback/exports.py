@@ -13,7 +13,7 @@ from goedebuur.documents import WordDocument, new_pdf, pdf_bytes
 
 from . import services, testplan
 from .models import Agreement
-from .phrases import fmt, status_label
+from .phrases import fmt, status_label, status_label_risk
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -124,14 +124,35 @@ def plan_sections(agreement: Agreement) -> list[Section]:
             )
         )
         sections.append(section)
+    risk = services.agreement_common_mode(agreement)
+    shared = Section(
+        _("Gedeeld risico: kunnen beide tegelijk uitvallen?"),
+        [_("Uitkomst: %(level)s.") % {"level": status_label_risk(risk.level)}],
+    )
+    shared.tables.append(
+        (
+            [_("Toets"), _("Uitkomst"), _("Toelichting"), _("Wat helpt")],
+            [
+                [
+                    f"{f.topic_label}: {f.subject}" if f.subject else f.topic_label,
+                    status_label_risk(f.level),
+                    f.explanation,
+                    f.fix or "-",
+                ]
+                for f in risk.findings
+            ],
+        )
+    )
+    sections.append(shared)
     history = Section(_("Testhistorie en openstaande acties"))
     history.tables.append(
         (
-            [_("Datum"), _("Soort"), _("Scenario"), _("Uitkomst"), _("Bevindingen")],
+            [_("Datum"), _("Soort"), _("Zwaarte"), _("Scenario"), _("Uitkomst"), _("Bevindingen")],
             [
                 [
                     _date(r.date),
                     r.get_kind_display(),
+                    r.get_grade_display() if r.grade else _("niet beoordeeld"),
                     r.scenario,
                     _("geslaagd") if r.passed else _("niet geslaagd"),
                     r.findings or "-",

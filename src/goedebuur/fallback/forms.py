@@ -10,7 +10,7 @@ from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
 
-from .models import Agreement, FollowUpAction, Service, TestKind
+from .models import Agreement, FollowUpAction, Service, TestGrade, TestKind
 from .scope import application_defaults
 
 
@@ -57,10 +57,18 @@ class AgreementForm(forms.ModelForm):
             "site_a_kind",
             "site_a_lat",
             "site_a_lon",
+            "site_a_data_centre",
+            "site_a_network_provider",
+            "site_a_flood_area",
+            "site_a_flood_source",
             "site_b_name",
             "site_b_kind",
             "site_b_lat",
             "site_b_lon",
+            "site_b_data_centre",
+            "site_b_network_provider",
+            "site_b_flood_area",
+            "site_b_flood_source",
             "link_type",
             "link_mbps",
             "restore_mbps",
@@ -187,6 +195,14 @@ class TestRecordForm(forms.Form):
         coerce=lambda v: v == "ja",
         widget=forms.RadioSelect,
     )
+    grade = forms.ChoiceField(
+        label=_("Zwaarte van de test"),
+        choices=TestGrade.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Alleen een gedeeltelijk of volledig herstel telt als hersteltest; elke test geldt twaalf maanden."
+        ),
+    )
     findings = forms.CharField(
         label=_("Bevindingen"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -195,12 +211,13 @@ class TestRecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.services = list(services)
         for service in self.services:
+            # Both parties of a mutual agreement may have a service of the same name: name the guest.
             for key, label in (
-                ("restore", _("Hersteltijd van %(name)s (uur)")),
-                ("loss", _("Gegevensverlies van %(name)s (uur)")),
+                ("restore", _("Hersteltijd van %(name)s van %(municipality)s (uur)")),
+                ("loss", _("Gegevensverlies van %(name)s van %(municipality)s (uur)")),
             ):
                 self.fields[f"{key}_{service.pk}"] = forms.DecimalField(
-                    label=label % {"name": service.name},
+                    label=label % {"name": service.name, "municipality": service.guest.name},
                     required=False,
                     min_value=0,
                     max_digits=7,
@@ -222,7 +239,7 @@ class TestRecordForm(forms.Form):
         return rows
 
     def values(self) -> dict:
-        return {k: self.cleaned_data[k] for k in ("kind", "date", "scenario", "passed", "findings")}
+        return {k: self.cleaned_data[k] for k in ("kind", "date", "scenario", "passed", "grade", "findings")}
 
 
 class ActionForm(forms.ModelForm):

@@ -163,6 +163,7 @@ class TestRecordTracker(history.Tracker):
             "date": record.date.isoformat(),
             "scenario": record.scenario,
             "passed": record.passed,
+            "grade": record.grade,
             "findings": record.findings,
             "results": [
                 {
@@ -259,6 +260,7 @@ def restore_test_plan(agreement: Agreement, before_id: int, services: dict, user
             date=_date(state["date"]),
             scenario=state["scenario"],
             passed=state["passed"],
+            grade=state.get("grade", ""),
             findings=state.get("findings", ""),
             recorded_by=first.user if first is not None else None,
         )

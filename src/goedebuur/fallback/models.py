@@ -71,6 +71,50 @@ class Agreement(Versioned):
     site_b_lon = models.FloatField(
         _("lengtegraad locatie B"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
+    # Common-mode risk (`goedebuur.core.fallback.common_mode`): optional, compared without case.
+    site_a_data_centre = models.CharField(
+        _("datacenter locatie A"),
+        max_length=150,
+        blank=True,
+        help_text=_("Het datacenter waar de systemen van deze locatie draaien (bijv. 'NorthC Utrecht')."),
+    )
+    site_a_network_provider = models.CharField(_("netwerkleverancier locatie A"), max_length=150, blank=True)
+    site_a_flood_area = models.CharField(
+        _("overstromingsgebied locatie A"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld het dijkringgebied; zie de overstromingskaarten van LIWO of de Atlas Leefomgeving."
+        ),
+    )
+    site_a_flood_source = models.CharField(
+        _("bron overstromingsgebied locatie A"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waar het overstromingsgebied vandaan komt (kaart, datum)."),
+    )
+    # Common-mode risk (`goedebuur.core.fallback.common_mode`): optional, compared without case.
+    site_b_data_centre = models.CharField(
+        _("datacenter locatie B"),
+        max_length=150,
+        blank=True,
+        help_text=_("Het datacenter waar de systemen van deze locatie draaien (bijv. 'NorthC Utrecht')."),
+    )
+    site_b_network_provider = models.CharField(_("netwerkleverancier locatie B"), max_length=150, blank=True)
+    site_b_flood_area = models.CharField(
+        _("overstromingsgebied locatie B"),
+        max_length=150,
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld het dijkringgebied; zie de overstromingskaarten van LIWO of de Atlas Leefomgeving."
+        ),
+    )
+    site_b_flood_source = models.CharField(
+        _("bron overstromingsgebied locatie B"),
+        max_length=300,
+        blank=True,
+        help_text=_("Waar het overstromingsgebied vandaan komt (kaart, datum)."),
+    )
     link_type = models.CharField(_("soort verbinding"), max_length=20, choices=LinkType.choices)
     link_mbps = models.PositiveIntegerField(_("bandbreedte (Mbit/s)"), validators=[MinValueValidator(1)])
     restore_mbps = models.PositiveIntegerField(
@@ -134,11 +178,15 @@ class Agreement(Versioned):
             "kind": self.site_a_kind,
             "lat": self.site_a_lat,
             "lon": self.site_a_lon,
+            "data_centre": self.site_a_data_centre,
+            "network_provider": self.site_a_network_provider,
+            "flood_area": self.site_a_flood_area,
+            "flood_source": self.site_a_flood_source,
         }
 
     @site_a.setter
     def site_a(self, values: dict) -> None:
-        """Set the given parts (name, kind, lat, lon) of the site."""
+        """Set the given parts (name, kind, lat, lon, data_centre, network_provider, flood_area, flood_source)."""
         for key, value in values.items():
             setattr(self, f"site_a_{key}", value)
 
@@ -149,11 +197,15 @@ class Agreement(Versioned):
             "kind": self.site_b_kind,
             "lat": self.site_b_lat,
             "lon": self.site_b_lon,
+            "data_centre": self.site_b_data_centre,
+            "network_provider": self.site_b_network_provider,
+            "flood_area": self.site_b_flood_area,
+            "flood_source": self.site_b_flood_source,
         }
 
     @site_b.setter
     def site_b(self, values: dict) -> None:
-        """Set the given parts (name, kind, lat, lon) of the site."""
+        """Set the given parts (name, kind, lat, lon, data_centre, network_provider, flood_area, flood_source)."""
         for key, value in values.items():
             setattr(self, f"site_b_{key}", value)
 
@@ -242,12 +294,23 @@ class PlannedTest(models.Model):
         return f"{self.get_kind_display()} {self.planned_date:%d-%m-%Y}"
 
 
+class TestGrade(models.TextChoices):
+    """How strong a test is as evidence (`goedebuur.core.fallback.common_mode`); weakest first."""
+
+    __test__ = False  # not a pytest class
+    PAPER = "papier", _("papieren doorloop")
+    PARTIAL = "gedeeltelijk", _("gedeeltelijk herstel")
+    FULL = "volledig", _("volledig herstel bij de partner, met gebruikers")
+
+
 class TestRecord(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="test_records")
     kind = models.CharField(_("soort test"), max_length=20, choices=TestKind.choices)
     date = models.DateField(_("datum"))
     scenario = models.TextField(_("scenario"), max_length=4000)
     passed = models.BooleanField(_("geslaagd"))
+    # Empty only for tests logged before grading existed ("niet beoordeeld").
+    grade = models.CharField(_("zwaarte van de test"), max_length=20, choices=TestGrade.choices, blank=True)
     findings = models.TextField(_("bevindingen"), blank=True, max_length=4000)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from goedebuur.common import number
+from goedebuur.core.fallback import common_mode as cm
 from goedebuur.core.fallback import feasibility as ff
 from goedebuur.core.fallback import restore_schedule as rs
 
@@ -58,6 +59,18 @@ def fmt(value, decimals: int = 1) -> str:
 
 def status_label(status: str) -> str:
     return str(LABELS[status])
+
+
+RISK_LABELS = {
+    ff.GREEN: gettext_lazy("geen gedeeld risico"),
+    ff.AMBER: gettext_lazy("let op"),
+    ff.RED: gettext_lazy("gedeeld risico"),
+}
+
+
+def status_label_risk(level: str) -> str:
+    """The word of a common-mode traffic light (the feasibility words do not fit: 'haalbaar')."""
+    return str(RISK_LABELS[level])
 
 
 def subject(check: ff.Check) -> str:
@@ -259,4 +272,289 @@ class PhrasedCheck:
 def phrase(check: ff.Check) -> PhrasedCheck:
     return PhrasedCheck(
         check.topic, subject(check), check.status, check.needed, check.available, unit(check), explain(check)
+    )
+
+
+# --- common-mode risk (`goedebuur.core.fallback.common_mode`) ---------------------------------------
+
+COMMON_MODE_TOPICS = {
+    "veiligheidsregio": gettext_lazy("veiligheidsregio"),
+    "overstroming": gettext_lazy("overstromingsgebied"),
+    "datacenter": gettext_lazy("datacenter"),
+    "netwerk": gettext_lazy("netwerkleverancier"),
+    "leverancier": gettext_lazy("leverancier en hosting"),
+    "afstand": gettext_lazy("afstand bij regionale rampen"),
+    "versies": gettext_lazy("versies"),
+    "testbewijs": gettext_lazy("bewijs uit hersteltests"),
+}
+GRADE_LABELS = {
+    cm.PAPER: gettext_lazy("papieren doorloop"),
+    cm.PARTIAL: gettext_lazy("gedeeltelijk herstel"),
+    cm.FULL: gettext_lazy("volledig herstel bij de partner, met gebruikers"),
+    None: gettext_lazy("niet beoordeeld"),
+}
+
+
+@dataclass(frozen=True)
+class PhrasedFinding:
+    """A common-mode finding as pages, exports, API and command line show it: the explanation says
+    what was found with its numbers, `fix` what would take the risk away (empty when green)."""
+
+    topic: str
+    topic_label: str
+    subject: str
+    level: str
+    reason: str
+    explanation: str
+    fix: str
+
+
+def _day(value) -> str:
+    return value.strftime("%d-%m-%Y") if value else _("onbekend")
+
+
+def _names(items) -> str:
+    return ", ".join(items)
+
+
+def _explain_finding(f: cm.Finding) -> tuple[str, str]:
+    v, r = f.values, f.reason
+    if r == "safety_region_same":
+        return (
+            _(
+                "%(a)s en %(b)s liggen allebei in veiligheidsregio %(region)s. Bij een regionale crisis "
+                "(overstroming, grote brand, langdurige stroomstoring) staan beide crisisorganisaties onder "
+                "dezelfde regionale leiding en vragen dezelfde mensen en middelen."
+            )
+            % {"a": v["a"], "b": v["b"], "region": v["region_a"]},
+            _(
+                "Kies een achtervang buiten de veiligheidsregio, of leg een tweede achtervang daarbuiten vast."
+            ),
+        )
+    if r == "safety_region_different":
+        return (
+            _("%(a)s ligt in veiligheidsregio %(region_a)s, %(b)s in %(region_b)s.") % v,
+            "",
+        )
+    if r == "safety_region_unknown":
+        return (
+            _("De veiligheidsregio van %(a)s of %(b)s staat niet in de referentiegegevens.") % v,
+            _("Controleer de regio-indeling in de referentiegegevens."),
+        )
+    if r in ("flood_same", "flood_different", "flood_unknown"):
+        values = {
+            "site_a": v["site_a"] or _("locatie A"),
+            "site_b": v["site_b"] or _("locatie B"),
+            "area_a": v["area_a"],
+            "area_b": v["area_b"],
+            "source_a": v["source_a"] or _("geen bron vermeld"),
+            "source_b": v["source_b"] or _("geen bron vermeld"),
+        }
+        if r == "flood_same":
+            return (
+                _(
+                    "%(site_a)s en %(site_b)s liggen in hetzelfde overstromingsgebied (%(area_a)s; bron: "
+                    "%(source_a)s / %(source_b)s). Eén doorbraak kan beide locaties treffen."
+                )
+                % values,
+                _(
+                    "Kies voor één van beide een locatie in een ander overstromingsgebied (bijv. een datacenter elders)."
+                ),
+            )
+        if r == "flood_different":
+            return (
+                _(
+                    "%(site_a)s ligt in %(area_a)s (bron: %(source_a)s), %(site_b)s in %(area_b)s (bron: "
+                    "%(source_b)s)."
+                )
+                % values,
+                "",
+            )
+        return (
+            _(
+                "Het overstromingsgebied van een of beide locaties is niet ingevuld; het pakket bevat geen "
+                "landelijke overstromingskaart."
+            ),
+            _("Vul per locatie het overstromingsgebied en de bron in (bijv. LIWO of de Atlas Leefomgeving)."),
+        )
+    if r.startswith(("datacentre_", "network_")):
+        values = {"a": v["a"], "b": v["b"]}
+        texts = {
+            "datacentre_same": (
+                _(
+                    "Beide locaties draaien in hetzelfde datacenter (%(a)s). Brand, stroom- of koelingsuitval of "
+                    "ransomware in dat datacenter treft de systemen én de achtervang tegelijk."
+                ),
+                _("Laat de achtervang in een ander datacenter draaien, met gescheiden back-ups."),
+            ),
+            "datacentre_different": (_("Verschillende datacenters: %(a)s en %(b)s."), ""),
+            "datacentre_unknown": (
+                _("Het datacenter van een of beide locaties is niet ingevuld."),
+                _("Vul per locatie het datacenter in."),
+            ),
+            "network_same": (
+                _(
+                    "Beide locaties gebruiken dezelfde netwerkleverancier (%(a)s). Een storing bij die "
+                    "leverancier kan beide afsluiten; de gegevens blijven wel bewaard."
+                ),
+                _("Neem voor één locatie een tweede verbinding bij een andere netwerkleverancier."),
+            ),
+            "network_different": (_("Verschillende netwerkleveranciers: %(a)s en %(b)s."), ""),
+            "network_unknown": (
+                _("De netwerkleverancier van een of beide locaties is niet ingevuld."),
+                _("Vul per locatie de netwerkleverancier in."),
+            ),
+        }
+        text, fix = texts[r]
+        return text % values, fix
+    if r == "suppliers_unknown":
+        return (
+            _("Het applicatielandschap van %(names)s is leeg: gedeelde leveranciers zijn niet te toetsen.")
+            % {"names": _names(v["missing"])},
+            _("Vul het applicatielandschap in (Profiel > Landschap)."),
+        )
+    if r == "suppliers_shared_in_scope":
+        return (
+            _(
+                "%(a)s en %(b)s nemen %(count)s product(en) allebei als SaaS af bij dezelfde leverancier: "
+                "%(products)s. Daarvan valt %(in_scope_count)s onder deze afspraak (%(in_scope)s): valt de "
+                "leverancier uit, dan kan de partner die dienst niet overnemen."
+            )
+            % {
+                "a": v["a"],
+                "b": v["b"],
+                "count": v["count"],
+                "products": _names(v["products"]),
+                "in_scope_count": v["in_scope_count"],
+                "in_scope": _names(v["in_scope"]),
+            },
+            _(
+                "Spreek met de leverancier een uitwijk in een ander datacenter en een eigen kopie van de "
+                "gegevens af, of haal de dienst uit deze afspraak."
+            ),
+        )
+    if r == "suppliers_shared":
+        return (
+            _(
+                "%(a)s en %(b)s nemen %(count)s product(en) allebei als SaaS af bij dezelfde leverancier: "
+                "%(products)s. Eén storing of ransomware-aanval bij die leverancier treft beide tegelijk."
+            )
+            % {"a": v["a"], "b": v["b"], "count": v["count"], "products": _names(v["products"])},
+            _("Vraag de leverancier naar gescheiden omgevingen en een eigen kopie van de gegevens."),
+        )
+    if r == "suppliers_separate":
+        return _("%(a)s en %(b)s nemen geen SaaS-product bij dezelfde leverancier af.") % v, ""
+    if r in ("regional_too_close", "regional_fits"):
+        values = {"km": fmt(v["km"]), "min": fmt(v["min"])}
+        if r == "regional_too_close":
+            return (
+                _(
+                    "De locaties liggen %(km)s km uit elkaar, minder dan %(min)s km: een regionale ramp "
+                    "(overstroming van een dijkring, regionale stroomuitval) kan beide treffen."
+                )
+                % values,
+                _("Kies een tweede achtervang of uitwijklocatie op meer dan %(min)s km.") % values,
+            )
+        return _("De locaties liggen %(km)s km uit elkaar, ten minste %(min)s km.") % values, ""
+    if r.startswith("versions_"):
+        values = {
+            "guest": v["guest"],
+            "host": v["host"],
+            "product": v["product"],
+            "version": v["version"] or _("onbekend"),
+            "host_version": v.get("host_version") or _("onbekend"),
+            "components": _names(v["components"]),
+            "host_products": _names(v.get("host_products", ())),
+            "apart": v.get("apart", 0),
+        }
+        if r == "versions_other_product":
+            return (
+                _(
+                    "%(guest)s gebruikt %(product)s voor %(components)s, %(host)s een ander product "
+                    "(%(host_products)s). %(host)s heeft geen kennis, licenties of koppelingen om deze dienst "
+                    "te draaien."
+                )
+                % values,
+                _(
+                    "Spreek af dat %(host)s een omgeving met %(product)s klaarhoudt en oefent, of kies "
+                    "samen één product."
+                )
+                % values,
+            )
+        if r == "versions_major_drift":
+            return (
+                _(
+                    "%(guest)s draait %(product)s versie %(version)s, %(host)s versie %(host_version)s: "
+                    "%(apart)s hoofdversie(s) verschil. Gegevens en koppelingen passen dan mogelijk niet."
+                )
+                % values,
+                _("Breng beide op dezelfde hoofdversie of test het herstel op de versie van %(host)s.")
+                % values,
+            )
+        if r == "versions_unknown":
+            return (
+                _(
+                    "%(guest)s en %(host)s gebruiken allebei %(product)s, maar een versie ontbreekt "
+                    "(%(version)s / %(host_version)s)."
+                )
+                % values,
+                _("Vul de versie in het applicatielandschap van beide gemeenten in."),
+            )
+        if r == "versions_match":
+            return (
+                _("%(guest)s en %(host)s draaien allebei %(product)s versie %(version)s / %(host_version)s.")
+                % values,
+                "",
+            )
+        return (
+            _("%(host)s heeft geen eigen applicatie voor %(components)s: geen versieverschil te toetsen.")
+            % values,
+            "",
+        )
+    values = {
+        "months": v["months"],
+        "date": _day(v.get("date")),
+        "expires": _day(v.get("expires")),
+        "latest": _day(v.get("latest")),
+        "expired": _day(v.get("expired")),
+        "grade": str(GRADE_LABELS.get(v.get("grade"), v.get("grade"))),
+    }
+    fix_full = _(
+        "Voer een volledige hersteltest uit bij de partner, met gebruikers, en leg de zwaarte vast in het logboek."
+    )
+    if r == "evidence_none":
+        if v.get("latest"):
+            return (
+                _(
+                    "De laatste hersteltest (%(latest)s) telt niet meer: een test geldt %(months)s maanden "
+                    "(verlopen op %(expired)s)."
+                )
+                % values,
+                fix_full,
+            )
+        return _("Er is nog geen hersteltest vastgelegd.") % values, fix_full
+    text = (
+        _("Sterkste geldige hersteltest: %(grade)s op %(date)s, geldig tot %(expires)s (%(months)s maanden).")
+        % values
+    )
+    if r == "evidence_full":
+        return text, ""
+    if r == "evidence_partial":
+        return text + " " + _(
+            "Een gedeeltelijk herstel bewijst niet dat alles bij de partner draait."
+        ), fix_full
+    return text + " " + _("Een papieren doorloop bewijst niet dat herstel werkt."), fix_full
+
+
+def phrase_finding(finding: cm.Finding) -> PhrasedFinding:
+    explanation, fix = _explain_finding(finding)
+    subject = finding.subject if finding.about_service else ""
+    return PhrasedFinding(
+        finding.topic,
+        str(COMMON_MODE_TOPICS[finding.topic]),
+        subject,
+        finding.level,
+        finding.reason,
+        explanation,
+        fix,
     )

@@ -51,11 +51,55 @@ class FeasibilityDirectionSerializer(serializers.Serializer):
         ref_name = "AchtervangHaalbaarheidRichting"
 
 
+class FindingSerializer(serializers.Serializer):
+    toets = serializers.ChoiceField(
+        source="topic",
+        choices=[
+            "veiligheidsregio",
+            "overstroming",
+            "datacenter",
+            "netwerk",
+            "leverancier",
+            "afstand",
+            "versies",
+            "testbewijs",
+        ],
+    )
+    dienst = serializers.CharField(
+        source="subject",
+        allow_blank=True,
+        help_text="The service in scope a version finding is about; else empty.",
+    )
+    stoplicht = serializers.ChoiceField(source="level", choices=LIGHTS)
+    reden = serializers.CharField(source="reason", help_text="Reason code, e.g. `safety_region_same`.")
+    toelichting = serializers.CharField(source="explanation", help_text="What was found, with its numbers.")
+    oplossing = serializers.CharField(
+        source="fix", allow_blank=True, help_text="What would fix it; empty when green."
+    )
+
+    class Meta:
+        ref_name = "AchtervangGedeeldRisicoBevinding"
+
+
+class CommonModeSerializer(serializers.Serializer):
+    stoplicht = serializers.ChoiceField(source="level", choices=LIGHTS)
+    bevindingen = FindingSerializer(source="findings", many=True)
+
+    class Meta:
+        ref_name = "AchtervangGedeeldRisico"
+
+
 class FeasibilitySerializer(serializers.Serializer):
     afspraak = serializers.IntegerField(source="agreement.pk")
     stoplicht = serializers.ChoiceField(source="status", choices=LIGHTS)
     afstandKm = Number(source="distance_km", digits=2)
     richtingen = FeasibilityDirectionSerializer(source="results", many=True)
+    gedeeldRisico = CommonModeSerializer(
+        source="common_mode",
+        help_text="Common-mode risk: can both fail together (safety region, flood area, data centre, network "
+        "provider, supplier-hosted products, regional distance, version drift, restore-test evidence)? "
+        "Apart from `stoplicht`.",
+    )
 
     class Meta:
         ref_name = "AchtervangHaalbaarheid"

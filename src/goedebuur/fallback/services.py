@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public API of the fallback app: agreements (`agreements.py`), the services in scope
-(`scope.py`), the BIO test plan, test log and actions (`testplan.py`), the feasibility check and
+(`scope.py`), the common-mode risk of a pair and of suggested pairs (`common_mode.py`), the BIO test plan, test log and actions (`testplan.py`), the feasibility check and
 restore simulation (`assessment.py`), and history and restore (`history.py`), including deleted
 agreements and removed services.
 
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from goedebuur.core.fallback.common_mode import expires_on as test_expires_on
 from goedebuur.history import services as history
 
 from . import history as trackers
@@ -34,6 +35,7 @@ from .assessment import (
     rate_per_slot,
     report,
 )
+from .common_mode import CommonModeReport, agreement_common_mode, pair_warnings
 from .models import Agreement, Service
 from .scope import application_defaults, delete_service, save_service
 from .testplan import (
@@ -51,8 +53,10 @@ from .testplan import (
 )
 
 __all__ = [
+    "CommonModeReport",
     "DirectionResult",
     "Report",
+    "agreement_common_mode",
     "agreement_versions",
     "application_defaults",
     "assess",
@@ -73,6 +77,7 @@ __all__ = [
     "open_actions",
     "overall_status",
     "overdue_tests",
+    "pair_warnings",
     "plan_test",
     "rate_per_slot",
     "record_test",
@@ -88,6 +93,7 @@ __all__ = [
     "save_service",
     "service_versions",
     "site_defaults",
+    "test_expires_on",
     "tests_current",
     "today",
     "versions",

@@ -7,8 +7,11 @@ Rules
 - Logging a test closes the earliest open planned test of that kind and plans the next one a year
   after the test date (unless one is already planned after it).
 - A planned test is overdue when its date has passed and no test was logged for it.
-- An agreement's tests are current when both kinds were logged within the last year and none is
-  overdue.
+- Every new test says how strong it was (`TestGrade`: a paper walkthrough, a partial restore, a
+  full restore at the partner's site with users); tests logged before grading are "not graded".
+- An agreement's tests are current when both kinds were logged within the last year, the restore
+  test really restored something (a partial or full restore; a paper walkthrough or an ungraded
+  test is no restore), and none is overdue.
 "Today" is `django.utils.timezone.localdate()`, so tests can freeze time."""
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from goedebuur.common import date_within
 from goedebuur.history import services as history
 
-from .models import Agreement, FollowUpAction, PlannedTest, ServiceResult, TestKind, TestRecord
+from .models import Agreement, FollowUpAction, PlannedTest, ServiceResult, TestGrade, TestKind, TestRecord
+
+# A restore test counts towards "tests current" only when it restored something.
+RESTORING_GRADES = (TestGrade.PARTIAL, TestGrade.FULL)
 
 
 def today() -> dt.date:
@@ -68,7 +75,7 @@ def plan_first_tests(agreement: Agreement, user) -> None:
 
 @transaction.atomic
 def record_test(agreement: Agreement, values: dict, results: list[dict], user) -> TestRecord:
-    """Log a test. `values`: kind, date, scenario, passed, findings; `results`: one dict per service
+    """Log a test. `values`: kind, date, scenario, passed, grade, findings; `results`: one dict per service
     tested with service, restore_hours, data_loss_hours. Closes the open planned test of the kind
     and plans the next one a year later."""
     record = TestRecord(
@@ -78,6 +85,10 @@ def record_test(agreement: Agreement, values: dict, results: list[dict], user) -
         raise ValidationError({"date": _("Een test kan niet in de toekomst hebben plaatsgevonden.")})
     if not date_within(record.date, back=10, today=today()):
         raise ValidationError({"date": _("Deze test ligt meer dan tien jaar terug; controleer de datum.")})
+    if record.grade not in TestGrade.values:
+        raise ValidationError(
+            {"grade": _("Kies hoe zwaar de test was: papieren doorloop, gedeeltelijk of volledig herstel.")}
+        )
     record.full_clean()
     seen = set()
     for row in results:
@@ -166,16 +177,22 @@ def is_overdue(planned: PlannedTest, on: dt.date | None = None) -> bool:
     return planned.record_id is None and planned.planned_date < (on or today())
 
 
+def _counting(records):
+    """The test records that count towards "tests current": restore tests only when they restored."""
+    return records.exclude(Q(kind=TestKind.RESTORE) & ~Q(grade__in=RESTORING_GRADES))
+
+
 def tests_current(agreement: Agreement, on: dt.date | None = None) -> bool:
-    """Both kinds logged within the last year and nothing overdue."""
+    """Both kinds logged within the last year (a restore test that restored something) and nothing
+    overdue."""
     on = on or today()
     if overdue_tests([agreement], on).exists():
         return False
     year_ago = on - dt.timedelta(days=366)
     kinds = set(
-        TestRecord.objects.filter(agreement=agreement, date__gte=year_ago, date__lte=on).values_list(
-            "kind", flat=True
-        )
+        _counting(
+            TestRecord.objects.filter(agreement=agreement, date__gte=year_ago, date__lte=on)
+        ).values_list("kind", flat=True)
     )
     return kinds >= set(TestKind.values)
 
@@ -187,9 +204,9 @@ def current_by_agreement(agreements, on: dt.date | None = None) -> dict[int, boo
     overdue = set(overdue_tests(ids, on).values_list("agreement_id", flat=True))
     year_ago = on - dt.timedelta(days=366)
     recent: dict[int, set[str]] = {}
-    rows = TestRecord.objects.filter(agreement_id__in=ids, date__gte=year_ago, date__lte=on).values_list(
-        "agreement_id", "kind"
-    )
+    rows = _counting(
+        TestRecord.objects.filter(agreement_id__in=ids, date__gte=year_ago, date__lte=on)
+    ).values_list("agreement_id", "kind")
     for agreement_id, kind in rows:
         recent.setdefault(agreement_id, set()).add(kind)
     return {i: i not in overdue and recent.get(i, set()) >= set(TestKind.values) for i in ids}

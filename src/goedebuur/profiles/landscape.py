@@ -88,6 +88,19 @@ def landscape(municipality: Municipality):
     )
 
 
+def hosted_products(municipality_ids: Iterable[int]) -> list[tuple[int, int, str, str]]:
+    """(municipality id, product id, product name, supplier name) of every application the supplier
+    hosts (SaaS) for these municipalities, in one query of plain values (the common-mode warnings of
+    the suggested achtervang pairs, for the whole country at once)."""
+    return list(
+        Application.objects.filter(
+            municipality_id__in=list(municipality_ids), hosting=Application.Hosting.SAAS
+        )
+        .order_by("municipality_id", "product__name", "pk")
+        .values_list("municipality_id", "product_id", "product__name", "product__supplier__name")
+    )
+
+
 def resolve_components(values: Iterable) -> list[ReferenceComponent]:
     """Reference components from instances, primary keys, GEMMA ids or exact names (any case).
     Raises a ValidationError naming the ones that are unknown."""

@@ -3,6 +3,7 @@
 by /api/v1/clusters, /api/v1/achtervang-koppels and the `clusters` and `achtervang-koppels`
 commands' `--json`."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .. import services
@@ -197,6 +198,17 @@ class PairQuerySerializer(serializers.Serializer):
     )
 
 
+class PairWarningSerializer(serializers.Serializer):
+    toets = serializers.ChoiceField(source="topic", choices=["veiligheidsregio", "leverancier"])
+    stoplicht = serializers.ChoiceField(source="level", choices=["groen", "oranje", "rood"])
+    reden = serializers.CharField(source="reason", help_text="`safety_region_same` or `suppliers_shared`.")
+    toelichting = serializers.CharField(source="explanation", help_text="What both share, with the numbers.")
+    oplossing = serializers.CharField(source="fix", help_text="What would take the risk away.")
+
+    class Meta:
+        ref_name = "AchtervangKoppelWaarschuwing"
+
+
 class PairGroupSerializer(serializers.Serializer):
     soort = serializers.ChoiceField(source="kind", choices=["paar", "driehoek"])
     gemeenten = MemberSerializer(
@@ -208,9 +220,17 @@ class PairGroupSerializer(serializers.Serializer):
         source="km", child=serializers.FloatField(), help_text="Per pair in the group, between inside points."
     )
     fit = serializers.FloatField()
+    waarschuwingen = serializers.SerializerMethodField(
+        help_text="Common-mode warnings: can both fail together? Empty when none is known."
+    )
 
     class Meta:
         ref_name = "AchtervangKoppel"
+
+    @extend_schema_field(PairWarningSerializer(many=True))
+    def get_waarschuwingen(self, group) -> list:
+        found = self.context.get("warnings", {}).get(tuple(m.code for m in group.members), [])
+        return PairWarningSerializer(found, many=True).data
 
 
 class LeftoverSerializer(serializers.Serializer):

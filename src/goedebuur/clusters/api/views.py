@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
 from goedebuur.common import HeavyAnonymousThrottle
 
-from .. import services
+from .. import common_mode, services
 from .serializers import (
     ClusterProposalSerializer,
     ClusterRequestSerializer,
@@ -56,7 +56,10 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
         description=(
             "A maximum-fit matching of the municipalities into pairs (a triangle where an odd count "
             "requires it) whose town halls (inside points) lie between `minKm` and `maxKm` apart; "
-            "municipalities left over are listed with the reason."
+            "municipalities left over are listed with the reason. Each pair has its common-mode "
+            "`waarschuwingen` (can both fail together?): the same safety region for everyone, products both "
+            "take as SaaS from the same supplier only for users who may see landscapes (logged-in "
+            "municipal users and administrators)."
         ),
         parameters=[PairQuerySerializer],
         responses={200: PairProposalSerializer},
@@ -65,4 +68,5 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
         query = PairQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         proposal = services.fallback_pairs(services.PairRequest(**query.validated_data))
-        return Response(PairProposalSerializer(proposal).data)
+        warnings = common_mode.warnings_for(proposal, request.user)
+        return Response(PairProposalSerializer(proposal, context={"warnings": warnings}).data)

@@ -25,6 +25,34 @@ class LocationSerializer(serializers.Serializer):
     soort = serializers.ChoiceField(source="kind", choices=Agreement.SiteKind.values)
     lat = serializers.FloatField(min_value=-90, max_value=90, help_text="Latitude (WGS84).")
     lon = serializers.FloatField(min_value=-180, max_value=180, help_text="Longitude (WGS84).")
+    datacenter = serializers.CharField(
+        source="data_centre",
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        help_text="The data centre the site's systems run in (common-mode check: the same on both sides is red).",
+    )
+    netwerkleverancier = serializers.CharField(
+        source="network_provider",
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        help_text="The site's network provider (the same on both sides is amber).",
+    )
+    overstromingsgebied = serializers.CharField(
+        source="flood_area",
+        max_length=150,
+        allow_blank=True,
+        required=False,
+        help_text="The flood-risk area (e.g. the dike-ring area) the site lies in; the same on both sides is red.",
+    )
+    bronOverstromingsgebied = serializers.CharField(
+        source="flood_source",
+        max_length=300,
+        allow_blank=True,
+        required=False,
+        help_text="Where the flood-risk area comes from (map, date).",
+    )
 
     class Meta:
         ref_name = "AchtervangLocatie"

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from goedebuur.api import refused
 
 from .. import services
-from ..models import TestKind
+from ..models import TestGrade, TestKind
 from .base import ID, TAGS, FallbackApiMixin
 
 
@@ -37,11 +37,29 @@ class TestRecordSerializer(serializers.Serializer):
     datum = serializers.DateField(source="date")
     scenario = serializers.CharField(max_length=4000)
     geslaagd = serializers.BooleanField(source="passed")
+    zwaarte = serializers.ChoiceField(
+        source="grade",
+        choices=TestGrade.values,
+        allow_null=True,
+        help_text="How strong the test is as evidence: `papier` (a walkthrough on paper), `gedeeltelijk` (a "
+        "partial restore), `volledig` (a full restore at the partner's site with users). Read: empty for "
+        "tests logged before grading. Only a partial or full restore counts as a current restore test; "
+        "a test counts for 12 months.",
+    )
+    geldigTot = serializers.SerializerMethodField(help_text="The day the test stops counting (12 months).")
     bevindingen = serializers.CharField(source="findings", allow_blank=True, default="", max_length=4000)
     resultaten = ResultSerializer(source="results", many=True, required=False)
 
     class Meta:
         ref_name = "Achtervangtest"
+
+    def get_geldigTot(self, record) -> str:
+        return services.test_expires_on(record.date).isoformat()
+
+    def to_representation(self, record):
+        data = super().to_representation(record)
+        data["zwaarte"] = record.grade or None
+        return data
 
 
 def _results(rows, agreement) -> list[dict]:

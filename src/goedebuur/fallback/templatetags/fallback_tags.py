@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from goedebuur.core.fallback import common_mode
 from goedebuur.core.fallback import feasibility as ff
 from goedebuur.fallback.phrases import fmt
 
@@ -39,3 +40,22 @@ TOPICS = {
 @register.filter
 def topic(value):
     return TOPICS.get(value, value)
+
+
+@register.simple_tag
+def risk(level):
+    """The traffic light of a common-mode finding: can both fail together?"""
+    words = {
+        ff.GREEN: _("groen: geen gedeeld risico"),
+        ff.AMBER: _("oranje: let op"),
+        ff.RED: _("rood: gedeeld risico"),
+    }
+    return format_html(
+        '<span class="light light-{}"><span aria-hidden="true">●</span> {}</span>', level, words[level]
+    )
+
+
+@register.filter
+def valid_until(day):
+    """The day a test stops counting as evidence (`common_mode.EVIDENCE_MONTHS` months later)."""
+    return common_mode.expires_on(day) if day else None

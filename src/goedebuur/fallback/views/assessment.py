@@ -21,6 +21,7 @@ def feasibility(request, pk):
         {
             "results": results,
             "status": services.overall_status(results),
+            "common_mode": services.agreement_common_mode(agreement),
             "labels": phrases.LABELS,
             "defaults": {
                 "peak": ff.DEFAULT_PEAK_FACTOR,

@@ -26,7 +26,7 @@ def tests(request, pk):
     agreement = visible_agreement(request, pk)
     context = base_context(agreement, request, "tests")
     today = testplan.today()
-    records = agreement.test_records.prefetch_related("results__service", "actions")
+    records = agreement.test_records.prefetch_related("results__service__guest", "actions")
     page = Paginator(records, 10).get_page(request.GET.get("page"))
     planned = agreement.planned_tests.select_related("record")
     context.update(

@@ -3,7 +3,7 @@
 
 from django.core.management.base import BaseCommand
 
-from goedebuur.clusters import pairs, services
+from goedebuur.clusters import common_mode, pairs, services
 from goedebuur.clusters.api.serializers import PairProposalSerializer
 from goedebuur.common import command_error, write_json
 
@@ -38,8 +38,10 @@ class Command(BaseCommand):
             )
         except services.ClusterError as error:
             raise command_error(error) from None
+        # The command line is an operator's tool: it sees the landscapes (shared SaaS products).
+        warnings = common_mode.warnings_for(proposal, None, operator=True)
         if options["json"]:
-            write_json(self, PairProposalSerializer(proposal).data)
+            write_json(self, PairProposalSerializer(proposal, context={"warnings": warnings}).data)
             return
         self.stdout.write(
             f"{proposal.area.name}: {len(proposal.groups)} koppels, {len(proposal.leftovers)} zonder achtervang; "
@@ -49,5 +51,7 @@ class Command(BaseCommand):
             names = " -> ".join(m.name for m in group.members)
             km = " / ".join(f"{k:.1f}" for k in group.km)
             self.stdout.write(f"{group.kind:<9} {names}  ({km} km, fit {group.fit:.2f})")
+            for warning in warnings.get(common_mode.group_codes(group), []):
+                self.stdout.write(f"  let op ({warning.topic_label}): {warning.explanation}")
         for left in proposal.leftovers:
             self.stdout.write(f"zonder achtervang: {left.member.name}: {left.explanation}")

@@ -46,6 +46,12 @@ class Command(BaseCommand):
                     self.stdout.write(
                         f"  [{c['stoplicht']:>6}] {c['toets']} · {c['onderwerp']}: {c['toelichting']}"
                     )
+            risk = data["gedeeldRisico"]
+            self.stdout.write(f"\nGedeeld risico (kunnen beide tegelijk uitvallen?): {risk['stoplicht']}")
+            for f in risk["bevindingen"]:
+                subject = f" · {f['dienst']}" if f["dienst"] else ""
+                fix = f" Wat helpt: {f['oplossing']}" if f["oplossing"] else ""
+                self.stdout.write(f"  [{f['stoplicht']:>6}] {f['toets']}{subject}: {f['toelichting']}{fix}")
             return None
         data = presenters.simulation(report)
         if options["json"]:
