@@ -62,7 +62,7 @@ def _size(box):
 
 
 def pairs_map(proposal: PairProposal):
-    """The municipalities with a line between the inside points of each pair (a triangle: three)."""
+    """The municipalities with a line between the centroids of each pair (a triangle: three)."""
     paths, boxes = geometry()
     left = {lo.member.code for lo in proposal.leftovers}
     areas = [

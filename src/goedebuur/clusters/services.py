@@ -7,8 +7,8 @@ graph with the stated extra links (`neighbour_graph`), calls the pure optimisers
 page, the API and the CLI. The inputs live in `inputs`, the results in `results` and the Dutch
 explanations of infeasible bounds in `explanations`; this module re-exports their public names.
 
-Town halls are not in the reference data: distances between "town halls" are taken between the
-municipalities' inside points (a point always inside the municipality, from the reference data)."""
+Town halls are not in the reference data: distances between municipalities are great-circle
+distances between their centroids, as everywhere on the platform (`DISTANCE_POINT`)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 """Public API of the procurement app: joint-purchasing opportunities (inkoopkansen).
 
 Loads the contracts with an end date (profiles app: Contract -> Application -> Product ->
-Supplier, the application's GEMMA reference components, the municipality's inside point), marks
+Supplier, the application's GEMMA reference components, the municipality's centroid), marks
 per contract whether the viewer may see its details (`profiles.permissions`), and calls the pure
 finder `goedebuur.core.procurement.opportunities.find_opportunities`. Pages, API, CSV export and CLI all go
 through `find_opportunities` here, so they apply the same rules:

@@ -20,7 +20,7 @@ def test_it_leaves_out_a_name_that_does_not_fit_its_area_even_smaller():
 
 
 def test_it_tries_a_smaller_size_before_leaving_a_name_out():
-    snug = LabelCandidate("Veenendaal", 7, 10, (0, 0, 14, 20))  # 10 × 0.56 × 4 = 22.4 > 1.5 × 14 = 21
+    snug = LabelCandidate("Veenendaal", 8, 10, (0, 0, 16, 20))  # 10 × 0.62 × 4 = 24.8 > 1.5 × 16 = 24
     assert place_labels([snug], size=4) == [(0, 4 * 0.8)]
 
 

@@ -55,7 +55,7 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
         summary="Propose achtervang pairs",
         description=(
             "A maximum-fit matching of the municipalities into pairs (a triangle where an odd count "
-            "requires it) whose town halls (inside points) lie between `minKm` and `maxKm` apart; "
+            "requires it) whose centroids lie between `minKm` and `maxKm` apart (great-circle); "
             "municipalities left over are listed with the reason."
         ),
         parameters=[PairQuerySerializer],
