@@ -17,6 +17,7 @@ import time
 
 import numpy as np
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.clusters import optimiser as clustering
@@ -227,5 +228,7 @@ def _compare(req, features, indices, x, y, adjacency, population, fit, bounds, b
         req.compare_with,
         division_name,
         _score(existing, division_name, bounds),
-        _score(ours, _("Voorstel met %(k)s groepen") % {"k": k}, bounds),
+        _score(
+            ours, ngettext("Voorstel met %(k)s groep", "Voorstel met %(k)s groepen", k) % {"k": k}, bounds
+        ),
     )
