@@ -39,6 +39,12 @@ class ProposalGroup:
     def count(self) -> int:
         return len(self.members)
 
+    @property
+    def lead(self) -> Member:
+        """The member that names the group in the legend: the most inhabitants (it is the likeliest
+        to have its name on the map), then by name."""
+        return min(self.members, key=lambda m: (-(m.population or 0), m.name))
+
 
 @dataclass
 class FixedCooperation:
