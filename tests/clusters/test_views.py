@@ -65,3 +65,10 @@ def test_the_national_proposal_numbers_its_groups_on_the_map_and_keeps_bordering
     groups = len(re.findall(r'<span class="swatch" [^>]*></span>groep \d+', html))
     assert groups > 10 and all(label.isdigit() for label in labels) and len(labels) >= groups // 2
     assert "Aangrenzende groepen hebben verschillende kleuren" in html
+
+
+def test_the_pairs_say_what_their_distance_measures_and_explain_fit(anonymous_client):
+    html = anonymous_client.get("/achtervang-koppels?min_km=5&max_km=40&gebied=PV26").content.decode()
+    assert "Afstand hemelsbreed tussen de middelpunten van de gemeenten: 5 tot 40 km." in html
+    assert "gemeentehuizen:" not in html and "binnenpunten" not in html
+    assert '<details class="uitleg"><summary>Wat betekent dit?</summary>' in html
