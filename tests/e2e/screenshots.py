@@ -28,6 +28,11 @@ EDITOR_PAGES = {
     "traject.png": "/trajecten/1",
     "achtervang-simulatie.png": "/achtervang/1/simulatie?uitval=GM0345",
 }
+# Only the map figure (map, legend and caption): the maps with names (issue 20).
+MAP_FIGURES = {
+    "kaart-provincie.png": "/kaart?provincie=PV26",
+    "clusters.png": "/clusters?gebied=PV26&min=2&max=8&fit=50",
+}
 VIEWPORT = {"width": 1280, "height": 900}
 
 
@@ -57,6 +62,13 @@ def shoot(page, base, path, name, full_page):
     print(f"screenshots: {base}{path} -> {(OUT / name).relative_to(ROOT)}")
 
 
+def shoot_figure(page, base, path, name):
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    page.locator("figure.map-figure").first.screenshot(path=OUT / name)
+    print(f"screenshots: {base}{path} (map) -> {(OUT / name).relative_to(ROOT)}")
+
+
 def main() -> int:
     if not CHROMIUM.exists():
         sys.exit(f"screenshots: {CHROMIUM} is missing (apt-get install chromium)")
@@ -81,6 +93,8 @@ def main() -> int:
                 page = context.new_page()
                 for name, path in PAGES.items():
                     shoot(page, base, path, name, full_page=True)
+                for name, path in MAP_FIGURES.items():
+                    shoot_figure(page, base, path, name)
                 page.goto(base + "/inloggen")
                 page.get_by_label("Gebruikersnaam").fill("redacteur.veenendaal")
                 page.get_by_label("Wachtwoord").fill("goedebuur-demo")

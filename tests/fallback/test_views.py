@@ -290,3 +290,12 @@ def test_it_does_not_complete_an_action_changed_since_the_page_was_opened(agreem
     assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
     action.refresh_from_db()
     assert action.done_on is None
+
+
+def test_the_agreement_says_its_distance_is_between_its_two_sites_and_explains_biv(
+    agreement, reader_a_client
+):
+    """Issue 20: one distance, honestly labelled; BIV, RTO and RPO explained where they appear."""
+    html = reader_a_client.get(f"/achtervang/{agreement.pk}").content.decode()
+    assert " km hemelsbreed tussen de twee locaties</dd>" in html
+    assert '<details class="uitleg"><summary>Wat betekent dit?</summary><dl><dt>BIV</dt>' in html

@@ -28,7 +28,7 @@ def test_it_shows_the_map_to_anonymous_visitors(anonymous_client):
     assert body.count("data-code=") == 342
     assert 'aria-current="page">Kaart' in body
     assert 'role="group" aria-label="Kaart van Nederland: ICT-samenwerkingen per gemeente"' in body
-    assert '<a href="/gemeenten/GM0340"><title>Rhenen: 0 ICT-samenwerkingen</title>' in body
+    assert '<a href="/gemeenten/GM0340" tabindex="-1"><title>Rhenen: 0 ICT-samenwerkingen</title>' in body
 
 
 def test_it_offers_a_table_with_the_same_counts_as_a_text_alternative(anonymous_client):
@@ -136,10 +136,32 @@ def test_it_works_as_a_plain_get_form(anonymous_client):
     assert "Wis filters" not in form
 
 
-def test_it_lets_keyboard_users_skip_the_map_links(anonymous_client):
+def test_the_map_is_one_tab_stop_with_the_keys_and_the_table_explained(anonymous_client):
     body = _get(anonymous_client, "/kaart?provincie=PV26")
-    skip = body.index('<a class="map-skip" href="#na-de-kaart">Sla de kaart met 26 gemeenten over</a>')
-    assert skip < body.index("<svg") < body.index('<figcaption id="na-de-kaart" tabindex="-1">')
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    links = re.findall(r"<a [^>]*>", svg)
+    assert len(links) == 26
+    assert sum('tabindex="-1"' not in link for link in links) == 1  # the one tab stop
+    assert "map-skip" not in body  # no skip link needed: the map no longer holds 26 tab stops
+    assert "Met het toetsenbord is de kaart één tabstop: de pijltjestoetsen" in body
+    assert '<details class="map-table" id="kaart-tabel">' in body
+
+
+def test_a_province_map_names_nearly_all_its_municipalities(anonymous_client):
+    body = _get(anonymous_client, "/kaart?provincie=PV26")
+    labels = body[body.index('<g class="map-labels" aria-hidden="true"') :]
+    labels = labels[: labels.index("</g>")]
+    names = re.findall(r"<text [^>]*>([^<]*)</text>", labels)
+    assert {"Utrecht", "Amersfoort", "Veenendaal", "Rhenen"} <= set(names)
+    assert len(names) >= 20  # of 26: only where a name fits without covering another
+
+
+def test_the_national_map_names_only_municipalities_with_room_for_their_name(anonymous_client):
+    body = _get(anonymous_client, "/kaart")
+    labels = body[body.index('<g class="map-labels"') :]
+    names = re.findall(r"<text [^>]*>([^<]*)</text>", labels[: labels.index("</g>")])
+    assert 10 <= len(names) < 342
+    assert "Súdwest-Fryslân" in names or "Het Hogeland" in names  # large areas have room
 
 
 def test_it_loads_the_map_script_once_and_keeps_it_optional(anonymous_client):

@@ -7,14 +7,15 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from goedebuur.common import number
-from goedebuur.core.geo import padded_box, project, union_box, viewbox
+from goedebuur.core.geo import padded_box, project, union_box
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT
-from goedebuur.maps.services import Area, geometry, render_map
+from goedebuur.maps.services import Area, geometry, named_map
 
 from .pairs import PairProposal
-from .services import PAIR_LINE, ClusterProposal
+from .services import GROUP_COLOURS, PAIR_LINE, ClusterProposal
 
 
 def _box_for(codes, boxes):
@@ -22,28 +23,46 @@ def _box_for(codes, boxes):
 
 
 def cluster_map(proposal: ClusterProposal):
-    """The proposal on the map: each group in its colour (neighbouring groups differ)."""
+    """The proposal on the map: each group in its colour (its own, or at least different from its
+    neighbours' when there are more groups than colours), named where the names fit: the
+    municipalities, or the group numbers when colours repeat."""
     paths, boxes = geometry()
     colour_of = {}
     title_of = {}
+    name_of = {}
     for group in proposal.groups:
         for m in group.members:
             colour_of[m.code] = group.colour
+            name_of[m.code] = m.name
             title_of[m.code] = _("%(name)s: groep %(g)s") % {"name": m.name, "g": group.number}
     areas = [
         Area(code, title_of[code], paths[code], fill=colour_of[code], title=title_of[code])
         for code in proposal.area.codes
         if code in paths
     ]
-    label = _("Kaart van het voorstel: %(k)s groepen in %(area)s") % {
-        "k": len(proposal.groups),
-        "area": proposal.area.name,
-    }
-    return mark_safe(render_map(areas, viewbox(_box_for(proposal.area.codes, boxes)), label=label))
+    k = len(proposal.groups)
+    label = ngettext(
+        "Kaart van het voorstel: %(k)s groep in %(area)s",
+        "Kaart van het voorstel: %(k)s groepen in %(area)s",
+        k,
+    ) % {"k": k, "area": proposal.area.name}
+    box = _box_for(proposal.area.codes, boxes)
+    if k > len(GROUP_COLOURS):
+        # Colours repeat (bordering groups still differ): name the groups by their number, at
+        # their largest member, so that each group on the map is found in the legend and table.
+        name_of = {}
+        for group in proposal.groups:
+            largest = max((m.code for m in group.members if m.code in boxes), key=lambda c: _size(boxes[c]))
+            name_of[largest] = str(group.number)
+    return mark_safe(named_map(areas, box, label=label, names=name_of))
+
+
+def _size(box):
+    return (box[2] - box[0]) * (box[3] - box[1])
 
 
 def pairs_map(proposal: PairProposal):
-    """The municipalities with a line between the inside points of each pair (a triangle: three)."""
+    """The municipalities with a line between the centroids of each pair (a triangle: three)."""
     paths, boxes = geometry()
     left = {lo.member.code for lo in proposal.leftovers}
     areas = [
@@ -66,7 +85,7 @@ def pairs_map(proposal: PairProposal):
     areas = [Area(a.code, names.get(a.code, a.code), a.path, fill=a.fill, title=(
         f"{names.get(a.code, a.code)}: {a.title}" if a.title else names.get(a.code, a.code))) for a in areas]  # fmt: skip
     label = _("Kaart van de achtervangkoppels: %(n)s koppels") % {"n": len(proposal.groups)}
-    svg = render_map(areas, viewbox(_box_for(proposal.area.codes, boxes)), label=label)
+    svg = named_map(areas, _box_for(proposal.area.codes, boxes), label=label, names=names)
     lines = []
     for g in proposal.groups:
         codes = [m.code for m in g.members]

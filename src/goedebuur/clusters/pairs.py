@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Fallback pairs (achtervang): who can be whose fallback within a distance band, with the most fit
-in total (`goedebuur.core.clusters.matching`). Distances are taken between the municipalities' inside points
-(town halls are not in the reference data)."""
+in total (`goedebuur.core.clusters.matching`). Distances are great-circle distances between the municipalities' centroids, as everywhere
+(`DISTANCE_POINT`; town halls are not in the reference data)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from goedebuur.common import number
 from goedebuur.core.clusters import matching
 from goedebuur.core.partners.scoring import pairwise_fit
-from goedebuur.municipalities.models import Municipality
+from goedebuur.municipalities.models import DISTANCE_POINT, Municipality
 from goedebuur.partners.services import load_features
 
 from .inputs import WHOLE_COUNTRY, AreaChoice, ClusterError, parse_area
@@ -73,15 +73,16 @@ class PairProposal:
     mean_fit: float
     allowed_pairs: int
     seconds: float
-    points: dict[str, tuple[float, float]]  # code -> (lat, lon) of the inside point
+    points: dict[str, tuple[float, float]]  # code -> (lat, lon) of the centroid (DISTANCE_POINT)
 
 
 _pair_cache: dict = {}
 _pair_lock = Lock()
 
 
-def _inside_points(codes) -> dict[str, tuple[float, float]]:
-    rows = Municipality.objects.filter(code__in=codes).values_list("code", "point_lat", "point_lon")
+def _distance_points(codes) -> dict[str, tuple[float, float]]:
+    """(lat, lon) per code of the point distances are measured from: the centroid, as everywhere."""
+    rows = Municipality.objects.filter(code__in=codes).values_list("code", *DISTANCE_POINT)
     return {code: (lat, lon) for code, lat, lon in rows}
 
 
@@ -104,7 +105,7 @@ def fallback_pairs(req: PairRequest) -> PairProposal:
     key = (req, id(features), area.codes)
     with _pair_lock:
         cached = _pair_cache.get(key)
-    points = _inside_points(area.codes)
+    points = _distance_points(area.codes)
     if cached is None:
         indices = [features.index_of(c) for c in area.codes]
         lat = np.array([points[c][0] for c in area.codes])

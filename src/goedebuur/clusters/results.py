@@ -8,16 +8,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from goedebuur.core.clusters import optimiser as clustering
+from goedebuur.core.maps import colour
 
 from .inputs import AreaChoice, ClusterRequest
 from .neighbour_graph import Link
 
-# Categorical fills for groups (ColorBrewer Set3, light enough for dark borders and labels);
-# neighbouring groups get different colours (greedy colouring of the group graph).
-GROUP_COLOURS = (
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
-    "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9",
-)  # fmt: skip
+# Categorical fills for groups: a colour of its own per group where the palette allows, else
+# a DSATUR colouring of the group graph (`goedebuur.core.maps.colour.group_colours`).
+GROUP_COLOURS = colour.GROUPS
 PAIR_LINE = "#08306b"
 
 
@@ -40,6 +38,12 @@ class ProposalGroup:
     @property
     def count(self) -> int:
         return len(self.members)
+
+    @property
+    def lead(self) -> Member:
+        """The member that names the group in the legend: the most inhabitants (it is the likeliest
+        to have its name on the map), then by name."""
+        return min(self.members, key=lambda m: (-(m.population or 0), m.name))
 
 
 @dataclass
@@ -91,17 +95,14 @@ class ClusterProposal:
 
 
 def _group_colours(labels: np.ndarray, adjacency, k: int) -> list[str]:
-    """Greedy colouring of the group graph (largest degree first) with GROUP_COLOURS."""
-    touching = [set() for _ in range(k)]
+    """A colour per group: its own when there are at most len(GROUP_COLOURS) groups, else bordering
+    groups differ (DSATUR)."""
+    touching: list[set[int]] = [set() for _ in range(k)]
     for i, row in enumerate(adjacency):
         for j in row:
             if labels[i] != labels[j]:
                 touching[labels[i]].add(int(labels[j]))
-    colour = [-1] * k
-    for g in sorted(range(k), key=lambda g: (-len(touching[g]), g)):
-        used = {colour[h] for h in touching[g]}
-        colour[g] = next(c for c in range(len(GROUP_COLOURS) * 4) if c not in used)
-    return [GROUP_COLOURS[c % len(GROUP_COLOURS)] for c in colour]
+    return colour.group_colours(touching)
 
 
 def _score(part: clustering.Partition, label: str, bounds) -> DivisionScore:

@@ -7,8 +7,8 @@ graph with the stated extra links (`neighbour_graph`), calls the pure optimisers
 page, the API and the CLI. The inputs live in `inputs`, the results in `results` and the Dutch
 explanations of infeasible bounds in `explanations`; this module re-exports their public names.
 
-Town halls are not in the reference data: distances between "town halls" are taken between the
-municipalities' inside points (a point always inside the municipality, from the reference data)."""
+Town halls are not in the reference data: distances between municipalities are great-circle
+distances between their centroids, as everywhere on the platform (`DISTANCE_POINT`)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import time
 
 import numpy as np
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.clusters import optimiser as clustering
@@ -227,5 +228,7 @@ def _compare(req, features, indices, x, y, adjacency, population, fit, bounds, b
         req.compare_with,
         division_name,
         _score(existing, division_name, bounds),
-        _score(ours, _("Voorstel met %(k)s groepen") % {"k": k}, bounds),
+        _score(
+            ours, ngettext("Voorstel met %(k)s groep", "Voorstel met %(k)s groepen", k) % {"k": k}, bounds
+        ),
     )

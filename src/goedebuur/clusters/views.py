@@ -22,7 +22,13 @@ def clusters(request):
     return render(
         request,
         "clusters/clusters.html",
-        {"nav": "clusters", "form": form, "proposal": proposal, "map": cluster_map},
+        {
+            "nav": "clusters",
+            "form": form,
+            "proposal": proposal,
+            "map": cluster_map,
+            "palette_size": len(services.GROUP_COLOURS),
+        },
     )
 
 

@@ -26,11 +26,12 @@ from django.utils.translation import ngettext
 from goedebuur.common import number
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation, Membership
-from goedebuur.core.geo import Box, boxes_overlap, padded_box, path_bbox, union_box, viewbox
+from goedebuur.core.geo import Box, Point, boxes_overlap, padded_box, path_bbox, project, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
+from goedebuur.core.maps.labels import LabelCandidate, font_size, place_labels
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from .svg import Area, render_map  # noqa: F401 - re-exported for the apps that draw their own maps
+from .svg import Area, MapLabel, render_map  # noqa: F401 - re-exported for the apps that draw their own maps
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Place:
 class _Geometry:
     paths: dict[str, str]
     boxes: dict[str, Box]
+    points: dict[str, Point]  # label points: each municipality's inside point, projected
     lengths: dict[str, int]
     national: Box
 
@@ -83,11 +85,13 @@ def _geometry_for(places: list[_Place]) -> _Geometry:
         if all(current.lengths.get(p.code) == p.path_length for p in places):
             return current
     with _geometry_lock:
-        paths = dict(Municipality.objects.values_list("code", "svg_path"))
+        rows = Municipality.objects.values_list("code", "svg_path", "point_lon", "point_lat")
+        paths = {code: d for code, d, _lon, _lat in rows}
+        points = {code: project(lon, lat) for code, _d, lon, lat in rows}
         boxes = {code: path_bbox(d) for code, d in paths.items() if d}
         national = padded_box(union_box(boxes.values()), padding=0.01) if boxes else (0, 0, 100, 100)
         lengths = {code: len(d) for code, d in paths.items()}
-        _geometry = _Geometry(paths, boxes, lengths, national)
+        _geometry = _Geometry(paths, boxes, points, lengths, national)
         return _geometry
 
 
@@ -95,6 +99,40 @@ def geometry() -> tuple[dict[str, str], dict[str, Box]]:
     """(code -> SVG path, code -> bounding box) of all municipalities, for maps of other apps."""
     current = _geometry_for(_places())
     return current.paths, current.boxes
+
+
+SMALL_MAP_FONT = 1 / 34  # small maps are drawn narrower, so their names take a larger share
+
+
+def map_labels(
+    names: dict[str, str], view: Box, *, small: bool = False, current: _Geometry | None = None
+) -> tuple[list[MapLabel], float]:
+    """The names to print on a map showing `view`: `names` (code -> text) of the areas that may be
+    named, each at its municipality's inside point when it fits there without covering another
+    name (`goedebuur.core.maps.labels`). Returns the labels and their font size (SVG units)."""
+    current = current or _geometry_for(_places())
+    codes = [c for c in names if c in current.boxes and c in current.points]
+    candidates = [LabelCandidate(names[c], *current.points[c], current.boxes[c]) for c in codes]
+    size = font_size(view, SMALL_MAP_FONT) if small else font_size(view)
+    chosen = place_labels(candidates, size, view)
+    return [MapLabel(candidates[i].text, candidates[i].x, candidates[i].y, font) for i, font in chosen], size
+
+
+def named_map(
+    areas: list[Area],
+    view: Box,
+    *,
+    label: str,
+    css_class: str = "nl-map",
+    names: dict[str, str] | None = None,
+    current: _Geometry | None = None,
+) -> str:
+    """`render_map` with the names of the areas in focus (not the muted context) printed where
+    they fit; `names` (code -> text) overrides the areas' names."""
+    if names is None:
+        names = {a.code: a.name for a in areas if not a.context}
+    labels, size = map_labels(names, view, small="small" in css_class.split(), current=current)
+    return render_map(areas, viewbox(view), label=label, css_class=css_class, labels=labels, font_size=size)
 
 
 def clear_cache() -> None:
@@ -270,7 +308,7 @@ def cooperation_count_map(
         rows.append(MapRow(place.code, place.name, place.province, url, count, fill, highlighted))
 
     label = label or _map_label(focus[0].province if province else "", domain, status, measure)
-    svg = render_map(areas, viewbox(box), label=label)
+    svg = named_map(areas, box, label=label, current=geometry)
     query = urlencode(
         [
             (k, v)
@@ -378,7 +416,7 @@ def cooperation_members_map(cooperation: Cooperation) -> SafeString:
         else:
             areas.append(Area(place.code, place.name, geometry.paths[place.code], fill=CONTEXT, context=True))
     label = _("Kaart met de deelnemende gemeenten van %(name)s") % {"name": cooperation.name}
-    return mark_safe(render_map(areas, viewbox(box), label=label, css_class="nl-map small"))
+    return mark_safe(named_map(areas, box, label=label, css_class="nl-map small", current=geometry))
 
 
 def neighbourhood_map(municipality: Municipality) -> SafeString:
@@ -402,7 +440,7 @@ def neighbourhood_map(municipality: Municipality) -> SafeString:
         if place.code in group and place.code in geometry.boxes
     ]
     label = _("Kaart van %(name)s en haar buurgemeenten") % {"name": municipality.name}
-    return mark_safe(render_map(areas, viewbox(box), label=label, css_class="nl-map small"))
+    return mark_safe(named_map(areas, box, label=label, css_class="nl-map small", current=geometry))
 
 
 SCORE_BREAKS = (0.2, 0.4, 0.6, 0.8)  # five classes of a score in 0..1
@@ -448,7 +486,7 @@ def score_map(
         (f"{number(bounds[k], 1)}–{number(bounds[k + 1], 1)}", SEQUENTIAL[k]) for k in range(len(SEQUENTIAL))
     ]
     return {
-        "svg": mark_safe(render_map(areas, viewbox(geometry.national), label=label)),
+        "svg": mark_safe(named_map(areas, geometry.national, label=label, current=geometry)),
         "legend": legend_items,
         "label": label,
     }

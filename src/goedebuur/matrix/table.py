@@ -8,6 +8,7 @@ from html import escape
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .services import RegisterMatrix
 
@@ -23,7 +24,13 @@ def body(result: RegisterMatrix, *, with_ict_total: bool) -> SafeString:
     number of cooperations, unfolding to their links), the totals."""
     municipality_url = _url_maker("municipalities:detail", "GM0000")
     cooperation_url = _url_maker("cooperations:detail", "slug-0000")
-    label = _("%(m)s, %(d)s: %(n)s samenwerking(en)")
+    labels: dict[int, str] = {}  # one translation per distinct count, not per cell
+
+    def label(n: int) -> str:
+        if n not in labels:
+            labels[n] = ngettext("%(m)s, %(d)s: %(n)s samenwerking", "%(m)s, %(d)s: %(n)s samenwerkingen", n)
+        return labels[n]
+
     none = escape(_("geen"))
     items = {
         slug: f'<li><a href="{escape(cooperation_url(slug))}">{escape(c.name)}</a></li>'
@@ -40,7 +47,8 @@ def body(result: RegisterMatrix, *, with_ict_total: bool) -> SafeString:
             if not cooperations:
                 parts.append(f'<td class="{classes}"><span aria-label="{none}">·</span></td>')
                 continue
-            summary = escape(label % {"m": municipality.name, "d": column.name, "n": len(cooperations)})
+            n = len(cooperations)
+            summary = escape(label(n) % {"m": municipality.name, "d": column.name, "n": n})
             links = "".join(items[c.slug] for c in cooperations)
             parts.append(
                 f'<td class="{classes} filled" data-domain="{escape(column.slug)}"><details>'

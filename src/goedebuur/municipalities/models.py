@@ -48,6 +48,11 @@ class MunicipalityManager(models.Manager):
         return super().get_queryset().defer(*HEAVY_FIELDS)
 
 
+# Where a municipality is when the platform gives a distance between two municipalities: its
+# centroid (issue 20: one distance everywhere; phrased by `goedebuur.common.distances`).
+DISTANCE_POINT = ("centroid_lat", "centroid_lon")
+
+
 class Municipality(models.Model):
     code = models.CharField(_("CBS-code"), max_length=6, unique=True)
     name = models.CharField(_("naam"), max_length=100, db_index=True)

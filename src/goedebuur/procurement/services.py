@@ -2,7 +2,7 @@
 """Public API of the procurement app: joint-purchasing opportunities (inkoopkansen).
 
 Loads the contracts with an end date (profiles app: Contract -> Application -> Product ->
-Supplier, the application's GEMMA reference components, the municipality's inside point), marks
+Supplier, the application's GEMMA reference components, the municipality's centroid), marks
 per contract whether the viewer may see its details (`profiles.permissions`), and calls the pure
 finder `goedebuur.core.procurement.opportunities.find_opportunities`. Pages, API, CSV export and CLI all go
 through `find_opportunities` here, so they apply the same rules:
@@ -14,8 +14,8 @@ through `find_opportunities` here, so they apply the same rules:
 - administrators see every group with all details, for any municipality, region or the country.
 
 A region or province limits the candidate partners to its municipalities (plus the focus
-municipality). Distances are great-circle distances between the municipalities' inside points
-(town halls are not in the reference data)."""
+municipality). Distances are great-circle distances between the municipalities' centroids, as everywhere
+(`DISTANCE_POINT`; town halls are not in the reference data)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from goedebuur.core.procurement import opportunities as core
-from goedebuur.municipalities.models import Municipality, Region
+from goedebuur.municipalities.models import DISTANCE_POINT, Municipality, Region
 from goedebuur.profiles.services import (
     Application,
     Contract,
@@ -253,8 +253,7 @@ def _records(user, municipality_ids, today, horizon):
             "application__municipality_id",
             "application__municipality__code",
             "application__municipality__name",
-            "application__municipality__point_lat",
-            "application__municipality__point_lon",
+            *(f"application__municipality__{name}" for name in DISTANCE_POINT),
             "application__product__supplier_id",
             "application__product__supplier__name",
             "application__product__name",

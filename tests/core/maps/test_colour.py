@@ -63,3 +63,33 @@ def test_it_writes_ranges_with_an_en_dash():
 def test_it_keeps_the_highlight_and_context_colours_out_of_the_scale():
     assert colour.HIGHLIGHT not in colour.SEQUENTIAL
     assert colour.CONTEXT not in colour.SEQUENTIAL
+
+
+def _ring(k):
+    """k groups in a ring: each borders the one before and after it."""
+    return [{(g - 1) % k, (g + 1) % k} for g in range(k)]
+
+
+def test_every_group_gets_a_colour_of_its_own_while_the_palette_allows():
+    touching = _ring(5)  # issue 20: five groups were drawn with three colours
+    colours = colour.group_colours(touching)
+    assert len(set(colours)) == 5
+
+
+@given(st.integers(min_value=len(colour.GROUPS) + 1, max_value=120), st.randoms(use_true_random=False))
+def test_bordering_groups_never_share_a_colour_beyond_the_palette(k, rnd):
+    # a planar-like graph: a ring with a few chords, at most degree 5
+    touching = _ring(k)
+    for _ in range(k // 3):
+        a, b = rnd.randrange(k), rnd.randrange(k)
+        if a != b and len(touching[a]) < 5 and len(touching[b]) < 5:
+            touching[a].add(b)
+            touching[b].add(a)
+    colours = colour.group_colours(touching)
+    assert len(colours) == k
+    for g, others in enumerate(touching):
+        assert all(colours[g] != colours[h] for h in others)
+
+
+def test_the_group_colours_are_distinct():
+    assert len(set(colour.GROUPS)) == len(colour.GROUPS)

@@ -217,7 +217,9 @@ class PairGroupSerializer(serializers.Serializer):
         help_text="A triangle is a cycle: each is the achtervang of the next, the last of the first.",
     )
     afstandKm = serializers.ListField(
-        source="km", child=serializers.FloatField(), help_text="Per pair in the group, between inside points."
+        source="km",
+        child=serializers.FloatField(),
+        help_text="Per pair in the group: great-circle distance between the centroids, as everywhere.",
     )
     fit = serializers.FloatField()
     waarschuwingen = serializers.SerializerMethodField(

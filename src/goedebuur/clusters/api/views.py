@@ -55,7 +55,7 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
         summary="Propose achtervang pairs",
         description=(
             "A maximum-fit matching of the municipalities into pairs (a triangle where an odd count "
-            "requires it) whose town halls (inside points) lie between `minKm` and `maxKm` apart; "
+            "requires it) whose centroids lie between `minKm` and `maxKm` apart (great-circle); "
             "municipalities left over are listed with the reason. Each pair has its common-mode "
             "`waarschuwingen` (can both fail together?): the same safety region for everyone, products both "
             "take as SaaS from the same supplier only for users who may see landscapes (logged-in "

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 from goedebuur.clusters.services import ClusterError, PairRequest
 from goedebuur.clusters.services import fallback_pairs as pairing
-from goedebuur.core.geo import padded_box, union_box, viewbox
+from goedebuur.core.geo import padded_box, union_box
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL
-from goedebuur.maps.services import Area, geometry, render_map
+from goedebuur.maps.services import Area, geometry, named_map
 from goedebuur.municipalities.models import Municipality
 
 from .. import permissions, testplan
@@ -84,7 +84,7 @@ def country_map(request):
         areas.append(Area(code, name, paths[code], fill=fill, title=title, href=""))
     label = _("Kaart: achtervangafspraken van gemeenten")
     national = _national_box(boxes)
-    svg = mark_safe(render_map(areas, viewbox(national), label=label))
+    svg = mark_safe(named_map(areas, national, label=label))
     with_agreement = [r for r in rows if r.current is not None]
     without = [r for r in rows if r.current is None]
     own = next(

@@ -107,7 +107,7 @@ class GroupSerializer(serializers.Serializer):
     contractenNietGedeeld = serializers.IntegerField(source="hidden")
     gemiddeldeAfstandKm = serializers.FloatField(
         source="mean_distance_km",
-        help_text="Mean great-circle distance between the members' inside points.",
+        help_text="Mean great-circle distance between the members' centroids.",
     )
     vensterBegin = serializers.DateField(
         source="window_start",

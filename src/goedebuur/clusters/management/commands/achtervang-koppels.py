@@ -13,10 +13,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--min-km", type=float, default=5.0, help="minimum distance between town halls (km)"
+            "--min-km",
+            type=float,
+            default=5.0,
+            help="minimum great-circle distance between the centroids (km)",
         )
         parser.add_argument(
-            "--max-km", type=float, default=40.0, help="maximum distance between town halls (km)"
+            "--max-km",
+            type=float,
+            default=40.0,
+            help="maximum great-circle distance between the centroids (km)",
         )
         parser.add_argument(
             "--max-ratio", type=float, default=None, help="capacity: at most this many times the inhabitants"

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Plain language in templates (issue 20): `{% load plain %}`
+
+- `{{ km|afstand }}` -> "4,7 km"; `{% afstand_uitleg "middelpunten" %}` -> what the distance measures
+  (`goedebuur.common.distances`);
+- `{% term "RTO" %}` -> `<abbr title="…">RTO</abbr>`: the term with its meaning as its title;
+- `{% uitleg "RTO" "RPO" %}` -> a closed "Wat betekent dit?" block explaining the terms, from the one
+  glossary in `goedebuur.common.glossary`."""
+
+from html import escape
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from .. import distances, glossary
+
+register = template.Library()
+
+
+@register.filter
+def afstand(value, decimals=1):
+    return distances.distance(value, int(decimals))
+
+
+@register.simple_tag
+def afstand_uitleg(basis=distances.CENTROIDS, factor=None):
+    return distances.basis_text(basis, factor)
+
+
+@register.simple_tag
+def term(key, text=""):
+    entry = glossary.entry(key)
+    return mark_safe(f'<abbr title="{escape(entry.short)}">{escape(text or entry.term)}</abbr>')
+
+
+@register.simple_tag
+def uitleg(*keys):
+    """A "Wat betekent dit?" block for the terms (glossary keys), closed until opened."""
+    items = "".join(
+        f"<dt>{escape(e.term)}</dt><dd>{escape(e.explanation)}</dd>" for e in map(glossary.entry, keys)
+    )
+    return mark_safe(
+        f'<details class="uitleg"><summary>{escape(_("Wat betekent dit?"))}</summary><dl>{items}</dl></details>'
+    )

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: EUPL-1.2
+from xml.etree import ElementTree
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from goedebuur.common import glossary
+
+
+def _render(text):
+    with translation.override("nl"):
+        return Template("{% load plain %}" + text).render(Context())
+
+
+def test_a_term_carries_its_meaning_as_title():
+    html = _render('{% term "BIV" %}')
+    assert html == '<abbr title="beschikbaarheid, integriteit, vertrouwelijkheid">BIV</abbr>'
+
+
+def test_uitleg_explains_the_terms_in_a_closed_block():
+    html = _render('{% uitleg "RTO" "RPO" %}')
+    root = ElementTree.fromstring(html)
+    assert root.tag == "details" and root.get("open") is None
+    assert root.find("summary").text == "Wat betekent dit?"
+    assert [dt.text for dt in root.iter("dt")] == ["RTO", "RPO"]
+    assert "Recovery Time Objective" in root.find("dl/dd").text
+
+
+def test_the_glossary_explains_what_bestuurders_asked_about():
+    """Issue 20: jargon without explanation (NCW, P10/P50, PERT, seed, Moore-Hodgson, BIV '232')."""
+    for key in ("NCW", "P10/P50/P90", "PERT", "seed", "Moore-Hodgson", "BIV", "middelpunt"):
+        entry = glossary.entry(key)
+        assert entry.short and len(entry.explanation) > 40
+    assert "‘232’" in str(glossary.entry("BIV").explanation)
+
+
+def test_an_unknown_term_fails_loudly():
+    with pytest.raises(KeyError):
+        _render('{% uitleg "XYZ" %}')
+
+
+def test_afstand_filters_and_tags_say_what_the_distance_is():
+    assert _render("{{ 4.66|afstand }}") == "4,7\u00a0km"
+    assert _render('{% afstand_uitleg "locaties" %}') == "hemelsbreed tussen de twee locaties"
