@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "goedebuur.trajectories",
     "goedebuur.experiences",
     "goedebuur.fallback",
+    "goedebuur.ledger",
     "goedebuur.pages",
     "goedebuur.ops",
     "goedebuur.api",
