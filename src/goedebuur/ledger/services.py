@@ -79,6 +79,18 @@ def linkable_cases(user, cooperation: Cooperation):
     )
 
 
+def case_by_id(user, case_id: int | None):
+    """The business case `case_id` if `user` may see it; a refusal on `business_case` otherwise."""
+    if case_id is None:
+        return None
+    case = businesscases.visible_cases(user).filter(pk=case_id).first()
+    if case is None:
+        raise ValidationError(
+            {"business_case": [_("Deze businesscase bestaat niet of u mag hem niet zien.")]}
+        )
+    return case
+
+
 # --- writing -----------------------------------------------------------------------------------
 
 
