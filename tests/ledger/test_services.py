@@ -56,7 +56,7 @@ def test_visibility_decides_who_sees_it(ledger, reader_a, editor_b, admin_user):
     anonymous = AnonymousUser()
     assert services.can_view(reader_a, ledger) and services.can_view(admin_user, ledger)
     assert not services.can_view(editor_b, ledger) and not services.can_view(anonymous, ledger)
-    ledger.visibility = Ledger.Visibility.MEMBERS
+    ledger.visibility = Ledger.Visibility.MUNICIPAL
     assert services.can_view(editor_b, ledger) and not services.can_view(anonymous, ledger)
     ledger.visibility = Ledger.Visibility.PUBLIC
     assert services.can_view(anonymous, ledger)
@@ -122,7 +122,7 @@ def test_figures_at_the_forecast_median_are_within_expectation(ledger, editor_a)
 
 def test_the_overview_counts_only_shared_ledgers(editor_a, editor_b):
     private = make_ledger(editor_a)
-    shared = make_ledger(editor_a, visibility=Ledger.Visibility.MEMBERS)
+    shared = make_ledger(editor_a, visibility=Ledger.Visibility.MUNICIPAL)
     for target in (private, shared):
         for code in (VEENENDAAL, RHENEN):
             record(target, editor_a, code, START, savings=10)

@@ -101,7 +101,7 @@ def test_an_editor_starts_a_ledger_with_a_business_case(editor_a, editor_a_clien
     response = editor_a_client.post(
         f"/samenwerkingen/{cooperation.slug}/resultaten/instellingen",
         {
-            "visibility": "leden",
+            "visibility": "gemeenten",
             "start_year": START,
             "business_case": case.pk,
             f"baseline_{VEENENDAAL}": "2.000.000",
@@ -110,7 +110,7 @@ def test_an_editor_starts_a_ledger_with_a_business_case(editor_a, editor_a_clien
     )
     assert response.status_code == 302
     ledger = services.ledger_of(cooperation)
-    assert (ledger.visibility, ledger.business_case_id) == ("leden", case.pk)
+    assert (ledger.visibility, ledger.business_case_id) == ("gemeenten", case.pk)
     assert ledger.baselines[VEENENDAAL] == {"eur": 2000000, "source": "begroting"}
     assert RHENEN in ledger.baselines  # taken from the business case
 
@@ -132,7 +132,7 @@ def test_an_entry_is_deleted_by_an_editor_only(ledger, editor_a_client, reader_a
 
 def test_the_overview_shows_shared_ledgers_and_the_uplift_with_its_count(ledger, editor_b_client):
     assert ledger.cooperation.name not in editor_b_client.get("/resultaten").content.decode()
-    ledger.visibility = Ledger.Visibility.MEMBERS
+    ledger.visibility = Ledger.Visibility.MUNICIPAL
     ledger.save()
     page = editor_b_client.get("/resultaten").content.decode()
     assert ledger.cooperation.name in page
@@ -140,7 +140,7 @@ def test_the_overview_shows_shared_ledgers_and_the_uplift_with_its_count(ledger,
 
 
 def test_the_overview_filters_by_domain_and_ignores_unknown_ones(ledger, editor_b_client):
-    ledger.visibility = Ledger.Visibility.MEMBERS
+    ledger.visibility = Ledger.Visibility.MUNICIPAL
     ledger.save()
     assert ledger.cooperation.name not in editor_b_client.get("/resultaten?domein=werkplek").content.decode()
     assert (

@@ -18,7 +18,7 @@ from goedebuur.history.services import Versioned
 class Ledger(Versioned):
     class Visibility(models.TextChoices):
         PRIVATE = "prive", _("privé: alleen de deelnemende gemeenten")
-        MEMBERS = "leden", _("leden: iedereen die is ingelogd namens een gemeente")
+        MUNICIPAL = "gemeenten", _("gemeenten: iedereen die is ingelogd namens een gemeente")
         PUBLIC = "openbaar", _("openbaar: iedereen")
 
     cooperation = models.OneToOneField(

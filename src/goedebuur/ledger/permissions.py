@@ -2,7 +2,7 @@
 """Who may see and change a savings ledger.
 
 - See: the current (accepted) member municipalities' users and administrators always; with
-  visibility "leden" also every user signed in on behalf of a municipality; with "openbaar" everyone.
+  visibility "gemeenten" also every user signed in on behalf of a municipality; with "openbaar" everyone.
 - Change (figures, baselines, visibility, the linked business case) and restore: editors of a
   current member municipality, and administrators. An invited municipality is no member."""
 
@@ -38,7 +38,7 @@ def visible_ledgers(user):
         cooperation__memberships__municipality_id=user.municipality_id,
         cooperation__memberships__left_on__isnull=True,
     )
-    return Ledger.objects.filter(public | Q(visibility=Ledger.Visibility.MEMBERS) | own).distinct()
+    return Ledger.objects.filter(public | Q(visibility=Ledger.Visibility.MUNICIPAL) | own).distinct()
 
 
 def can_view(user, ledger: Ledger) -> bool:
@@ -50,7 +50,7 @@ def can_view(user, ledger: Ledger) -> bool:
         return True
     if user.municipality_id is None:
         return False
-    return ledger.visibility == Ledger.Visibility.MEMBERS or is_member(user, ledger.cooperation)
+    return ledger.visibility == Ledger.Visibility.MUNICIPAL or is_member(user, ledger.cooperation)
 
 
 def can_edit(user, cooperation: Cooperation) -> bool:

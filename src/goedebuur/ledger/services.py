@@ -39,7 +39,7 @@ MAX_YEARS = 30
 MAX_SOURCE = 300
 MAX_NOTE = 2000
 MIN_CASES = core_uplift.MIN_CASES
-SHARED = (Ledger.Visibility.MEMBERS, Ledger.Visibility.PUBLIC)
+SHARED = (Ledger.Visibility.MUNICIPAL, Ledger.Visibility.PUBLIC)
 AMOUNT_FIELDS = ("savings", "one_off_costs", "yearly_costs")
 
 
@@ -173,7 +173,7 @@ def save_ledger(
         history.expect_revision(ledger, revision)
     errors: dict[str, list[str]] = {}
     if visibility not in Ledger.Visibility.values:
-        errors["visibility"] = [_("Kies privé, leden of openbaar.")]
+        errors["visibility"] = [_("Kies privé, gemeenten of openbaar.")]
     try:
         start_year = int(start_year)
     except (TypeError, ValueError):
@@ -466,7 +466,7 @@ class Overview:
 
 
 def shared_ledgers(user):
-    """The ledgers that share their figures (leden, openbaar) and that `user` may see."""
+    """The ledgers that share their figures (gemeenten, openbaar) and that `user` may see."""
     return permissions.visible_ledgers(user).filter(visibility__in=SHARED)
 
 

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from ..models import Entry, Ledger
 
 POSITIONS = ["below", "within", "above", "no_forecast", "no_figures"]
+VISIBILITIES = list(Ledger.Visibility.values)
 
 
 class BandSerializer(serializers.Serializer):
@@ -101,12 +102,15 @@ class ForecastSerializer(serializers.Serializer):
         ref_name = "ResultatenPrognose"
 
 
-class LedgerSerializer(serializers.Serializer):
-    """A cooperation's ledger; PUT takes `zichtbaarheid`, `startjaar`, `businesscase`, `basislijnen`."""
+class LedgerInputSerializer(serializers.Serializer):
+    """What PUT on a cooperation's ledger takes."""
 
-    samenwerking = serializers.CharField(read_only=True)
-    samenwerkingNaam = serializers.CharField(read_only=True)
-    zichtbaarheid = serializers.ChoiceField(Ledger.Visibility.values, source="visibility")
+    zichtbaarheid = serializers.ChoiceField(
+        VISIBILITIES,
+        source="visibility",
+        help_text="`prive`: the members only; `gemeenten`: everyone signed in for a municipality; "
+        "`openbaar`: everyone. Only `gemeenten` and `openbaar` count in /resultaten.",
+    )
     startjaar = serializers.IntegerField(source="start_year", min_value=2000, max_value=2100)
     businesscase = serializers.IntegerField(
         source="business_case",
@@ -117,6 +121,20 @@ class LedgerSerializer(serializers.Serializer):
         help_text="`id` of the business case whose forecast is the yardstick (a copy is taken).",
     )
     basislijnen = BaselineSerializer(many=True, source="baselines", default=list)
+
+    class Meta:
+        ref_name = "ResultatenInvoer"
+
+
+class LedgerSerializer(serializers.Serializer):
+    """A cooperation's ledger with its comparison."""
+
+    samenwerking = serializers.CharField(read_only=True)
+    samenwerkingNaam = serializers.CharField(read_only=True)
+    zichtbaarheid = serializers.ChoiceField(VISIBILITIES, source="visibility", read_only=True)
+    startjaar = serializers.IntegerField(source="start_year", read_only=True)
+    businesscase = serializers.IntegerField(source="business_case", allow_null=True, read_only=True)
+    basislijnen = BaselineSerializer(many=True, source="baselines", read_only=True)
     revisie = serializers.IntegerField(read_only=True)
     demogegevens = serializers.BooleanField(read_only=True)
     prognose = ForecastSerializer(read_only=True, allow_null=True)
@@ -172,7 +190,7 @@ class OverviewRowSerializer(serializers.Serializer):
     naam = serializers.CharField()
     vorm = serializers.CharField()
     domeinen = serializers.ListField(child=serializers.CharField())
-    zichtbaarheid = serializers.ChoiceField(Ledger.Visibility.values)
+    zichtbaarheid = serializers.ChoiceField(VISIBILITIES)
     oordeel = serializers.ChoiceField(POSITIONS)
     oordeelJaar = serializers.IntegerField(allow_null=True)
     vergelekenJaren = serializers.IntegerField()

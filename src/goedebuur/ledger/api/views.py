@@ -19,7 +19,7 @@ from goedebuur.history.services import EditConflict, etag
 
 from .. import permissions, presenters, services
 from ..models import Ledger
-from .serializers import EntrySerializer, LedgerSerializer, OverviewSerializer
+from .serializers import EntrySerializer, LedgerInputSerializer, LedgerSerializer, OverviewSerializer
 
 SLUG = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, description="`slug` of the cooperation."
@@ -74,7 +74,7 @@ class LedgerView(LedgerApiMixin, GenericAPIView):
         summary="A cooperation's results against its business case",
         description="Baselines, the forecast copy, every realised year (all members together in complete "
         "years, and per municipality) against the P10-P90 band, the verdict and the source of each figure. "
-        "404 when there is no ledger or the caller may not see it (visibility `prive`, `leden`, `openbaar`).",
+        "404 when there is no ledger or the caller may not see it (visibility `prive`, `gemeenten`, `openbaar`).",
         parameters=[SLUG],
         responses=LedgerSerializer,
     )
@@ -87,7 +87,7 @@ class LedgerView(LedgerApiMixin, GenericAPIView):
         "case takes a new copy of its forecast; a member's baseline left out is taken from that case. "
         "201 when the ledger is new.",
         parameters=[SLUG],
-        request=LedgerSerializer,
+        request=LedgerInputSerializer,
         responses={200: LedgerSerializer, 201: LedgerSerializer},
     )
     def put(self, request, slug):
@@ -96,7 +96,7 @@ class LedgerView(LedgerApiMixin, GenericAPIView):
         existing = services.ledger_of(cooperation)
         if existing is not None:
             check_if_match(request, existing)
-        serializer = LedgerSerializer(data=request.data, context={"request": request})
+        serializer = LedgerInputSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:
@@ -113,7 +113,7 @@ class LedgerView(LedgerApiMixin, GenericAPIView):
                 },
             )
         except DjangoValidationError as error:
-            raise refused(error, LedgerSerializer) from None
+            raise refused(error, LedgerInputSerializer) from None
         except EditConflict as conflict:
             raise conflict_error(conflict) from None
         return self.answer(ledger, status.HTTP_201_CREATED if existing is None else status.HTTP_200_OK)
