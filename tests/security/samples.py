@@ -66,7 +66,9 @@ def build_samples(editor_a) -> dict[str, str]:
     application = Application.objects.filter(municipality__code=A).order_by("pk").first()
     # a private ledger of A's cooperation with one year of A's figures (B is only invited: no member)
     results = ledger.save_ledger(cooperation, None, visibility="prive", start_year=2022)
-    ledger.save_entry(results, None, ledger.EntryInput(A, 2023, savings=1000, source_title="Jaarrekening 2023"))
+    ledger.save_entry(
+        results, None, ledger.EntryInput(A, 2023, savings=1000, source_title="Jaarrekening 2023")
+    )
     ledger_version = ledger.versions(results).first().pk
     return {
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
