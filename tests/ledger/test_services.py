@@ -135,8 +135,9 @@ def test_the_overview_counts_only_shared_ledgers(editor_a, editor_b):
 def test_the_uplift_is_not_used_below_the_minimum_count(editor_a):
     shared = make_ledger(editor_a, visibility=Ledger.Visibility.PUBLIC)
     for code in (VEENENDAAL, RHENEN):
-        f = forecast_year(shared, START, code)
-        record(shared, editor_a, code, START, savings=f.savings_p50 // 2, yearly=f.costs_p50)
+        for year in (START, START + 1, START + 2):  # savings start after the go-live year
+            f = forecast_year(shared, year, code)
+            record(shared, editor_a, code, year, savings=f.savings_p50 // 2, yearly=f.costs_p50)
     uplift = services.suggested_uplift(None)
     assert (uplift.cases, uplift.usable) == (1, False)
     assert uplift.savings_ratio == pytest.approx(0.5, abs=0.01)

@@ -471,45 +471,65 @@ def shared_ledgers(user):
 
 
 def _rows(ledgers) -> list[Row]:
-    """The all-members comparison of many ledgers in four queries."""
-    ledgers = list(
-        ledgers.select_related("cooperation", "cooperation__form").order_by("cooperation__name", "pk")
+    """The all-members comparison of many ledgers in four queries. Only the total of each forecast copy
+    is read (a JSON key, not the whole copy with every member's series), and the other queries select
+    by subquery, so that a thousand ledgers need no thousand query parameters."""
+    chosen = ledgers.order_by()
+    listed = list(
+        chosen.order_by("cooperation__name", "pk").values(
+            "pk",
+            "visibility",
+            "is_demo",
+            "cooperation_id",
+            "cooperation__name",
+            "cooperation__slug",
+            "cooperation__form__code",
+            "forecast__years",
+            f"forecast__series__{TOTAL}",
+        )
     )
-    ids = [ledger.pk for ledger in ledgers]
-    cooperation_ids = [ledger.cooperation_id for ledger in ledgers]
     member_codes: dict[int, list[str]] = defaultdict(list)
     for cooperation_id, code in Membership.objects.filter(
-        cooperation_id__in=cooperation_ids, left_on__isnull=True
+        cooperation_id__in=chosen.values("cooperation_id"), left_on__isnull=True
     ).values_list("cooperation_id", "municipality__code"):
         member_codes[cooperation_id].append(code)
     domains: dict[int, list[str]] = defaultdict(list)
     for cooperation_id, slug in Cooperation.domains.through.objects.filter(
-        cooperation_id__in=cooperation_ids
+        cooperation_id__in=chosen.values("cooperation_id")
     ).values_list("cooperation_id", "ictdomain__slug"):
         domains[cooperation_id].append(slug)
     realised: dict[int, dict[str, list[core.Realised]]] = defaultdict(lambda: defaultdict(list))
     for ledger_id, code, year, savings, one_off, yearly in Entry.objects.filter(
-        ledger_id__in=ids
+        ledger_id__in=chosen.values("pk")
     ).values_list("ledger_id", "municipality__code", "year", "savings", "one_off_costs", "yearly_costs"):
         realised[ledger_id][code].append(core.Realised(year, savings, one_off, yearly))
     rows = []
-    for ledger in ledgers:
-        codes = member_codes[ledger.cooperation_id]
-        by_code = realised[ledger.pk]
+    for item in listed:
+        codes = member_codes[item["cooperation_id"]]
+        by_code = realised[item["pk"]]
         everything = [r for code in codes for r in by_code.get(code, [])]
-        total = core.compare(
-            complete_years(everything, by_code, codes), _forecast_for(ledger.forecast, TOTAL)
+        series = item[f"forecast__series__{TOTAL}"]
+        forecast = (
+            core.forecast_years(
+                item["forecast__years"],
+                series["net"],
+                series["cumulative"],
+                series["savings_p50"],
+                series["costs_p50"],
+            )
+            if series
+            else {}
         )
         rows.append(
             Row(
-                ledger_id=ledger.pk,
-                name=ledger.cooperation.name,
-                slug=ledger.cooperation.slug,
-                form=ledger.cooperation.form.code,
-                domains=tuple(sorted(domains[ledger.cooperation_id])),
-                visibility=ledger.visibility,
-                is_demo=ledger.is_demo,
-                comparison=total,
+                ledger_id=item["pk"],
+                name=item["cooperation__name"],
+                slug=item["cooperation__slug"],
+                form=item["cooperation__form__code"],
+                domains=tuple(sorted(domains[item["cooperation_id"]])),
+                visibility=item["visibility"],
+                is_demo=item["is_demo"],
+                comparison=core.compare(complete_years(everything, by_code, codes), forecast),
             )
         )
     return rows
