@@ -109,11 +109,16 @@ def populate(count: int, years: int, seed: int = 1):
     return len(entries)
 
 
-def timed(client, url, runs):
+def timed(client, url, runs, cold=False):
+    """Median ms of `runs` requests; `cold`: the overview's cache emptied before each one."""
+    from django.core.cache import cache
+
     response = client.get(url)  # warm-up
     assert response.status_code == 200, (url, response.status_code)
     timings = []
     for _ in range(runs):
+        if cold:
+            cache.clear()
         start = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - start) * 1000)

@@ -160,3 +160,18 @@ def test_the_business_case_page_shows_the_suggested_uplift(ledger, reader_a_clie
     assert "Wat eerdere samenwerkingen werkelijk bespaarden" in page
     assert "Dit rust op 0 samenwerkingen" in page  # the ledger is private: it does not count
     assert ledger.cooperation.name in page  # but it measures against this case
+
+
+def test_the_overview_follows_a_change_at_once_despite_its_cache(ledger, editor_a, editor_b_client):
+    ledger.visibility = Ledger.Visibility.MUNICIPAL
+    ledger.save()
+    assert ledger.cooperation.name in editor_b_client.get("/resultaten").content.decode()  # now cached
+    services.save_ledger(
+        ledger.cooperation,
+        editor_a,
+        visibility="prive",
+        start_year=START,
+        business_case=ledger.business_case,
+        revision=ledger.revision,
+    )
+    assert ledger.cooperation.name not in editor_b_client.get("/resultaten").content.decode()

@@ -11,12 +11,15 @@ optimism-bias uplift suggested for new business cases (`goedebuur.core.ledger.up
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from goedebuur.businesscases import services as businesscases
@@ -41,6 +44,7 @@ MAX_NOTE = 2000
 MIN_CASES = core_uplift.MIN_CASES
 SHARED = (Ledger.Visibility.MUNICIPAL, Ledger.Visibility.PUBLIC)
 AMOUNT_FIELDS = ("savings", "one_off_costs", "yearly_costs")
+CACHE_SECONDS = 3600
 
 
 # --- who may -----------------------------------------------------------------------------------
@@ -465,6 +469,37 @@ class Overview:
     uplift: core_uplift.Uplift
 
 
+def _audience(user) -> str:
+    """Who sees which shared ledgers: everyone signed in for a municipality (and administrators) sees
+    `gemeenten` and `openbaar`, everyone else `openbaar` only (private ledgers are never shared)."""
+    if user is not None and user.is_authenticated and user.is_active:
+        if user.is_platform_admin or user.municipality_id is not None:
+            return "gemeenten"
+    return "openbaar"
+
+
+def _data_version() -> str:
+    """Changes whenever anything the overview reads changes: a ledger (every write to its figures,
+    settings or forecast saves it), a cooperation (name, form, domains, members through its save) or a
+    membership. Read from the database, so that every server process agrees."""
+    ledgers = Ledger.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
+    cooperations = Cooperation.objects.aggregate(at=Max("updated_at"))
+    memberships = Membership.objects.aggregate(n=Count("pk"), last=Max("pk"))
+    text = f"{ledgers['n']}:{ledgers['at']}:{cooperations['at']}:{memberships['n']}:{memberships['last']}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def shared_rows(user) -> list[Row]:
+    """`_rows` of the shared ledgers `user` may see, cached per audience until the data changes (the
+    overview of a thousand ledgers costs about a second to compute: bench/RESULTS.md)."""
+    key = f"ledger-overview:{_audience(user)}:{_data_version()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = _rows(shared_ledgers(user))
+        cache.set(key, rows, CACHE_SECONDS)
+    return rows
+
+
 def shared_ledgers(user):
     """The ledgers that share their figures (gemeenten, openbaar) and that `user` may see."""
     return permissions.visible_ledgers(user).filter(visibility__in=SHARED)
@@ -567,7 +602,7 @@ def uplift_of(rows, minimum: int = MIN_CASES) -> core_uplift.Uplift:
 def overview(user, *, domain: str = "", form: str = "") -> Overview:
     """Realised against forecast over every shared ledger `user` may see, by domain and by form,
     and the uplift the recorded misses suggest. `domain`/`form` narrow the rows (and the uplift)."""
-    rows = _rows(shared_ledgers(user))
+    rows = shared_rows(user)
     if domain:
         rows = [r for r in rows if domain in r.domains]
     if form:
@@ -593,7 +628,7 @@ def overview(user, *, domain: str = "", form: str = "") -> Overview:
 
 def suggested_uplift(user) -> core_uplift.Uplift:
     """The uplift for a new business case, from the shared ledgers `user` may see."""
-    return uplift_of(_rows(shared_ledgers(user)))
+    return uplift_of(shared_rows(user))
 
 
 def cases_linked_to(case_id: int, user) -> list[Ledger]:

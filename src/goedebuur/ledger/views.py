@@ -15,9 +15,12 @@ from goedebuur.common import add_to_form, one_line
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.history.services import EditConflict, conflict_message, render_versions
+from goedebuur.pages.services import paginate
 
 from . import charts, exports, permissions, phrases, services
 from .forms import EntryForm, SettingsForm
+
+PER_PAGE = 50
 
 
 def _cooperation(slug):
@@ -294,7 +297,8 @@ def _filters(request):
 def overview(request):
     domain, form = _filters(request)
     result = services.overview(request.user, domain=domain, form=form)
-    rows = [{"row": row, "verdict": phrases.position(row.comparison.code)} for row in result.rows]
+    page_obj, querystring = paginate(request, result.rows, per_page=PER_PAGE)
+    rows = [{"row": row, "verdict": phrases.position(row.comparison.code)} for row in page_obj.object_list]
     return render(
         request,
         "ledger/overview.html",
@@ -303,6 +307,8 @@ def overview(request):
             "overview": result,
             "total_groups": [result.total],
             "rows": rows,
+            "page_obj": page_obj,
+            "querystring_without_page": querystring,
             "uplift": phrases.uplift_sentence(result.uplift),
             "domains": IctDomain.objects.order_by("order", "name"),
             "forms": CooperationForm.objects.order_by("order", "name"),
