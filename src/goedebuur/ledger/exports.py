@@ -106,7 +106,7 @@ def overview_rows(overview: services.Overview):
             row.visibility,
             c.code,
             c.year or "",
-            len(c.compared),
+            c.compared,
             c.realised_savings,
             c.realised_costs,
             c.forecast_savings_p50,

@@ -130,7 +130,7 @@ def overview_data(overview, url) -> dict:
                 "zichtbaarheid": r.visibility,
                 "oordeel": r.comparison.code,
                 "oordeelJaar": r.comparison.year,
-                "vergelekenJaren": len(r.comparison.compared),
+                "vergelekenJaren": r.comparison.compared,
                 "nettoGerealiseerd": r.realised_net,
                 "nettoVerwachtP50": r.forecast_net_p50,
                 "demogegevens": r.is_demo,

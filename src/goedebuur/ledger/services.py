@@ -441,6 +441,32 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What the overview needs of a ledger's all-members comparison (small: it is cached for a thousand
+    ledgers, and unpickling every year's verdict cost more than computing it)."""
+
+    code: str
+    year: int | None
+    compared: int  # years with figures and a forecast
+    realised_savings: int
+    realised_costs: int
+    forecast_savings_p50: int
+    forecast_costs_p50: int
+
+    @classmethod
+    def of(cls, comparison: core.Comparison) -> Summary:
+        return cls(
+            comparison.code,
+            comparison.year,
+            len(comparison.compared),
+            comparison.realised_savings,
+            comparison.realised_costs,
+            comparison.forecast_savings_p50,
+            comparison.forecast_costs_p50,
+        )
+
+
+@dataclass(frozen=True)
 class Row:
     ledger_id: int
     name: str
@@ -449,7 +475,7 @@ class Row:
     domains: tuple[str, ...]
     visibility: str
     is_demo: bool
-    comparison: core.Comparison
+    comparison: Summary
 
     @property
     def realised_net(self) -> int:
@@ -564,7 +590,7 @@ def _rows(ledgers) -> list[Row]:
                 domains=tuple(sorted(domains[item["cooperation_id"]])),
                 visibility=item["visibility"],
                 is_demo=item["is_demo"],
-                comparison=core.compare(complete_years(everything, by_code, codes), forecast),
+                comparison=Summary.of(core.compare(complete_years(everything, by_code, codes), forecast)),
             )
         )
     return rows
