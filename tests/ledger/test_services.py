@@ -152,3 +152,12 @@ def test_history_restores_figures_that_were_changed_and_removed(ledger, editor_a
     assert not services.entries(ledger).exists()
     services.restore_version(ledger, version.pk, editor_a)
     assert services.entries(ledger).get().savings == 100
+
+
+def test_a_deleted_cooperation_leaves_the_overview(editor_a):
+    from goedebuur.cooperations import services as cooperations
+
+    shared = make_ledger(editor_a, visibility=Ledger.Visibility.PUBLIC)
+    assert [r.slug for r in services.overview(None).rows] == [shared.cooperation.slug]
+    cooperations.delete_cooperation(shared.cooperation, editor_a)
+    assert services.overview(None).rows == ()

@@ -527,8 +527,11 @@ def shared_rows(user) -> list[Row]:
 
 
 def shared_ledgers(user):
-    """The ledgers that share their figures (gemeenten, openbaar) and that `user` may see."""
-    return permissions.visible_ledgers(user).filter(visibility__in=SHARED)
+    """The ledgers that share their figures (gemeenten, openbaar) and that `user` may see, of
+    cooperations that were not deleted."""
+    return permissions.visible_ledgers(user).filter(
+        visibility__in=SHARED, cooperation__deleted_at__isnull=True
+    )
 
 
 def _rows(ledgers) -> list[Row]:
