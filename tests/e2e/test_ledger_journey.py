@@ -26,7 +26,7 @@ def test_an_editor_records_a_realised_year_and_reads_the_verdict(page):
 
     page.get_by_role("link", name="Cijfers van een jaar invoeren").click()
     page.get_by_label("Gemeente").select_option("GM0345")
-    page.get_by_label("Jaar").fill("2026")
+    page.get_by_role("spinbutton", name="Jaar").fill("2026")
     page.get_by_label("Gerealiseerde besparing (€)").fill("250.000")
     page.get_by_label("Brondocument").fill("Jaarrekening 2026, p. 12")
     page.get_by_role("button", name="Opslaan").click()
