@@ -14,6 +14,10 @@ class AmountField(forms.CharField):
     """Whole euros as people type them: "12.500", "€ 12 500" and "12500" are the same amount. The
     service checks that it is a whole, non-negative number."""
 
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 24)  # "€ 10.000.000.000" with room for spaces
+        super().__init__(**kwargs)
+
     def to_python(self, value):
         text = super().to_python(value)
         return text.replace("€", "").replace(" ", "").replace("\u00a0", "").replace(".", "")
