@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from goedebuur.common import euros
 from goedebuur.core.ledger import verdict as core
 
+from . import phrases
+
 WIDTH, HEIGHT = 720, 330
 BLUE, BAND, RED, GREEN, GREY, INK = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555", "#000"
 COLOURS = {core.BELOW: RED, core.WITHIN: BLUE, core.ABOVE: GREEN}
@@ -29,7 +31,7 @@ def cumulative_chart(
     years = sorted(set(forecast) | {v.year for v in comparison.years})
     if not years:
         return ""
-    top, bottom, left, right = 40, HEIGHT - 50, 110, WIDTH - 20
+    top, bottom, left, right = 50, HEIGHT - 50, 110, WIDTH - 20
     values = [0, *(v.cumulative_net for v in comparison.years)]
     for f in forecast.values():
         values += [f.cumulative.p10, f.cumulative.p90]
@@ -72,21 +74,25 @@ def cumulative_chart(
             body.append(
                 f'<circle cx="{x[v.year]:.1f}" cy="{y(v.cumulative_net):.1f}" r="5" fill="{colour}" stroke="{INK}"/>'
             )
-    legend = [
+    lines = [
         (f'<rect x="0" y="-9" width="18" height="10" fill="{BAND}"/>', _("prognose P10-P90")),
         (
             f'<line x1="0" x2="18" y1="-4" y2="-4" stroke="{BLUE}" stroke-width="2" stroke-dasharray="6 4"/>',
             _("prognose P50"),
         ),
         (f'<line x1="0" x2="18" y1="-4" y2="-4" stroke="{INK}" stroke-width="2.5"/>', _("gerealiseerd")),
-        (f'<circle cx="9" cy="-4" r="5" fill="{RED}" stroke="{INK}"/>', _("onder P10")),
     ]
-    offset = left
-    for mark, label in legend:
-        body.append(
-            f'<g transform="translate({offset} 18)">{mark}<text x="24" y="0">{escape(label)}</text></g>'
-        )
-        offset += 40 + 7 * len(label)
+    dots = [
+        (f'<circle cx="9" cy="-4" r="5" fill="{COLOURS[code]}" stroke="{INK}"/>', phrases.position(code))
+        for code in (core.BELOW, core.WITHIN, core.ABOVE)
+    ]
+    for row, items in ((14, lines), (32, dots)):
+        offset = left
+        for mark, label in items:
+            body.append(
+                f'<g transform="translate({offset} {row})">{mark}<text x="24" y="0">{escape(label)}</text></g>'
+            )
+            offset += 40 + 7 * len(label)
     last = realised[-1] if realised else None
     desc = (
         _(
