@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "goedebuur.trajectories",
     "goedebuur.experiences",
     "goedebuur.fallback",
+    "goedebuur.ledger",
     "goedebuur.pages",
     "goedebuur.ops",
     "goedebuur.api",
@@ -261,6 +262,9 @@ SPECTACULAR_SETTINGS = {
         "DeelnemerStatusEnum": "goedebuur.cooperations.api.serializers.MEMBER_STATUSES",
         "StatusEnum": "goedebuur.cooperations.api.serializers.COOPERATION_STATUSES",
         "PartnerCriteriumEnum": "goedebuur.core.partners.scoring.CRITERIA",
+        "ZichtbaarheidEnum": ["openbaar", "gemeenten", "leden"],  # experiences (lessons, questions)
+        "ResultatenZichtbaarheidEnum": "goedebuur.ledger.api.serializers.VISIBILITIES",
+        "ResultatenPositieEnum": "goedebuur.ledger.api.serializers.POSITIONS",
     },
 }
 API_VERSION = "1.0.0"

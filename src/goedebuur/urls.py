@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("goedebuur.trajectories.urls")),
     path("", include("goedebuur.experiences.urls")),
     path("", include("goedebuur.fallback.urls")),
+    path("", include("goedebuur.ledger.urls")),
     path("api/v1/", include("goedebuur.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # The admin login with the second step is in accounts.urls, included above (before this pattern).

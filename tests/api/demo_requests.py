@@ -25,6 +25,7 @@ def real_path_parameters():
     from goedebuur.experiences.models import Lesson, Question
     from goedebuur.fallback.models import Agreement
     from goedebuur.history.models import ChangeRecord
+    from goedebuur.ledger.models import Ledger
     from goedebuur.municipalities.models import RegionType
     from goedebuur.profiles.models import Application
     from goedebuur.trajectories.models import ChecklistItem, Trajectory
@@ -48,6 +49,14 @@ def real_path_parameters():
         "/beleidsdomeinen/": {"slug": PolicyDomain.objects.order_by("pk")[0].slug},
         "/partners/": {"code": code},
         "/regio-indelingen/": {"code": RegionType.objects.order_by("pk")[0].code},
+        "/samenwerkingen/{slug}/resultaten": {  # the demo ledger, in which Veenendaal takes part
+            "slug": (ledger := Ledger.objects.get(is_demo=True)).cooperation.slug,
+            "gemeenteCode": code,
+            "jaar": 2024,
+            "versieId": ChangeRecord.objects.filter(model="ledger.ledger", object_id=str(ledger.pk))
+            .order_by("pk")[0]
+            .pk,
+        },
         "/samenwerkingen/": {
             "slug": cooperation.slug,
             "gemeente": "GM0340",  # a member (Rhenen): nothing is open for it in the demo data, a 400

@@ -12,6 +12,7 @@ from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomai
 from goedebuur.experiences.models import Answer, Attachment, Lesson, Question, Report
 from goedebuur.fallback.models import Agreement
 from goedebuur.history.models import ChangeRecord
+from goedebuur.ledger import services as ledger
 from goedebuur.municipalities.models import Municipality, RegionType
 from goedebuur.partners.models import Shortlist
 from goedebuur.profiles.models import Application
@@ -63,6 +64,12 @@ def build_samples(editor_a) -> dict[str, str]:
     action = agreement.actions.first()
     shortlist = Shortlist.objects.create(owner=editor_a, name="Kandidaten", origin=editor_a.municipality)
     application = Application.objects.filter(municipality__code=A).order_by("pk").first()
+    # a private ledger of A's cooperation with one year of A's figures (B is only invited: no member)
+    results = ledger.save_ledger(cooperation, None, visibility="prive", start_year=2022)
+    ledger.save_entry(
+        results, None, ledger.EntryInput(A, 2023, savings=1000, source_title="Jaarrekening 2023")
+    )
+    ledger_version = ledger.versions(results).first().pk
     return {
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
         "code": A,
@@ -106,4 +113,11 @@ def build_samples(editor_a) -> dict[str, str]:
         "service_pk": service.pk,
         "dienst_id": service.pk,
         "action_pk": action.pk,
+        "samenwerkingen.year": 2023,
+        "gemeenteCode": A,
+        "jaar": 2023,
+        "samenwerkingen/<slug:slug>/resultaten.<str:fmt>|fmt": "csv",
+        "resultaten.<str:fmt>|fmt": "csv",
+        "samenwerkingen/<slug:slug>/resultaten/geschiedenis/<int:record_id>/herstellen|record_id": ledger_version,
+        "api/v1/samenwerkingen/<slug:slug>/resultaten/versies/<int:versieId>/herstellen|versieId": ledger_version,
     }

@@ -10,6 +10,7 @@ from goedebuur.clusters import api as cluster_api
 from goedebuur.cooperations import api as cooperation_api
 from goedebuur.experiences import api as experience_api
 from goedebuur.fallback import api as fallback_api
+from goedebuur.ledger import api as ledger_api
 from goedebuur.matrix import api as matrix_api
 from goedebuur.municipalities import api as municipality_api
 from goedebuur.partners import api as partner_api
@@ -36,5 +37,6 @@ urlpatterns = [
     *trajectory_api.urlpatterns,
     *experience_api.urlpatterns,
     *fallback_api.urlpatterns,
+    *ledger_api.urlpatterns,
     re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="not-found"),  # [\s\S]: also a newline
 ]

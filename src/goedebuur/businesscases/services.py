@@ -323,3 +323,10 @@ def compute_pure(pure: core.Case, draws: int, seed: int) -> Result:
 def compute(case: BusinessCase, *, draws: int | None = None, seed: int | None = None) -> Result:
     """The result of a stored case: deterministic schedule, Monte Carlo and tornado."""
     return compute_pure(to_core(case), draws or case.draws, case.seed if seed is None else seed)
+
+
+def forecast_by_year(case: BusinessCase, *, draws: int | None = None) -> montecarlo.YearlyBand:
+    """The case's forecast per calendar year (P10/P50/P90 of each year's net and of the cumulative
+    position, P50 savings and costs), from the same seed as its report. The savings ledger keeps a
+    copy of it when a cooperation links its business case."""
+    return montecarlo.yearly_band(to_core(case), draws or case.draws, case.seed)

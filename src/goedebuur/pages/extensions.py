@@ -2,7 +2,8 @@
 """Extension points that capability apps fill without editing shared views or templates.
 
 - `<app>.dashboard.sections(user) -> list[Section]`: blocks on the personal dashboard (/mijn-overzicht).
-- `<app>.panels.municipality_panels(request, municipality) -> list[str]` and
+- `<app>.panels.municipality_panels(request, municipality) -> list[str]`,
+  `<app>.panels.businesscase_panels(request, case) -> list[str]` and
   `<app>.panels.cooperation_panels(request, cooperation) -> list[str]`: rendered HTML fragments shown
   on the municipality and cooperation pages (template tag `{% panels "municipality" municipality %}`).
 

@@ -36,6 +36,7 @@ __all__ = [
     "Simulation",
     "TornadoBar",
     "YearRow",
+    "YearlyBand",
     "deterministic",
     "payback_from_cumulative",
     "payback_index",
@@ -43,6 +44,7 @@ __all__ = [
     "sample",
     "simulate",
     "tornado",
+    "yearly_band",
 ]
 
 PERCENTILES = (10, 50, 90)
@@ -425,3 +427,56 @@ def tornado(case: Case) -> tuple[int, tuple[TornadoBar, ...]]:
     )
     bars.sort(key=lambda bar: (-bar.swing, bar.key))
     return base, tuple(bars)
+
+
+# --- per-year percentiles (the savings ledger draws realised figures against them) ---------------
+
+
+@dataclass(frozen=True)
+class YearlyBand:
+    """Per municipality code (and TOTAL): P10/P50/P90 of each year's net cash flow and of the
+    cumulative position, and the P50 of each year's savings and costs (whole euros, horizon order)."""
+
+    start_year: int
+    net: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]]
+    cumulative: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]]
+    savings_p50: dict[str, tuple[int, ...]]
+    costs_p50: dict[str, tuple[int, ...]]
+
+
+def yearly_band(case: Case, draws: int = 10_000, seed: int = 1) -> YearlyBand:
+    """The same draws as `simulate` (same seed), summarised per year instead of over the horizon."""
+    if not 1 <= draws <= MAX_DRAWS:
+        raise ValueError(f"draws must be 1 to {MAX_DRAWS}, not {draws}")
+    engine = Engine(case)
+    rng = np.random.default_rng(seed)
+    m, years = len(engine.codes), case.horizon
+    net = np.empty((m + 1, years, draws))
+    saved = np.empty((m + 1, years, draws))
+    for start in range(0, draws, CHUNK):
+        stop = min(draws, start + CHUNK)
+        theta = sample(engine, stop - start, rng, case.distribution)
+        flows = engine.flows(theta)  # [D, M, Y]
+        savings = engine.savings(theta)
+        net[:m, :, start:stop] = flows.transpose(1, 2, 0)
+        net[m, :, start:stop] = flows.sum(axis=1).T
+        saved[:m, :, start:stop] = savings.transpose(1, 2, 0)
+        saved[m, :, start:stop] = savings.sum(axis=1).T
+    costs = saved - net
+    cum = np.cumsum(net, axis=1)
+    net_p = percentiles_in_place(net)
+    cum_p = percentiles_in_place(cum)
+    saved_p = percentiles_in_place(saved)[1]
+    costs_p = percentiles_in_place(costs)[1]
+    codes = (*engine.codes, TOTAL)
+
+    def rounded(values) -> tuple[int, ...]:
+        return tuple(int(round(float(v))) for v in values)
+
+    return YearlyBand(
+        start_year=case.start_year,
+        net={c: tuple(rounded(net_p[k, j]) for k in range(3)) for j, c in enumerate(codes)},
+        cumulative={c: tuple(rounded(cum_p[k, j]) for k in range(3)) for j, c in enumerate(codes)},
+        savings_p50={c: rounded(saved_p[j]) for j, c in enumerate(codes)},
+        costs_p50={c: rounded(costs_p[j]) for j, c in enumerate(codes)},
+    )

@@ -14,6 +14,7 @@ CAPABILITY_DEMOS = [
     "goedebuur.trajectories.demo",
     "goedebuur.experiences.demo",
     "goedebuur.fallback.demo",
+    "goedebuur.ledger.demo",
 ]
 
 
