@@ -7,8 +7,8 @@ from django.db import transaction
 
 from goedebuur.municipalities.models import Municipality
 
-from . import tokens
-from .models import ApiToken, User
+from . import invitations, tokens
+from .models import ApiToken, Invitation, User
 
 DEMO_PASSWORD = "goedebuur-demo"
 
@@ -76,3 +76,27 @@ def editor_emails(municipality: Municipality) -> list[str]:
 def user_named(username: str) -> User | None:
     """The account with this user name, or None (demo data, commands)."""
     return User.objects.filter(username=username).first()
+
+
+# --- invitations by e-mail (accounts/invitations.py) -----------------------------------------------
+
+InvitationKind = invitations.Kind
+InvitationStatus = Invitation.Status
+register_invitation_kind = invitations.register_kind
+invite_by_email = invitations.invite
+resend_invitation = invitations.resend
+withdraw_invitation = invitations.withdraw
+approve_invitation = invitations.approve
+invitations_of = invitations.of_subject
+invitation_status_label = invitations.status_label
+invitation_is_open = invitations.OPEN.__contains__
+absolute_url = invitations.absolute_url
+
+
+def invitation_may_resend(invitation: Invitation) -> bool:
+    return invitation.status in invitations.USABLE
+
+
+def invitation_delivered(invitation: Invitation) -> bool:
+    """The mail really left for the person (SMTP): only then may a page say "verstuurd"."""
+    return invitation.status == Invitation.Status.SENT and not invitations.is_expired(invitation)
