@@ -5,6 +5,7 @@ mails arrive over a real SMTP conversation and are parsed back with the standard
 
 import email
 import email.policy
+import logging
 import re
 import socket
 import time
@@ -74,6 +75,7 @@ class SmtpServer:
         self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every SMTP command
         self.controller.start()
         return self
 
