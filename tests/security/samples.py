@@ -77,6 +77,7 @@ def build_samples(editor_a) -> dict[str, str]:
     return {
         "uitnodiging.token": "matrix-link",
         "invitation_id": contact.pk,
+        "uitnodigingId": contact.pk,
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
         "code": A,
         "gemeente": A,

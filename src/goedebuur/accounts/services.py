@@ -89,6 +89,7 @@ withdraw_invitation = invitations.withdraw
 approve_invitation = invitations.approve
 invitations_of = invitations.of_subject
 invitation_status_label = invitations.status_label
+invitation_is_expired = invitations.is_expired
 invitation_is_open = invitations.OPEN.__contains__
 absolute_url = invitations.absolute_url
 

@@ -205,6 +205,21 @@ def withdraw_invitation(trajectory: Trajectory, invitation, user):
     return accounts.withdraw_invitation(invitation_of(trajectory, invitation.pk))
 
 
+def email_invitations(trajectory: Trajectory, user):
+    """Every e-mail invitation of the trajectory, newest first; the addresses are for who may change it."""
+    check_editable(user, trajectory)
+    return list(accounts.invitations_of(INVITATION_KIND, trajectory.pk))
+
+
+def invitation_status_code(invitation) -> str:
+    """The status code, `verlopen` when the link expired."""
+    return "verlopen" if accounts.invitation_is_expired(invitation) else invitation.status
+
+
+def invitation_status_text(invitation) -> str:
+    return accounts.invitation_status_label(invitation)
+
+
 @dataclass
 class Reach:
     """How an invited municipality was reached: its invitations by e-mail, newest first, and in one
