@@ -34,6 +34,10 @@ def real_path_parameters():
     cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
     trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
     return {
+        "/trajecten/{id}/e-mailuitnodigingen/": {
+            "id": trajectory.pk,
+            "uitnodigingId": _email_invitation(trajectory).pk,
+        },
         "/achtervangafspraken/": {
             "id": agreement.pk,
             "dienst_id": agreement.services.order_by("pk").first().pk,
@@ -65,6 +69,18 @@ def real_path_parameters():
         },
         "/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
     }
+
+
+def _email_invitation(trajectory):
+    """An invitation by e-mail of the trajectory (the demo has none: mails to fictional people are
+    never sent), to Ede's contact; Ede is invited first when it is not."""
+    from goedebuur.municipalities.models import Municipality
+    from goedebuur.trajectories import services
+
+    ede = Municipality.objects.get(code="GM0228")
+    if not trajectory.participants.filter(municipality=ede, status="uitgenodigd").exists():
+        services.invite(trajectory, [ede], None)
+    return services.invite_contact(trajectory, ede, "contact@ede.nl", None)
 
 
 def real(path, parameters):
