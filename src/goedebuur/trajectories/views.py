@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from goedebuur.common import add_to_form
 from goedebuur.core.trajectory import workflow as flow
@@ -119,15 +119,15 @@ def trajectory_create(request):
 
 
 REACH_PHRASES = {
-    "reached": _lazy("Per e-mail bereikt: %(names)s."),
-    "logged": _lazy(
+    "reached": gettext_lazy("Per e-mail bereikt: %(names)s."),
+    "logged": gettext_lazy(
         "Niet verstuurd, alleen in het maillogboek geschreven (er is geen mailserver ingesteld): %(names)s."
     ),
-    "awaiting": _lazy("De e-mail wacht op goedkeuring van een beheerder: %(names)s."),
-    "failed": _lazy(
+    "awaiting": gettext_lazy("De e-mail wacht op goedkeuring van een beheerder: %(names)s."),
+    "failed": gettext_lazy(
         "Versturen mislukt: %(names)s. Verstuur de uitnodiging opnieuw of nodig iemand anders uit."
     ),
-    "nobody": _lazy(
+    "nobody": gettext_lazy(
         "Niemand bereikt: %(names)s heeft nog geen redacteur op Goede Buur. Nodig een contactpersoon uit "
         "met het e-mailadres, bij 'Wie is bereikt?'."
     ),
