@@ -74,10 +74,14 @@ def build_samples(editor_a) -> dict[str, str]:
     link = trajectories.invite_contact(trajectory, ede, "matrix@ede.nl", None)
     Invitation.objects.filter(pk=link.pk).update(token_hash=hash_token("matrix-link"))
     contact = trajectories.invite_contact(trajectory, ede, "contact@ede.nl", None)
+    member_contact = cooperations.invite_member_contact(
+        cooperation, Municipality.objects.get(code=B), "contact@utrecht.nl", None
+    )
     return {
         "uitnodiging.token": "matrix-link",
         "invitation_id": contact.pk,
         "uitnodigingId": contact.pk,
+        "samenwerkingen.invitation_id": member_contact.pk,
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
         "code": A,
         "gemeente": A,

@@ -125,6 +125,31 @@ def status_label(invitation: Invitation) -> str:
     return invitation.get_status_display()
 
 
+def outcome(invitation: Invitation) -> tuple[str, str]:
+    """(level, sentence) telling the inviter honestly what became of the mail: level `success` only
+    when it was handed to a mail server; `warning` when it was only logged or waits for approval;
+    `error` when sending failed. For the pages of every app that invites."""
+    values = {"email": invitation.email, "name": invitation.municipality.name}
+    if invitation.status == Status.SENT:
+        return "success", _("De uitnodiging aan %(email)s (%(name)s) is verstuurd.") % values
+    if invitation.status == Status.NOT_SENT:
+        return "warning", _(
+            "De uitnodiging aan %(email)s (%(name)s) is niet verstuurd: er is geen mailserver ingesteld, "
+            "de e-mail staat alleen in het maillogboek."
+        ) % values
+    if invitation.status == Status.AWAITING_APPROVAL:
+        return "warning", _(
+            "%(email)s hoort niet bij een bekend domein van %(name)s. Een beheerder keurt de uitnodiging "
+            "eerst goed; daarna wordt zij verstuurd."
+        ) % values
+    if invitation.status == Status.FAILED:
+        return "error", _("Versturen aan %(email)s is mislukt (%(error)s). Probeer het later opnieuw.") % {
+            **values,
+            "error": invitation.send_error,
+        }
+    return "info", status_label(invitation)
+
+
 def _real(user):
     return user if user is not None and user.is_authenticated else None
 

@@ -223,8 +223,7 @@ def invitation_status_text(invitation) -> str:
 @dataclass
 class Reach:
     """How an invited municipality was reached: its invitations by e-mail, newest first, and in one
-    word: `reached` (a mail was delivered), `logged` (only written to the mail log: no mail server),
-    `awaiting` (waits for an administrator's approval), `failed`, or `nobody` (no one to send to)."""
+    word (`accounts.services.reach_state`: reached, logged, awaiting, failed, nobody)."""
 
     participant: Participant
     invitations: list
@@ -243,23 +242,8 @@ def reach(trajectory: Trajectory) -> list[Reach]:
         if participant.status != Participant.Status.INVITED:
             continue
         own = [i for i in all_invitations if i.municipality_id == participant.municipality_id]
-        for invitation in own:
-            invitation.status_label = accounts.invitation_status_label(invitation)
-            invitation.may_resend = accounts.invitation_may_resend(invitation)
-            invitation.may_withdraw = accounts.invitation_is_open(invitation.status)
-        live = [i for i in own if accounts.invitation_is_open(i.status)]
-        statuses = {i.status for i in live}
-        S = accounts.InvitationStatus
-        if any(accounts.invitation_delivered(i) for i in live):
-            state = "reached"
-        elif S.NOT_SENT in statuses:
-            state = "logged"
-        elif S.AWAITING_APPROVAL in statuses:
-            state = "awaiting"
-        elif S.FAILED in statuses:
-            state = "failed"
-        else:
-            state = "nobody"
+        state = accounts.reach_state(own)
+        accounts.annotate_invitations(own)
         result.append(Reach(participant, own, state))
     return result
 

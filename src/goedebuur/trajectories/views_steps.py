@@ -121,34 +121,9 @@ def invite_contact(request, pk):
 
 
 def _report_invitation(request, invitation) -> None:
-    S = accounts.InvitationStatus
-    values = {"email": invitation.email, "name": invitation.municipality.name}
-    if invitation.status == S.SENT:
-        messages.success(request, _("De uitnodiging aan %(email)s (%(name)s) is verstuurd.") % values)
-    elif invitation.status == S.NOT_SENT:
-        messages.warning(
-            request,
-            _(
-                "De uitnodiging aan %(email)s (%(name)s) is niet verstuurd: er is geen mailserver ingesteld, "
-                "de e-mail staat alleen in het maillogboek."
-            )
-            % values,
-        )
-    elif invitation.status == S.AWAITING_APPROVAL:
-        messages.warning(
-            request,
-            _(
-                "%(email)s hoort niet bij een bekend domein van %(name)s. Een beheerder keurt de uitnodiging "
-                "eerst goed; daarna wordt zij verstuurd."
-            )
-            % values,
-        )
-    elif invitation.status == S.FAILED:
-        messages.error(
-            request,
-            _("Versturen aan %(email)s is mislukt (%(error)s). Probeer het later opnieuw.")
-            % {**values, "error": invitation.send_error},
-        )
+    """The honest outcome of sending one invitation (worded by accounts)."""
+    level, text = accounts.invitation_outcome(invitation)
+    getattr(messages, level)(request, text)
 
 
 @require_POST
