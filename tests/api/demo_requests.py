@@ -34,6 +34,10 @@ def real_path_parameters():
     cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
     trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
     return {
+        "/samenwerkingen/{slug}/e-mailuitnodigingen/": {
+            "slug": cooperation.slug,
+            "uitnodigingId": _member_email_invitation(cooperation).pk,
+        },
         "/trajecten/{id}/e-mailuitnodigingen/": {
             "id": trajectory.pk,
             "uitnodigingId": _email_invitation(trajectory).pk,
@@ -81,6 +85,22 @@ def _email_invitation(trajectory):
     if not trajectory.participants.filter(municipality=ede, status="uitgenodigd").exists():
         services.invite(trajectory, [ede], None)
     return services.invite_contact(trajectory, ede, "contact@ede.nl", None)
+
+
+def _member_email_invitation(cooperation):
+    """An invitation by e-mail into the cooperation: Veenendaal's editor invites Ede (an open join
+    that waits for Ede and Rhenen), then a contact at Ede."""
+    from goedebuur.accounts.models import User
+    from goedebuur.cooperations import services
+    from goedebuur.municipalities.models import Municipality
+
+    ede = Municipality.objects.get(code="GM0228")
+    editor = User.objects.get(username=EDITOR)
+    if not services.open_member_changes(cooperation).filter(municipality=ede).exists():
+        values = services.input_from(cooperation)
+        values.members.append(services.MemberInput(ede))
+        services.save_cooperation(values, editor, instance=cooperation)
+    return services.invite_member_contact(cooperation, ede, "contact@ede.nl", None)
 
 
 def real(path, parameters):

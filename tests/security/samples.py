@@ -82,6 +82,7 @@ def build_samples(editor_a) -> dict[str, str]:
         "invitation_id": contact.pk,
         "uitnodigingId": contact.pk,
         "samenwerkingen.invitation_id": member_contact.pk,
+        "samenwerkingen.uitnodigingId": member_contact.pk,
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
         "code": A,
         "gemeente": A,

@@ -100,6 +100,11 @@ def invitation_delivered(invitation: Invitation) -> bool:
     return invitation.status == Invitation.Status.SENT and not invitations.is_expired(invitation)
 
 
+def invitation_status_code(invitation: Invitation) -> str:
+    """The status code, `verlopen` when the link expired."""
+    return "verlopen" if invitations.is_expired(invitation) else invitation.status
+
+
 def reach_state(invitations_of_one_municipality) -> str:
     """How a municipality was reached by its invitations, in one word: `reached` (a mail was
     delivered and its link still works), `logged` (only written to the mail log: no mail server),

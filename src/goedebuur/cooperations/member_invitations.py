@@ -120,6 +120,11 @@ def invitation_of(cooperation: Cooperation, invitation_id):
     return invitation
 
 
+def of_cooperation(cooperation: Cooperation) -> list:
+    """Every e-mail invitation into the entry, newest first (for who may change it)."""
+    return list(accounts.invitations_of(KIND, cooperation.pk))
+
+
 def resend(cooperation: Cooperation, invitation, user):
     _check_may_invite(user, cooperation)
     return accounts.resend_invitation(invitation_of(cooperation, invitation.pk))

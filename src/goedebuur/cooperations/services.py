@@ -669,6 +669,7 @@ member_invitation_of = member_invitations.invitation_of
 resend_member_invitation = member_invitations.resend
 withdraw_member_invitation = member_invitations.withdraw
 member_invitation_reach = member_invitations.reach
+invitations_of_cooperation = member_invitations.of_cooperation
 
 
 def member_change_waits_for(change: MemberChange) -> list[Municipality]:

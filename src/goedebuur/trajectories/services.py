@@ -211,15 +211,6 @@ def email_invitations(trajectory: Trajectory, user):
     return list(accounts.invitations_of(INVITATION_KIND, trajectory.pk))
 
 
-def invitation_status_code(invitation) -> str:
-    """The status code, `verlopen` when the link expired."""
-    return "verlopen" if accounts.invitation_is_expired(invitation) else invitation.status
-
-
-def invitation_status_text(invitation) -> str:
-    return accounts.invitation_status_label(invitation)
-
-
 @dataclass
 class Reach:
     """How an invited municipality was reached: its invitations by e-mail, newest first, and in one

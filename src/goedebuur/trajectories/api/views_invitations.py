@@ -7,15 +7,16 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from goedebuur.api import refused
+from goedebuur.accounts.api import EmailInvitationSerializer
+from goedebuur.api import ProblemSerializer, refused
 
 from .. import services
-from .serializers import EmailInvitationInputSerializer, EmailInvitationSerializer
+from .serializers import EmailInvitationInputSerializer
 from .views import ID_PARAMETER, TrajectoryApiMixin
 
 INVITATION_PARAMETER = OpenApiParameter(
@@ -34,7 +35,12 @@ class EmailInvitationListView(TrajectoryApiMixin, GenericAPIView):
         "that is invited but has no invitation here was reached by nobody. For editors of partners and "
         "administrators.",
         parameters=[ID_PARAMETER],
-        responses=EmailInvitationSerializer(many=True),
+        responses={
+            200: EmailInvitationSerializer(many=True),
+            403: OpenApiResponse(
+                ProblemSerializer, description="A reader of a partner: the addresses are not shown."
+            ),
+        },
     )
     def get(self, request, id):
         invitations = services.email_invitations(self.editable(), request.user)
