@@ -239,3 +239,13 @@ def test_declining_the_link_tells_the_inviter(trajectory, editor_a, smtp_server,
     assert anonymous_client.post(path, {"answer": "afwijzen"}).status_code == 302
     assert Invitation.objects.get().status == Invitation.Status.DECLINED
     assert trajectory.participants.get(municipality=ede()).status == Participant.Status.INVITED
+
+
+def test_a_username_with_spaces_creates_no_account(trajectory, editor_a, smtp_server, anonymous_client):
+    services.invite_contact(trajectory, ede(), ede_address(), editor_a)
+    response = accept_link(
+        anonymous_client, smtp_server.collector.wait_for(1)[0].link(), username="ineke de vries"
+    )
+    assert response.status_code == 400
+    assert "geen spaties" in response.content.decode()
+    assert not User.objects.filter(email=ede_address()).exists()

@@ -326,6 +326,13 @@ def accept_with_new_account(
         errors["username"] = [_("Kies een gebruikersnaam.")]
     elif User.objects.filter(username__iexact=username).exists():
         errors["username"] = [_("Deze gebruikersnaam is al in gebruik; kies een andere.")]
+    else:
+        try:
+            User._meta.get_field("username").run_validators(username)
+        except ValidationError:
+            errors["username"] = [
+                _("Een gebruikersnaam bestaat uit letters, cijfers en de tekens @ . + - _ (geen spaties).")
+            ]
     if User.objects.filter(email__iexact=invitation.email).exists():
         errors["__all__"] = [_("Er is al een account met dit e-mailadres. Log in en open de link opnieuw.")]
     user = User(
