@@ -145,3 +145,14 @@ def editor_b_client(editor_b):
 @pytest.fixture
 def admin_client(admin_user):
     return _client_for(admin_user)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on a free port, Django's SMTP backend pointed at it; the mails
+    that arrive are in `smtp_server.received` (tests/smtp.py)."""
+    from .smtp import SmtpServer
+
+    with SmtpServer() as server:
+        server.point_django_at_it(settings)
+        yield server

@@ -213,7 +213,26 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SECURE_HSTS_SECONDS > 0)
 if env("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (env("SECURE_PROXY_SSL_HEADER"), "https")
 
+# Mail (invitations, digests). The demo writes mails to the console (the server's log); set
+# EMAIL_BACKEND to Django's SMTP backend and EMAIL_HOST & co. to deliver them (docs/deploy.md).
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(DATA_DIR / "outbox"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Goede Buur <noreply@goedebuur.invalid>")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Whether a mail handed to the backend is really delivered: only then does the platform say
+# "verstuurd" (the console and file backends only write it down). Default: on for the SMTP backend.
+GOEDEBUUR_EMAIL_DELIVERS = env_bool("GOEDEBUUR_EMAIL_DELIVERS", EMAIL_BACKEND.endswith("smtp.EmailBackend"))
+# The public address of the installation, for absolute links in mails (no trailing slash needed).
+GOEDEBUUR_BASE_URL = env("GOEDEBUUR_BASE_URL", "http://127.0.0.1:8000")
+# How many days the link of an invitation by e-mail works.
+GOEDEBUUR_INVITATION_DAYS = int(env("GOEDEBUUR_INVITATION_DAYS", "14"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -35,6 +35,14 @@ def real_path_parameters():
     cooperation = Cooperation.objects.get(slug="ict-samenwerking-rhenen-veenendaal")
     trajectory = Trajectory.objects.filter(participants__municipality__code=code).order_by("pk").first()
     return {
+        "/samenwerkingen/{slug}/e-mailuitnodigingen/": {
+            "slug": cooperation.slug,
+            "uitnodigingId": _member_email_invitation(cooperation).pk,
+        },
+        "/trajecten/{id}/e-mailuitnodigingen/": {
+            "id": trajectory.pk,
+            "uitnodigingId": _email_invitation(trajectory).pk,
+        },
         "/achtervangafspraken/": {
             "id": agreement.pk,
             "dienst_id": agreement.services.order_by("pk").first().pk,
@@ -74,6 +82,34 @@ def real_path_parameters():
         },
         "/vragen/": {"id": Question.objects.filter(municipality__code=code).order_by("pk")[0].pk},
     }
+
+
+def _email_invitation(trajectory):
+    """An invitation by e-mail of the trajectory (the demo has none: mails to fictional people are
+    never sent), to Ede's contact; Ede is invited first when it is not."""
+    from goedebuur.municipalities.models import Municipality
+    from goedebuur.trajectories import services
+
+    ede = Municipality.objects.get(code="GM0228")
+    if not trajectory.participants.filter(municipality=ede, status="uitgenodigd").exists():
+        services.invite(trajectory, [ede], None)
+    return services.invite_contact(trajectory, ede, "contact@ede.nl", None)
+
+
+def _member_email_invitation(cooperation):
+    """An invitation by e-mail into the cooperation: Veenendaal's editor invites Ede (an open join
+    that waits for Ede and Rhenen), then a contact at Ede."""
+    from goedebuur.accounts.models import User
+    from goedebuur.cooperations import services
+    from goedebuur.municipalities.models import Municipality
+
+    ede = Municipality.objects.get(code="GM0228")
+    editor = User.objects.get(username=EDITOR)
+    if not services.open_member_changes(cooperation).filter(municipality=ede).exists():
+        values = services.input_from(cooperation)
+        values.members.append(services.MemberInput(ede))
+        services.save_cooperation(values, editor, instance=cooperation)
+    return services.invite_member_contact(cooperation, ede, "contact@ede.nl", None)
 
 
 def real(path, parameters):

@@ -4,6 +4,8 @@ the samples are A's own records (or records A takes part in), so that the matrix
 One exception: the member-consent routes answer an invitation of B (Utrecht, GM0344) into A's
 cooperation, which B may accept and A, as the other member, may agree to."""
 
+from goedebuur.accounts.invitations import hash_token
+from goedebuur.accounts.models import Invitation
 from goedebuur.accounts.tokens import create_token
 from goedebuur.businesscases.models import BusinessCase
 from goedebuur.businesscases.views_steps import STEPS
@@ -16,6 +18,7 @@ from goedebuur.ledger import services as ledger
 from goedebuur.municipalities.models import Municipality, RegionType
 from goedebuur.partners.models import Shortlist
 from goedebuur.profiles.models import Application
+from goedebuur.trajectories import services as trajectories
 from goedebuur.trajectories.documents import KINDS
 from goedebuur.trajectories.models import ChecklistItem, Trajectory
 from tests.factories import make_user
@@ -70,7 +73,23 @@ def build_samples(editor_a) -> dict[str, str]:
         results, None, ledger.EntryInput(A, 2023, savings=1000, source_title="Jaarrekening 2023")
     )
     ledger_version = ledger.versions(results).first().pk
+    # Ede (no persona's municipality) is invited to A's trajectory: one e-mail invitation whose link
+    # (token "matrix-link") nobody of the personas may accept, one that A may send again or withdraw
+    ede = Municipality.objects.get(code="GM0228")
+    if not trajectory.participants.filter(municipality=ede).exists():
+        trajectories.invite(trajectory, [ede], None)
+    link = trajectories.invite_contact(trajectory, ede, "matrix@ede.nl", None)
+    Invitation.objects.filter(pk=link.pk).update(token_hash=hash_token("matrix-link"))
+    contact = trajectories.invite_contact(trajectory, ede, "contact@ede.nl", None)
+    member_contact = cooperations.invite_member_contact(
+        cooperation, Municipality.objects.get(code=B), "contact@utrecht.nl", None
+    )
     return {
+        "uitnodiging.token": "matrix-link",
+        "invitation_id": contact.pk,
+        "uitnodigingId": contact.pk,
+        "samenwerkingen.invitation_id": member_contact.pk,
+        "samenwerkingen.uitnodigingId": member_contact.pk,
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,
         "code": A,
         "gemeente": A,

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import LoginFailure, SecondFactor, User
+from . import invitations
+from .models import Invitation, LoginFailure, SecondFactor, User
 
 
 @admin.register(User)
@@ -47,6 +49,70 @@ class SecondFactorAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations by e-mail. An address outside the municipality's known mail domains waits here
+    ("wacht op goedkeuring") until an administrator approves it: check that the person works for the
+    municipality (or for it, e.g. at a shared service organisation), then approve; the mail goes out."""
+
+    list_display = [
+        "email",
+        "municipality",
+        "subject_name",
+        "status",
+        "sent_at",
+        "expires_at",
+        "inviter_name",
+    ]
+    list_filter = ["status", "kind"]
+    search_fields = ["email", "municipality__name", "subject_name"]
+    date_hierarchy = "created_at"
+    fields = [
+        "email",
+        "municipality",
+        "kind",
+        "subject_id",
+        "subject_name",
+        "inviter_name",
+        "invited_by",
+        "status",
+        "created_at",
+        "sent_at",
+        "send_count",
+        "send_error",
+        "expires_at",
+        "approved_by",
+        "answered_at",
+        "account",
+    ]
+    readonly_fields = fields  # the token hash is never shown; changes go through the actions
+    actions = ["approve_and_send", "withdraw"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Goedkeuren en versturen"))
+    def approve_and_send(self, request, queryset):
+        self._each(request, queryset, lambda invitation: invitations.approve(invitation, request.user))
+
+    @admin.action(description=_("Intrekken"))
+    def withdraw(self, request, queryset):
+        self._each(request, queryset, invitations.withdraw)
+
+    def _each(self, request, queryset, action):
+        for invitation in queryset:
+            try:
+                done = action(invitation)
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request,
+                    f"{invitation.email}: {' '.join(getattr(error, 'messages', [str(error)]))}",
+                    messages.ERROR,
+                )
+            else:
+                self.message_user(request, f"{done.email}: {invitations.status_label(done)}")
 
 
 # django-otp registers its own TOTPDevice admin, which offers the secret as a QR code; the devices are

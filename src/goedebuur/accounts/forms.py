@@ -102,3 +102,35 @@ class ProofForm(forms.Form):
         error_messages={"required": _("Vul een code uit de app of uw wachtwoord in.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class InvitationAccountForm(forms.Form):
+    """A new editor account from an invitation by e-mail; the rules are in accounts/invitations.py."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    username = forms.CharField(
+        label=_("Gebruikersnaam"),
+        max_length=150,
+        error_messages={"required": _("Kies een gebruikersnaam.")},
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Wachtwoord"),
+        strip=False,
+        help_text=_("Ten minste 12 tekens, niet te gewoon en niet te veel gelijk aan uw naam."),
+        error_messages={"required": _("Kies een wachtwoord.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_again = forms.CharField(
+        label=_("Wachtwoord nogmaals"),
+        strip=False,
+        error_messages={"required": _("Herhaal het wachtwoord.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password") and cleaned.get("password_again") != cleaned.get("password"):
+            self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
+        return cleaned

@@ -131,3 +131,52 @@ class RecoveryCode(models.Model):
 
     def __str__(self):
         return f"{self.factor.user} {'gebruikt' if self.used_at else 'ongebruikt'}"
+
+
+class Invitation(models.Model):
+    """An e-mail invitation of one person (an address) to act for a municipality in something another
+    app owns (`kind` + `subject_id`: a trajectory, a cooperation). The link in the mail holds a random
+    token; only its SHA-256 is stored, it works once and until `expires_at` (accounts/invitations.py)."""
+
+    class Status(models.TextChoices):
+        AWAITING_APPROVAL = "goedkeuring", _("wacht op goedkeuring van een beheerder")
+        SENT = "verstuurd", _("verstuurd")
+        NOT_SENT = "niet-verstuurd", _("niet verstuurd: alleen in het maillogboek geschreven")
+        FAILED = "mislukt", _("versturen mislukt")
+        ACCEPTED = "aangenomen", _("aangenomen")
+        DECLINED = "afgewezen", _("afgewezen")
+        WITHDRAWN = "ingetrokken", _("ingetrokken")
+
+    email = models.EmailField(_("e-mailadres"))
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("gemeente"),
+    )
+    kind = models.CharField(_("soort"), max_length=20)
+    subject_id = models.PositiveIntegerField()
+    subject_name = models.CharField(_("onderwerp"), max_length=200)
+    inviter_name = models.CharField(_("uitnodiger"), max_length=200)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("laatst verstuurd"), null=True, blank=True)
+    send_count = models.PositiveSmallIntegerField(_("keer verstuurd"), default=0)
+    send_error = models.CharField(_("foutmelding"), max_length=300, blank=True)
+    expires_at = models.DateTimeField(_("verloopt"), null=True, blank=True)
+    approved_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    answered_at = models.DateTimeField(_("beantwoord"), null=True, blank=True)
+    account = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("account")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["kind", "subject_id"], name="accounts_invitation_subject")]
+        verbose_name = _("uitnodiging per e-mail")
+        verbose_name_plural = _("uitnodigingen per e-mail")
+
+    def __str__(self):
+        return f"{self.email} → {self.municipality} ({self.subject_name})"

@@ -7,8 +7,8 @@ from django.db import transaction
 
 from goedebuur.municipalities.models import Municipality
 
-from . import tokens
-from .models import ApiToken, User
+from . import invitations, tokens
+from .models import ApiToken, Invitation, User
 
 DEMO_PASSWORD = "goedebuur-demo"
 
@@ -76,3 +76,56 @@ def editor_emails(municipality: Municipality) -> list[str]:
 def user_named(username: str) -> User | None:
     """The account with this user name, or None (demo data, commands)."""
     return User.objects.filter(username=username).first()
+
+
+# --- invitations by e-mail (accounts/invitations.py) -----------------------------------------------
+
+InvitationKind = invitations.Kind
+InvitationStatus = Invitation.Status
+register_invitation_kind = invitations.register_kind
+invite_by_email = invitations.invite
+resend_invitation = invitations.resend
+withdraw_invitation = invitations.withdraw
+approve_invitation = invitations.approve
+invitations_of = invitations.of_subject
+invitation_status_label = invitations.status_label
+invitation_is_expired = invitations.is_expired
+invitation_outcome = invitations.outcome
+invitation_is_open = invitations.OPEN.__contains__
+absolute_url = invitations.absolute_url
+
+
+def invitation_delivered(invitation: Invitation) -> bool:
+    """The mail really left for the person (SMTP): only then may a page say "verstuurd"."""
+    return invitation.status == Invitation.Status.SENT and not invitations.is_expired(invitation)
+
+
+def invitation_status_code(invitation: Invitation) -> str:
+    """The status code, `verlopen` when the link expired."""
+    return "verlopen" if invitations.is_expired(invitation) else invitation.status
+
+
+def reach_state(invitations_of_one_municipality) -> str:
+    """How a municipality was reached by its invitations, in one word: `reached` (a mail was
+    delivered and its link still works), `logged` (only written to the mail log: no mail server),
+    `awaiting` (waits for an administrator's approval), `failed`, or `nobody` (nothing under way)."""
+    live = [i for i in invitations_of_one_municipality if i.status in invitations.OPEN]
+    statuses = {i.status for i in live}
+    if any(invitation_delivered(i) for i in live):
+        return "reached"
+    if Invitation.Status.NOT_SENT in statuses:
+        return "logged"
+    if Invitation.Status.AWAITING_APPROVAL in statuses:
+        return "awaiting"
+    if Invitation.Status.FAILED in statuses:
+        return "failed"
+    return "nobody"
+
+
+def annotate_invitations(invitation_list) -> list[Invitation]:
+    """Each invitation with `status_label`, `may_resend` and `may_withdraw`, for a page."""
+    for invitation in invitation_list:
+        invitation.status_label = invitations.status_label(invitation)
+        invitation.may_resend = invitation.status in invitations.USABLE
+        invitation.may_withdraw = invitation.status in invitations.OPEN
+    return invitation_list

@@ -2,7 +2,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views, views_login, views_second_factor
+from . import views, views_invitation, views_login, views_second_factor
 
 app_name = "accounts"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     # before the admin's own, so this one wins over the admin's login page.
     path("beheer/login/", views_login.admin_login),
     path("inloggen/code", views_login.login_code, name="login_code"),
+    path("uitnodiging/<str:token>", views_invitation.invitation, name="invitation"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("mijn-account/api-tokens", views.api_tokens, name="api_tokens"),
     path("mijn-account/api-tokens/<int:pk>/intrekken", views.api_token_revoke, name="api_token_revoke"),

@@ -25,7 +25,7 @@ from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
-from . import consent, demo, permissions, register_import, register_problems
+from . import consent, demo, member_invitations, permissions, register_import, register_problems
 from .history import CooperationTracker, replace_sources
 from .models import (
     Cooperation,
@@ -641,6 +641,8 @@ def save_cooperation(
     else:
         opened = consent.apply_members(cooperation, values.members, user, {m.pk for m in consented})
         note = "; ".join(filter(None, [note, *(_opened_note(change) for change in opened)]))
+        if opened and not values.is_demo:
+            transaction.on_commit(lambda: member_invitations.notify_invited(cooperation, opened, user))
     replace_sources(cooperation, values.sources)
     _record(cooperation, "create" if creating else "update", user, note)
     return cooperation
@@ -657,6 +659,17 @@ def open_member_changes(cooperation: Cooperation):
     """Invitations and removals of `cooperation` that wait for consent, oldest first, with their
     answers (`consents`)."""
     return consent.open_changes(cooperation)
+
+
+# Invitations by e-mail of invited municipalities (member_invitations; accounts' mechanism).
+INVITATION_KIND = member_invitations.KIND
+invitation_kind = member_invitations.invitation_kind
+invite_member_contact = member_invitations.invite_contact
+member_invitation_of = member_invitations.invitation_of
+resend_member_invitation = member_invitations.resend
+withdraw_member_invitation = member_invitations.withdraw
+member_invitation_reach = member_invitations.reach
+invitations_of_cooperation = member_invitations.of_cooperation
 
 
 def member_change_waits_for(change: MemberChange) -> list[Municipality]:

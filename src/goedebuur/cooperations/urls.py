@@ -22,6 +22,21 @@ urlpatterns = [
         name="decline_member",
     ),
     path(
+        "samenwerkingen/<slug:slug>/deelnemers/<str:code>/e-mailuitnodigingen",
+        views_consent.invite_member_contact,
+        name="invite_member_contact",
+    ),
+    path(
+        "samenwerkingen/<slug:slug>/e-mailuitnodigingen/<int:invitation_id>/opnieuw",
+        views_consent.resend_member_invitation,
+        name="resend_member_invitation",
+    ),
+    path(
+        "samenwerkingen/<slug:slug>/e-mailuitnodigingen/<int:invitation_id>/intrekken",
+        views_consent.withdraw_member_invitation,
+        name="withdraw_member_invitation",
+    ),
+    path(
         "samenwerkingen/<slug:slug>/geschiedenis/<int:record_id>/herstellen",
         views.cooperation_restore,
         name="restore",

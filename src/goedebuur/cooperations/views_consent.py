@@ -14,11 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.accounts import services as accounts
 from goedebuur.common import one_line
 from goedebuur.history.services import EditConflict, conflict_message
 from goedebuur.municipalities.models import Municipality
 
-from . import services
+from . import permissions, services
 from .models import Cooperation, MemberChange, MemberConsent
 
 ANCHOR = "deelnemerswijzigingen"
@@ -36,11 +37,15 @@ class ChangeView:
     decline_label: str = ""  # empty: the viewer cannot decline or withdraw
     accept_url: str = ""
     decline_url: str = ""
+    reach_state: str = ""  # empty: the viewer does not see who was reached (see member_invitations)
+    invitations: list = field(default_factory=list)
+    contact_url: str = ""
 
 
 def member_changes_for(user, cooperation: Cooperation) -> list[ChangeView]:
     """The open invitations and removals of `cooperation`, with the buttons `user` may use."""
     views = []
+    reach = services.member_invitation_reach(cooperation) if permissions.can_edit(user, cooperation) else {}
     for change in services.open_member_changes(cooperation):
         name = change.municipality.name
         join = change.kind == MemberChange.Kind.JOIN
@@ -59,6 +64,11 @@ def member_changes_for(user, cooperation: Cooperation) -> list[ChangeView]:
                 "cooperations:decline_member", args=[cooperation.slug, change.municipality.code]
             ),
         )
+        if join and change.municipality_id in reach:
+            item.reach_state, item.invitations = reach[change.municipality_id]
+            item.contact_url = reverse(
+                "cooperations:invite_member_contact", args=[cooperation.slug, change.municipality.code]
+            )
         asked = {c.municipality_id for c in change.consents.all() if c.answer == MemberConsent.Answer.OPEN}
         if user.is_authenticated and user.is_platform_admin:
             item.accept_label, item.decline_label = _("Doorvoeren (beheerder)"), _("Afwijzen (beheerder)")
@@ -114,3 +124,77 @@ def accept_member(request, slug, code):
 @login_required
 def decline_member(request, slug, code):
     return _answer(request, slug, code, agree=False)
+
+
+# --- invitations by e-mail of an invited municipality ------------------------------------------
+
+
+def _live(slug) -> Cooperation:
+    cooperation = services.get_live(slug)
+    if cooperation is None:
+        raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
+    return cooperation
+
+
+def _back(cooperation):
+    return redirect(f"{cooperation.get_absolute_url()}#{ANCHOR}")
+
+
+def report_invitation(request, invitation) -> None:
+    """The honest outcome of sending one invitation (worded by accounts)."""
+    level, text = accounts.invitation_outcome(invitation)
+    getattr(messages, level)(request, text)
+
+
+@require_POST
+@login_required
+def invite_member_contact(request, slug, code):
+    cooperation = _live(slug)
+    municipality = get_object_or_404(Municipality, code=code.upper())
+    try:
+        invitation = services.invite_member_contact(
+            cooperation, municipality, request.POST.get("email", ""), request.user
+        )
+    except ValidationError as error:
+        messages.error(request, _("Niet verstuurd: %(errors)s") % {"errors": one_line(error)})
+    else:
+        report_invitation(request, invitation)
+    return _back(cooperation)
+
+
+def _invitation(request, slug, invitation_id):
+    cooperation = _live(slug)
+    try:
+        return cooperation, services.member_invitation_of(cooperation, invitation_id)
+    except ValidationError:
+        raise Http404(_("Deze uitnodiging hoort niet bij dit samenwerkingsverband.")) from None
+
+
+@require_POST
+@login_required
+def resend_member_invitation(request, slug, invitation_id):
+    cooperation, invitation = _invitation(request, slug, invitation_id)
+    try:
+        invitation = services.resend_member_invitation(cooperation, invitation, request.user)
+    except ValidationError as error:
+        messages.error(request, one_line(error))
+    else:
+        report_invitation(request, invitation)
+    return _back(cooperation)
+
+
+@require_POST
+@login_required
+def withdraw_member_invitation(request, slug, invitation_id):
+    cooperation, invitation = _invitation(request, slug, invitation_id)
+    try:
+        services.withdraw_member_invitation(cooperation, invitation, request.user)
+    except ValidationError as error:
+        messages.error(request, one_line(error))
+    else:
+        messages.success(
+            request,
+            _("De uitnodiging aan %(email)s is ingetrokken; de link werkt niet meer.")
+            % {"email": invitation.email},
+        )
+    return _back(cooperation)

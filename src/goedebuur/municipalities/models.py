@@ -1,4 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
+from urllib.parse import urlsplit
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -96,6 +98,14 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("municipalities:detail", args=[self.code])
+
+    @property
+    def mail_domains(self) -> set[str]:
+        """The municipality's own domains, lower case: that of its general e-mail address and its
+        website's host without "www." (empty when neither is known). An address at one of these
+        domains belongs to the municipality (on the kernel model, so that any app may ask)."""
+        host = (urlsplit(self.website).hostname or "").lower().removeprefix("www.")
+        return {domain for domain in (self.mail_domain, host) if domain}
 
 
 class Council(models.Model):

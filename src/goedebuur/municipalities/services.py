@@ -267,7 +267,7 @@ def mail_domains(municipality: Municipality) -> set[str]:
     """The municipality's own domains, lower case: that of its general e-mail address and its
     website's host without "www." (empty when neither is known). An address at one of these domains
     belongs to the municipality."""
-    return {domain for domain in (municipality.mail_domain, _web_host(municipality.website)) if domain}
+    return municipality.mail_domains
 
 
 def search_municipalities(query: str = "", province: str = "", region: str = ""):

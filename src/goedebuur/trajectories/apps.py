@@ -10,4 +10,11 @@ class TrajectoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import history  # noqa: F401  (registers the trajectory's history tracker)
+        from goedebuur.accounts import services as accounts
+
+        from . import (
+            history,  # noqa: F401  (registers the trajectory's history tracker)
+            services,
+        )
+
+        accounts.register_invitation_kind(services.invitation_kind())

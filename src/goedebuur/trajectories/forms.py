@@ -176,3 +176,21 @@ class BusinessCaseLinkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["business_cases"].queryset = cases
         self.fields["business_cases"].label_from_instance = lambda case: f"{case.name} ({case.owner.name})"
+
+
+class ContactInviteForm(forms.Form):
+    """Invite a person at an invited municipality by e-mail (the rules: services.invite_contact)."""
+
+    municipality = forms.ModelChoiceField(
+        queryset=Municipality.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Kies een gemeente."), "invalid_choice": _("Onbekende gemeente.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        error_messages={
+            "required": _("Vul een e-mailadres in."),
+            "invalid": _("Vul een geldig e-mailadres in."),
+        },
+    )

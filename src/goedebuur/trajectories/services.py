@@ -10,10 +10,9 @@ and records a full snapshot in the history (`history.py`). The rules of the step
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -100,27 +99,144 @@ def _real(user):
     return user if user is not None and user.is_authenticated else None
 
 
-def _notify(trajectory: Trajectory, municipalities) -> None:
-    """E-mail the editors of each invited municipality (Django's mail framework)."""
+# --- invitations by e-mail (one mechanism: accounts' invitations) ------------------------------
+
+INVITATION_KIND = "trajectory"
+
+
+def _invitation_accepted(invitation, user) -> None:
+    """The person who followed the link (now an editor of the municipality) accepts for it."""
+    trajectory = Trajectory.objects.get(pk=invitation.subject_id)
+    respond(trajectory, invitation.municipality, True, user)
+
+
+def _invitation_open(invitation) -> bool:
+    return Participant.objects.filter(
+        trajectory_id=invitation.subject_id,
+        municipality_id=invitation.municipality_id,
+        status=Participant.Status.INVITED,
+    ).exists()
+
+
+def invitation_kind():
+    """Registered with accounts by the app config."""
+    return accounts.InvitationKind(
+        code=INVITATION_KIND,
+        what=lambda: _("het samenwerkingstraject"),
+        accept=_invitation_accepted,
+        landing=lambda invitation: reverse("trajectories:detail", args=[invitation.subject_id]),
+        is_open=_invitation_open,
+    )
+
+
+def _inviter_name(trajectory: Trajectory, user) -> str:
+    user = _real(user)
+    if user is not None and user.municipality_id:
+        return user.municipality.name
+    return trajectory.initiator.name
+
+
+def _notify(trajectory: Trajectory, municipalities, user) -> None:
+    """Invite the editors of each invited municipality by e-mail (their addresses are the
+    municipality's, so the mail goes at once). A municipality without editors is reached only when
+    someone invites a contact (`invite_contact`); `reach` tells the inviter which."""
     for municipality in municipalities:
-        recipients = accounts.editor_emails(municipality)
-        if not recipients:
-            continue
-        send_mail(
-            subject=_("Uitnodiging voor het samenwerkingstraject '%(name)s'") % {"name": trajectory.name},
-            message=_(
-                "%(initiator)s nodigt %(municipality)s uit voor het samenwerkingstraject '%(name)s' op "
-                "Goede Buur. Log in en open %(path)s om de uitnodiging aan te nemen of af te wijzen."
-            )
-            % {
-                "initiator": trajectory.initiator.name,
-                "municipality": municipality.name,
-                "name": trajectory.name,
-                "path": trajectory.get_absolute_url(),
-            },
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=recipients,
+        for email in accounts.editor_emails(municipality):
+            try:
+                accounts.invite_by_email(
+                    email=email,
+                    municipality=municipality,
+                    kind=INVITATION_KIND,
+                    subject_id=trajectory.pk,
+                    subject_name=trajectory.name,
+                    inviter_name=_inviter_name(trajectory, user),
+                    user=None,  # the platform: an editor's own address needs no approval
+                )
+            except ValidationError:
+                continue  # this editor's earlier invitation is still under way
+
+
+@transaction.atomic
+def invite_contact(trajectory: Trajectory, municipality, email: str, user):
+    """Invite a person at an invited municipality by e-mail: the way to reach a municipality that has
+    no editor on the platform yet. Who may change the trajectory may do this."""
+    check_editable(user, trajectory)
+    if (
+        municipality is None
+        or not trajectory.participants.filter(
+            municipality=municipality, status=Participant.Status.INVITED
+        ).exists()
+    ):
+        raise ValidationError(
+            {
+                "municipality": [
+                    _("Alleen een gemeente met een openstaande uitnodiging kan per e-mail worden bereikt.")
+                ]
+            }
         )
+    invitation = accounts.invite_by_email(
+        email=email,
+        municipality=municipality,
+        kind=INVITATION_KIND,
+        subject_id=trajectory.pk,
+        subject_name=trajectory.name,
+        inviter_name=_inviter_name(trajectory, user),
+        user=user,
+    )
+    trajectory.touch()
+    return invitation
+
+
+def invitation_of(trajectory: Trajectory, invitation_id):
+    """An e-mail invitation of this trajectory, or a ValidationError."""
+    invitation = accounts.invitations_of(INVITATION_KIND, trajectory.pk).filter(pk=invitation_id).first()
+    if invitation is None:
+        raise ValidationError(_("Deze uitnodiging hoort niet bij dit traject."), code="not_found")
+    return invitation
+
+
+def resend_invitation(trajectory: Trajectory, invitation, user):
+    check_editable(user, trajectory)
+    return accounts.resend_invitation(invitation_of(trajectory, invitation.pk))
+
+
+def withdraw_invitation(trajectory: Trajectory, invitation, user):
+    check_editable(user, trajectory)
+    return accounts.withdraw_invitation(invitation_of(trajectory, invitation.pk))
+
+
+def email_invitations(trajectory: Trajectory, user):
+    """Every e-mail invitation of the trajectory, newest first; the addresses are for who may change it."""
+    check_editable(user, trajectory)
+    return list(accounts.invitations_of(INVITATION_KIND, trajectory.pk))
+
+
+@dataclass
+class Reach:
+    """How an invited municipality was reached: its invitations by e-mail, newest first, and in one
+    word (`accounts.services.reach_state`: reached, logged, awaiting, failed, nobody)."""
+
+    participant: Participant
+    invitations: list
+    state: str
+
+    @property
+    def municipality(self):
+        return self.participant.municipality
+
+
+def reach(trajectory: Trajectory) -> list[Reach]:
+    """Per municipality that is invited and has not answered yet: who was reached."""
+    all_invitations = list(accounts.invitations_of(INVITATION_KIND, trajectory.pk))
+    result = []
+    for participant in trajectory.participants.all():
+        if participant.status != Participant.Status.INVITED:
+            continue
+        own = [i for i in all_invitations if i.municipality_id == participant.municipality_id]
+        state = accounts.reach_state(own)
+        accounts.annotate_invitations(own)
+        result.append(Reach(participant, own, state))
+    return result
 
 
 @transaction.atomic
@@ -172,7 +288,7 @@ def create_trajectory(
     ensure_checklist()
     history.record(trajectory, "create", user)
     if notify:
-        transaction.on_commit(lambda: _notify(trajectory, list(dict.fromkeys(invitees))))
+        transaction.on_commit(lambda: _notify(trajectory, list(dict.fromkeys(invitees)), user))
     return trajectory
 
 
@@ -198,7 +314,7 @@ def invite(trajectory: Trajectory, municipalities, user) -> list[Participant]:
     if not invited:
         raise ValidationError({"invitees": [_("Deze gemeenten doen al mee of zijn al uitgenodigd.")]})
     history.record(trajectory, "update", user, _("uitgenodigd: %(names)s") % {"names": _names(invited)})
-    transaction.on_commit(lambda: _notify(trajectory, [p.municipality for p in invited]))
+    transaction.on_commit(lambda: _notify(trajectory, [p.municipality for p in invited], user))
     return invited
 
 

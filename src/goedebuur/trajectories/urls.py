@@ -13,6 +13,17 @@ urlpatterns = [
     path("trajecten/<int:pk>/geschiedenis/<int:record_id>/herstellen", views_history.restore, name="restore"),
     path("trajecten/<int:pk>/uitnodiging", views_steps.respond, name="respond"),
     path("trajecten/<int:pk>/uitnodigen", views_steps.invite, name="invite"),
+    path("trajecten/<int:pk>/e-mailuitnodigingen", views_steps.invite_contact, name="invite_contact"),
+    path(
+        "trajecten/<int:pk>/e-mailuitnodigingen/<int:invitation_id>/opnieuw",
+        views_steps.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
+        "trajecten/<int:pk>/e-mailuitnodigingen/<int:invitation_id>/intrekken",
+        views_steps.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path("trajecten/<int:pk>/checklist/<int:item_id>", views_steps.checklist_item, name="checklist"),
     path("trajecten/<int:pk>/besluiten", views_steps.decision, name="decision"),
     path("trajecten/<int:pk>/ambities/<str:code>", views_steps.ambitions, name="ambitions"),

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from goedebuur.common import add_to_form
 from goedebuur.core.trajectory import workflow as flow
@@ -110,10 +111,39 @@ def trajectory_create(request):
         except ValidationError as error:
             add_to_form(form, error)
         else:
-            messages.success(request, _("Het traject is aangemaakt en de uitnodigingen zijn verstuurd."))
+            messages.success(request, _("Het traject is aangemaakt."))
+            report_reach(request, trajectory)
             return redirect(trajectory)
     status = 400 if request.method == "POST" else 200
     return render(request, "trajectories/create.html", {"nav": "trajecten", "form": form}, status=status)
+
+
+REACH_PHRASES = {
+    "reached": gettext_lazy("Per e-mail bereikt: %(names)s."),
+    "logged": gettext_lazy(
+        "Niet verstuurd, alleen in het maillogboek geschreven (er is geen mailserver ingesteld): %(names)s."
+    ),
+    "awaiting": gettext_lazy("De e-mail wacht op goedkeuring van een beheerder: %(names)s."),
+    "failed": gettext_lazy(
+        "Versturen mislukt: %(names)s. Verstuur de uitnodiging opnieuw of nodig iemand anders uit."
+    ),
+    "nobody": gettext_lazy(
+        "Niemand bereikt: %(names)s heeft nog geen redacteur op Goede Buur. Nodig een contactpersoon uit "
+        "met het e-mailadres, bij 'Wie is bereikt?'."
+    ),
+}
+
+
+def report_reach(request, trajectory, municipality_ids=None) -> None:
+    """Tell honestly who the invitation reached (never "verstuurd" for a municipality nobody got)."""
+    groups: dict[str, list[str]] = {}
+    for row in services.reach(trajectory):
+        if municipality_ids is None or row.participant.municipality_id in municipality_ids:
+            groups.setdefault(row.state, []).append(row.municipality.name)
+    for state, phrase in REACH_PHRASES.items():
+        if state in groups:
+            level = messages.success if state == "reached" else messages.warning
+            level(request, phrase % {"names": ", ".join(groups[state])})
 
 
 def _timeline(trajectory):
@@ -180,6 +210,7 @@ def trajectory_detail(request, pk):
         "decision_form": DecisionForm(),
         "checklist_statuses": ChecklistForm.base_fields["status"].choices,
         "action_form": ActionForm(),
+        "reach": services.reach(trajectory) if may_edit else None,
         "invite_choices": _invite_choices(trajectory) if may_edit and trajectory.state != "gestopt" else None,
         "document_kinds": documents.KINDS.items(),
         "history": services.versions(trajectory)[:5],

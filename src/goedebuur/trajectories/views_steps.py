@@ -12,15 +12,24 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.accounts import services as accounts
 from goedebuur.common import add_to_form, one_line
 from goedebuur.core.trajectory.alignment import FOUR_KS
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
 
 from . import documents, services
-from .forms import ActionForm, AmbitionForm, BusinessCaseLinkForm, ChecklistForm, DecisionForm, InviteForm
+from .forms import (
+    ActionForm,
+    AmbitionForm,
+    BusinessCaseLinkForm,
+    ChecklistForm,
+    ContactInviteForm,
+    DecisionForm,
+    InviteForm,
+)
 from .models import Ambition, ChecklistItem
-from .views import login_or_404, trajectory_or_404
+from .views import login_or_404, report_reach, trajectory_or_404
 
 
 def _editable(request, pk):
@@ -78,9 +87,75 @@ def invite(request, pk):
     except ValidationError as error:
         _report(request, error=error)
     else:
-        names = ", ".join(p.municipality.name for p in invited)
-        messages.success(request, _("Uitgenodigd: %(names)s.") % {"names": names})
+        report_reach(request, trajectory, [p.municipality_id for p in invited])
     return redirect(trajectory)
+
+
+def _invitation(request, pk, invitation_id):
+    trajectory = _editable(request, pk)
+    try:
+        return trajectory, services.invitation_of(trajectory, invitation_id)
+    except ValidationError:
+        raise Http404(_("Deze uitnodiging hoort niet bij dit traject.")) from None
+
+
+@require_POST
+@login_or_404
+@login_required
+def invite_contact(request, pk):
+    trajectory = _editable(request, pk)
+    form = ContactInviteForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+        return redirect(f"{trajectory.get_absolute_url()}#bereik")
+    municipality = form.cleaned_data["municipality"]
+    try:
+        invitation = services.invite_contact(
+            trajectory, municipality, form.cleaned_data["email"], request.user
+        )
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        _report_invitation(request, invitation)
+    return redirect(f"{trajectory.get_absolute_url()}#bereik")
+
+
+def _report_invitation(request, invitation) -> None:
+    """The honest outcome of sending one invitation (worded by accounts)."""
+    level, text = accounts.invitation_outcome(invitation)
+    getattr(messages, level)(request, text)
+
+
+@require_POST
+@login_or_404
+@login_required
+def invitation_resend(request, pk, invitation_id):
+    trajectory, invitation = _invitation(request, pk, invitation_id)
+    try:
+        invitation = services.resend_invitation(trajectory, invitation, request.user)
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        _report_invitation(request, invitation)
+    return redirect(f"{trajectory.get_absolute_url()}#bereik")
+
+
+@require_POST
+@login_or_404
+@login_required
+def invitation_withdraw(request, pk, invitation_id):
+    trajectory, invitation = _invitation(request, pk, invitation_id)
+    try:
+        services.withdraw_invitation(trajectory, invitation, request.user)
+    except ValidationError as error:
+        _report(request, error=error)
+    else:
+        messages.success(
+            request,
+            _("De uitnodiging aan %(email)s is ingetrokken; de link werkt niet meer.")
+            % {"email": invitation.email},
+        )
+    return redirect(f"{trajectory.get_absolute_url()}#bereik")
 
 
 @require_POST

@@ -668,3 +668,16 @@ class RegisterVersionSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "RegisterVersie"
+
+
+class MemberEmailInvitationInputSerializer(serializers.Serializer):
+    gemeente = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Municipality.objects.all(),
+        source="municipality",
+        help_text="CBS code of a municipality with an open invitation into the cooperation.",
+    )
+    email = serializers.EmailField(max_length=254, help_text="The contact person's e-mail address.")
+
+    class Meta:
+        ref_name = "SamenwerkingEmailUitnodigingInvoer"

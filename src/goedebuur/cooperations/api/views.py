@@ -5,21 +5,26 @@ of the national GR-register) and the managed lists /api/v1/ict-domeinen, /api/v1
 history) with the permissions of the pages."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from goedebuur.accounts.api import EmailInvitationSerializer
 from goedebuur.api import (
     ApiViewMixin,
+    ProblemSerializer,
     ReadAnyoneWriteAuthenticated,
     ReadOnlyApiViewMixin,
     RevisionCheckedMixin,
+    refused,
 )
 from goedebuur.municipalities.models import Municipality
 
@@ -30,6 +35,7 @@ from .serializers import (
     CooperationFormSerializer,
     CooperationSerializer,
     IctDomainSerializer,
+    MemberEmailInvitationInputSerializer,
     PolicyDomainSerializer,
     RegisterVersionSerializer,
     VersionSerializer,
@@ -63,6 +69,9 @@ MEMBER_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.PATH,
     description="CBS code of the invited municipality or of the member whose removal is proposed.",
+)
+INVITATION_PARAMETER = OpenApiParameter(
+    "uitnodigingId", OpenApiTypes.INT, OpenApiParameter.PATH, description="`id` of the e-mail invitation."
 )
 VERSION_PARAMETER = OpenApiParameter(
     "versieId", OpenApiTypes.INT, OpenApiParameter.PATH, description="`id` of a version (see /versies)."
@@ -302,6 +311,116 @@ class CooperationViewSet(
     )
     def decline_member(self, request, slug=None, gemeente=None):
         return self._member_answer(slug, gemeente, agree=False)
+
+    # --- invitations by e-mail of invited municipalities (the same mechanism as trajectories) ---
+
+    def _editable_live(self, slug) -> Cooperation:
+        cooperation = services.get_live(slug)
+        if cooperation is None:
+            raise Http404
+        if not permissions.can_edit(self.request.user, cooperation):
+            raise PermissionDenied(_("U mag dit samenwerkingsverband niet wijzigen."))
+        return cooperation
+
+    @extend_schema(
+        methods=["GET"],
+        summary="E-mail invitations of a cooperation",
+        description="Who was reached: every invitation by e-mail of a municipality invited into the "
+        "cooperation, newest first. For editors of members and administrators (the addresses are personal "
+        "data).",
+        operation_id="samenwerkingen_e_mailuitnodigingen_lijst",
+        parameters=[SLUG_PARAMETER],
+        request=None,
+        responses={
+            200: EmailInvitationSerializer(many=True),
+            403: OpenApiResponse(
+                ProblemSerializer, description="Not an editor of a member or an administrator."
+            ),
+        },
+    )
+    @extend_schema(
+        methods=["POST"],
+        summary="Invite a contact of an invited municipality by e-mail",
+        description="The same as for trajectories: a single-use link that creates an editor account of the "
+        "invited municipality and accepts the invitation for it (the members' consent still counts). "
+        "`status` tells honestly whether the mail was sent, only logged, failed or waits for an "
+        "administrator's approval (an address outside the municipality's known mail domains).",
+        operation_id="samenwerkingen_e_mailuitnodigingen_maken",
+        parameters=[SLUG_PARAMETER],
+        request=MemberEmailInvitationInputSerializer,
+        responses={201: EmailInvitationSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="e-mailuitnodigingen",
+        url_name="email-invitations",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def email_invitations(self, request, slug=None):
+        cooperation = self._editable_live(slug)
+        if request.method == "GET":
+            invitations = services.invitations_of_cooperation(cooperation)
+            return Response(EmailInvitationSerializer(invitations, many=True).data)
+        serializer = MemberEmailInvitationInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            invitation = services.invite_member_contact(
+                cooperation, data["municipality"], data["email"], request.user
+            )
+        except DjangoValidationError as error:
+            raise refused(error, MemberEmailInvitationInputSerializer) from None
+        return Response(EmailInvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
+
+    def _one_invitation(self, slug, uitnodigingId, change):
+        cooperation = self._editable_live(slug)
+        try:
+            invitation = services.member_invitation_of(cooperation, uitnodigingId)
+        except DjangoValidationError:
+            raise Http404 from None
+        try:
+            invitation = change(cooperation, invitation, self.request.user)
+        except DjangoValidationError as error:
+            raise refused(error, EmailInvitationSerializer) from None
+        return Response(EmailInvitationSerializer(invitation).data)
+
+    @extend_schema(
+        summary="Send an e-mail invitation again",
+        description="With a new link and expiry date; the old link stops working.",
+        operation_id="samenwerkingen_e_mailuitnodiging_opnieuw_versturen",
+        parameters=[SLUG_PARAMETER, INVITATION_PARAMETER],
+        request=None,
+        responses=EmailInvitationSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"e-mailuitnodigingen/(?P<uitnodigingId>[0-9]+)/opnieuw-versturen",
+        url_name="email-invitation-resend",
+        filter_backends=[],
+    )
+    def resend_email_invitation(self, request, slug=None, uitnodigingId=None):  # noqa: N803
+        return self._one_invitation(slug, uitnodigingId, services.resend_member_invitation)
+
+    @extend_schema(
+        summary="Withdraw an e-mail invitation",
+        description="The link stops working; the municipality stays invited.",
+        operation_id="samenwerkingen_e_mailuitnodiging_intrekken",
+        parameters=[SLUG_PARAMETER, INVITATION_PARAMETER],
+        request=None,
+        responses=EmailInvitationSerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path=r"e-mailuitnodigingen/(?P<uitnodigingId>[0-9]+)/intrekken",
+        url_name="email-invitation-withdraw",
+        filter_backends=[],
+    )
+    def withdraw_email_invitation(self, request, slug=None, uitnodigingId=None):  # noqa: N803
+        return self._one_invitation(slug, uitnodigingId, services.withdraw_member_invitation)
 
 
 @extend_schema_view(

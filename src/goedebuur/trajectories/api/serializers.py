@@ -342,3 +342,14 @@ class OverviewSerializer(serializers.Serializer):
 
     def get_blokkades(self, trajectory) -> list[dict]:
         return BlockerSerializer(services.step_status(trajectory).advance_blockers, many=True).data
+
+
+# --- invitations by e-mail -------------------------------------------------------------------------
+
+
+class EmailInvitationInputSerializer(serializers.Serializer):
+    gemeente = CodeField(source="municipality", help_text="CBS code of an invited municipality.")
+    email = serializers.EmailField(max_length=254, help_text="The contact person's e-mail address.")
+
+    class Meta:
+        ref_name = "TrajectEmailUitnodigingInvoer"
