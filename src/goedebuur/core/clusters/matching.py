@@ -5,7 +5,7 @@ Two municipalities may be paired when the distance between their town halls lies
 (far enough apart to be in separate risk zones, near enough to reach) and, optionally, when each
 can take in the other (capacity: the inhabitants it can serve as achtervang). Among ALL allowed
 pairs, a maximum-cardinality matching of maximum total fit is chosen, exactly, by linear programming
-with blossom cuts (HiGHS through SciPy; see `_solve` and docs/decisions.md); networkx's blossom
+with blossom cuts (OR-Tools' GLOP; see `_solve` and docs/decisions.md); networkx's blossom
 algorithm is the reference it is tested against. A municipality left over (an odd count, or no free partner in reach) joins a matched
 pair as a triangle — a cycle a -> b -> c -> a in which each is the achtervang of the next — when
 all three pairs of the triangle are allowed. Whoever is still left is reported with the reason."""
@@ -104,18 +104,18 @@ def _weights(fit: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 
 def _solve(edges: np.ndarray, fit: np.ndarray) -> set:
     """A matching of maximum cardinality and, among those, maximum total weight (the weights of
-    `_blossom`), by linear programming (HiGHS), exact:
+    `_blossom`), by linear programming (OR-Tools: GLOP, SCIP), exact:
 
     maximise sum (B + w_e) x_e subject to, per municipality, sum of x_e over its pairs <= 1, with
     B = max w * (n // 2) + 1, so that one more pair outweighs any gain in weight. The LP relaxation
     of a graph that is not bipartite has fractional vertices (odd cycles of halves); each round adds
     the blossom inequality sum x_e over E(S) <= (|S| - 1) / 2 of every odd set S (a connected part of
-    the fractional edges) that the LP solution violates (Edmonds 1965; the cutting-plane method of
-    Grötschel and Holland 1985) and re-solves from the previous basis (dual simplex, milliseconds).
-    An integral LP optimum is optimal for the matching, since every cut holds for every matching.
-    Should no violated cut be found, the same model is solved with integer variables (HiGHS branch
-    and bound, gap 0). Either way the result is a maximum matching of maximum weight."""
-    import highspy  # imported by the first matching, not with the application
+    the fractional edges or of the edges in use) that the LP solution violates (Edmonds 1965; the
+    cutting-plane method of Grötschel and Holland 1985) and re-solves from the previous basis. An
+    integral LP optimum is optimal for the matching, since every cut holds for every matching.
+    Should no violated cut be found, the same model with the cuts is solved with integer variables
+    (SCIP, branch and bound, gap 0). Either way the result is a maximum matching of maximum weight."""
+    from ortools.linear_solver import pywraplp  # imported by the first matching (about 0.3 s)
 
     n = edges.shape[0]
     rows, cols = np.nonzero(np.triu(edges, 1))
@@ -123,37 +123,45 @@ def _solve(edges: np.ndarray, fit: np.ndarray) -> set:
     if m == 0:
         return set()
     weights = _weights(fit, rows, cols)
-    cost = (int(weights.max()) * (n // 2) + 1 + weights).astype(float)
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
-    highs.setOptionValue("random_seed", 0)
-    lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = m, n
-    lp.sense_ = highspy.ObjSense.kMaximize
-    lp.col_cost_ = cost
-    lp.col_lower_, lp.col_upper_ = np.zeros(m), np.ones(m)
-    lp.row_lower_, lp.row_upper_ = np.full(n, -highspy.kHighsInf), np.ones(n)
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = np.arange(0, 2 * m + 1, 2, dtype=np.int32)
-    lp.a_matrix_.index_ = np.column_stack([rows, cols]).ravel().astype(np.int32)
-    lp.a_matrix_.value_ = np.ones(2 * m)
-    highs.passModel(lp)
+    cost = (int(weights.max()) * (n // 2) + 1 + weights).tolist()
+    incident: list[list[int]] = [[] for _ in range(n)]
+    for e, (a, b) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+        incident[a].append(e)
+        incident[b].append(e)
+    cuts: list[tuple[list[int], int]] = []
+
+    def model(kind: str):
+        solver = pywraplp.Solver.CreateSolver(kind)
+        x = [solver.IntVar(0, 1, "") if kind != "GLOP" else solver.NumVar(0, 1, "") for _ in range(m)]
+        for members in incident:
+            if members:
+                solver.Add(solver.Sum([x[e] for e in members]) <= 1)
+        for members, limit in cuts:
+            solver.Add(solver.Sum([x[e] for e in members]) <= limit)
+        objective = solver.Objective()
+        for e in range(m):
+            objective.SetCoefficient(x[e], cost[e])
+        objective.SetMaximization()
+        return solver, x
+
+    solver, x = model("GLOP")
+    solver.SetSolverSpecificParametersAsString("use_dual_simplex: true")  # re-solves after cuts
     for _ in range(MAX_CUT_ROUNDS):
-        highs.run()
-        x = np.asarray(highs.getSolution().col_value)
-        fractional = (x > 1e-6) & (x < 1 - 1e-6)
+        solver.Solve()
+        value = np.array([v.solution_value() for v in x])
+        fractional = (value > 1e-6) & (value < 1 - 1e-6)
         if not fractional.any():
-            return _pairs(rows, cols, x)
-        cuts = _violated_blossoms(n, rows, cols, x, fractional)
-        if not cuts:
+            return _pairs(rows, cols, value)
+        found = _violated_blossoms(n, rows, cols, value, fractional)
+        if not found:
             break
-        for inside, limit in cuts:
-            index = np.nonzero(inside)[0].astype(np.int32)
-            highs.addRow(-highspy.kHighsInf, float(limit), index.size, index, np.ones(index.size))
-    highs.changeColsIntegrality(m, np.arange(m, dtype=np.int32), np.full(m, highspy.HighsVarType.kInteger))
-    highs.setOptionValue("mip_rel_gap", 0.0)
-    highs.run()
-    return _pairs(rows, cols, np.asarray(highs.getSolution().col_value))
+        for inside, limit in found:
+            members = np.nonzero(inside)[0].tolist()
+            cuts.append((members, limit))
+            solver.Add(solver.Sum([x[e] for e in members]) <= limit)
+    solver, x = model("SCIP")
+    solver.Solve()
+    return _pairs(rows, cols, np.array([v.solution_value() for v in x]))
 
 
 def _pairs(rows, cols, x) -> set:
