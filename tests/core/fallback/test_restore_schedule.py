@@ -239,3 +239,10 @@ def test_many_services_get_the_heuristic_with_its_distance_to_the_bound():
     assert schedule.method == "planner"
     assert schedule.bound_met >= schedule.met_count
     assert schedule.gap == schedule.bound_met - schedule.met_count
+
+
+def test_a_service_without_data_waits_for_a_dependency_that_ends_within_a_rounding_error():
+    jobs = [job("a", 1e-12, 1), job("b", 0, 1, deps=["a"]), job("c", 2, 3)]
+    schedule = rs.best_schedule(jobs, 2)
+    assert schedule.entry("b").start >= schedule.entry("a").end - rs.EPS
+    assert schedule.met_count == 3

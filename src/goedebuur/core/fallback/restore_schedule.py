@@ -43,8 +43,9 @@ MBIT_PER_GB = 8000.0  # 1 GB = 10^9 bytes = 8,000 Mbit
 EPS = 1e-9
 IMPROVEMENT_SWEEPS = 2
 # The heuristic evaluates at most max(MIN_EVALUATIONS, HEURISTIC_WORK / n) list schedules (each
-# O(n log n)), so 500 services stay under a second; up to about 300 services that is no limit.
-HEURISTIC_WORK = 100_000
+# O(n log n)), so 500 services stay well under a second (about 0.3 s of CPU); below about 150
+# services the heuristic of before issue 19 (at most about 3n list schedules) fits in it unchanged.
+HEURISTIC_WORK = 250_000
 MIN_EVALUATIONS = 60
 # The exact method (CP-SAT, OR-Tools) for up to this many services, within SOLVER_SECONDS of wall
 # time per schedule (CP-SAT's default portfolio of SOLVER_WORKERS threads). An instance it proves
@@ -314,13 +315,35 @@ def serial_schedule(jobs: Sequence[RestoreJob], order: Sequence[str], slots: int
     start: dict[str, float] = {}
     end: dict[str, float] = {}
     placed: list[tuple[float, float]] = []
-    for key in order:
+    for key in _dependencies_first(jobs, order):
         job = by_key[key]
         earliest = max((end[d] for d in job.depends_on), default=0.0)
         start[key] = _earliest_fit(placed, earliest, job.hours, slots)
         end[key] = start[key] + job.hours
         placed.append((start[key], end[key]))
     return _with_slots(jobs, start, end, slots, method)
+
+
+def _dependencies_first(jobs: Sequence[RestoreJob], order: Sequence[str]) -> list[str]:
+    """`order`, with each service moved after what it depends on where needed (a service without
+    data can start at the same moment as, or a rounding error before, the end of its dependency)."""
+    position = {k: i for i, k in enumerate(order)}
+    waiting = {j.key: len(set(j.depends_on)) for j in jobs}
+    children: dict[str, list[str]] = {j.key: [] for j in jobs}
+    for job in jobs:
+        for dep in set(job.depends_on):
+            children[dep].append(job.key)
+    ready = [(position[k], k) for k, n in waiting.items() if n == 0]
+    heapq.heapify(ready)
+    result = []
+    while ready:
+        _, key = heapq.heappop(ready)
+        result.append(key)
+        for child in children[key]:
+            waiting[child] -= 1
+            if not waiting[child]:
+                heapq.heappush(ready, (position[child], child))
+    return result
 
 
 def _earliest_fit(placed: list[tuple[float, float]], earliest: float, hours: float, slots: int) -> float:
