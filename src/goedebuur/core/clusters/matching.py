@@ -129,6 +129,7 @@ def _solve(edges: np.ndarray, fit: np.ndarray) -> set:
         incident[a].append(e)
         incident[b].append(e)
     cuts: list[tuple[list[int], int]] = []
+    known: set[tuple[int, ...]] = set()
 
     def model(kind: str):
         solver = pywraplp.Solver.CreateSolver(kind)
@@ -152,13 +153,17 @@ def _solve(edges: np.ndarray, fit: np.ndarray) -> set:
         fractional = (value > 1e-6) & (value < 1 - 1e-6)
         if not fractional.any():
             return _pairs(rows, cols, value)
-        found = _violated_blossoms(n, rows, cols, value, fractional)
-        if not found:
-            break
-        for inside, limit in found:
+        added = False
+        for inside, limit in _violated_blossoms(n, rows, cols, value, fractional):
             members = np.nonzero(inside)[0].tolist()
+            if tuple(members) in known:
+                continue
+            known.add(tuple(members))
             cuts.append((members, limit))
             solver.Add(solver.Sum([x[e] for e in members]) <= limit)
+            added = True
+        if not added:
+            break
     solver, x = model("SCIP")
     solver.Solve()
     return _pairs(rows, cols, np.array([v.solution_value() for v in x]))
