@@ -12,11 +12,18 @@ Model
 - A service starts only when every service it depends on is restored (e.g. the zaaksysteem needs
   the identity service first).
 
-Algorithms
-- One slot and no dependencies: Moore-Hodgson (1968), optimal for the number of RTOs met.
-  Jobs in order of due date (EDD); whenever the job just added finishes late, the longest job so
-  far is moved to the back. The on-time jobs run first in EDD order, the late ones after them.
-- Otherwise a heuristic, documented here because it is not optimal in general:
+Objective (`Schedule.quality`): the most RTOs met; among those, the least total lateness (hours past
+the RTO, summed over the late services); then the earliest end of the last restore. A service
+without data takes no slot time (it is back as soon as its dependencies are).
+
+Algorithms (docs/decisions.md, "Restore scheduler")
+- Up to EXACT_MAX_SERVICES services: CP-SAT (OR-Tools) on the times in whole seconds (`_exact`), the
+  RTOs met first, then the tie-breakers; the solver's order is placed on the real times by the serial
+  scheme (`serial_schedule`). `Schedule.status` says what was proven, `bound_met` bounds the RTOs met.
+- Otherwise (and as the solver's first solution) a heuristic, not optimal in general:
+  0. one slot and no dependencies: Moore-Hodgson (1968), optimal for the number of RTOs met. Jobs in
+     order of due date (EDD); whenever the job just added finishes late, the longest job so far is
+     moved to the back;
   1. modified due dates: a service must be finished early enough for the services that depend
      on it (d'_j = min(d_j, min over successors k of d'_k - p_k));
   2. list scheduling: whenever a slot is free, start the ready service (all dependencies done)
@@ -25,10 +32,10 @@ Algorithms
      longest service scheduled before it (with everything that depends on it) to the back of the
      list, and schedule again; keep the better of before and after;
   4. local improvement: try to put each late service that was moved to the back (with the
-     services it depends on) into the front part again, keeping each change that meets more RTOs; two
-     sweeps at most, so 200 services take well under a few seconds.
-  The best of this result, plain EDD and the naive order is returned, so the planner is never
-  worse than the naive order it is compared with.
+     services it depends on) into the front part again, keeping each change that meets more RTOs;
+     two sweeps at most. Steps 3-4 run within a budget of HEURISTIC_WORK / n list schedules.
+  The best of this result, plain EDD and the naive order is used, so the planner is never worse
+  than the naive order it is compared with; `met_upper_bound` gives its bound.
 - Naive order, for comparison: by criticality (availability score high to low), then name, with
   the same list scheduling (so dependencies hold there too)."""
 
