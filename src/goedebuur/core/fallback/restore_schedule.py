@@ -355,8 +355,8 @@ def _dependencies_first(jobs: Sequence[RestoreJob], order: Sequence[str]) -> lis
 
 
 def _earliest_fit(placed: list[tuple[float, float]], earliest: float, hours: float, slots: int) -> float:
-    if hours <= 0:
-        return earliest  # nothing to restore: takes no slot time (as in the solver's model)
+    if hours <= EPS:
+        return earliest  # nothing (or a rounding error) to restore: no slot time, as in the solver
     candidates = sorted({earliest} | {b for _, b in placed if b > earliest})
     for t in candidates:
         finish = t + hours
