@@ -59,7 +59,7 @@ MIN_EVALUATIONS = 60
 # within the limit gives the same optimum every time; one that hits the limit may vary between runs.
 EXACT_MAX_SERVICES = 40
 SOLVER_SECONDS = 1.0
-TIEBREAK_SECONDS = 0.25  # of those, at most this much for the tie-breakers (lateness, end)
+TIEBREAK_SHARE = 0.25  # of those, at most this share for the tie-breakers (lateness, end)
 SOLVER_WORKERS = 8
 SECONDS_PER_HOUR = 3600
 # Codes of Schedule.status: the objective proven optimal; the RTOs met proven maximal (lateness or
@@ -633,7 +633,7 @@ def _exact(instance: _Instance, slots: int, incumbent: Schedule, limit: float):
     makespan = model.new_int_var(0, horizon, "makespan")
     model.add_max_equality(makespan, [start[i] + p[i] for i in range(n)])
     rehint()
-    status = solve(sum(lateness) * (horizon + 1) + makespan, TIEBREAK_SECONDS)
+    status = solve(sum(lateness) * (horizon + 1) + makespan, limit * TIEBREAK_SHARE)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         values = [solver.value(s) for s in start]
     if status == cp_model.OPTIMAL:
