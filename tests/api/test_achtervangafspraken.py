@@ -87,6 +87,9 @@ def test_the_simulation_compares_with_the_naive_order(agreement, reader_api):
     assert direction["gast"] == "GM0345"
     assert direction["gepland"]["diensten"][0]["naam"] == "Zaaksysteem"
     assert direction["extraBinnenRto"] == direction["gepland"]["binnenRto"] - direction["naief"]["binnenRto"]
+    assert direction["gepland"]["optimaliteit"] == "optimal"
+    assert direction["gepland"]["maxBinnenRto"] == direction["gepland"]["binnenRto"]
+    assert direction["naief"]["optimaliteit"] is None and direction["naief"]["maxBinnenRto"] is None
 
 
 def test_an_editor_creates_an_agreement_for_the_own_municipality(editor_a_api):

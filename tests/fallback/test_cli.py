@@ -47,8 +47,10 @@ def test_it_checks_as_json_like_the_api(agreement, admin_user):
 def test_it_simulates(agreement):
     output = run("simuleer", str(agreement.pk))
     assert "Veenendaal valt uit: " in output and "Zaaksysteem" in output
+    assert "Optimaal: geen volgorde haalt meer RTO's" in output
     data = json.loads(run("simuleer", str(agreement.pk), "--json"))
     assert data["richtingen"][0]["gepland"]["diensten"][0]["naam"] == "Zaaksysteem"
+    assert data["richtingen"][0]["gepland"]["optimaliteit"] == "optimal"
 
 
 def test_it_fails_in_dutch_for_an_unknown_agreement(db):

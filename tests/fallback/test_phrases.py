@@ -80,3 +80,16 @@ def test_it_speaks_english_on_the_english_interface():
         assert row.explanation.startswith("The sites are 9 km apart")
         assert phrases.fmt(1234.5) == "1,234.5"
         assert phrases.status_label(ff.RED) == "not feasible"
+
+
+def test_the_optimality_says_how_many_rtos_another_order_might_still_meet():
+    from goedebuur.core.fallback import restore_schedule as rs
+    from goedebuur.fallback.phrases import optimality
+
+    jobs = [rs.RestoreJob("a", "A", 1, 1), rs.RestoreJob("b", "B", 1, 1)]  # one of the two meets its RTO
+    unproven = rs.best_schedule(jobs, 1, exact=False)
+    unproven.status, unproven.bound_met = "bound", 2
+    assert optimality(unproven) == (
+        "Mogelijk niet optimaal: een andere volgorde haalt hoogstens 1 RTO meer (bovengrens 2)."
+    )
+    assert optimality(rs.best_schedule(jobs, 1)).startswith("Optimaal")

@@ -167,6 +167,12 @@ def test_the_simulation_page_has_a_gantt_chart_and_a_text_alternative(agreement,
     assert "Naïeve volgorde" in page or "naïeve" in page.lower()
 
 
+def test_the_simulation_page_says_the_planned_order_is_optimal(agreement, reader_a_client):
+    # One service: the solver proves its order optimal at once.
+    page = reader_a_client.get(f"/achtervang/{agreement.pk}/simulatie?uitval=GM0345").content.decode()
+    assert "Optimaal: geen volgorde haalt meer RTO&#x27;s" in page
+
+
 def test_an_editor_logs_a_restore_test_with_results(agreement, editor_a_client):
     service = agreement.services.get()
     response = editor_a_client.post(

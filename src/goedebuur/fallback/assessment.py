@@ -15,7 +15,7 @@ from goedebuur.core.fallback import restore_schedule as rs
 from .agreements import distance_km
 from .common_mode import CommonModeReport, agreement_common_mode
 from .models import Agreement
-from .phrases import PhrasedCheck, phrase
+from .phrases import PhrasedCheck, optimality, phrase
 
 
 def direction_for(agreement: Agreement, guest, *, link_mbps: float | None = None) -> ff.Direction:
@@ -73,6 +73,11 @@ class DirectionResult:
     def checks(self) -> list[PhrasedCheck]:
         """The checks in words (active language)."""
         return [phrase(c) for c in self.feasibility.checks]
+
+    @property
+    def optimality(self) -> str:
+        """The planned order's optimality in words (active language)."""
+        return optimality(self.best)
 
     @property
     def gain(self) -> int:

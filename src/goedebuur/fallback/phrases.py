@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from goedebuur.common import number
 from goedebuur.core.fallback import common_mode as cm
@@ -237,6 +237,25 @@ def explain(check: ff.Check) -> str:
             "volgorde terug na %(end)s uur, binnen de RTO van %(rto)s uur."
         )
     return text % values
+
+
+def optimality(schedule: rs.Schedule) -> str:
+    """How good the planned order is: proven optimal, or its distance to the bound."""
+    if schedule.status == "optimal":
+        return _(
+            "Optimaal: geen volgorde haalt meer RTO's, en bij evenveel RTO's is er geen met minder "
+            "overschrijding of die eerder klaar is."
+        )
+    if schedule.status == "max_met" or not schedule.gap:
+        return _(
+            "Geen volgorde haalt meer RTO's (bewezen); de overschrijding van de te late diensten is "
+            "mogelijk niet de kleinste."
+        )
+    return ngettext(
+        "Mogelijk niet optimaal: een andere volgorde haalt hoogstens %(n)s RTO meer (bovengrens %(bound)s).",
+        "Mogelijk niet optimaal: een andere volgorde haalt hoogstens %(n)s RTO's meer (bovengrens %(bound)s).",
+        schedule.gap,
+    ) % {"n": schedule.gap, "bound": schedule.bound_met}
 
 
 def schedule_error(error: rs.ScheduleError) -> str:

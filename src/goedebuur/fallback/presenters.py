@@ -8,6 +8,8 @@ import math
 
 from rest_framework import serializers
 
+from goedebuur.core.fallback import restore_schedule as rs
+
 LIGHTS = ["groen", "oranje", "rood"]
 
 
@@ -123,6 +125,18 @@ class ScheduleSerializer(serializers.Serializer):
     binnenRto = serializers.IntegerField(source="met_count")
     aantalDiensten = serializers.IntegerField(source="count")
     klaarNaUur = Number(source="makespan", allow_null=True)
+    optimaliteit = serializers.ChoiceField(
+        source="status",
+        choices=rs.STATUSES,
+        allow_null=True,
+        help_text="Planned order only (null for the naive one): `optimal` (proven), `max_met` (the most "
+        "RTOs met, proven; lateness possibly not minimal) or `bound` (not proven; see maxBinnenRto).",
+    )
+    maxBinnenRto = serializers.IntegerField(
+        source="bound_met",
+        allow_null=True,
+        help_text="Upper bound on the RTOs any order meets (planned order only).",
+    )
     diensten = ScheduledSerializer(source="by_start", many=True)
 
     class Meta:

@@ -64,3 +64,32 @@ def test_it_prefers_the_pairs_that_fit_best():
     fit = np.array([[0, 0.9, 0.1, 0.1], [0.9, 0, 0.1, 0.1], [0.1, 0.1, 0, 0.8], [0.1, 0.1, 0.8, 0]])
     result = M.fallback_pairs(km, fit, 5, 20)
     assert sorted(g.members for g in result.groups) == [(0, 1), (2, 3)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(n=st.integers(2, 40), seed=st.integers(0, 10_000), max_km=st.floats(5, 80))
+def test_the_solver_finds_a_matching_as_large_and_heavy_as_edmonds_blossom(n, seed, max_km):
+    lat, lon = points(n, seed)
+    km = M.distance_matrix_km(lat, lon)
+    fit = np.random.default_rng(seed + 1).random((n, n))
+    fit = (fit + fit.T) / 2
+    _, allowed = M.allowed_pairs(km, 0, max_km)
+    rows, cols = np.nonzero(np.triu(allowed, 1))
+    weight = dict(
+        zip(zip(rows.tolist(), cols.tolist(), strict=True), M._weights(fit, rows, cols).tolist(), strict=True)
+    )
+    solved, reference = M._solve(allowed, fit), M._blossom(allowed, fit)
+    matched = [i for pair in solved for i in pair]
+    assert len(matched) == len(set(matched))  # a matching
+    assert all(allowed[a, b] for a, b in solved)
+    assert len(solved) == len(reference)
+    assert sum(weight[tuple(sorted(p))] for p in solved) == sum(weight[tuple(sorted(p))] for p in reference)
+
+
+def test_it_pairs_everyone_where_the_pruned_graph_left_a_triangle():
+    # Four in a row, 10 km apart: the best pairs are (0,1) and (2,3), although 1-2 fits best.
+    km = np.abs(np.subtract.outer(np.arange(4), np.arange(4))) * 10.0
+    fit = np.full((4, 4), 0.1)
+    fit[1, 2] = fit[2, 1] = 0.9
+    result = M.fallback_pairs(km, fit, 5, 15)
+    assert sorted(g.members for g in result.groups) == [(0, 1), (2, 3)]

@@ -42,9 +42,11 @@ def test_it_shares_the_link_between_slots_but_not_beyond_the_restore_rate():
 def test_moore_hodgson_drops_the_long_job_that_blocks_two_others():
     jobs = [job("a", 4, 4), job("b", 1, 5), job("c", 1, 5)]
     # EDD (a, b, c) ends at 4, 5, 6: two met. Dropping the long 'a' meets b and c... and a is late.
-    schedule = rs.best_schedule(jobs)
-    assert schedule.method == "moore-hodgson"
+    schedule = rs.best_schedule(jobs, exact=False)
+    assert (schedule.method, schedule.status) == ("moore-hodgson", "max_met")
     assert schedule.met_count == brute_force_best(jobs) == 2
+    exact = rs.best_schedule(jobs)
+    assert (exact.met_count, exact.status) == (2, "optimal")
 
 
 def test_it_beats_the_naive_order_when_the_critical_service_is_slow():
@@ -108,7 +110,11 @@ def test_it_never_runs_two_services_in_one_slot_at_once_or_uses_more_slots(case)
     schedule = rs.best_schedule(jobs, slots)
     for slot in {e.slot for e in schedule.entries}:
         assert 0 <= slot < slots
-        runs = sorted((e.start, e.end) for e in schedule.entries if e.slot == slot)
+        # A service without data (restore time within EPS) takes no time on a slot: it is back
+        # when its dependencies are.
+        runs = sorted(
+            (e.start, e.end) for e in schedule.entries if e.slot == slot and e.end > e.start + rs.EPS
+        )
         for (_, end), (start, _) in itertools.pairwise(runs):
             assert start >= end - rs.EPS
 
@@ -160,3 +166,86 @@ def test_a_dependency_pulls_its_prerequisite_forward():
     schedule = rs.best_schedule(jobs, 1)
     assert schedule.entry("idm").end <= schedule.entry("zaak").start
     assert schedule.met_count == 2
+
+
+@st.composite
+def grid_dags(draw, max_n=6):
+    """Small instances with dependencies whose times are whole quarters of an hour (exact in the
+    solver's seconds), on 1-3 slots."""
+    n = draw(st.integers(1, max_n))
+    jobs = []
+    for i in range(n):
+        deps = draw(st.sets(st.integers(0, i - 1), max_size=2)) if i else set()
+        jobs.append(
+            job(
+                f"s{i}",
+                draw(st.integers(0, 40)) / 4,
+                float(draw(st.integers(0, 16))),
+                draw(st.integers(1, 3)),
+                [f"s{d}" for d in sorted(deps)],
+            )
+        )
+    return list(draw(st.permutations(jobs))), draw(st.integers(1, 3))
+
+
+@settings(max_examples=40, deadline=None)
+@given(grid_dags())
+def test_it_finds_the_same_optimum_as_trying_every_order(case):
+    jobs, slots = case
+    reference = rs.exhaustive_schedule(jobs, slots)
+    schedule = rs.best_schedule(jobs, slots, seconds=60)
+    assert schedule.status == "optimal"
+    assert schedule.quality() == reference.quality()
+    assert schedule.bound_met == schedule.met_count == reference.met_count
+
+
+@settings(max_examples=60, deadline=None)
+@given(grid_dags())
+def test_the_bound_is_never_below_the_optimum(case):
+    jobs, slots = case
+    heuristic = rs.best_schedule(jobs, slots, exact=False)
+    assert heuristic.bound_met >= rs.exhaustive_schedule(jobs, slots).met_count >= heuristic.met_count
+    assert heuristic.gap == heuristic.bound_met - heuristic.met_count
+
+
+def test_the_serial_scheme_fills_a_gap_without_exceeding_the_slots():
+    # 'a' (3 h) and 'b' (1 h) start at 0 on two slots; 'c' needs 'b' and takes 2 h; 'd' (1 h) fits
+    # in the free slot after 'b' only until 'c' starts, so it waits for 'a'.
+    jobs = [job("a", 3, 9), job("b", 1, 9), job("c", 2, 9, deps=["b"]), job("d", 2, 9)]
+    schedule = rs.serial_schedule(jobs, ["a", "b", "c", "d"], 2, "x")
+    assert [(e.key, e.start) for e in schedule.by_start] == [("a", 0), ("b", 0), ("c", 1), ("d", 3)]
+    assert {e.slot for e in schedule.entries} == {0, 1}
+
+
+def test_the_exact_method_beats_the_heuristic_where_it_misses_an_rto():
+    # Found by comparing the heuristic with the exhaustive optimum: the greedy list schedule
+    # cannot keep a slot free for the short urgent service, the solver can.
+    jobs = [
+        job("a", 4, 4),
+        job("b", 3, 3),
+        job("c", 1, 5, deps=["b"]),
+        job("d", 2, 6, deps=["a"]),
+    ]
+    heuristic = rs.best_schedule(jobs, 2, exact=False)
+    exact = rs.best_schedule(jobs, 2, seconds=60)
+    assert exact.met_count == rs.exhaustive_schedule(jobs, 2).met_count
+    assert exact.met_count >= heuristic.met_count
+
+
+def test_many_services_get_the_heuristic_with_its_distance_to_the_bound():
+    jobs = [
+        job(f"s{i}", 1 + (i * 7) % 5, 3 + (i * 11) % 40, deps=[f"s{i - 1}"] if i % 4 else [])
+        for i in range(60)
+    ]
+    schedule = rs.best_schedule(jobs, 2)
+    assert schedule.status == "bound"
+    assert schedule.method == "planner"
+    assert schedule.bound_met >= schedule.met_count
+    assert schedule.gap == schedule.bound_met - schedule.met_count
+
+
+def test_a_service_without_data_waits_for_a_dependency_that_ends_within_a_rounding_error():
+    jobs = [job("a", 1e-12, 1), job("b", 0, 1, deps=["a"]), job("c", 2, 3)]
+    schedule = rs.best_schedule(jobs, 2)
+    assert schedule.entry("b").start >= schedule.entry("a").end - rs.EPS
+    assert schedule.met_count == 3

@@ -30,9 +30,10 @@ class FeasibilityView(FallbackApiMixin, APIView):
 class SimulationView(FallbackApiMixin, APIView):
     @extend_schema(
         summary="Restore simulation",
-        description="Per direction: the planner's restore order (`gepland`: the most RTOs met; Moore-Hodgson "
-        "for one slot without dependencies, otherwise an EDD list-scheduling heuristic) and the naive order "
-        "by criticality (`naief`), with start and end in hours after the failure.",
+        description="Per direction: the planner's restore order (`gepland`: the most RTOs met, then the least "
+        "lateness, then the earliest end; exact with CP-SAT up to 40 services, above that an EDD "
+        "list-scheduling heuristic, with `optimaliteit` and the upper bound `maxBinnenRto`) and the naive "
+        "order by criticality (`naief`), with start and end in hours after the failure.",
         parameters=[ID],
         responses=SimulationSerializer,
     )

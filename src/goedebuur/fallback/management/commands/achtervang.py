@@ -59,12 +59,14 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{agreement}: {data['herstelslots']} herstelslots van {fmt(data['doorvoerPerSlotMbps'])} Mbit/s"
         )
-        for direction in data["richtingen"]:
+        for direction, result in zip(data["richtingen"], report.results, strict=True):
             plan, naive = direction["gepland"], direction["naief"]
             self.stdout.write(
                 f"\n{direction['gastNaam']} valt uit: {plan['binnenRto']} van {plan['aantalDiensten']} binnen de RTO "
                 f"(naïef op kritikaliteit: {naive['binnenRto']})"
             )
+            if plan["diensten"]:
+                self.stdout.write(f"  {result.optimality}")
             for e in plan["diensten"]:
                 verdict = "op tijd" if e["binnenRto"] else "TE LAAT"
                 self.stdout.write(
