@@ -20,7 +20,7 @@ from goedebuur.municipalities.models import Municipality
 from . import documents, services
 from .forms import ActionForm, AmbitionForm, BusinessCaseLinkForm, ChecklistForm, DecisionForm, InviteForm
 from .models import Ambition, ChecklistItem
-from .views import login_or_404, trajectory_or_404
+from .views import login_or_404, render_detail, trajectory_or_404
 
 
 def _editable(request, pk):
@@ -70,17 +70,16 @@ def respond(request, pk):
 def invite(request, pk):
     trajectory = _editable(request, pk)
     form = InviteForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-        return redirect(trajectory)
-    try:
-        invited = services.invite(trajectory, list(form.cleaned_data["invitees"]), request.user)
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        names = ", ".join(p.municipality.name for p in invited)
-        messages.success(request, _("Uitgenodigd: %(names)s.") % {"names": names})
-    return redirect(trajectory)
+    if form.is_valid():
+        try:
+            invited = services.invite(trajectory, list(form.cleaned_data["invitees"]), request.user)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            names = ", ".join(p.municipality.name for p in invited)
+            messages.success(request, _("Uitgenodigd: %(names)s.") % {"names": names})
+            return redirect(trajectory)
+    return render_detail(request, trajectory, invite_form=form, status=400)
 
 
 @require_POST
@@ -115,18 +114,19 @@ def checklist_item(request, pk, item_id):
 @login_or_404
 @login_required
 def decision(request, pk):
+    """A decision that cannot be recorded comes back on the trajectory page with everything that
+    was typed, the errors next to the fields and the summary above the form, which gets the focus."""
     trajectory = _editable(request, pk)
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-        return redirect(f"{trajectory.get_absolute_url()}#besluiten")
-    try:
-        services.record_decision(trajectory, request.user, **form.cleaned_data)
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        messages.success(request, _("Het besluit is vastgelegd."))
-    return redirect(f"{trajectory.get_absolute_url()}#besluiten")
+    if form.is_valid():
+        try:
+            services.record_decision(trajectory, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("Het besluit is vastgelegd."))
+            return redirect(f"{trajectory.get_absolute_url()}#besluiten")
+    return render_detail(request, trajectory, decision_form=form, status=400)
 
 
 @login_or_404
