@@ -109,7 +109,6 @@
       "Typ een deel van de naam, een bekende naam of een regio; kies met de pijltjestoetsen en Enter.");
     this.status = document.createElement("div");
     this.status.className = "visually-hidden";
-    this.status.setAttribute("role", "status");
     this.status.setAttribute("aria-live", "polite");
 
     var field = document.createElement("div");
