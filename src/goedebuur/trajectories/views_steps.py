@@ -136,11 +136,12 @@ def ambitions(request, pk, code):
     municipality = get_object_or_404(Municipality, code=code.upper())
     services.check_may_speak_for(request.user, trajectory, municipality)
     current = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first()
+    from_profile = {} if current else services.ambition_defaults(municipality)
     initial = (
         {f: getattr(current, f) for f in ("motive", "must_haves", "deal_breakers", *[c for c, _l in FOUR_KS])}
         | {"revision": current.revision}
         if current
-        else {}
+        else from_profile
     )
     form = AmbitionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -157,7 +158,13 @@ def ambitions(request, pk, code):
                 request, _("De ambities van %(name)s zijn opgeslagen.") % {"name": municipality.name}
             )
             return redirect(f"{trajectory.get_absolute_url()}#ambities")
-    context = {"nav": "trajecten", "trajectory": trajectory, "municipality": municipality, "form": form}
+    context = {
+        "nav": "trajecten",
+        "trajectory": trajectory,
+        "municipality": municipality,
+        "form": form,
+        "from_profile": bool(from_profile),
+    }
     return render(
         request, "trajectories/ambitions.html", context, status=400 if request.method == "POST" else 200
     )
