@@ -15,5 +15,7 @@ def pick(page, label, name, query=None):
     while box.get_attribute("aria-activedescendant") != option.first.get_attribute("id"):
         box.press("ArrowDown")
     box.press("Enter")
-    chosen = box.locator("xpath=ancestor::div[@class='picker'][1]").get_by_role("list", name="Gekozen gemeenten")
+    chosen = box.locator("xpath=ancestor::div[@class='picker'][1]").get_by_role(
+        "list", name="Gekozen gemeenten"
+    )
     expect(chosen.get_by_text(name, exact=True)).to_be_visible()

@@ -16,7 +16,13 @@ def test_a_former_municipality_finds_the_one_it_merged_into(db):
 
 def test_a_region_name_finds_every_municipality_of_that_region(db):
     found = {m.code for m in services.find_municipalities("FoodValley")}
-    assert {"GM0203", "GM0228", "GM0340", "GM0345", "GM0289"} <= found  # Barneveld, Ede, Rhenen, Veenendaal, Wageningen
+    assert {
+        "GM0203",
+        "GM0228",
+        "GM0340",
+        "GM0345",
+        "GM0289",
+    } <= found  # Barneveld, Ede, Rhenen, Veenendaal, Wageningen
     assert "GM0344" not in found  # Utrecht
 
 
@@ -38,10 +44,14 @@ def test_the_suggestions_say_why_a_municipality_was_found(anonymous_client):
         "hint": "ook bekend als Den Bosch",
     }
     region = anonymous_client.get("/gemeenten/suggesties?q=foodvalley").json()["results"]
-    assert {"code": "GM0340", "name": "Rhenen", "province": "Utrecht", "hint": "in de regio FoodValley"} in region
+    assert {
+        "code": "GM0340",
+        "name": "Rhenen",
+        "province": "Utrecht",
+        "hint": "in de regio FoodValley",
+    } in region
 
 
 def test_the_suggestions_are_at_most_twenty_and_empty_for_an_empty_query(anonymous_client):
     assert len(anonymous_client.get("/gemeenten/suggesties?q=e").json()["results"]) == 20
     assert anonymous_client.get("/gemeenten/suggesties?q=").json()["results"] == []
-

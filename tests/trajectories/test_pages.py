@@ -149,7 +149,7 @@ def test_ambitions_start_from_the_scores_in_the_profile(editor_a_client, traject
 def test_the_ambition_table_waits_for_a_second_partner_instead_of_saying_0(editor_a_client, trajectory):
     editor_a_client.post(f"/trajecten/{trajectory.pk}/ambities/GM0345", AMBITION)
     page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
-    table = page.split('<caption>Scores per partner')[1].split("</table>")[0]
+    table = page.split("<caption>Scores per partner")[1].split("</table>")[0]
     assert "het verschil volgt zodra een tweede partner de ambities heeft ingevuld" in table
     assert table.count("<td>nog niet ingevuld</td>") == 4
 

@@ -11,7 +11,6 @@ from goedebuur.common import MunicipalityPicker
 from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.gemma.services import reference_components
 from goedebuur.history.services import revision_field
-
 from goedebuur.municipalities.models import Municipality
 
 from .models import AMBITIONS, Application, Profile

@@ -88,9 +88,13 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, trajectory=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if trajectory is not None:  # only who does not take part yet (a municipality that declined may be asked again)
+        if (
+            trajectory is not None
+        ):  # only who does not take part yet (a municipality that declined may be asked again)
             taking_part = trajectory.participants.exclude(status="afgewezen").values("municipality_id")
-            self.fields["invitees"].queryset = Municipality.objects.exclude(pk__in=taking_part).order_by("name")
+            self.fields["invitees"].queryset = Municipality.objects.exclude(pk__in=taking_part).order_by(
+                "name"
+            )
 
 
 class ChecklistForm(forms.Form):
