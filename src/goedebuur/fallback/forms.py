@@ -196,11 +196,11 @@ class TestRecordForm(forms.Form):
         self.services = list(services)
         for service in self.services:
             for key, label in (
-                ("restore", _("Hersteltijd van %(name)s (uur)")),
-                ("loss", _("Gegevensverlies van %(name)s (uur)")),
+                ("restore", _("Hersteltijd van %(name)s van %(municipality)s (uur)")),
+                ("loss", _("Gegevensverlies van %(name)s van %(municipality)s (uur)")),
             ):
                 self.fields[f"{key}_{service.pk}"] = forms.DecimalField(
-                    label=label % {"name": service.name},
+                    label=label % {"name": service.name, "municipality": service.guest.name},
                     required=False,
                     min_value=0,
                     max_digits=7,
