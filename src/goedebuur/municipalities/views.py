@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -48,6 +49,7 @@ MATCH_HINTS = {
 }
 
 
+@require_GET
 def municipality_suggestions(request):
     """/gemeenten/suggesties?q=...: at most 20 municipalities for the municipality picker, as JSON
     (`results`: code, name, province and `hint`, why a common, former or region name found it)."""
