@@ -188,6 +188,7 @@ EXPECTED = {
     'samenwerkingen/<slug:slug>/bewerken': '302 403 200 403 200 | 302 403 400 403 400',
     'samenwerkingen/<slug:slug>/deelnemers/<str:code>/accepteren': '405 405 405 405 405 | 302 403 302 302 302',
     'samenwerkingen/<slug:slug>/deelnemers/<str:code>/weigeren': '405 405 405 405 405 | 302 403 302 302 302',
+    'samenwerkingen/<slug:slug>/goedkeuren': '405 405 405 405 405 | 302 403 403 403 302',
     'samenwerkingen/<slug:slug>/geschiedenis': '200 200 200 200 200 | 200 200 200 200 200',
     'samenwerkingen/<slug:slug>/geschiedenis/<int:record_id>/herstellen': '405 405 405 405 405 | 302 403 302 403 302',
     'samenwerkingen/<slug:slug>/verwijderen': '302 403 200 403 200 | 302 403 302 403 302',

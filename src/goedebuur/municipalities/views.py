@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
 from goedebuur.common import number
 from goedebuur.cooperations import services as cooperations
