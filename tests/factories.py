@@ -3,6 +3,8 @@
 
 import itertools
 
+from django.utils import timezone
+
 from goedebuur.accounts.models import User
 from goedebuur.cooperations import services
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, MemberChange, Membership
@@ -43,10 +45,14 @@ def cooperation_input(
     )
 
 
-def make_cooperation(user=None, *, invited_accept=True, **kwargs) -> Cooperation:
+def make_cooperation(user=None, *, invited_accept=True, approved=True, **kwargs) -> Cooperation:
     """An entry created by `user`; the municipalities it invites accept at once (`invited_accept`),
-    so that every listed municipality is a member, unless a test is about the invitations."""
+    so that every listed municipality is a member, unless a test is about the invitations; and an
+    administrator approved it (`approved`: public), unless a test is about the moderation queue."""
     cooperation = services.save_cooperation(cooperation_input(**kwargs), user=user)
+    if approved and cooperation.approved_at is None:
+        Cooperation.objects.filter(pk=cooperation.pk).update(approved_at=timezone.now())
+        cooperation.refresh_from_db()
     changes = list(services.open_member_changes(cooperation))
     if invited_accept and changes:
         # as if everyone had been a member from the start: no record of each acceptance, and the

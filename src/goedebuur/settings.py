@@ -153,7 +153,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "pages:home"
+LOGIN_REDIRECT_URL = "pages:dashboard"  # /mijn-overzicht (issue 20)
 LOGOUT_REDIRECT_URL = "pages:home"
 # Login throttling (accounts/throttle.py): a user name is locked, an address slowed down; TRUSTED_PROXIES: how many reverse proxies add X-Forwarded-For.
 LOGIN_MAX_FAILURES = int(env("LOGIN_MAX_FAILURES", "5"))

@@ -12,6 +12,21 @@ def test_it_logs_in_and_shows_the_municipality_and_role(db):
     assert "piet" in body and "Veenendaal" in body and "redacteur" in body
 
 
+def test_it_lands_on_the_personal_overview_also_when_coming_from_the_home_page(db):
+    make_user(VEENENDAAL, username="piet", password="een-lang-wachtwoord")
+    for url in ("/inloggen", "/inloggen?next=/"):
+        response = CsrfClient().post(url, {"username": "piet", "password": "een-lang-wachtwoord"})
+        assert response.status_code == 302 and response["Location"] == "/mijn-overzicht"
+
+
+def test_it_returns_to_the_page_that_asked_for_a_login(db):
+    make_user(VEENENDAAL, username="piet", password="een-lang-wachtwoord")
+    response = CsrfClient().post(
+        "/inloggen?next=/trajecten/nieuw", {"username": "piet", "password": "een-lang-wachtwoord"}
+    )
+    assert response["Location"] == "/trajecten/nieuw"
+
+
 def test_it_explains_a_failed_login_in_dutch(db):
     make_user(VEENENDAAL, username="piet", password="een-lang-wachtwoord")
     response = CsrfClient().post("/inloggen", {"username": "piet", "password": "fout"})

@@ -28,7 +28,7 @@ def logged_in(client):
 def test_without_a_factor_the_password_logs_in_at_once(editor_a):
     client = CsrfClient()
     response = password_step(client)
-    assert response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code == 302 and response["Location"] == "/mijn-overzicht"
     assert logged_in(client)
 
 
@@ -64,7 +64,7 @@ def test_a_foreign_next_is_not_followed(editor_a, clock):
     client = CsrfClient()
     password_step(client, next_url="https://evil.example/")
     response = client.post("/inloggen/code", {"code": clock.code(factor.secret)})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/mijn-overzicht"
 
 
 def test_spaces_in_the_code_are_fine(editor_a, clock):

@@ -57,6 +57,13 @@ def test_it_searches_by_name_fragment_and_code(api_client):
     assert [m["naam"] for m in by_code["results"]] == ["Rhenen"]
 
 
+def test_it_searches_by_common_former_and_region_names(api_client):
+    by_alias = api_client.get("/api/v1/gemeenten?zoek=Den%20Haag").json()
+    assert [m["naam"] for m in by_alias["results"]] == ["'s-Gravenhage"]
+    by_region = api_client.get("/api/v1/gemeenten?zoek=FoodValley").json()
+    assert {"Rhenen", "Veenendaal", "Ede"} <= {m["naam"] for m in by_region["results"]}
+
+
 def test_it_rejects_malformed_filters_with_a_problem(api_client):
     response = api_client.get("/api/v1/gemeenten?regio=AM38&provincie=Utrecht")
     assert invalid_names(response) == {"regio", "provincie"}

@@ -58,6 +58,12 @@ EDITOR_PAGES = [
 def violations(page, path):
     response = page.goto(page.base_url + path)
     assert response.status == 200, f"{path}: HTTP {response.status}"
+    return violations_here(page, path)
+
+
+def violations_here(page, path):
+    """The serious and critical findings of axe-core on the page as it is now (after a post, with a
+    list open), labelled with `path`."""
     page.evaluate(AXE_SOURCE)  # through the DevTools protocol: the page's CSP forbids injected script tags
     result = page.evaluate(
         "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

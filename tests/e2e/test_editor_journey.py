@@ -52,6 +52,20 @@ def test_an_editor_registers_a_cooperation_that_another_municipality_cannot_edit
     expect(page.get_by_role("status")).to_contain_text("is toegevoegd")
     detail_url = page.url
     slug = detail_url.rstrip("/").rsplit("/", 1)[1]
+    expect(page.locator(".notice")).to_contain_text("Wacht op goedkeuring door een platformbeheerder")
+    _log_out(page)
+
+    # not public yet; a platform administrator approves it in the queue on the moderation page
+    assert page.goto(detail_url).status == 404
+    make_user(None, admin=True, username="beheerder", password=PASSWORD)
+    _log_in(page, "beheerder")
+    page.goto(page.base_url + "/ervaringen/moderatie")
+    queue = page.locator("table", has=page.get_by_role("link", name="Werkplekbeheer Veenendaal en Renswoude"))
+    queue.get_by_role("button", name="Werkplekbeheer Veenendaal en Renswoude goedkeuren").click()
+    expect(page.get_by_role("status")).to_contain_text("is goedgekeurd en nu openbaar")
+    expect(page.get_by_text("Er wacht geen samenwerkingsverband op goedkeuring.")).to_be_visible()
+    _log_out(page)
+    _log_in(page, "redacteur-veenendaal")
 
     # the matrix, filtered to the province of Utrecht, links Veenendaal's 'Werkplek' cell to it
     page.goto(page.base_url + "/matrix?provincie=PV26")

@@ -217,3 +217,11 @@ def test_a_backup_made_on_sqlite_without_vectors_is_searchable_on_postgresql(edi
     SearchEntry.objects.all().delete()
     call_command("loaddata", str(dump), verbosity=0)
     assert search.search(None, "migraties").total == 1
+
+
+def test_the_search_page_names_the_municipality_a_common_or_region_name_means(anonymous_client):
+    body = anonymous_client.get("/zoeken?q=Den+Haag").content.decode()
+    assert '<a href="/gemeenten/GM0518">&#x27;s-Gravenhage</a> · ook bekend als Den Haag' in body
+    body = anonymous_client.get("/zoeken?q=FoodValley").content.decode()
+    assert '<a href="/gemeenten/GM0340">Rhenen</a> · in de regio FoodValley' in body
+    assert 'id="gevonden-gemeenten"' not in anonymous_client.get("/zoeken?q=migratiekosten").content.decode()

@@ -173,6 +173,14 @@ def test_the_simulation_page_says_the_planned_order_is_optimal(agreement, reader
     assert "Optimaal: geen volgorde haalt meer RTO&#x27;s" in page
 
 
+def test_the_test_form_names_the_municipality_of_each_service(agreement, editor_a_client):
+    make_service(agreement, guest=agreement.party_b, name="Zaaksysteem")  # both sides have one
+    page = editor_a_client.get(f"/achtervang/{agreement.pk}/tests/nieuw").content.decode()
+    for side in (agreement.party_a, agreement.party_b):
+        assert f"<h3>Zaaksysteem van {side.name}</h3>" in page
+        assert f"Hersteltijd van Zaaksysteem van {side.name} (uur)" in page
+
+
 def test_an_editor_logs_a_restore_test_with_results(agreement, editor_a_client):
     service = agreement.services.get()
     response = editor_a_client.post(

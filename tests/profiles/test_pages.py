@@ -285,6 +285,21 @@ def test_compare_visibility(request, persona, veenendaal_app, editor_b, shared_c
     assert ("30-06-2027" in body) is sees_rhenen_contracts
 
 
+def test_compare_opened_from_a_profile_asks_for_the_second_municipality_without_an_error(reader_a_client):
+    response = reader_a_client.get("/landschappen/vergelijk?a=GM0345")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="error-summary"' not in body
+    assert 'data-picker="municipalities"' in body
+    assert '<option value="GM0345" selected data-code="GM0345">Veenendaal</option>' in body
+
+
+def test_compare_names_an_unknown_municipality_next_to_its_field(reader_a_client):
+    response = reader_a_client.get("/landschappen/vergelijk?a=GM0345&b=GM9999")
+    assert response.status_code == 400
+    assert "Gemeente B: Onbekende gemeente: kies er een uit de lijst." in response.content.decode()
+
+
 def test_compare_needs_two_different_municipalities(reader_a_client):
     assert reader_a_client.get("/landschappen/vergelijk").status_code == 200
     response = reader_a_client.get("/landschappen/vergelijk?a=GM0345&b=GM0345")

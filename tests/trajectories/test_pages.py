@@ -2,6 +2,8 @@
 """The trajectory pages: starting one, the checklist, decisions, the step, ambitions, the
 acknowledgement and the move into the register."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 
@@ -91,6 +93,75 @@ def test_a_decision_with_a_bad_date_is_refused(editor_a_client, trajectory):
         f"/trajecten/{trajectory.pk}/besluiten", {"outcome": "go", "date": "morgen", "body": "colleges"}
     )
     assert not trajectory.decisions.exists()
+
+
+def test_a_refused_decision_comes_back_with_everything_typed_and_the_error_next_to_the_field(
+    editor_a_client, trajectory
+):
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/besluiten",
+        {
+            "outcome": "no-go",
+            "date": "2099-01-01",
+            "body": "raden",
+            "minutes_url": "https://example.org/notulen",
+            "note": "Eerst de buren",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400 and not trajectory.decisions.exists()
+    assert 'id="error-summary"' in body
+    assert '<a href="#id_date">Datum van het besluit: Een besluit kan niet in de toekomst liggen.</a>' in body
+    assert 'value="no-go" required id="id_outcome_1" checked' in body
+    assert 'value="2099-01-01"' in body and 'value="https://example.org/notulen"' in body
+    assert "Eerst de buren</textarea>" in body
+    assert '<option value="raden" selected>' in body
+
+
+def test_a_decision_dated_1900_is_refused_and_the_date_field_offers_its_window(editor_a_client, trajectory):
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    assert f'max="{dt.date.today().isoformat()}"' in page and 'min="' in page
+    assert "checked" not in page.split('id="id_outcome"')[1].split("</div>")[0]  # no go or no-go preselected
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/besluiten", {"outcome": "go", "date": "1900-01-01", "body": "colleges"}
+    )
+    assert response.status_code == 400 and not trajectory.decisions.exists()
+    assert "Dit besluit ligt meer dan tien jaar terug; controleer de datum." in response.content.decode()
+
+
+def test_a_decision_without_an_outcome_asks_for_go_or_no_go(editor_a_client, trajectory):
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/besluiten", {"date": "2026-11-02", "body": "colleges"}
+    )
+    assert response.status_code == 400 and "Besluit: Kies go of no-go." in response.content.decode()
+
+
+def test_ambitions_start_from_the_scores_in_the_profile(editor_a_client, trajectory):
+    from goedebuur.profiles.models import Profile
+
+    Profile.objects.create(municipality=municipality("GM0345"), ambition_kwaliteit=5, ambition_kosten=2)
+    page = editor_a_client.get(f"/trajecten/{trajectory.pk}/ambities/GM0345").content.decode()
+    assert "De scores komen uit het ICT-profiel van Veenendaal." in page
+    assert '<option value="5" selected>5</option>' in page.split('id="id_kwaliteit"')[1].split("</select>")[0]
+    assert '<option value="2" selected>2</option>' in page.split('id="id_kosten"')[1].split("</select>")[0]
+
+
+def test_the_ambition_table_waits_for_a_second_partner_instead_of_saying_0(editor_a_client, trajectory):
+    editor_a_client.post(f"/trajecten/{trajectory.pk}/ambities/GM0345", AMBITION)
+    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
+    table = page.split("<caption>Scores per partner")[1].split("</table>")[0]
+    assert "het verschil volgt zodra een tweede partner de ambities heeft ingevuld" in table
+    assert table.count("<td>nog niet ingevuld</td>") == 4
+
+
+def test_a_refused_invitation_keeps_the_choice(editor_a_client, trajectory):
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/uitnodigen", {"invitees": [municipality(RHENEN).pk]}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="error-summary"' in body
+    assert f'<option value="{municipality(RHENEN).pk}" selected data-code="GM0340">Rhenen</option>' in body
 
 
 def test_stopping_needs_a_reason(editor_a_client, trajectory):

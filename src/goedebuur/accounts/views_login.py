@@ -2,6 +2,7 @@
 """Login in one or two steps: the password, then (for a user with a confirmed second factor) a code
 from the authenticator app or a recovery code. The Django admin's login goes through the same step."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
@@ -19,8 +20,15 @@ from .forms import LoginCodeForm, LoginForm
 
 
 class LoginView(auth_views.LoginView):
+    """After logging in the user lands on /mijn-overzicht (LOGIN_REDIRECT_URL), or on the page that
+    sent them here; the public home page is no such page (it shows nothing personal)."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return "" if url == reverse("pages:home") else url
 
     def form_valid(self, form):
         user = form.get_user()
@@ -45,7 +53,7 @@ def _safe_next(request, url):
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url
-    return reverse("pages:home")
+    return reverse(settings.LOGIN_REDIRECT_URL)
 
 
 @sensitive_post_parameters("code")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalitiesPicker
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.core.businesscase.model import MAX_HORIZON
 from goedebuur.history.services import revision_field
@@ -74,8 +75,8 @@ class PartnersForm(forms.Form):
     partners = forms.ModelMultipleChoiceField(
         label=_("Deelnemende gemeenten"),
         queryset=Municipality.objects.order_by("name").only("code", "name"),
-        widget=forms.SelectMultiple(attrs={"size": 12}),
-        help_text=_("Kies twee of meer gemeenten, waaronder uw eigen gemeente (Ctrl/Cmd-klik voor meer)."),
+        widget=MunicipalitiesPicker,
+        help_text=_("Kies twee of meer gemeenten, waaronder uw eigen gemeente."),
         error_messages={"required": _("Kies ten minste twee gemeenten.")},
     )
 

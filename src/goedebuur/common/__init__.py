@@ -16,6 +16,7 @@ from .formatting import date, euros, number, percentage
 from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
 from .text import ControlCharacterValidator, describe_characters, refusal
 from .uploads import archive_message
+from .widgets import MunicipalitiesPicker, MunicipalityPicker
 
 __all__ = [
     "ControlCharacterValidator",
@@ -30,6 +31,8 @@ __all__ = [
     "HeavyAnonymousThrottle",
     "limit_anonymous",
     "messages_by_field",
+    "MunicipalitiesPicker",
+    "MunicipalityPicker",
     "number",
     "one_line",
     "percentage",

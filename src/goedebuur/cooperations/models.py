@@ -121,6 +121,12 @@ class Cooperation(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # An entry an editor adds is visible to its members at once and public once a platform
+    # administrator approved it (issue 20); register entries and the platform's own loads are public.
+    approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -141,6 +147,11 @@ class Cooperation(Versioned):
     @property
     def from_register(self) -> bool:
         return self.origin == self.Origin.REGISTER
+
+    @property
+    def is_public(self) -> bool:
+        """Register entries always; an entry added on the platform once it is approved."""
+        return self.from_register or self.approved_at is not None
 
     @property
     def members(self):

@@ -109,10 +109,39 @@ def input_from(cooperation: Cooperation) -> CooperationInput:
 # --- reading -------------------------------------------------------------------------------
 
 
-def live_cooperations():
-    """Cooperations that are not deleted, with what list pages need."""
+# Public: a register entry, or an entry added on the platform that a platform administrator approved.
+PUBLIC = Q(origin=Cooperation.Origin.REGISTER) | Q(approved_at__isnull=False)
+PUBLIC_MEMBERSHIP = Q(cooperation__origin=Cooperation.Origin.REGISTER) | Q(
+    cooperation__approved_at__isnull=False
+)
+
+
+def visible_to(user) -> Q:
+    """Which entries `user` sees: the public ones; an entry still waiting for approval also by its
+    members, the municipalities invited to it and its author (at once), and by platform administrators."""
+    if user is None or not user.is_authenticated:
+        return PUBLIC
+    if user.is_platform_admin:
+        return Q()
+    own = Q(created_by=user)
+    if user.municipality_id:
+        own |= Q(
+            pk__in=Membership.objects.filter(municipality_id=user.municipality_id).values("cooperation_id")
+        )
+        own |= Q(
+            pk__in=MemberChange.objects.filter(
+                municipality_id=user.municipality_id, status=MemberChange.Status.OPEN
+            ).values("cooperation_id")
+        )
+    return PUBLIC | own
+
+
+def live_cooperations(user=None, *, everyone=False):
+    """Cooperations that are not deleted and that `user` may see (`visible_to`; without a user: the
+    public ones; `everyone`: all, for the system and the operator), with what list pages need."""
     return (
         Cooperation.objects.filter(deleted_at__isnull=True)
+        .filter(Q() if everyone else visible_to(user))
         .select_related("form")
         .prefetch_related(
             "domains",
@@ -248,7 +277,7 @@ def current_cooperation_members() -> list[CurrentCooperation]:
     the partner finder's shared regelingen; pairs of municipalities and how many regelingen they
     share follow from it."""
     members: dict[int, list[tuple[str, int | None]]] = {}
-    for cooperation_id, code, joined in current_memberships().values_list(
+    for cooperation_id, code, joined in public_memberships().values_list(
         "cooperation_id", "municipality__code", "joined_on"
     ):
         members.setdefault(cooperation_id, []).append((code, joined.year if joined else None))
@@ -287,13 +316,41 @@ def current_cooperation_members() -> list[CurrentCooperation]:
     return result
 
 
+def public_memberships():
+    """`current_memberships` of public entries: for counts, the matrix, the map and the network (an
+    entry waiting for approval counts nowhere public)."""
+    return current_memberships().filter(PUBLIC_MEMBERSHIP)
+
+
 def participating_municipality_count() -> int:
-    """Municipalities that currently take part in at least one ongoing cooperation."""
-    return current_memberships().values("municipality").distinct().count()
+    """Municipalities that currently take part in at least one ongoing public cooperation."""
+    return public_memberships().values("municipality").distinct().count()
 
 
-def get_live(slug: str) -> Cooperation | None:
-    return live_cooperations().filter(slug=slug).first()
+def get_live(slug: str, user=None, *, everyone=False) -> Cooperation | None:
+    return live_cooperations(user, everyone=everyone).filter(slug=slug).first()
+
+
+def pending_cooperations():
+    """Entries added on the platform that wait for approval, oldest first (the moderation queue)."""
+    return (
+        live_cooperations(everyone=True)
+        .filter(origin=Cooperation.Origin.PLATFORM, approved_at__isnull=True)
+        .select_related("created_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def approve_cooperation(cooperation: Cooperation, user) -> Cooperation:
+    """Make an entry added on the platform public. Only platform administrators approve."""
+    if not getattr(user, "is_platform_admin", False):
+        raise PermissionDenied(_("Alleen platformbeheerders keuren samenwerkingen goed."))
+    if cooperation.is_public:
+        raise ValidationError(_("Dit samenwerkingsverband is al openbaar."))
+    cooperation.approved_at, cooperation.approved_by = timezone.now(), user
+    cooperation.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    _record(cooperation, "update", user, _("goedgekeurd: nu openbaar"))
+    return cooperation
 
 
 def domains():
@@ -371,6 +428,7 @@ def entries_of(municipality: Municipality) -> MemberEntries:
     )
     memberships = (
         Membership.objects.filter(municipality=municipality, cooperation__deleted_at__isnull=True)
+        .filter(PUBLIC_MEMBERSHIP)
         .select_related("cooperation__form")
         .defer("cooperation__official")
         .prefetch_related(
@@ -415,7 +473,7 @@ _NETWORK_COOPERATION_FIELDS = (
 def _network_memberships(ict_only: bool):
     """Rows (cooperation id, municipality code, join date, the cooperation's fields ...) of the current
     memberships: plain values, so that thousands of rows cost no model instances."""
-    qs = current_memberships()
+    qs = public_memberships()
     if ict_only:
         qs = qs.filter(cooperation_id__in=ict_cooperation_ids())
     fields = [f"cooperation__{name}" for name in _NETWORK_COOPERATION_FIELDS]
@@ -623,6 +681,8 @@ def save_cooperation(
     validate(values, user, instance)
     creating = instance is None
     cooperation = instance or Cooperation(slug=unique_slug(values.name), created_by=_real(user))
+    if creating and (user is None or user.is_platform_admin):  # the system's loads and administrators'
+        cooperation.approved_at, cooperation.approved_by = timezone.now(), _real(user)
     for name in (*SCALAR_FIELDS, "is_demo"):
         setattr(cooperation, name, getattr(values, name))
     cooperation.name = cooperation.name.strip()

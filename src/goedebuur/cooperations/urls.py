@@ -11,6 +11,7 @@ urlpatterns = [
     path("samenwerkingen/<slug:slug>/bewerken", views.cooperation_edit, name="edit"),
     path("samenwerkingen/<slug:slug>/verwijderen", views.cooperation_delete, name="delete"),
     path("samenwerkingen/<slug:slug>/geschiedenis", views.cooperation_history, name="history"),
+    path("samenwerkingen/<slug:slug>/goedkeuren", views.cooperation_approve, name="approve"),
     path(
         "samenwerkingen/<slug:slug>/deelnemers/<str:code>/accepteren",
         views_consent.accept_member,

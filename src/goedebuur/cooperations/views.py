@@ -49,7 +49,7 @@ class ListRow:
 def cooperation_list(request):
     form = CooperationFilterForm(request.GET or None)
     qs = services.filter_cooperations(
-        services.live_cooperations().prefetch_related("policy_domains"), **form.filters()
+        services.live_cooperations(request.user).prefetch_related("policy_domains"), **form.filters()
     ).order_by("name", "slug")
     page_obj, querystring = paginate(request, qs, per_page=25)
     rows = []
@@ -73,7 +73,7 @@ def cooperation_list(request):
 
 
 def cooperation_detail(request, slug):
-    cooperation = services.get_live(slug)
+    cooperation = services.get_live(slug, request.user)
     if cooperation is None:
         raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
     memberships = list(cooperation.memberships.all())
@@ -92,6 +92,23 @@ def cooperation_detail(request, slug):
         "member_changes": member_changes_for(request.user, cooperation),
     }
     return render(request, "cooperations/detail.html", context)
+
+
+@require_POST
+@login_required
+def cooperation_approve(request, slug):
+    """A platform administrator makes an entry added on the platform public (the moderation queue on
+    /ervaringen/moderatie)."""
+    cooperation = services.get_live(slug, everyone=True)
+    if cooperation is None:
+        raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
+    try:
+        services.approve_cooperation(cooperation, request.user)
+    except ValidationError as error:
+        messages.error(request, one_line(error))
+    else:
+        messages.success(request, _("%(name)s is goedgekeurd en nu openbaar.") % {"name": cooperation.name})
+    return redirect("experiences:moderation")
 
 
 def _editable(request, slug, *, include_deleted=False) -> Cooperation:

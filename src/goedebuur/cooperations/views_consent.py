@@ -84,7 +84,7 @@ def member_changes_for(user, cooperation: Cooperation) -> list[ChangeView]:
 
 
 def _answer(request, slug, code, agree: bool):
-    cooperation = services.get_live(slug)
+    cooperation = services.get_live(slug, everyone=True)
     if cooperation is None:
         raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
     municipality = get_object_or_404(Municipality, code=code.upper())

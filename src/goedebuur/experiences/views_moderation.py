@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.cooperations import services as cooperations
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 
 from . import permissions, services
@@ -63,7 +64,13 @@ def moderation(request):
         for kind, model in (("ervaring", Lesson), ("vraag", Question), ("antwoord", Answer))
         for item in model.objects.filter(hidden_at__isnull=False, deleted_at__isnull=True)
     ]
-    context = {"nav": "ervaringen", "reports": open_reports, "hidden": hidden, "form": ReasonForm()}
+    context = {
+        "nav": "ervaringen",
+        "reports": open_reports,
+        "hidden": hidden,
+        "form": ReasonForm(),
+        "pending_cooperations": cooperations.pending_cooperations(),
+    }
     return render(request, "experiences/moderation.html", context)
 
 

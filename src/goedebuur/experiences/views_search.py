@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.cooperations.models import Cooperation, IctDomain
+from goedebuur.municipalities import services as municipalities
+from goedebuur.municipalities.models import Municipality
 
 from . import permissions, search, services
 from .models import Follow, Tag
@@ -30,8 +32,20 @@ def search_page(request):
         "facets": facet_groups(request, results),
         "querystring_without_page": querystring_without_page(request),
         "any_filter": any(v for k, v in request.GET.items() if k != "page"),
+        "municipalities": _municipalities(query),
     }
     return render(request, "experiences/search.html", context)
+
+
+MUNICIPALITIES_SHOWN = 5
+
+
+def _municipalities(query):
+    """The municipalities the query names (also by a common, former or region name: 'Den Haag',
+    'FoodValley'), shown above the hits with a link to their pages."""
+    matches = municipalities.find_municipalities(query)[:MUNICIPALITIES_SHOWN] if query else []
+    found = Municipality.objects.in_bulk([m.code for m in matches], field_name="code")
+    return [(found[m.code], m) for m in matches if m.code in found]
 
 
 TARGETS = {

@@ -160,7 +160,7 @@ def cooperation_counts(domain: str = "", status: str = "", measure: str = ICT) -
     are left out."""
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}")
-    live = Cooperation.objects.filter(deleted_at__isnull=True)
+    live = Cooperation.objects.filter(cooperations.PUBLIC, deleted_at__isnull=True)
     if not status:  # ended cooperations only when asked for explicitly
         live = live.filter(status__in=Cooperation.ONGOING_STATUSES)
     if measure == ICT:

@@ -164,7 +164,7 @@ def register_matrix(
     )
     codes = {m.code for m in rows}
     links, used = [], {}
-    memberships = cooperation_services.current_memberships().values_list(
+    memberships = cooperation_services.public_memberships().values_list(
         "municipality__code", "cooperation_id"
     )
     for code, cooperation_id in memberships.order_by("cooperation__name", "cooperation_id"):

@@ -2,6 +2,7 @@
 """Public API of the municipalities app: loading reference data and querying municipalities."""
 
 import datetime as dt
+import functools
 import gzip
 import json
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from django.db.models import Count, Q
 from goedebuur import data
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation
+from goedebuur.core import names
 from goedebuur.core.geo import geometry_to_svg_path
 from goedebuur.core.register.network import Partner
 
@@ -270,12 +272,62 @@ def mail_domains(municipality: Municipality) -> set[str]:
     return municipality.mail_domains
 
 
+ALIASES_FILE = "municipality_aliases.csv"
+MERGERS_FILE = "gr/mergers.csv"
+
+
+@functools.cache
+def _file_names() -> tuple[tuple[str, str, str], ...]:
+    """(code, name, kind) of the common names (data/municipality_aliases.csv) and of the former
+    municipalities (data/gr/mergers.csv, merger chains followed to today's municipality)."""
+    found = [(row["code"], row["alias"], names.ALIAS) for row in data.read_csv(ALIASES_FILE)]
+    mergers = {row["former_code"]: row for row in data.read_csv(MERGERS_FILE)}
+    for code, row in mergers.items():
+        successor, seen = row["successor_code"], {code}
+        while successor in mergers and successor not in seen:
+            seen.add(successor)
+            successor = mergers[successor]["successor_code"]
+        if successor:
+            found.append((successor, row["former_name"], names.FORMER))
+    return tuple(found)
+
+
+def name_index() -> list[names.Name]:
+    """Every name a municipality is searched by: official names, common names, former names and
+    the names of the regions it belongs to (all region divisions)."""
+    current = dict(Municipality.objects.values_list("code", "name"))
+    index = [names.Name(name, names.NAME, (code,)) for code, name in current.items()]
+    index += [names.Name(name, kind, (code,)) for code, name, kind in _file_names() if code in current]
+    members: dict[str, list[str]] = {}
+    for region_name, code in Region.objects.values_list("name", "municipalities__code").order_by(
+        "municipalities__name"
+    ):
+        if code:
+            members.setdefault(region_name, []).append(code)
+    index += [names.Name(name, names.REGION, tuple(codes)) for name, codes in members.items()]
+    return index
+
+
+def find_municipalities(query: str) -> list[names.Match]:
+    """The municipalities a name or CBS code finds, best first, each with the name that matched
+    (official, common, former or a region's name): 'Den Haag' finds 's-Gravenhage, 'FoodValley'
+    the municipalities of that region, 'GM0345' Veenendaal."""
+    query = (query or "").strip()
+    if not query:
+        return []
+    code = query.upper()
+    if Municipality.objects.filter(code=code).exists():
+        return [names.Match(code, code, names.NAME)]
+    return names.rank(query, name_index())
+
+
 def search_municipalities(query: str = "", province: str = "", region: str = ""):
-    """Municipalities matching a name or code fragment, a province code and/or a region
+    """Municipalities matching a name (official, common, former or a region's name, see
+    `find_municipalities`) or the exact code, a province code and/or a region
     (`<region type>:<region code>`, e.g. `arbeidsmarktregio:AM16`)."""
     qs = Municipality.objects.select_related("province")
     if query:
-        qs = qs.filter(Q(name__icontains=query) | Q(code__iexact=query))
+        qs = qs.filter(code__in=[match.code for match in find_municipalities(query)])
     if province:
         qs = qs.filter(province__code=province)
     if region:

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
 from goedebuur.common import number
 from goedebuur.cooperations import services as cooperations
@@ -37,6 +39,36 @@ def municipality_list(request):
         "region_groups": services.regions_grouped(),
     }
     return render(request, "municipalities/list.html", context)
+
+
+SUGGESTIONS = 20
+MATCH_HINTS = {
+    "alias": gettext_lazy("ook bekend als %(name)s"),
+    "former": gettext_lazy("voorheen %(name)s"),
+    "region": gettext_lazy("in de regio %(name)s"),
+}
+
+
+@require_GET
+def municipality_suggestions(request):
+    """/gemeenten/suggesties?q=...: at most 20 municipalities for the municipality picker, as JSON
+    (`results`: code, name, province and `hint`, why a common, former or region name found it)."""
+    query = request.GET.get("q", "").strip()[:100]
+    matches = services.find_municipalities(query)[:SUGGESTIONS]
+    found = Municipality.objects.select_related("province").in_bulk(
+        [m.code for m in matches], field_name="code"
+    )
+    results = [
+        {
+            "code": m.code,
+            "name": found[m.code].name,
+            "province": found[m.code].province.name,
+            "hint": str(MATCH_HINTS[m.kind] % {"name": m.label}) if m.kind in MATCH_HINTS else "",
+        }
+        for m in matches
+        if m.code in found
+    ]
+    return JsonResponse({"query": query, "results": results})
 
 
 def _municipality(code: str) -> Municipality:

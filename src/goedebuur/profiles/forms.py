@@ -7,9 +7,11 @@ shows their ValidationError next to the fields (`goedebuur.common.add_to_form`).
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalityPicker
 from goedebuur.cooperations.models import Cooperation, IctDomain
 from goedebuur.gemma.services import reference_components
 from goedebuur.history.services import revision_field
+from goedebuur.municipalities.models import Municipality
 
 from .models import AMBITIONS, Application, Profile
 
@@ -247,3 +249,22 @@ class ApplicationForm(forms.Form):
             for name in cls.CONTRACT_FIELDS:
                 initial[name] = getattr(contract, name)
         return initial
+
+
+def _compare_side(label):
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Municipality.objects.order_by("name").only("code", "name"),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Kies een gemeente"),
+        widget=MunicipalityPicker,
+        error_messages={"invalid_choice": _("Onbekende gemeente: kies er een uit de lijst.")},
+    )
+
+
+class CompareForm(forms.Form):
+    """The two municipalities of /landschappen/vergelijk (`a` and `b`, CBS codes)."""
+
+    a = _compare_side(_("Gemeente A"))
+    b = _compare_side(_("Gemeente B"))

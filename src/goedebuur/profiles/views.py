@@ -27,7 +27,7 @@ from goedebuur.municipalities.models import Municipality
 from goedebuur.pages.services import paginate
 
 from . import permissions, services
-from .forms import ApplicationForm, ProfileForm
+from .forms import ApplicationForm, CompareForm, ProfileForm
 from .models import AMBITIONS, Application, Product, Profile, Supplier
 
 APPLICATIONS_PER_PAGE = 100
@@ -348,24 +348,27 @@ def application_restore(request, code, pk, record_id):
 
 
 def compare(request):
+    """Two municipalities' landscapes side by side. Opened from a profile with only `a`, it asks
+    for the second municipality (no error before anything was chosen); an unknown code or the same
+    municipality twice is an error next to the field (400)."""
     gate = _gate(request)
     if gate:
         return gate
-    codes = [request.GET.get("a", "").strip().upper(), request.GET.get("b", "").strip().upper()]
-    found = {m.code: m for m in Municipality.objects.filter(code__in=[c for c in codes if c])}
-    context = {
-        "nav": "gemeenten",
-        "a_code": codes[0],
-        "b_code": codes[1],
-        "municipalities": Municipality.objects.order_by("name").only("code", "name"),
-    }
-    if not all(code in found for code in codes) or codes[0] == codes[1]:
-        if any(codes):
-            context["error"] = _("Kies twee verschillende gemeenten.")
-        return render(request, "profiles/compare.html", context, status=400 if any(codes) else 200)
-    a, b = found[codes[0]], found[codes[1]]
-    context.update(comparison_context(request.user, a, b))
-    return render(request, "profiles/compare.html", context)
+    codes = {key: request.GET.get(key, "").strip().upper() for key in ("a", "b")}
+    form = CompareForm(codes if any(codes.values()) else None)
+    context = {"nav": "gemeenten", "form": form}
+    if not form.is_bound:
+        return render(request, "profiles/compare.html", context)
+    if form.is_valid():
+        a, b = form.cleaned_data["a"], form.cleaned_data["b"]
+        if a and b and a == b:
+            form.add_error("b", _("Kies twee verschillende gemeenten."))
+        elif a and b:
+            context.update(comparison_context(request.user, a, b))
+            return render(request, "profiles/compare.html", context)
+        else:
+            return render(request, "profiles/compare.html", context)
+    return render(request, "profiles/compare.html", context, status=400)
 
 
 def comparison_context(user, a: Municipality, b: Municipality) -> dict:

@@ -12,6 +12,7 @@ from goedebuur.core.trajectory import alignment as core
 from goedebuur.core.trajectory.workflow import Blocker
 from goedebuur.history import services as history
 from goedebuur.history.services import expect_revision
+from goedebuur.profiles import services as profiles
 
 from .models import Acknowledgement, Ambition, Participant, Trajectory
 from .rules import check_may_speak_for
@@ -105,6 +106,14 @@ def picture(trajectory: Trajectory) -> AlignmentPicture:
 
 
 @transaction.atomic
+def ambition_defaults(municipality) -> dict[str, int]:
+    """The scores of the four K's the municipality gave in its ICT profile (those it filled in), as
+    the starting point of its ambitions in a new trajectory; empty without a profile."""
+    profile = profiles.profile_for(municipality)
+    scores = {code: getattr(profile, f"ambition_{code}", None) for code, _label in core.FOUR_KS}
+    return {code: score for code, score in scores.items() if score is not None}
+
+
 def save_ambition(trajectory: Trajectory, municipality, values: dict, user, revision=None) -> Ambition:
     """`values`: the four K's (0-5), `motive`, `must_haves`, `deal_breakers` (text, one per line)."""
     check_may_speak_for(user, trajectory, municipality)

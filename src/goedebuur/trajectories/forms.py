@@ -7,6 +7,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalitiesPicker, MunicipalityPicker
+from goedebuur.common.dates import years_from
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.core.trajectory.workflow import ACTIONS
 from goedebuur.history.services import revision_field
@@ -27,7 +29,7 @@ def _municipalities(label, help_text=""):
         label=label,
         queryset=Municipality.objects.order_by("name"),
         help_text=help_text,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=MunicipalitiesPicker,
         error_messages={
             "required": _("Kies ten minste één gemeente."),
             "invalid_choice": _("Onbekende gemeente."),
@@ -65,9 +67,7 @@ class SettingsForm(forms.Form):
 
 class CreateForm(SettingsForm):
     revision = None  # a new trajectory has no revision yet
-    invitees = _municipalities(
-        _("Gemeenten uitnodigen"), _("Houd Ctrl (of Cmd) ingedrukt om meer gemeenten te kiezen.")
-    )
+    invitees = _municipalities(_("Gemeenten uitnodigen"))
     field_order = ["name", "invitees", "description", "domains", "intended_form", "public_summary"]
 
     def __init__(self, *args, admin=False, **kwargs):
@@ -76,6 +76,8 @@ class CreateForm(SettingsForm):
             self.fields["initiator"] = forms.ModelChoiceField(
                 label=_("Initiatiefnemer"),
                 queryset=Municipality.objects.order_by("name"),
+                widget=MunicipalityPicker,
+                empty_label="",
                 error_messages={"required": _("Kies de gemeente die het initiatief neemt.")},
             )
             self.order_fields(["name", "initiator", *self.field_order[1:]])
@@ -83,6 +85,16 @@ class CreateForm(SettingsForm):
 
 class InviteForm(forms.Form):
     invitees = _municipalities(_("Gemeenten uitnodigen"))
+
+    def __init__(self, *args, trajectory=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if (
+            trajectory is not None
+        ):  # only who does not take part yet (a municipality that declined may be asked again)
+            taking_part = trajectory.participants.exclude(status="afgewezen").values("municipality_id")
+            self.fields["invitees"].queryset = Municipality.objects.exclude(pk__in=taking_part).order_by(
+                "name"
+            )
 
 
 class ChecklistForm(forms.Form):
@@ -92,13 +104,21 @@ class ChecklistForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
+    """No outcome is chosen beforehand: go or no-go is the decision itself. The date field offers
+    the window the service accepts (services.record_decision: not in the future, at most ten years
+    back) as the browser's bounds."""
+
     outcome = forms.ChoiceField(
-        label=_("Besluit"), choices=Decision.Outcome.choices, widget=forms.RadioSelect, initial="go"
+        label=_("Besluit"),
+        choices=Decision.Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies go of no-go.")},
     )
     date = forms.DateField(
         label=_("Datum van het besluit"),
         widget=DateInput(),
         initial=dt.date.today,
+        help_text=_("Niet in de toekomst en niet meer dan tien jaar terug."),
         error_messages={
             "required": _("Vul de datum van het besluit in."),
             "invalid": _("Vul een geldige datum in."),
@@ -115,6 +135,13 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Toelichting"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = dt.date.today()
+        self.fields["date"].widget.attrs.update(
+            {"min": years_from(today, -10).isoformat(), "max": today.isoformat()}
+        )
 
 
 def _score(label):

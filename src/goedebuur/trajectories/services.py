@@ -24,7 +24,13 @@ from goedebuur.history import services as history
 from goedebuur.history.services import expect_revision
 
 from . import permissions
-from .ambitions import AlignmentPicture, acknowledge, picture, save_ambition  # noqa: F401 - public API
+from .ambitions import (  # noqa: F401 - public API
+    AlignmentPicture,
+    acknowledge,
+    ambition_defaults,
+    picture,
+    save_ambition,
+)
 from .links import link_business_cases, linkable_cases, linked_cases  # noqa: F401 - public API
 from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
 from .plan import (  # noqa: F401 - public API

@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy
 from goedebuur.common import add_to_form
 from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision
-from goedebuur.municipalities.models import Municipality
 from goedebuur.pages.services import paginate
 
 from . import documents, permissions, services
@@ -28,6 +27,7 @@ from .forms import (
     ChecklistForm,
     CreateForm,
     DecisionForm,
+    InviteForm,
     SettingsForm,
 )
 from .models import ACTION_LABELS, PHASE_CHOICES, Participant, Trajectory
@@ -160,24 +160,21 @@ def _timeline(trajectory):
     ]
 
 
-def _invite_choices(trajectory):
-    """(pk, name) of the municipalities that can still be invited, rendered as a plain select:
-    a form widget with 342 options costs a large part of the page's render time."""
-    taking_part = trajectory.participants.exclude(status=Participant.Status.DECLINED).values(
-        "municipality_id"
-    )
-    return list(Municipality.objects.exclude(pk__in=taking_part).order_by("name").values_list("pk", "name"))
-
-
 @login_or_404
 def trajectory_detail(request, pk):
     trajectory = trajectory_or_404(request, pk, summary_ok=True)
-    user = request.user
-    if not permissions.can_view(user, trajectory):
+    if not permissions.can_view(request.user, trajectory):
         context = {"nav": "trajecten", "trajectory": trajectory, "timeline": _timeline(trajectory)}
         return render(request, "trajectories/summary.html", context)
+    return render_detail(request, trajectory)
+
+
+def render_detail(request, trajectory, *, decision_form=None, invite_form=None, status=200):
+    """The trajectory page; a post that failed passes its bound form, which comes back with what
+    was typed, the errors next to the fields and a summary at the top of the form (status 400)."""
+    user = request.user
     alignment = services.picture(trajectory)
-    status = services.step_status(trajectory, alignment)
+    step = services.step_status(trajectory, alignment)
     may_edit = permissions.can_edit(user, trajectory)
     own = None
     if user.municipality_id:
@@ -194,8 +191,8 @@ def trajectory_detail(request, pk):
         if linkable is not None and linkable.exists()
         else None,
         "timeline": _timeline(trajectory),
-        "status": status,
-        "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in status.allowed],
+        "status": step,
+        "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in step.allowed],
         "decision_question": services.decision_question(trajectory.phase),
         "latest_decision": services.latest_decision(trajectory),
         "checklist": services.checklist(trajectory),
@@ -207,15 +204,17 @@ def trajectory_detail(request, pk):
         "may_respond": permissions.can_respond(user, trajectory),
         "may_speak_for_own": own is not None
         and permissions.can_speak_for(user, trajectory, own.municipality),
-        "decision_form": DecisionForm(),
+        "decision_form": decision_form or DecisionForm(),
         "checklist_statuses": ChecklistForm.base_fields["status"].choices,
         "action_form": ActionForm(),
         "reach": services.reach(trajectory) if may_edit else None,
-        "invite_choices": _invite_choices(trajectory) if may_edit and trajectory.state != "gestopt" else None,
+        "invite_form": (invite_form or InviteForm(trajectory=trajectory))
+        if may_edit and trajectory.state != "gestopt"
+        else None,
         "document_kinds": documents.KINDS.items(),
         "history": services.versions(trajectory)[:5],
     }
-    return render(request, "trajectories/detail.html", context)
+    return render(request, "trajectories/detail.html", context, status=status)
 
 
 @login_or_404

@@ -29,7 +29,7 @@ from .forms import (
     InviteForm,
 )
 from .models import Ambition, ChecklistItem
-from .views import login_or_404, report_reach, trajectory_or_404
+from .views import login_or_404, render_detail, report_reach, trajectory_or_404
 
 
 def _editable(request, pk):
@@ -79,16 +79,15 @@ def respond(request, pk):
 def invite(request, pk):
     trajectory = _editable(request, pk)
     form = InviteForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-        return redirect(trajectory)
-    try:
-        invited = services.invite(trajectory, list(form.cleaned_data["invitees"]), request.user)
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        report_reach(request, trajectory, [p.municipality_id for p in invited])
-    return redirect(trajectory)
+    if form.is_valid():
+        try:
+            invited = services.invite(trajectory, list(form.cleaned_data["invitees"]), request.user)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            report_reach(request, trajectory, [p.municipality_id for p in invited])
+            return redirect(trajectory)
+    return render_detail(request, trajectory, invite_form=form, status=400)
 
 
 def _invitation(request, pk, invitation_id):
@@ -190,18 +189,19 @@ def checklist_item(request, pk, item_id):
 @login_or_404
 @login_required
 def decision(request, pk):
+    """A decision that cannot be recorded comes back on the trajectory page with everything that
+    was typed, the errors next to the fields and the summary above the form, which gets the focus."""
     trajectory = _editable(request, pk)
     form = DecisionForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-        return redirect(f"{trajectory.get_absolute_url()}#besluiten")
-    try:
-        services.record_decision(trajectory, request.user, **form.cleaned_data)
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        messages.success(request, _("Het besluit is vastgelegd."))
-    return redirect(f"{trajectory.get_absolute_url()}#besluiten")
+    if form.is_valid():
+        try:
+            services.record_decision(trajectory, request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            messages.success(request, _("Het besluit is vastgelegd."))
+            return redirect(f"{trajectory.get_absolute_url()}#besluiten")
+    return render_detail(request, trajectory, decision_form=form, status=400)
 
 
 @login_or_404
@@ -211,11 +211,12 @@ def ambitions(request, pk, code):
     municipality = get_object_or_404(Municipality, code=code.upper())
     services.check_may_speak_for(request.user, trajectory, municipality)
     current = Ambition.objects.filter(trajectory=trajectory, municipality=municipality).first()
+    from_profile = {} if current else services.ambition_defaults(municipality)
     initial = (
         {f: getattr(current, f) for f in ("motive", "must_haves", "deal_breakers", *[c for c, _l in FOUR_KS])}
         | {"revision": current.revision}
         if current
-        else {}
+        else from_profile
     )
     form = AmbitionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -232,7 +233,13 @@ def ambitions(request, pk, code):
                 request, _("De ambities van %(name)s zijn opgeslagen.") % {"name": municipality.name}
             )
             return redirect(f"{trajectory.get_absolute_url()}#ambities")
-    context = {"nav": "trajecten", "trajectory": trajectory, "municipality": municipality, "form": form}
+    context = {
+        "nav": "trajecten",
+        "trajectory": trajectory,
+        "municipality": municipality,
+        "form": form,
+        "from_profile": bool(from_profile),
+    }
     return render(
         request, "trajectories/ambitions.html", context, status=400 if request.method == "POST" else 200
     )

@@ -141,7 +141,7 @@ class CooperationViewSet(
 
     def get_queryset(self):
         return (
-            services.live_cooperations()
+            services.live_cooperations(self.request.user)
             .prefetch_related("sources", "policy_domains")
             .order_by("name", "slug")
         )
@@ -257,7 +257,7 @@ class CooperationViewSet(
     def _member_answer(self, slug, gemeente, agree: bool):
         """Consent is decided by the service (the invited municipality, the members asked, the
         proposer, an administrator), not by the edit permission: an invited municipality may answer."""
-        cooperation = services.get_live(slug)
+        cooperation = services.get_live(slug, everyone=True)
         municipality = Municipality.objects.filter(code=gemeente.upper()).first()
         if cooperation is None or municipality is None:
             raise Http404

@@ -40,7 +40,10 @@ class MunicipalityFilter(django_filters.FilterSet):
         help_text="A region as `<region division code>:<region code>`, e.g. `arbeidsmarktregio:AM38` "
         "(FoodValley). See /api/v1/regio-indelingen.",
     )
-    zoek = django_filters.CharFilter(help_text="Part of the name, or the exact CBS code (`GM0345`).")
+    zoek = django_filters.CharFilter(
+        help_text="Part of the name, also of a common name (`Den Haag`), a former municipality (`Weesp`) "
+        "or the whole name of a region (`FoodValley`: its members); or the exact CBS code (`GM0345`)."
+    )
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data

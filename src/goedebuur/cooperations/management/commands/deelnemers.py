@@ -64,7 +64,7 @@ class Command(BaseCommand):
         return municipality
 
     def _decide(self, slug, code, agree: bool):
-        cooperation = services.get_live(slug)
+        cooperation = services.get_live(slug, everyone=True)
         if cooperation is None:
             raise CommandError(f"Samenwerkingsverband {slug} bestaat niet (meer).")
         municipality = self._municipality(code)
