@@ -61,7 +61,8 @@ def test_a_logged_in_editor_gets_the_landscape_criteria_through_the_api(editor_a
     rhenen = next(c for c in data["kandidaten"] if c["code"] == "GM0340")
     assert criterion(rhenen, "landscape")["gegevensAanwezig"]
     assert "ZaakStroom" in criterion(rhenen, "landscape")["toelichting"]
-    assert response["Cache-Control"] == "private" and "Cookie" in response["Vary"]
+    # a private answer: never kept by a shared cache or the browser's disk (ops/security.py)
+    assert response["Cache-Control"] == "private, no-store" and "Cookie" in response["Vary"]
 
 
 def test_it_takes_weights_and_filters_as_lower_camel_case(anonymous_client):
