@@ -34,6 +34,15 @@ def test_members_see_the_verdict_chart_and_sources(ledger, reader_a_client):
     assert "Cijfers van een jaar invoeren" not in page  # a reader does not edit
 
 
+def test_the_page_draws_each_year_and_the_cumulative_position_against_their_bands(ledger, reader_a_client):
+    page = reader_a_client.get(_url(ledger)).content.decode()
+    assert page.count('<svg class="ledger-chart"') == 2
+    assert "Gerealiseerd tegen de prognose (per jaar)" in page
+    assert "Gerealiseerd tegen de prognose (cumulatief)" in page
+    # the year's realised net: 1,500 savings - 200 costs
+    assert f"In {START} gerealiseerd: € 1.300." in page
+
+
 def test_a_private_ledger_is_hidden_from_outsiders(ledger, editor_b_client, anonymous_client):
     for client in (editor_b_client, anonymous_client):
         page = client.get(_url(ledger)).content.decode()

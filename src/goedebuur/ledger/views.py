@@ -64,6 +64,7 @@ def ledger_detail(request, slug):
             result=result,
             verdict=phrases.verdict(result.total),
             chart=charts.cumulative_chart(result.total, forecast),
+            yearly_chart=charts.yearly_chart(result.total, forecast),
             rows=rows,
             future=future,
             municipalities=[
