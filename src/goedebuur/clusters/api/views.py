@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
 from goedebuur.common import HeavyAnonymousThrottle
 
-from .. import services
+from .. import caching, services
 from .serializers import (
     ClusterProposalSerializer,
     ClusterRequestSerializer,
@@ -40,7 +40,7 @@ class ClustersView(ApiViewMixin, APIView):
     def post(self, request):
         body = ClusterRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        proposal = services.propose_clusters(services.ClusterRequest(**body.validated_data))
+        proposal = caching.proposal(services.ClusterRequest(**body.validated_data))
         return Response(ClusterProposalSerializer(proposal).data)
 
 
@@ -64,5 +64,5 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
     def get(self, request):
         query = PairQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        proposal = services.fallback_pairs(services.PairRequest(**query.validated_data))
+        proposal = caching.fallback_pairs(services.PairRequest(**query.validated_data))
         return Response(PairProposalSerializer(proposal).data)

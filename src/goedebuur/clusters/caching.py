@@ -1,0 +1,44 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Cluster proposals and fallback pairs with their maps, from the shared cache (goedebuur.common.cache).
+
+The key is the request (a frozen dataclass: every input) and the data version of what the
+optimisers read: the Features' version (municipalities, regions, neighbours, councils, the register's
+cooperations and memberships; `partners.services.features_version`). An edit of any of those gives a
+new key; a refusal (`ClusterError`) is not cached."""
+
+from __future__ import annotations
+
+from goedebuur.common import cached
+from goedebuur.partners.services import features_version
+
+from . import maps, pairs, services
+
+
+def proposal(req: services.ClusterRequest) -> services.ClusterProposal:
+    """`services.propose_clusters(req)`, computed once per request and data version."""
+    return cached(("clusters", req), features_version, lambda: services.propose_clusters(req))
+
+
+def proposal_with_map(req: services.ClusterRequest):
+    """(proposal, map SVG) for the /clusters page."""
+
+    def compute():
+        found = services.propose_clusters(req)
+        return found, maps.cluster_map(found)
+
+    return cached(("clusters-page", req), features_version, compute)
+
+
+def fallback_pairs(req: pairs.PairRequest) -> pairs.PairProposal:
+    """`pairs.fallback_pairs(req)`, computed once per request and data version."""
+    return cached(("pairs", req), features_version, lambda: pairs.fallback_pairs(req))
+
+
+def fallback_pairs_with_map(req: pairs.PairRequest):
+    """(proposal, map SVG) for the /achtervang-koppels page."""
+
+    def compute():
+        found = pairs.fallback_pairs(req)
+        return found, maps.pairs_map(found)
+
+    return cached(("pairs-page", req), features_version, compute)
