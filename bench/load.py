@@ -207,7 +207,7 @@ def reader(port, deadline, stats, state, offset, mix=READ_MIX, headers=None, lab
             if not in_outage(state):
                 stats.error(f"connection: {type(error).__name__}")
             continue
-        page = f"{label} {path}".replace(str(LOGGED_IN_CASE.get("pk")), "<id>")
+        page = f"{label} {path}".replace(f"/businesscases/{LOGGED_IN_CASE.get('pk')}", "/businesscases/<id>")
         judge(stats, state, status, content_type, path, started, data, page=page)
 
 

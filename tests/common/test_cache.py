@@ -136,3 +136,39 @@ def test_the_cache_url_names_the_backend(url, backend, location):
 def test_an_unknown_cache_url_is_refused_at_start():
     with pytest.raises(ValueError, match="GOEDEBUUR_CACHE_URL"):
         _cache("memcached://127.0.0.1:11211")
+
+
+def test_while_one_request_computes_the_others_wait_for_its_result(settings):
+    import threading
+    import time
+
+    settings.CACHES = {"default": _cache("locmem://")}
+    started, calls, results = threading.Event(), [], []
+
+    def slow():
+        calls.append(1)
+        started.set()
+        time.sleep(0.5)
+        return "the one result"
+
+    first = threading.Thread(target=lambda: results.append(cached(("slow",), 1, slow)))
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=lambda: results.append(cached(("slow",), 1, slow))) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join(10)
+    assert results == ["the one result"] * 4
+    assert len(calls) == 1
+
+
+def test_after_a_failed_computation_the_next_request_computes_again(settings):
+    settings.CACHES = {"default": _cache("locmem://")}
+
+    def failing():
+        raise ValueError("nee")
+
+    with pytest.raises(ValueError):
+        cached(("fails-once",), 1, failing)
+    assert cached(("fails-once",), 1, lambda: "now it works") == "now it works"

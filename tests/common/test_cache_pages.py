@@ -102,3 +102,11 @@ def test_an_edit_of_the_register_shows_on_the_next_anonymous_visit(renders):
     after = CsrfClient().get("/kaart").content.decode()
     assert "Rhenen: 1 ICT-samenwerking<" in after
     assert len(renders) == 2
+
+
+def test_the_home_page_and_the_matrix_show_a_new_cooperation_to_the_next_anonymous_visitor():
+    home, matrix = CsrfClient().get("/").content.decode(), CsrfClient().get("/matrix").content.decode()
+    assert "Nieuw in het register" not in home and "/gemeenten/GM0340" not in matrix
+    make_cooperation(members=(VEENENDAAL, RHENEN), name="Nieuw in het register")
+    assert "Nieuw in het register" in CsrfClient().get("/").content.decode()
+    assert "/gemeenten/GM0340" in CsrfClient().get("/matrix").content.decode()

@@ -26,6 +26,7 @@ import functools
 import hashlib
 import logging
 import re
+import time
 from pathlib import Path
 
 from django.core.cache import cache
@@ -66,23 +67,69 @@ def cached(key_parts, version, compute, *, timeout: int = DEFAULT_TIMEOUT):
 
     `key_parts`: a tuple of plain values (str, numbers, tuples, frozen dataclasses with a stable
     repr) naming the computation first, e.g. `("clusters", request)`; `version`: the data version
-    the result depends on, or a callable giving it (called once)."""
+    the result depends on, or a callable giving it (called once).
+
+    One computation at a time per key, over all processes: the first request takes a short-lived
+    mark in the cache (`add`, atomic in every backend) and computes; the others wait for its result
+    (at most `WAIT_SECONDS`, then they compute themselves), so twenty-five visitors of a cold page do
+    not run the same optimiser twenty-five times."""
     if callable(version):
         version = version()
     key = make_key(key_parts, version)
-    try:
-        value = cache.get(key, _MISSING)
-    except Exception:  # a cache that is away is no reason to fail: compute as without one
-        log.warning("cache read failed", exc_info=True)
-        value = _MISSING
+    value = _get(key)
     if value is not _MISSING:
         return value
+    deadline = time.monotonic() + WAIT_SECONDS
+    delay = 0.02
+    while True:
+        if _add(f"{key}:computing", COMPUTE_SECONDS):
+            try:
+                return _compute_and_store(key, compute, timeout)
+            finally:
+                _delete(f"{key}:computing")
+        if time.monotonic() > deadline:  # the other computation takes too long or was lost
+            return _compute_and_store(key, compute, timeout)
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
+        value = _get(key)
+        if value is not _MISSING:
+            return value
+
+
+WAIT_SECONDS = 30  # below gunicorn's 60 s timeout
+COMPUTE_SECONDS = 120  # the mark of a computation whose process died expires after this
+
+
+def _compute_and_store(key, compute, timeout):
     value = compute()
     try:
         cache.set(key, value, timeout)
     except Exception:
         log.warning("cache write failed", exc_info=True)
     return value
+
+
+def _get(key):
+    try:
+        return cache.get(key, _MISSING)
+    except Exception:  # a cache that is away is no reason to fail: compute as without one
+        log.warning("cache read failed", exc_info=True)
+        return _MISSING
+
+
+def _add(key, seconds) -> bool:
+    try:
+        return cache.add(key, 1, seconds)
+    except Exception:
+        log.warning("cache write failed", exc_info=True)
+        return True  # no cache: compute here
+
+
+def _delete(key) -> None:
+    try:
+        cache.delete(key)
+    except Exception:
+        log.warning("cache delete failed", exc_info=True)
 
 
 def _table_version(model) -> tuple:
