@@ -110,3 +110,19 @@ def test_the_home_page_and_the_matrix_show_a_new_cooperation_to_the_next_anonymo
     make_cooperation(members=(VEENENDAAL, RHENEN), name="Nieuw in het register")
     assert "Nieuw in het register" in CsrfClient().get("/").content.decode()
     assert "/gemeenten/GM0340" in CsrfClient().get("/matrix").content.decode()
+
+
+def test_the_register_lists_show_an_edit_to_the_next_anonymous_visitor(editor_a):
+    from goedebuur.cooperations import services as cooperations
+    from tests.factories import cooperation_input
+
+    assert "Oude naam" not in CsrfClient().get("/samenwerkingen").content.decode()
+    before = CsrfClient().get("/gemeenten?q=rhenen").content.decode()
+    cooperation = make_cooperation(editor_a, members=(VEENENDAAL, RHENEN), name="Oude naam")
+    assert "Oude naam" in CsrfClient().get("/samenwerkingen").content.decode()
+    assert CsrfClient().get("/gemeenten?q=rhenen").content.decode() != before
+    cooperations.save_cooperation(
+        cooperation_input(members=(VEENENDAAL, RHENEN), name="Nieuwe naam"), editor_a, instance=cooperation
+    )
+    html = CsrfClient().get("/samenwerkingen").content.decode()
+    assert "Nieuwe naam" in html and "Oude naam" not in html

@@ -4,21 +4,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.common import cache_anonymous_page, data_version
-from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, Membership, PolicyDomain
-from goedebuur.municipalities.models import Municipality, Region
+from goedebuur.common import cache_anonymous_page
+from goedebuur.cooperations import services as cooperation_services
 
 from . import exports, services, table
 from .forms import MatrixFilterForm
 
 
-def _matrix_version(request) -> tuple:
-    return data_version(
-        Municipality, Region, Cooperation, Membership, IctDomain, PolicyDomain, CooperationForm
-    )
-
-
-@cache_anonymous_page(_matrix_version)
+@cache_anonymous_page(lambda request: cooperation_services.register_version())
 def matrix_page(request):
     """/matrix: municipalities x ICT domains, with the other policy domains as context columns on
     request (`kolommen=alle`); filters by province, region, domain, form and rows with cooperations.
