@@ -42,3 +42,26 @@ def fallback_pairs_with_map(req: pairs.PairRequest):
         return found, maps.pairs_map(found)
 
     return cached(("pairs-page", req), features_version, compute)
+
+
+def warm() -> list[str]:
+    """Compute what the pages show before anyone asks for it (their default proposal and pairs, in
+    the active language) into the shared cache; returns what was warmed. `goedebuur warm-cache`."""
+    from .forms import ClusterForm, PairForm
+
+    warmed = []
+    for form_class, page in ((ClusterForm, "/clusters"), (PairForm, "/achtervang-koppels")):
+        form = form_class(
+            {name: field.initial for name, field in form_class().fields.items() if field.initial is not None}
+        )
+        if not form.is_valid():
+            continue
+        try:
+            if form_class is ClusterForm:
+                proposal_with_map(form.cluster_request())
+            else:
+                fallback_pairs_with_map(form.pair_request())
+        except services.ClusterError:
+            continue
+        warmed.append(page)
+    return warmed

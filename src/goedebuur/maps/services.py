@@ -466,5 +466,6 @@ def count_map_version() -> tuple:
 def cached_count_map(**filters) -> dict:
     """`cooperation_count_map(**filters)`, computed once per filters and data version (a highlighted
     cooperation by its id; its edits move the version)."""
+    filters = {"highlight": None, "domain": "", "status": "", "province": "", "measure": ICT, **filters}
     key = tuple(sorted((name, getattr(value, "pk", value)) for name, value in filters.items()))
     return cached(("national-map", key), count_map_version, lambda: cooperation_count_map(**filters))
