@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Load and fault test against a real `goedebuur serve` on loopback with PostgreSQL.
 
-    .venv/bin/python bench/load.py [--clients 50] [--duration 60] [--logged-in 25] [--no-baseline]
+    .venv/bin/python bench/load.py [--clients 50] [--duration 60] [--logged-in 25] [--no-baseline] [--cold]
         [--writers 8] [--restart-postgres-at 20] [--contended 8] [--workers 4]
         [--database postgres://postgres@127.0.0.1:5432/goedebuur_load]
 
 1. (Re)creates the database, runs `goedebuur demo`, creates an API write token for each demo editor,
-   starts `goedebuur serve --no-migrate` on a free port and waits for /ready.
+   starts `goedebuur serve --no-migrate --no-warm` on a free port, runs `goedebuur warm-cache` (what
+   `serve` does in the background; not with --cold) and waits for /ready.
 2. Baseline (unless --no-baseline): the same `--clients` threads request only /health for `--duration`
    seconds, so that the machine's capacity at that moment is known: throughput and p95 of the
    cheapest answer the server gives.
@@ -405,6 +406,9 @@ def main():
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip the /health-only run before the mixed load"
     )
+    parser.add_argument(
+        "--cold", action="store_true", help="do not run `goedebuur warm-cache` before the load (a cold cache)"
+    )
     parser.add_argument("--restart-postgres-at", type=float, default=None)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/goedebuur_load")
     args = parser.parse_args()
@@ -423,7 +427,16 @@ def main():
     }
     port = free_port()
     server = subprocess.Popen(
-        [GOEDEBUUR, "serve", "--port", str(port), "--workers", str(args.workers), "--no-migrate"],
+        [
+            GOEDEBUUR,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--no-migrate",
+            "--no-warm",
+        ],
         env={**env, "LOG_LEVEL": "ERROR"},
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -431,6 +444,8 @@ def main():
     )
     try:
         run([GOEDEBUUR, "collectstatic", "--noinput"], env, stdout=subprocess.DEVNULL)
+        if not args.cold:  # as `serve` does in the background, but finished before anything is measured
+            run([GOEDEBUUR, "warm-cache"], env, stdout=subprocess.DEVNULL)
         for _ in range(100):
             try:
                 if Client(port).request("GET", "/ready")[0] == 200:
