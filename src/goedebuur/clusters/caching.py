@@ -23,7 +23,7 @@ def proposal_with_map(req: services.ClusterRequest):
     """(proposal, map SVG) for the /clusters page."""
 
     def compute():
-        found = services.propose_clusters(req)
+        found = proposal(req)  # the same stored proposal the API reads
         return found, maps.cluster_map(found)
 
     return cached(("clusters-page", req), features_version, compute)
@@ -38,7 +38,7 @@ def fallback_pairs_with_map(req: pairs.PairRequest):
     """(proposal, map SVG) for the /achtervang-koppels page."""
 
     def compute():
-        found = pairs.fallback_pairs(req)
+        found = fallback_pairs(req)  # the same stored pairs the API reads
         return found, maps.pairs_map(found)
 
     return cached(("pairs-page", req), features_version, compute)
