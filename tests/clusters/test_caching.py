@@ -88,3 +88,9 @@ def test_a_refusal_is_not_cached(computations):
         with pytest.raises(services.ClusterError):
             caching.proposal(bad)
     assert computations == ["propose_clusters", "propose_clusters"]
+
+
+def test_the_api_and_the_page_share_the_stored_pairs_of_the_same_request(computations):
+    caching.fallback_pairs(pairs.PairRequest(min_km=5, max_km=40, area="PV26"))
+    caching.fallback_pairs(pairs.PairRequest(min_km=5.0, max_km=40.0, area="PV26"))
+    assert computations == ["fallback_pairs"]

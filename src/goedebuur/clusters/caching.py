@@ -8,15 +8,30 @@ new key; a refusal (`ClusterError`) is not cached."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from goedebuur.common import cached
 from goedebuur.partners.services import features_version
 
 from . import maps, pairs, services
 
 
+def _key(req):
+    """The request as a key: a whole number in a float field as a float (the API's default of 5 km
+    and the page's 5.0 km are the same request)."""
+    return dataclasses.replace(
+        req,
+        **{
+            f.name: float(getattr(req, f.name))
+            for f in dataclasses.fields(req)
+            if "float" in str(f.type) and type(getattr(req, f.name)) is int
+        },
+    )
+
+
 def proposal(req: services.ClusterRequest) -> services.ClusterProposal:
     """`services.propose_clusters(req)`, computed once per request and data version."""
-    return cached(("clusters", req), features_version, lambda: services.propose_clusters(req))
+    return cached(("clusters", _key(req)), features_version, lambda: services.propose_clusters(req))
 
 
 def proposal_with_map(req: services.ClusterRequest):
@@ -26,12 +41,12 @@ def proposal_with_map(req: services.ClusterRequest):
         found = proposal(req)  # the same stored proposal the API reads
         return found, maps.cluster_map(found)
 
-    return cached(("clusters-page", req), features_version, compute)
+    return cached(("clusters-page", _key(req)), features_version, compute)
 
 
 def fallback_pairs(req: pairs.PairRequest) -> pairs.PairProposal:
     """`pairs.fallback_pairs(req)`, computed once per request and data version."""
-    return cached(("pairs", req), features_version, lambda: pairs.fallback_pairs(req))
+    return cached(("pairs", _key(req)), features_version, lambda: pairs.fallback_pairs(req))
 
 
 def fallback_pairs_with_map(req: pairs.PairRequest):
@@ -41,7 +56,7 @@ def fallback_pairs_with_map(req: pairs.PairRequest):
         found = fallback_pairs(req)  # the same stored pairs the API reads
         return found, maps.pairs_map(found)
 
-    return cached(("pairs-page", req), features_version, compute)
+    return cached(("pairs-page", _key(req)), features_version, compute)
 
 
 def warm() -> list[str]:
