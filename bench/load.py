@@ -1,23 +1,33 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Load and fault test against a real `goedebuur serve` on loopback with PostgreSQL.
 
-    .venv/bin/python bench/load.py [--clients 50] [--duration 60] [--writers 8] [--restart-postgres-at 20]
-        [--contended 8] [--workers 4] [--database postgres://postgres@127.0.0.1:5432/goedebuur_load]
+    .venv/bin/python bench/load.py [--clients 50] [--duration 60] [--logged-in 25] [--no-baseline] [--cold]
+        [--writers 8] [--restart-postgres-at 20] [--contended 8] [--workers 4]
+        [--database postgres://postgres@127.0.0.1:5432/goedebuur_load]
 
 1. (Re)creates the database, runs `goedebuur demo`, creates an API write token for each demo editor,
-   starts `goedebuur serve --no-migrate` on a free port and waits for /ready.
-2. Read load: `--clients` threads with keep-alive connections request a mix of main pages and API
-   listings for `--duration` seconds. Reported: requests, throughput, p50/p95/p99 latency, errors
-   by kind (anything but 2xx/3xx is an error, except 503 during a database restart).
-3. Write load (with --writers N > 0): N editor threads create cooperations through the API and update
+   starts `goedebuur serve --no-migrate --no-warm` on a free port, runs `goedebuur warm-cache` (what
+   `serve` does in the background; not with --cold) and waits for /ready.
+2. Baseline (unless --no-baseline): the same `--clients` threads request only /health for `--duration`
+   seconds, so that the machine's capacity at that moment is known: throughput and p95 of the
+   cheapest answer the server gives.
+3. Read load: `--clients` threads with keep-alive connections request a mix of main pages and API
+   listings for `--duration` seconds; `--logged-in` of them (default half) as a logged-in editor (a
+   session for the pages, an API token for the API) with the heavy pages in their mix (/clusters,
+   /achtervang-koppels, a business case; anonymous visitors are rate-limited on those), the others
+   anonymous. Reported: requests, throughput, p50/p95/p99 latency overall and p95 per page, errors
+   by kind (anything but 2xx/3xx is an error, except 503 during a database restart), and the goals
+   next to the baseline: 0 errors, mixed throughput at least half of the baseline's, every page's p95
+   at most 3x the baseline's p95.
+4. Write load (with --writers N > 0): N editor threads create cooperations through the API and update
    them; afterwards every acknowledged write must be in the database: count and a checksum over
    (slug, name, description) compared with what the clients were told succeeded.
-4. Contended writes (with --contended N > 0): N threads edit the same three cooperations at once, each
+5. Contended writes (with --contended N > 0): N threads edit the same three cooperations at once, each
    a read (ETag) and a PATCH with If-Match that appends a unique mark to the description; a 412 or 409
    (someone else was first) is a conflict, not an error, and the thread reads again and retries.
    Afterwards every acknowledged mark must be in the stored description (no lost update), and no mark
    whose PATCH was refused may be there.
-5. Fault (--restart-postgres-at S): after S seconds PostgreSQL is restarted (`pg_ctlcluster ... restart`,
+6. Fault (--restart-postgres-at S): after S seconds PostgreSQL is restarted (`pg_ctlcluster ... restart`,
    needs root). During the gap a response must be a clean 503 (problem+json for the API); reported:
    how long until the first good response again, and any other error.
 Standard library only (plus the project). Prints a Markdown block for bench/RESULTS.md."""
@@ -54,6 +64,16 @@ READ_MIX = [
     "/api/v1/partners/GM0340",
     "/health",
 ]
+# A logged-in editor's mix: the same, plus the heavy pages (anonymous visitors are rate-limited there);
+# {case} is a demo business case the editor may see.
+LOGGED_IN_MIX = [
+    *READ_MIX,
+    "/clusters",
+    "/achtervang-koppels",
+    "/businesscases/{case}",
+    "/api/v1/achtervang-koppels",
+]
+LOGGED_IN_USER = "redacteur.veenendaal"
 # Demo editors and a municipality each may create cooperations for.
 EDITORS = {"redacteur.veenendaal": "GM0345", "redacteur.rhenen": "GM0340", "redacteur.utrecht": "GM0344"}
 PARTNER = {"GM0345": "GM0340", "GM0340": "GM0345", "GM0344": "GM0353"}
@@ -82,6 +102,18 @@ def prepare(database: str, data_dir: str) -> dict:
     )
     out = run([GOEDEBUUR, "shell", "-c", script], env, capture_output=True, text=True).stdout
     env["tokens"] = out.strip().splitlines()[-1]
+    # A session for the logged-in readers' pages, and a demo business case they may see.
+    script = (
+        "import json; from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY;"
+        "from django.contrib.sessions.backends.db import SessionStore;"
+        "from goedebuur.accounts.models import User; from goedebuur.businesscases.models import BusinessCase;"
+        f"u = User.objects.get(username={LOGGED_IN_USER!r}); s = SessionStore();"
+        "s[SESSION_KEY] = str(u.pk); s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend';"
+        "s[HASH_SESSION_KEY] = u.get_session_auth_hash(); s.create();"
+        "print(json.dumps({'session': s.session_key, 'case': BusinessCase.objects.filter(is_demo=True).order_by('pk').first().pk}))"
+    )
+    out = run([GOEDEBUUR, "shell", "-c", script], env, capture_output=True, text=True).stdout
+    env["login"] = out.strip().splitlines()[-1]
     return env
 
 
@@ -89,14 +121,17 @@ class Stats:
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies: list[float] = []
+        self.by_page: dict[str, list[float]] = {}
         self.errors: dict[str, int] = {}
         self.outage_503 = 0
         self.last_error_at = 0.0
         self.first_ok_after_restart = None
 
-    def ok(self, seconds):
+    def ok(self, seconds, page=None):
         with self.lock:
             self.latencies.append(seconds)
+            if page is not None:
+                self.by_page.setdefault(page, []).append(seconds)
 
     def error(self, kind, body=b""):
         with self.lock:
@@ -138,9 +173,9 @@ def in_outage(state) -> bool:
     )
 
 
-def judge(stats, state, status, content_type, path, started, body=b""):
+def judge(stats, state, status, content_type, path, started, body=b"", page=None):
     if 200 <= status < 400:
-        stats.ok(time.monotonic() - started)
+        stats.ok(time.monotonic() - started, page)
         if (
             state["restart_started"] is not None
             and stats.first_ok_after_restart is None
@@ -160,20 +195,49 @@ def judge(stats, state, status, content_type, path, started, body=b""):
     return False
 
 
-def reader(port, deadline, stats, state, offset):
-    client = Client(port)
+def reader(port, deadline, stats, state, offset, mix=READ_MIX, headers=None, label="anonymous"):
+    client = Client(port, headers)
     i = offset
     while time.monotonic() < deadline:
-        path = READ_MIX[i % len(READ_MIX)]
+        path = mix[i % len(mix)]
         i += 1
         started = time.monotonic()
         try:
-            status, content_type, _ = client.request("GET", path)
+            status, content_type, data = client.request("GET", path)
         except (OSError, http.client.HTTPException) as error:
             if not in_outage(state):
                 stats.error(f"connection: {type(error).__name__}")
             continue
-        judge(stats, state, status, content_type, path, started)
+        page = f"{label} {path}".replace(f"/businesscases/{LOGGED_IN_CASE.get('pk')}", "/businesscases/<id>")
+        judge(stats, state, status, content_type, path, started, data, page=page)
+
+
+LOGGED_IN_CASE: dict = {}
+
+
+def baseline(port, duration, clients) -> dict:
+    """Only /health by the same number of clients for the same time: throughput and latency."""
+    stats, state = Stats(), {"restart_started": None, "restart_done_at": None}
+    deadline = time.monotonic() + duration
+    threads = [
+        threading.Thread(target=reader, args=(port, deadline, stats, state, 0, ["/health"]))
+        for _ in range(clients)
+    ]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    lat = stats.latencies
+    return {
+        "requests": len(lat),
+        "throughput": len(lat) / elapsed,
+        "p50": percentile(lat, 50),
+        "p95": percentile(lat, 95),
+        "p99": percentile(lat, 99),
+        "errors": stats.errors,
+    }
 
 
 def writer(port, deadline, stats, state, username, token, number, acknowledged, in_doubt):
@@ -336,6 +400,15 @@ def main():
     parser.add_argument("--writers", type=int, default=0)
     parser.add_argument("--contended", type=int, default=0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--logged-in", type=int, default=None, help="readers logged in as an editor (default: half)"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the /health-only run before the mixed load"
+    )
+    parser.add_argument(
+        "--cold", action="store_true", help="do not run `goedebuur warm-cache` before the load (a cold cache)"
+    )
     parser.add_argument("--restart-postgres-at", type=float, default=None)
     parser.add_argument("--database", default="postgres://postgres@127.0.0.1:5432/goedebuur_load")
     args = parser.parse_args()
@@ -344,9 +417,26 @@ def main():
     print("preparing database and demo data …", file=sys.stderr)
     env = prepare(args.database, data_dir)
     tokens = json.loads(env.pop("tokens"))
+    login = json.loads(env.pop("login"))
+    LOGGED_IN_CASE["pk"] = login["case"]
+    logged_in = args.clients // 2 if args.logged_in is None else min(args.logged_in, args.clients)
+    logged_in_mix = [path.format(case=login["case"]) for path in LOGGED_IN_MIX]
+    logged_in_headers = {
+        "Cookie": f"sessionid={login['session']}",
+        "Authorization": f"Token {tokens[LOGGED_IN_USER]}",
+    }
     port = free_port()
     server = subprocess.Popen(
-        [GOEDEBUUR, "serve", "--port", str(port), "--workers", str(args.workers), "--no-migrate"],
+        [
+            GOEDEBUUR,
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.workers),
+            "--no-migrate",
+            "--no-warm",
+        ],
         env={**env, "LOG_LEVEL": "ERROR"},
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -354,6 +444,8 @@ def main():
     )
     try:
         run([GOEDEBUUR, "collectstatic", "--noinput"], env, stdout=subprocess.DEVNULL)
+        if not args.cold:  # as `serve` does in the background, but finished before anything is measured
+            run([GOEDEBUUR, "warm-cache"], env, stdout=subprocess.DEVNULL)
         for _ in range(100):
             try:
                 if Client(port).request("GET", "/ready")[0] == 200:
@@ -361,11 +453,21 @@ def main():
             except OSError:
                 pass
             time.sleep(0.2)
+        health_only = None
+        if not args.no_baseline:
+            print(f"baseline: /health only, {args.clients} clients, {args.duration} s …", file=sys.stderr)
+            health_only = baseline(port, args.duration, args.clients)
+        print("mixed load …", file=sys.stderr)
         stats, state, acknowledged = Stats(), {"restart_started": None, "restart_done_at": None}, {}
         in_doubt: dict[str, set[str]] = {}
         deadline = time.monotonic() + args.duration
         threads = [
-            threading.Thread(target=reader, args=(port, deadline, stats, state, i))
+            threading.Thread(
+                target=reader,
+                args=(port, deadline, stats, state, i, logged_in_mix, logged_in_headers, "logged in"),
+            )
+            if i < logged_in
+            else threading.Thread(target=reader, args=(port, deadline, stats, state, i))
             for i in range(args.clients)
         ]
         editors = list(tokens)
@@ -416,19 +518,39 @@ def main():
         else ""
     )
     print(
-        f"\n### Load: {args.clients} readers, {args.writers} writers, {args.contended} contended writers, "
-        f"{args.duration} s, {args.workers} gunicorn workers"
+        f"\n### Load: {args.clients} readers ({logged_in} logged in), {args.writers} writers, "
+        f"{args.contended} contended writers, {args.duration} s, {args.workers} gunicorn workers"
         f"{restart_note}\n"
     )
-    print("| measure | value |\n|---|---|")
-    print(f"| good responses | {len(lat)} |")
-    print(f"| throughput | {len(lat) / elapsed:.0f} requests/s |")
+    print("| measure | mixed load | /health only (same clients, same run) |\n|---|---|---|")
+    base = health_only or {}
+
+    def of_base(name, fmt="{:.0f}"):
+        return fmt.format(base[name]) if name in base else "–"
+
+    print(f"| good responses | {len(lat)} | {of_base('requests')} |")
+    print(f"| throughput | {len(lat) / elapsed:.0f} requests/s | {of_base('throughput')} requests/s |")
     print(
-        f"| latency p50 / p95 / p99 | {percentile(lat, 50):.0f} / {percentile(lat, 95):.0f} / {percentile(lat, 99):.0f} ms |"
+        f"| latency p50 / p95 / p99 | {percentile(lat, 50):.0f} / {percentile(lat, 95):.0f} / {percentile(lat, 99):.0f} ms"
+        f" | {of_base('p50')} / {of_base('p95')} / {of_base('p99')} ms |"
     )
     print(
-        f"| errors | {sum(stats.errors.values())} {json.dumps(stats.errors, ensure_ascii=False) if stats.errors else ''} |"
+        f"| errors | {sum(stats.errors.values())} {json.dumps(stats.errors, ensure_ascii=False) if stats.errors else ''}"
+        f" | {sum(base.get('errors', {}).values())} |"
     )
+    print("\n| page | requests | p50 ms | p95 ms | p95 / health-only p95 |\n|---|---:|---:|---:|---:|")
+    for page, values in sorted(stats.by_page.items(), key=lambda item: -percentile(item[1], 95)):
+        ratio = f"{percentile(values, 95) / base['p95']:.1f}" if base.get("p95") else "–"
+        print(
+            f"| `{page}` | {len(values)} | {percentile(values, 50):.0f} | {percentile(values, 95):.0f} | {ratio} |"
+        )
+    if health_only:
+        worst = max(percentile(v, 95) for v in stats.by_page.values()) / base["p95"]
+        share = (len(lat) / elapsed) / base["throughput"]
+        print(
+            f"\nGoals: errors {sum(stats.errors.values())} (goal 0); mixed throughput {share:.2f} of /health-only "
+            f"(goal ≥ 0.5); worst page p95 {worst:.1f}× the /health-only p95 (goal ≤ 3)."
+        )
     if state["restart_started"] is not None:
         gap = (stats.first_ok_after_restart or float("nan")) - state["restart_started"]
         print(f"| clean 503 responses during the restart | {stats.outage_503} |")

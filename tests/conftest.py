@@ -63,12 +63,19 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: the rate limit of heavy anonymous computations counts
-    in it (goedebuur/common/ratelimit.py), and one test's requests must not use up another's."""
+def empty_cache(request):
+    """Each test with a database starts with an empty cache: the rate limit of heavy anonymous
+    computations counts in it (goedebuur/common/ratelimit.py), and one test's requests must not use
+    up another's. The cache is the database cache (goedebuur/common/cache.py), so a test without a
+    database has none."""
     from django.core.cache import cache
 
-    cache.clear()
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    )
+    if uses_db:
+        request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

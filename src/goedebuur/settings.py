@@ -151,6 +151,39 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def _cache(url: str) -> dict:
+    """CACHES["default"] from GOEDEBUUR_CACHE_URL (goedebuur.common.cache; docs/deploy.md, "Cache"):
+    `db` (default: a table in the database, shared by every worker and process, created by `migrate`),
+    `db://<table>`, `file:///<folder>`, `redis://[:password@]host:port/db` or `rediss://...` (Django's
+    RedisCache; install the `redis` extra), `locmem://` (one process only) or `dummy://` (no cache)."""
+    scheme, _sep, rest = url.partition("://")
+    scheme = scheme.lower()
+    options = {"MAX_ENTRIES": int(env("GOEDEBUUR_CACHE_MAX_ENTRIES", "5000"))}
+    if scheme in ("", "db"):
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "goedebuur_cache",
+            "OPTIONS": options,
+        }
+    if scheme == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": rest,
+            "OPTIONS": options,
+        }
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": options}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ValueError(f"GOEDEBUUR_CACHE_URL: unknown cache {url!r} (db, file, redis, rediss, locmem or dummy)")
+
+
+# The shared cache of heavy results and anonymous pages (goedebuur.common.cache).
+CACHES = {"default": _cache(env("GOEDEBUUR_CACHE_URL", "db"))}
+
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "pages:dashboard"  # /mijn-overzicht (issue 20)

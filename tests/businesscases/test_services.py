@@ -230,3 +230,59 @@ def test_the_default_hidden_costs_follow_the_chosen_domains_but_keep_what_a_user
     assert after["projectorganisatie"]["likely"] > 2 * narrow["projectorganisatie"]["likely"]
     assert "gekozen domeinen" in after["projectorganisatie"]["source"]
     assert after["migratie"]["likely"] == narrow["migratie"]["likely"] + 100  # the user's value stays
+
+
+# --- the stored result (goedebuur.common.cache) --------------------------------------------------
+
+
+@pytest.fixture
+def computations(monkeypatch):
+    calls = []
+    original = services.compute_pure
+
+    def counting(pure, draws, seed):
+        calls.append((draws, seed))
+        return original(pure, draws, seed)
+
+    monkeypatch.setattr(services, "compute_pure", counting)
+    return calls
+
+
+def test_a_result_is_computed_once_for_the_same_inputs(editor_a, computations):
+    case = make_case(editor_a)
+    first = services.compute(case)
+    again = services.compute(BusinessCase.objects.get(pk=case.pk))
+    assert computations == [(2_000, 1)]
+    assert again == first
+
+
+def test_an_edited_input_gives_the_new_result_on_the_next_view(editor_a, computations):
+    case = make_case(editor_a)
+    before = services.compute(case)
+    services.save_allocation(case, editor_a, discount_rate=before.case.discount_rate + 0.02)
+    case.refresh_from_db()
+    after = services.compute(case)
+    assert len(computations) == 2
+    assert after.deterministic.npv["totaal"] != before.deterministic.npv["totaal"]
+    assert after == services.compute_pure(services.to_core(case), case.draws, case.seed)
+
+
+def test_other_draws_or_seed_are_another_result(editor_a, computations):
+    case = make_case(editor_a)
+    services.compute(case)
+    services.compute(case, seed=2)
+    services.compute(case, draws=500)
+    services.compute(case, seed=2)
+    assert computations == [(2_000, 1), (2_000, 2), (500, 1)]
+
+
+def test_the_page_shows_the_result_of_the_edited_case(editor_a, editor_a_client):
+    case = make_case(editor_a)
+    shown = editor_a_client.get(f"/businesscases/{case.pk}").context["result"]
+    services.save_scope(
+        case, editor_a, domains=list(case.domains.all()), horizon=5, start_year=2027, go_live_year=2
+    )
+    case.refresh_from_db()
+    now = editor_a_client.get(f"/businesscases/{case.pk}").context["result"]
+    assert len(shown.deterministic.schedule["totaal"]) == 10
+    assert len(now.deterministic.schedule["totaal"]) == 5

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from goedebuur.common import cached
 from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase import montecarlo
 from goedebuur.history import services as history
@@ -321,8 +322,14 @@ def compute_pure(pure: core.Case, draws: int, seed: int) -> Result:
 
 
 def compute(case: BusinessCase, *, draws: int | None = None, seed: int | None = None) -> Result:
-    """The result of a stored case: deterministic schedule, Monte Carlo and tornado."""
-    return compute_pure(to_core(case), draws or case.draws, case.seed if seed is None else seed)
+    """The result of a stored case: deterministic schedule, Monte Carlo and tornado. Computed once
+    for each set of inputs and kept in the shared cache (goedebuur.common.cache): the key is the pure
+    case itself (every figure, partner and setting), the draws and the seed, so an edit of any input
+    computes anew on the next view and every view until the next edit reads the stored result."""
+    pure = to_core(case)
+    draws = draws or case.draws
+    seed = case.seed if seed is None else seed
+    return cached(("businesscase", pure, draws, seed), None, lambda: compute_pure(pure, draws, seed))
 
 
 def forecast_by_year(case: BusinessCase, *, draws: int | None = None) -> montecarlo.YearlyBand:

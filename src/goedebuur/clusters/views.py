@@ -1,22 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.shortcuts import render
 
-from goedebuur.common import add_to_form, limit_anonymous
+from goedebuur.common import add_to_form, cache_anonymous_page, limit_anonymous
+from goedebuur.partners.services import features_version
 
-from . import common_mode, pairs, services
-from . import maps as cluster_maps
+from . import caching, common_mode, services
 from .forms import ClusterForm, PairForm
 
 
+def _data_version(request) -> tuple:
+    return features_version()
+
+
 @limit_anonymous
+@cache_anonymous_page(_data_version)
 def clusters(request):
     """/clusters: propose contiguous groups of municipalities for an area."""
     form = ClusterForm(request.GET if request.GET else _defaults(ClusterForm))
     proposal = cluster_map = None
     if form.is_valid():
         try:
-            proposal = services.propose_clusters(form.cluster_request())
-            cluster_map = cluster_maps.cluster_map(proposal)
+            proposal, cluster_map = caching.proposal_with_map(form.cluster_request())
         except services.ClusterError as error:
             add_to_form(form, error, form.FIELDS)
     return render(
@@ -33,14 +37,14 @@ def clusters(request):
 
 
 @limit_anonymous
+@cache_anonymous_page(_data_version)
 def fallback_pairs(request):
     """/achtervang-koppels: propose who is whose achtervang."""
     form = PairForm(request.GET if request.GET else _defaults(PairForm))
     proposal = pairs_map = None
     if form.is_valid():
         try:
-            proposal = pairs.fallback_pairs(form.pair_request())
-            pairs_map = cluster_maps.pairs_map(proposal)
+            proposal, pairs_map = caching.fallback_pairs_with_map(form.pair_request())
         except services.ClusterError as error:
             add_to_form(form, error, form.FIELDS)
     warnings = common_mode.warnings_for(proposal, request.user)

@@ -5,8 +5,9 @@ optimiser and the achtervang pairing (`/clusters`, `/achtervang-koppels`, `POST 
 
 At most ANONYMOUS_HEAVY_RATE (default `20/min`) such requests per client address, counted together
 over pages and API, in Django's cache (DRF's throttle on `django.core.cache`). Logged-in users are
-not limited. The cache is per process unless CACHES names a shared one (docs/deploy.md): with four
-web processes an address gets at most four times the rate. Over the limit the API answers 429
+not limited. The cache is shared by every web process (the database cache by default, Redis when
+GOEDEBUUR_CACHE_URL names one; docs/deploy.md), so the limit holds for the whole installation; with
+`locmem://` it is per process (four web processes: at most four times the rate). Over the limit the API answers 429
 problem+json with `Retry-After` (goedebuur.api.problems), a page 429 with the Dutch page and
 `Retry-After`. The client address is that of the login throttle: REMOTE_ADDR, or with
 TRUSTED_PROXIES = n the n-th address from the right in X-Forwarded-For."""

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.common import add_to_form, one_line
+from goedebuur.common import add_to_form, cache_anonymous_page, one_line
 from goedebuur.history.services import (
     EditConflict,
     conflict_message,
@@ -46,6 +46,7 @@ class ListRow:
     more: int
 
 
+@cache_anonymous_page(lambda request: services.register_version())
 def cooperation_list(request):
     form = CooperationFilterForm(request.GET or None)
     qs = services.filter_cooperations(

@@ -23,13 +23,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from goedebuur.common import number
+from goedebuur.common import cached, data_version, number
 from goedebuur.cooperations import services as cooperations
-from goedebuur.cooperations.models import Cooperation, Membership
+from goedebuur.cooperations.models import Cooperation, IctDomain, Membership
 from goedebuur.core.geo import Box, Point, boxes_overlap, padded_box, path_bbox, project, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
 from goedebuur.core.maps.labels import LabelCandidate, font_size, place_labels
-from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality, Region
 
 from .svg import Area, MapLabel, render_map  # noqa: F401 - re-exported for the apps that draw their own maps
 
@@ -490,3 +490,20 @@ def score_map(
         "legend": legend_items,
         "label": label,
     }
+
+
+# --- from the shared cache (goedebuur.common.cache) -----------------------------------------------
+
+
+def count_map_version() -> tuple:
+    """The data version of what `cooperation_count_map` shows: the municipalities and provinces, the
+    register's cooperations, their memberships and domains."""
+    return data_version(Municipality, Region, Cooperation, Membership, IctDomain)
+
+
+def cached_count_map(**filters) -> dict:
+    """`cooperation_count_map(**filters)`, computed once per filters and data version (a highlighted
+    cooperation by its id; its edits move the version)."""
+    filters = {"highlight": None, "domain": "", "status": "", "province": "", "measure": ICT, **filters}
+    key = tuple(sorted((name, getattr(value, "pk", value)) for name, value in filters.items()))
+    return cached(("national-map", key), count_map_version, lambda: cooperation_count_map(**filters))

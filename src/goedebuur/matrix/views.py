@@ -4,13 +4,18 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from goedebuur.common import cache_anonymous_page
+from goedebuur.cooperations import services as cooperation_services
+
 from . import exports, services, table
 from .forms import MatrixFilterForm
 
 
+@cache_anonymous_page(lambda request: cooperation_services.register_version())
 def matrix_page(request):
     """/matrix: municipalities x ICT domains, with the other policy domains as context columns on
-    request (`kolommen=alle`); filters by province, region, domain, form and rows with cooperations."""
+    request (`kolommen=alle`); filters by province, region, domain, form and rows with cooperations.
+    Anonymous visitors get the page whole from the shared cache (per filters and data version)."""
     form = MatrixFilterForm(request.GET, page=True)
     selection = form.selection()
     result = services.register_matrix(**selection)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from goedebuur.common import number
+from goedebuur.common import cache_anonymous_page, number
 from goedebuur.cooperations import services as cooperations
 from goedebuur.maps import services as maps
 from goedebuur.pages.services import paginate
@@ -20,6 +20,7 @@ TOP_PARTNERS_ON_PAGE = 5
 PARTNER_ROWS_OPEN = 20
 
 
+@cache_anonymous_page(lambda request: cooperations.register_version())
 def municipality_list(request):
     query = request.GET.get("q", "").strip()
     province = request.GET.get("provincie", "")

@@ -2,6 +2,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from goedebuur.common import cache_anonymous_page
 from goedebuur.cooperations import services as cooperations
 from goedebuur.gemma.services import NationalFacility, ReferenceComponent
 from goedebuur.maps import services as maps
@@ -11,14 +12,17 @@ from .extensions import dashboard_sections
 from .sources import SOURCES
 
 
+@cache_anonymous_page(lambda request: maps.count_map_version())
 def home(request):
+    """/: the figures, the latest entries and the national map; anonymous visitors get the page whole
+    from the shared cache (it shows only what the map's data version covers)."""
     live = cooperations.live_cooperations()
     context = {
         "municipality_count": Municipality.objects.count(),
         "cooperation_count": live.count(),
         "participating_count": cooperations.participating_municipality_count(),
         "recent": live.order_by("-updated_at")[:6],
-        "national_map": maps.cooperation_count_map(),
+        "national_map": maps.cached_count_map(),
     }
     return render(request, "pages/home.html", context)
 

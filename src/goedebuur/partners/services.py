@@ -21,7 +21,7 @@ from threading import Lock
 
 import numpy as np
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext as _
 
 from goedebuur.common import number
@@ -54,7 +54,7 @@ _VIEWER_CACHE_SIZE = 32
 
 
 def _cache_key(include_register: bool) -> tuple:
-    municipalities_ = Municipality.objects.aggregate(n=Count("id"), last=Max("id"))
+    municipalities_ = Municipality.objects.aggregate(n=Count("id"), last=Max("id"), people=Sum("population"))
     regions = Region.objects.aggregate(n=Count("id"), m=Count("municipalities"))
     councils = Council.objects.aggregate(n=Count("id"), last=Max("reference_date"), seats=Count("seats"))
     key = (
@@ -65,7 +65,10 @@ def _cache_key(include_register: bool) -> tuple:
     )
     if include_register:
         register = Cooperation.objects.aggregate(
-            n=Count("id"), live=Count("id", filter=Q(deleted_at__isnull=True)), last=Max("updated_at")
+            n=Count("id"),
+            live=Count("id", filter=Q(deleted_at__isnull=True)),
+            last=Max("updated_at"),
+            revisions=Sum("revision"),
         )
         members = Membership.objects.aggregate(
             n=Count("id"), left=Count("id", filter=Q(left_on__isnull=False)), last=Max("id")
@@ -86,6 +89,12 @@ def load_features(include_register: bool = True) -> Features:
         features = _build(include_register)
         _cached[include_register] = (key, features)
         return features
+
+
+def features_version(include_register: bool = True) -> tuple:
+    """The data version of `load_features(include_register)`: changes with every change of what
+    the Features are built from (for the shared cache of results computed from them)."""
+    return _cache_key(include_register)
 
 
 def clear_cache() -> None:

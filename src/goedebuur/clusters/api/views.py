@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 from goedebuur.api import ApiViewMixin, ReadOnlyApiViewMixin
 from goedebuur.common import HeavyAnonymousThrottle
 
-from .. import common_mode, services
+from .. import caching, common_mode, services
 from .serializers import (
     ClusterProposalSerializer,
     ClusterRequestSerializer,
@@ -31,7 +31,7 @@ class ClustersView(ApiViewMixin, APIView):
         description=(
             "Partition an area into contiguous groups of municipalities (connected in the neighbour "
             "graph, with the stated ferry, tunnel and point-contact links) within bounds on their size, "
-            "maximising fit and compactness. Computes, stores nothing. Infeasible bounds answer 400 with "
+            "maximising fit and compactness. Stores no record; the result is kept in the shared cache per inputs and data version. Infeasible bounds answer 400 with "
             "the field in `invalidParams` and a Dutch reason."
         ),
         request=ClusterRequestSerializer,
@@ -40,7 +40,7 @@ class ClustersView(ApiViewMixin, APIView):
     def post(self, request):
         body = ClusterRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        proposal = services.propose_clusters(services.ClusterRequest(**body.validated_data))
+        proposal = caching.proposal(services.ClusterRequest(**body.validated_data))
         return Response(ClusterProposalSerializer(proposal).data)
 
 
@@ -67,6 +67,6 @@ class FallbackPairsView(ReadOnlyApiViewMixin, APIView):
     def get(self, request):
         query = PairQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        proposal = services.fallback_pairs(services.PairRequest(**query.validated_data))
+        proposal = caching.fallback_pairs(services.PairRequest(**query.validated_data))
         warnings = common_mode.warnings_for(proposal, request.user)
         return Response(PairProposalSerializer(proposal, context={"warnings": warnings}).data)

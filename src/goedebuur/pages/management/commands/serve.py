@@ -30,12 +30,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--demo", action="store_true", help="run `init` and `demo` before serving")
         parser.add_argument(
+            "--no-warm",
+            action="store_true",
+            help="do not start `warm-cache` in the background (the heavy default results into the shared cache)",
+        )
+        parser.add_argument(
             "--no-migrate",
             action="store_true",
             help="skip migrate and collectstatic at start (when the deployment runs them once for all web processes)",
         )
 
-    def handle(self, *args, host, port, workers, threads, demo, no_migrate, **options):
+    def handle(self, *args, host, port, workers, threads, demo, no_migrate, no_warm, **options):
         workers, threads = server_model(workers, threads)
         if demo:
             call_command("demo", stdout=self.stdout)
@@ -86,4 +91,14 @@ class Command(BaseCommand):
         )
         if settings.DEBUG:
             self.stdout.write(self.style.WARNING("DEBUG staat aan: niet voor productie."))
+        if not no_warm:
+            # The heavy default results into the shared cache while the workers start answering: a
+            # process of its own, so that the workers fork from a process without threads.
+            import subprocess
+            import sys
+
+            subprocess.Popen(
+                [sys.executable, "-c", "from goedebuur.cli import main; main()", "warm-cache"],
+                stdout=subprocess.DEVNULL,
+            )
         Server().run()

@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The shared cache of heavy results (goedebuur/common/cache.py): a result is stored per inputs and
+data version, never read across a change of either, and a cache that fails costs no request."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.utils import translation
+
+from goedebuur.common import cache as cache_module
+from goedebuur.common import cached, data_version
+from goedebuur.cooperations import services as cooperations
+from goedebuur.cooperations.models import Cooperation, Membership
+from goedebuur.settings import _cache
+from tests.factories import RHENEN, VEENENDAAL, cooperation_input, make_cooperation
+
+pytestmark = pytest.mark.django_db
+
+
+class Counter:
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self):
+        self.calls += 1
+        return {"call": self.calls}
+
+
+def test_the_same_inputs_and_version_are_computed_once():
+    compute = Counter()
+    first = cached(("sum", 1, 2), ("v", 1), compute)
+    again = cached(("sum", 1, 2), ("v", 1), compute)
+    assert first == again == {"call": 1} and compute.calls == 1
+
+
+def test_other_inputs_another_version_or_another_language_compute_anew():
+    compute = Counter()
+    cached(("sum", 1, 2), ("v", 1), compute)
+    assert cached(("sum", 1, 3), ("v", 1), compute) == {"call": 2}
+    assert cached(("sum", 1, 2), ("v", 2), compute) == {"call": 3}
+    with translation.override("en"):
+        assert cached(("sum", 1, 2), ("v", 1), compute) == {"call": 4}
+    assert cached(("sum", 1, 2), ("v", 1), compute) == {"call": 1}
+
+
+def test_a_callable_version_is_asked_once_per_call():
+    asked = []
+    cached(("x",), lambda: asked.append(1) or len(asked), Counter())
+    assert asked == [1]
+
+
+def test_an_exception_is_not_cached():
+    calls = []
+
+    def failing():
+        calls.append(1)
+        raise ValueError("nee")
+
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            cached(("failing",), 1, failing)
+    assert len(calls) == 2
+
+
+def test_a_cache_that_fails_is_skipped_and_the_result_computed(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("cache away")
+
+    monkeypatch.setattr(cache, "get", broken)
+    monkeypatch.setattr(cache, "set", broken)
+    compute = Counter()
+    assert cached(("x",), 1, compute) == {"call": 1}
+    assert cached(("x",), 1, compute) == {"call": 2}
+
+
+def test_the_data_version_changes_with_every_create_edit_and_delete(editor_a):
+    before = data_version(Cooperation, Membership)
+    cooperation = make_cooperation(editor_a, members=(VEENENDAAL, RHENEN))
+    created = data_version(Cooperation, Membership)
+    assert created != before
+    values = cooperation_input(members=(VEENENDAAL, RHENEN), name="Een nieuwe naam")
+    cooperations.save_cooperation(values, editor_a, instance=cooperation)
+    edited = data_version(Cooperation, Membership)
+    assert edited != created
+    Membership.objects.filter(cooperation=cooperation).first().delete()
+    assert data_version(Cooperation, Membership) not in (before, created, edited)
+
+
+def test_the_data_version_stays_while_nothing_changes(editor_a):
+    make_cooperation(editor_a)
+    assert data_version(Cooperation, Membership) == data_version(Cooperation, Membership)
+
+
+def test_migrate_creates_the_database_cache_table():
+    from django.core.management import call_command
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE goedebuur_cache")
+    assert "goedebuur_cache" not in connection.introspection.table_names()
+    call_command("migrate", interactive=False, verbosity=0)
+    assert "goedebuur_cache" in connection.introspection.table_names()
+    assert cached(("after-migrate",), 1, Counter()) == {"call": 1}
+
+
+def test_the_code_fingerprint_is_part_of_the_key(monkeypatch):
+    key = cache_module.make_key(("x",), 1)
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "other-code")
+    assert cache_module.make_key(("x",), 1) != key
+
+
+@pytest.mark.parametrize(
+    "url, backend, location",
+    [
+        ("db", "django.core.cache.backends.db.DatabaseCache", "goedebuur_cache"),
+        ("db://my_cache", "django.core.cache.backends.db.DatabaseCache", "my_cache"),
+        (
+            "file:///var/cache/goedebuur",
+            "django.core.cache.backends.filebased.FileBasedCache",
+            "/var/cache/goedebuur",
+        ),
+        (
+            "redis://127.0.0.1:6379/1",
+            "django.core.cache.backends.redis.RedisCache",
+            "redis://127.0.0.1:6379/1",
+        ),
+        ("locmem://", "django.core.cache.backends.locmem.LocMemCache", None),
+        ("dummy://", "django.core.cache.backends.dummy.DummyCache", None),
+    ],
+)
+def test_the_cache_url_names_the_backend(url, backend, location):
+    config = _cache(url)
+    assert config["BACKEND"] == backend
+    assert config.get("LOCATION") == location
+
+
+def test_an_unknown_cache_url_is_refused_at_start():
+    with pytest.raises(ValueError, match="GOEDEBUUR_CACHE_URL"):
+        _cache("memcached://127.0.0.1:11211")
+
+
+def test_while_one_request_computes_the_others_wait_for_its_result(settings):
+    import threading
+    import time
+
+    settings.CACHES = {"default": _cache("locmem://")}
+    started, calls, results = threading.Event(), [], []
+
+    def slow():
+        calls.append(1)
+        started.set()
+        time.sleep(0.5)
+        return "the one result"
+
+    first = threading.Thread(target=lambda: results.append(cached(("slow",), 1, slow)))
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=lambda: results.append(cached(("slow",), 1, slow))) for _ in range(3)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join(10)
+    assert results == ["the one result"] * 4
+    assert len(calls) == 1
+
+
+def test_after_a_failed_computation_the_next_request_computes_again(settings):
+    settings.CACHES = {"default": _cache("locmem://")}
+
+    def failing():
+        raise ValueError("nee")
+
+    with pytest.raises(ValueError):
+        cached(("fails-once",), 1, failing)
+    assert cached(("fails-once",), 1, lambda: "now it works") == "now it works"
