@@ -31,7 +31,7 @@ def test_it_shows_ongoing_entries_by_default_with_counts_and_the_source_line(ano
     body = response.content.decode()
     assert "2 samenwerkingsverbanden" in body
     assert "1 regeling uit het GR-register, 1 toegevoegd op Goede Buur" in body
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in body
 
 
 def test_it_shows_ended_entries_when_asked(anonymous_client, register):

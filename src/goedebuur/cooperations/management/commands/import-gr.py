@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.common import command_error, write_json
+from goedebuur.common import command_error, formatting, write_json
 from goedebuur.cooperations import services
 
 
@@ -65,7 +65,7 @@ class Command(BaseCommand):
         self.stderr.write("")
         s = summary
         self.stdout.write(
-            f"GR-register, peildatum {s.register_date:%d-%m-%Y}: {s.versions} versies, {s.regelingen} regelingen "
+            f"GR-register, peildatum {formatting.date(s.register_date)}: {s.versions} versies, {s.regelingen} regelingen "
             f"met gemeenten."
         )
         self.stdout.write(
