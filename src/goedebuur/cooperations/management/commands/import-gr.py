@@ -2,7 +2,7 @@
 """`goedebuur import-gr [BESTAND] [--dry-run] [--peildatum JJJJ-MM-DD] [--json]`: load the national
 register of gemeenschappelijke regelingen (ROO) into the register.
 
-Without a file the snapshot shipped in the package is loaded (peildatum 16-05-2026); with a file, the
+Without a file the snapshot shipped in the package is loaded (peildatum 16 mei 2026); with a file, the
 official `exportOO.xml` (also gzipped) or a polder JSONL file. All or nothing: a broken or wrong file
 gives a Dutch message naming the record, changes nothing and exits with status 1. Running it twice
 changes nothing the second time."""
