@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
+import datetime as dt
+
 from django.utils import translation
 
-from goedebuur.common import euros, number, percentage
+from goedebuur.common import date, date_time, euros, number, percentage
 
 
 def test_it_formats_numbers_the_dutch_way_on_the_dutch_interface():
@@ -20,3 +22,18 @@ def test_it_formats_numbers_the_english_way_on_the_english_interface():
 
 def test_it_shows_a_dash_for_a_missing_value():
     assert number(None) == euros("") == percentage(None) == "—"
+
+
+def test_it_writes_dates_out_in_the_active_language():
+    day = dt.date(2026, 5, 16)
+    with translation.override("nl"):
+        assert date(day) == "16 mei 2026"
+    with translation.override("en"):
+        assert date(day) == "May 16, 2026"
+
+
+def test_it_writes_a_moment_out_in_local_time():
+    moment = dt.datetime(2026, 5, 16, 12, 5, tzinfo=dt.UTC)  # 14:05 in Amsterdam (summer time)
+    with translation.override("nl"):
+        assert date_time(moment) == "16 mei 2026 14:05"
+    assert date(None) == date_time(None) == "—"

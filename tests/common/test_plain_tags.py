@@ -43,3 +43,16 @@ def test_an_unknown_term_fails_loudly():
 def test_afstand_filters_and_tags_say_what_the_distance_is():
     assert _render("{{ 4.66|afstand }}") == "4,7\u00a0km"
     assert _render('{% afstand_uitleg "locaties" %}') == "hemelsbreed tussen de twee locaties"
+
+
+def test_the_date_filters_write_dates_out_and_leave_no_date_empty():
+    import datetime as dt
+
+    template = Template(
+        "{% load plain %}{{ day|datum }} | {{ moment|datumtijd }} | {{ none|datum|default:'?' }}"
+    )
+    context = Context({"day": dt.date(2026, 5, 16), "moment": dt.datetime(2026, 5, 16, 12, 5, tzinfo=dt.UTC)})
+    with translation.override("nl"):
+        assert template.render(context) == "16 mei 2026 | 16 mei 2026 14:05 | ?"
+    with translation.override("en"):
+        assert template.render(context).startswith("May 16, 2026 | May 16, 2026, 2:05")

@@ -32,7 +32,7 @@ def run(*args):
 
 def test_it_prints_the_summary_with_the_mapping_of_former_municipalities(tmp_path):
     output = run(str(write_gr_file(tmp_path, records())), "--peildatum", "2026-05-16")
-    assert "peildatum 16-05-2026" in output and "nieuw: 1" in output
+    assert "peildatum 16 mei 2026" in output and "nieuw: 1" in output
     assert "voormalige gemeente Brielle (GM0501) → GM1992" in output
 
 

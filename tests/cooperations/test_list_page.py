@@ -31,7 +31,14 @@ def test_it_shows_ongoing_entries_by_default_with_counts_and_the_source_line(ano
     body = response.content.decode()
     assert "2 samenwerkingsverbanden" in body
     assert "1 regeling uit het GR-register, 1 toegevoegd op Goede Buur" in body
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in body
+
+
+def test_the_register_date_is_written_out_in_the_language_of_the_interface(anonymous_client, register):
+    assert "peildatum 16 mei 2026" in anonymous_client.get("/samenwerkingen").content.decode()
+    anonymous_client.cookies["django_language"] = "en"
+    body = anonymous_client.get("/samenwerkingen").content.decode()
+    assert "May 16, 2026" in body and "16-05-2026" not in body
 
 
 def test_it_shows_ended_entries_when_asked(anonymous_client, register):

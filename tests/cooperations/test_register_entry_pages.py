@@ -47,7 +47,7 @@ def edit_data(cooperation, **changes):
 def test_it_shows_the_register_block_with_its_source_line(anonymous_client, vallei):
     body = page(anonymous_client, vallei)
     assert "Uit het GR-register" in body
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in body
     assert "Uitvoering van taken op het gebied van ICT en bedrijfsvoering." in body  # the purpose
     assert "https://organisaties.overheid.nl/101/x" in body  # the ROO link
     assert "https://zoek.officielebekendmakingen.nl/gmb-101.html" in body  # a founding decision
@@ -69,7 +69,7 @@ def test_it_shows_former_municipalities_and_other_participants(anonymous_client,
     body = page(anonymous_client, vallei)
     assert "Voorne aan Zee" in body and "voorheen: Brielle, Westvoorne" in body
     assert "Overige deelnemers" in body and "Provincie Utrecht" in body
-    assert "Eerdere deelnemers" in body and "uitgetreden 01-07-2024" in body  # Rhenen
+    assert "Eerdere deelnemers" in body and "uitgetreden 1 juli 2024" in body  # Rhenen
 
 
 def test_it_marks_derived_domains_with_their_evidence_until_confirmed(editor_a_client, vallei):

@@ -126,11 +126,11 @@ def test_a_municipality_page_lists_its_entries_active_first_ict_first(tmp_path):
     assert [e.cooperation for e in result.ended] == [entries["203"]]
     assert len(result) == 4
     ict = result.ict[1]
-    assert ict.since_display == "01-03-2016" and [m.code for m in ict.partners] == [RHENEN]
+    assert ict.since_display == "1 maart 2016" and [m.code for m in ict.partners] == [RHENEN]
     waste = result.other[0]
     assert [m.name for m in waste.partners] == ["Ede", "Renswoude", "Rhenen"]
     assert not waste.ict and [d.slug for d in waste.cooperation.policy_domains.all()] == ["afval"]
-    assert result.ended[0].until_display == "01-01-2020"
+    assert result.ended[0].until_display == "1 januari 2020"
 
 
 def test_a_municipality_that_left_sees_the_entry_among_the_ended_ones(tmp_path):
@@ -139,7 +139,7 @@ def test_a_municipality_that_left_sees_the_entry_among_the_ended_ones(tmp_path):
     cooperation.memberships.filter(municipality__code=UTRECHT).update(left_on=dt.date(2023, 2, 1))
     result = services.entries_of(Municipality.objects.get(code=UTRECHT))
     assert result.active == [] and [e.cooperation.name for e in result.ended] == ["Verlaten"]
-    assert result.ended[0].until_display == "01-02-2023"
+    assert result.ended[0].until_display == "1 februari 2023"
     assert {m.code for m in result.ended[0].partners} == {VEENENDAAL, RHENEN}
 
 

@@ -68,5 +68,5 @@ def test_an_editor_keeps_the_profile_and_landscape_and_compares_with_a_neighbour
     pick(page, "Gemeente B", "Rhenen")
     page.get_by_role("button", name="Vergelijk").click()
     expect(page.get_by_role("heading", name="Zelfde component, zelfde product (1)")).to_be_visible()
-    expect(page.get_by_text("31-12-2027")).to_be_visible()
-    expect(page.get_by_text("30-06-2027")).to_have_count(0)
+    expect(page.get_by_text("31 december 2027")).to_be_visible()
+    expect(page.get_by_text("30 juni 2027")).to_have_count(0)

@@ -101,7 +101,7 @@ def test_the_evidence_follows_the_strongest_restore_test_of_the_last_twelve_mont
     )
     evidence = by_topic(services.agreement_common_mode(agreement))["testbewijs"]
     assert (evidence.level, evidence.reason) == ("groen", "evidence_full")
-    assert "01-05-2027" in evidence.explanation
+    assert "1 mei 2027" in evidence.explanation
     freeze(dt.date(2027, 5, 2))
     assert by_topic(services.agreement_common_mode(agreement))["testbewijs"].reason == "evidence_none"
 
@@ -272,4 +272,4 @@ def test_the_test_log_shows_the_grade_and_until_when_a_test_counts(agreement, re
         None,
     )
     page = reader_a_client.get(f"/achtervang/{agreement.pk}/tests").content.decode()
-    assert "gedeeltelijk herstel" in page and "telt tot 01-05-2027" in page
+    assert "gedeeltelijk herstel" in page and "telt tot 1 mei 2027" in page

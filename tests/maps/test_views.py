@@ -193,7 +193,7 @@ def test_it_colours_by_all_regelingen_on_request_and_names_the_source(anonymous_
     cooperations.import_register(write_gr_file(tmp_path, [record]), register_date=dt.date(2026, 5, 16))
     body = _get(anonymous_client, "/kaart")
     assert _title(body, VEENENDAAL) == "Veenendaal: 0 ICT-samenwerkingen"
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in body
     body = _get(anonymous_client, "/kaart?telling=alle")
     assert _title(body, VEENENDAAL) == "Veenendaal: 1 samenwerking of regeling"
     assert '<option value="alle" selected>alle samenwerkingen en regelingen</option>' in body

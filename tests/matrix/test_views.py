@@ -116,7 +116,7 @@ def test_it_names_its_source_with_the_peildatum_of_the_register(anonymous_client
     )
     services.import_register(write_gr_file(tmp_path, [record]), register_date=dt.date(2026, 5, 16))
     body = anonymous_client.get("/matrix").content.decode()
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in body
     assert "Gemeenschappelijke regeling ICT Vallei" in body
 
 

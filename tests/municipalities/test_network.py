@@ -71,10 +71,10 @@ def test_it_offers_the_same_figures_as_a_table(anonymous_client, tmp_path):
     body_rows = table[table.index("<tbody>") :]
     first = body_rows[: body_rows.index("</tr>")]
     assert '<td class="num">2</td><td class="num">1,11</td>' in first
-    assert 'ICT Vallei</a> <span class="hint">(01-03-2016, 2 gemeenten)</span>' in first
-    assert "<td>01-01-2001</td>" in first  # together since the oldest shared regeling
+    assert 'ICT Vallei</a> <span class="hint">(1 maart 2016, 2 gemeenten)</span>' in first
+    assert "<td>1 januari 2001</td>" in first  # together since the oldest shared regeling
     assert "1 / (aantal deelnemende gemeenten − 1)" in body
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in body
 
 
 def test_it_folds_the_partners_after_the_first_twenty(anonymous_client, tmp_path):

@@ -103,7 +103,7 @@ def test_it_lists_all_regelingen_active_first_with_dates_domains_and_partners(an
     ict = section[section.index('id="ict-samenwerkingen"') : section.index('id="andere-regelingen"')]
     assert (
         "ICT Vallei" in ict
-        and "<td>01-03-2016</td>" in ict
+        and "<td>1 maart 2016</td>" in ict
         and '<a href="/gemeenten/GM0340">Rhenen</a>' in ict
     )
     other = section[section.index('id="andere-regelingen"') : section.index('class="entries-ended"')]
@@ -111,7 +111,7 @@ def test_it_lists_all_regelingen_active_first_with_dates_domains_and_partners(an
     assert "<details><summary>11 gemeenten</summary>" in other  # a long list of partners is folded
     ended = section[section.index('class="entries-ended"') :]
     assert "<summary>1 beëindigde samenwerking of uittreding</summary>" in ended and "Afvalschap Oud" in ended
-    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16-05-2026" in section
+    assert "Bron: Register van Overheidsorganisaties (KOOP), peildatum 16 mei 2026" in section
 
 
 def test_it_names_the_municipalities_it_shares_most_with_and_links_the_network(anonymous_client, tmp_path):
@@ -153,7 +153,7 @@ def test_it_shows_the_council_per_party_with_its_source(anonymous_client):
         '<svg class="council-chart"' in body and "ChristenUnie: 6 zetels" in body
     )  # the chart's description
     assert "<td>ProVeenendaal</td><td>6</td>" in body  # the table alternative
-    assert "Bron: Register van Overheidsorganisaties (KOOP), via polder, peildatum 16-05-2026" in body
+    assert "Bron: Register van Overheidsorganisaties (KOOP), via polder, peildatum 16 mei 2026" in body
 
 
 def test_it_says_which_seats_the_source_names_no_party_for(anonymous_client):

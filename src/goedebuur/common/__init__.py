@@ -15,7 +15,7 @@ from .cache import cache_anonymous_page, cached, data_version
 from .cli import to_json, write_json
 from .dates import EARLIEST_DATE, date_within
 from .errors import add_to_form, command_error, messages_by_field, one_line
-from .formatting import date, euros, number, percentage
+from .formatting import date, date_time, euros, number, percentage
 from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
 from .text import ControlCharacterValidator, describe_characters, refusal
 from .uploads import archive_message
@@ -30,6 +30,7 @@ __all__ = [
     "command_error",
     "data_version",
     "date",
+    "date_time",
     "date_within",
     "describe_characters",
     "EARLIEST_DATE",

@@ -3,7 +3,9 @@
 interface (12.345,6 and € 1.234.567), English on the English one (12,345.6). Every page, chart,
 PDF, spreadsheet note and reason text formats through these functions, never with str.replace."""
 
-from django.utils import formats
+from datetime import datetime as _datetime
+
+from django.utils import formats, timezone
 
 NO_VALUE = "—"
 
@@ -32,6 +34,15 @@ def percentage(value, decimals: int = 0) -> str:
 
 
 def date(value, format_name: str = "DATE_FORMAT") -> str:
-    if value is None:
+    """A date written out in the active language: "16 mei 2026" (Dutch), "May 16, 2026" (English).
+    One date format for people everywhere (ADR 'Dates written out'); ISO 8601 stays for machines."""
+    if value is None or value == "":
         return NO_VALUE
+    if isinstance(value, _datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     return formats.date_format(value, format_name)
+
+
+def date_time(value) -> str:
+    """A moment written out in local time: "16 mei 2026 14:05" (Dutch)."""
+    return date(value, "DATETIME_FORMAT")

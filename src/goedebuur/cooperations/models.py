@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import formatting
 from goedebuur.history.services import Versioned
 
 
@@ -193,7 +194,7 @@ def _format_date(value, precision):
         return ""
     if precision == Cooperation.Precision.YEAR:
         return str(value.year)
-    return value.strftime("%d-%m-%Y")
+    return formatting.date(value)
 
 
 class Membership(models.Model):

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
-from goedebuur.common import data_version, number
+from goedebuur.common import data_version, formatting, number
 from goedebuur.core.register import network
 from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
@@ -389,7 +389,7 @@ class MemberEntry:
     @property
     def since_display(self) -> str:
         if self.membership.joined_on:
-            return self.membership.joined_on.strftime("%d-%m-%Y")
+            return formatting.date(self.membership.joined_on)
         return self.cooperation.start_display
 
     @property
@@ -399,7 +399,7 @@ class MemberEntry:
     @property
     def until_display(self) -> str:
         if self.membership.left_on:
-            return self.membership.left_on.strftime("%d-%m-%Y")
+            return formatting.date(self.membership.left_on)
         return self.cooperation.end_display
 
 

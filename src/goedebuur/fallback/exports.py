@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from goedebuur.common import formatting
 from goedebuur.documents import WordDocument, new_pdf, pdf_bytes
 
 from . import services, testplan
@@ -26,7 +27,7 @@ class Section:
 
 
 def _date(day) -> str:
-    return day.strftime("%d-%m-%Y") if day else "-"
+    return formatting.date(day) if day else "-"
 
 
 def plan_sections(agreement: Agreement) -> list[Section]:

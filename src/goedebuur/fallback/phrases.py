@@ -13,7 +13,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from goedebuur.common import number
+from goedebuur.common import formatting, number
 from goedebuur.core.fallback import common_mode as cm
 from goedebuur.core.fallback import feasibility as ff
 from goedebuur.core.fallback import restore_schedule as rs
@@ -329,7 +329,7 @@ class PhrasedFinding:
 
 
 def _day(value) -> str:
-    return value.strftime("%d-%m-%Y") if value else _("onbekend")
+    return formatting.date(value) if value else _("onbekend")
 
 
 def _names(items) -> str:

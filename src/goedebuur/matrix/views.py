@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.common import cache_anonymous_page
+from goedebuur.common import cache_anonymous_page, formatting
 from goedebuur.cooperations import services as cooperation_services
 
 from . import exports, services, table
@@ -59,10 +59,10 @@ def matrix_xlsx(request):
         note = _(
             "Bron: Register van Overheidsorganisaties (KOOP), peildatum %(register)s, aangevuld door de "
             "gemeenten op Goede Buur; stand van %(date)s."
-        ) % {"register": f"{result.register_date:%d-%m-%Y}", "date": f"{timezone.localdate():%d-%m-%Y}"}
+        ) % {"register": formatting.date(result.register_date), "date": formatting.date(timezone.localdate())}
     else:
         note = _("Bron: register van Goede Buur, stand van %(date)s.") % {
-            "date": f"{timezone.localdate():%d-%m-%Y}"
+            "date": formatting.date(timezone.localdate())
         }
     body = exports.to_xlsx(result, note)
     response = HttpResponse(

@@ -39,7 +39,7 @@ SOURCES = [
         "url": "https://organisaties.overheid.nl/archive/exportOO.xml",
         "detail": _(
             "Alle gemeenschappelijke regelingen (art. 136 Wgr) met hun versies, deelnemers en "
-            "toetredingsdata, momentopname met peildatum 16-05-2026 (polder, commit 82b2d3b). Opgeheven "
+            "toetredingsdata, momentopname met peildatum 16 mei 2026 (polder, commit 82b2d3b). Opgeheven "
             "gemeenten zijn gekoppeld aan hun opvolger (CBS-gemeentelijke indeling). Beheerders werken het bij "
             "met goedebuur import-gr en de dagelijkse export van KOOP. Ook de samenstelling van elke gemeenteraad "
             "(zetels per partij) en het algemene web- en e-mailadres van elke gemeente komen uit deze bron."

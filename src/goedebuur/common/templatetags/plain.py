@@ -4,6 +4,8 @@
 - `{{ km|afstand }}` -> "4,7 km"; `{% afstand_uitleg "middelpunten" %}` -> what the distance measures
   (`goedebuur.common.distances`);
 - `{% term "RTO" %}` -> `<abbr title="…">RTO</abbr>`: the term with its meaning as its title;
+- `{{ day|datum }}` -> "16 mei 2026", `{{ moment|datumtijd }}` -> "16 mei 2026 14:05": the one date format
+  for people (`goedebuur.common.formatting`);
 - `{% uitleg "RTO" "RPO" %}` -> a closed "Wat betekent dit?" block explaining the terms, from the one
   glossary in `goedebuur.common.glossary`."""
 
@@ -13,7 +15,7 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from .. import distances, glossary
+from .. import distances, formatting, glossary
 
 register = template.Library()
 
@@ -43,3 +45,15 @@ def uitleg(*keys):
     return mark_safe(
         f'<details class="uitleg"><summary>{escape(_("Wat betekent dit?"))}</summary><dl>{items}</dl></details>'
     )
+
+
+@register.filter(expects_localtime=True)
+def datum(value):
+    """`{{ day|datum }}` -> "16 mei 2026" (English: "May 16, 2026"); empty for no date, so `|default:` works."""
+    return formatting.date(value) if value not in (None, "") else ""
+
+
+@register.filter(expects_localtime=True)
+def datumtijd(value):
+    """`{{ moment|datumtijd }}` -> "16 mei 2026 14:05" in local time; empty for no moment."""
+    return formatting.date_time(value) if value not in (None, "") else ""

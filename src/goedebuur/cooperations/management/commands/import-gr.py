@@ -2,7 +2,7 @@
 """`goedebuur import-gr [BESTAND] [--dry-run] [--peildatum JJJJ-MM-DD] [--json]`: load the national
 register of gemeenschappelijke regelingen (ROO) into the register.
 
-Without a file the snapshot shipped in the package is loaded (peildatum 16-05-2026); with a file, the
+Without a file the snapshot shipped in the package is loaded (peildatum 16 mei 2026); with a file, the
 official `exportOO.xml` (also gzipped) or a polder JSONL file. All or nothing: a broken or wrong file
 gives a Dutch message naming the record, changes nothing and exits with status 1. Running it twice
 changes nothing the second time."""
@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.common import command_error, write_json
+from goedebuur.common import command_error, formatting, write_json
 from goedebuur.cooperations import services
 
 
@@ -65,7 +65,7 @@ class Command(BaseCommand):
         self.stderr.write("")
         s = summary
         self.stdout.write(
-            f"GR-register, peildatum {s.register_date:%d-%m-%Y}: {s.versions} versies, {s.regelingen} regelingen "
+            f"GR-register, peildatum {formatting.date(s.register_date)}: {s.versions} versies, {s.regelingen} regelingen "
             f"met gemeenten."
         )
         self.stdout.write(

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         counts |= gemma.load_gemma()
         counts |= cooperations.load_managed_lists()
         counts["seed_cooperations_added"] = cooperations.load_seed_cooperations()
-        self.stdout.write("GR-register laden (Register van Overheidsorganisaties, peildatum 16-05-2026) ...")
+        self.stdout.write("GR-register laden (Register van Overheidsorganisaties, peildatum 16 mei 2026) ...")
         summary = cooperations.import_register()
         counts |= {
             "gr_regelingen": summary.regelingen,
