@@ -70,6 +70,21 @@ def test_an_editor_ticks_a_checklist_item(editor_a_client, trajectory):
     assert (state.status, state.note, state.updated_by.username) == ("gedaan", "Besproken", "editor-a")
 
 
+def test_a_refused_checklist_row_comes_back_with_what_was_typed_and_the_error_summary(
+    editor_a_client, trajectory
+):
+    item = ChecklistItem.objects.get(code="gedeeld-belang")
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/checklist/{item.pk}",
+        {"status": "kapot", "note": "Besproken met college"},
+    )
+    assert response.status_code == 400 and not trajectory.checklist.filter(item=item).exists()
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and f'href="#status-{item.pk}"' in body
+    assert f'id="status-{item.pk}_errors"' in body
+    assert 'value="Besproken met college"' in body
+
+
 def test_advancing_too_early_changes_nothing_and_says_why(editor_a_client, trajectory):
     editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "volgende-fase"})
     assert Trajectory.objects.get(pk=trajectory.pk).phase == "verkennen"

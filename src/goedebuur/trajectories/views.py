@@ -169,9 +169,19 @@ def trajectory_detail(request, pk):
     return render_detail(request, trajectory)
 
 
-def render_detail(request, trajectory, *, decision_form=None, invite_form=None, status=200):
+def render_detail(
+    request,
+    trajectory,
+    *,
+    decision_form=None,
+    invite_form=None,
+    checklist_form=None,
+    checklist_item=None,
+    status=200,
+):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
-    was typed, the errors next to the fields and a summary at the top of the form (status 400)."""
+    was typed, the errors next to the fields and a summary at the top of the form (status 400).
+    A failed checklist post names its item: only that row shows the bound form."""
     user = request.user
     alignment = services.picture(trajectory)
     step = services.step_status(trajectory, alignment)
@@ -206,6 +216,8 @@ def render_detail(request, trajectory, *, decision_form=None, invite_form=None, 
         and permissions.can_speak_for(user, trajectory, own.municipality),
         "decision_form": decision_form or DecisionForm(),
         "checklist_statuses": ChecklistForm.base_fields["status"].choices,
+        "checklist_form": checklist_form,
+        "checklist_item": checklist_item,
         "action_form": ActionForm(),
         "reach": services.reach(trajectory) if may_edit else None,
         "invite_form": (invite_form or InviteForm(trajectory=trajectory))

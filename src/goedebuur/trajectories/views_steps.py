@@ -161,12 +161,12 @@ def invitation_withdraw(request, pk, invitation_id):
 @login_or_404
 @login_required
 def checklist_item(request, pk, item_id):
+    """A checklist row that cannot be saved comes back on the trajectory page with the status and
+    note that were typed, the error next to the field and the summary above that row (status 400)."""
     trajectory = _editable(request, pk)
     item = get_object_or_404(ChecklistItem, pk=item_id)
-    form = ChecklistForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-    else:
+    form = ChecklistForm(request.POST, auto_id=f"%s-{item.pk}")
+    if form.is_valid():
         try:
             services.set_checklist_status(
                 trajectory,
@@ -178,11 +178,13 @@ def checklist_item(request, pk, item_id):
             )
         except EditConflict as conflict:
             messages.error(request, conflict_message(conflict))
+            return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
         except ValidationError as error:
-            _report(request, error=error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Checklistpunt '%(title)s' bijgewerkt.") % {"title": item.title})
-    return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
+            return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
+    return render_detail(request, trajectory, checklist_form=form, checklist_item=item, status=400)
 
 
 @require_POST
