@@ -177,11 +177,13 @@ def render_detail(
     invite_form=None,
     checklist_form=None,
     checklist_item=None,
+    action_form=None,
     status=200,
 ):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
     was typed, the errors next to the fields and a summary at the top of the form (status 400).
-    A failed checklist post names its item: only that row shows the bound form."""
+    A failed checklist post names its item: only that row shows the bound form; a failed step
+    comes back on the form of the action that was chosen."""
     user = request.user
     alignment = services.picture(trajectory)
     step = services.step_status(trajectory, alignment)
@@ -219,6 +221,7 @@ def render_detail(
         "checklist_form": checklist_form,
         "checklist_item": checklist_item,
         "action_form": ActionForm(),
+        "failed_action": action_form,
         "reach": services.reach(trajectory) if may_edit else None,
         "invite_form": (invite_form or InviteForm(trajectory=trajectory))
         if may_edit and trajectory.state != "gestopt"

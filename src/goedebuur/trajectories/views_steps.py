@@ -269,30 +269,36 @@ def acknowledge(request, pk):
 @login_or_404
 @login_required
 def action(request, pk):
+    """A step that cannot be taken comes back on the trajectory page with the reason that was typed
+    and the summary of what stands in the way above that action's form (status 400)."""
     trajectory = _editable(request, pk)
-    form = ActionForm(request.POST)
-    if not form.is_valid():
+    code = request.POST.get("action", "")
+    form = ActionForm(request.POST, auto_id=f"%s-{slugify(code)}")
+    if "action" in form.errors:
         _report(request, form)
         return redirect(trajectory)
-    try:
-        trajectory = services.take_action(
-            trajectory,
-            form.cleaned_data["action"],
-            request.user,
-            form.cleaned_data["reason"],
-            revision=form.cleaned_data["revision"],
-        )
-    except EditConflict as conflict:
-        messages.error(request, conflict_message(conflict))
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        messages.success(
-            request,
-            _("Het traject is nu in de fase %(phase)s (%(state)s).")
-            % {"phase": trajectory.get_phase_display(), "state": trajectory.get_state_display()},
-        )
-    return redirect(trajectory)
+    if form.is_valid():
+        try:
+            trajectory = services.take_action(
+                trajectory,
+                form.cleaned_data["action"],
+                request.user,
+                form.cleaned_data["reason"],
+                revision=form.cleaned_data["revision"],
+            )
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(trajectory)
+        except ValidationError as error:
+            add_to_form(form, error, {"action": None})
+        else:
+            messages.success(
+                request,
+                _("Het traject is nu in de fase %(phase)s (%(state)s).")
+                % {"phase": trajectory.get_phase_display(), "state": trajectory.get_state_display()},
+            )
+            return redirect(trajectory)
+    return render_detail(request, trajectory, action_form=form, status=400)
 
 
 @require_POST
