@@ -178,6 +178,7 @@ def render_detail(
     checklist_form=None,
     checklist_item=None,
     action_form=None,
+    case_form=None,
     status=200,
 ):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
@@ -199,9 +200,12 @@ def render_detail(
         "participants": list(trajectory.participants.all()),
         "linked_cases": linked,
         "hidden_cases": hidden_cases,
-        "case_form": BusinessCaseLinkForm(initial={"business_cases": linked}, cases=linkable)
-        if linkable is not None and linkable.exists()
-        else None,
+        "case_form": case_form
+        or (
+            BusinessCaseLinkForm(initial={"business_cases": linked}, cases=linkable)
+            if linkable is not None and linkable.exists()
+            else None
+        ),
         "timeline": _timeline(trajectory),
         "status": step,
         "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in step.allowed],

@@ -323,18 +323,19 @@ def promote(request, pk):
 @login_or_404
 @login_required
 def business_cases(request, pk):
+    """Links that cannot be saved come back on the trajectory page with the choices that were
+    ticked, the error next to the field and the summary above the form (status 400)."""
     trajectory = _editable(request, pk)
     form = BusinessCaseLinkForm(request.POST, cases=services.linkable_cases(trajectory, request.user))
-    if not form.is_valid():
-        _report(request, form)
-    else:
+    if form.is_valid():
         try:
             services.link_business_cases(trajectory, form.cleaned_data["business_cases"], request.user)
         except ValidationError as error:
-            _report(request, error=error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("De gekoppelde businesscases zijn bijgewerkt."))
-    return redirect(f"{trajectory.get_absolute_url()}#businesscases")
+            return redirect(f"{trajectory.get_absolute_url()}#businesscases")
+    return render_detail(request, trajectory, case_form=form, status=400)
 
 
 @login_or_404
