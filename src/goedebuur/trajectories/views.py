@@ -179,6 +179,7 @@ def render_detail(
     checklist_item=None,
     action_form=None,
     case_form=None,
+    respond_form=None,
     status=200,
 ):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
@@ -226,6 +227,7 @@ def render_detail(
         "checklist_item": checklist_item,
         "action_form": ActionForm(),
         "failed_action": action_form,
+        "respond_form": respond_form,
         "reach": services.reach(trajectory) if may_edit else None,
         "invite_form": (invite_form or InviteForm(trajectory=trajectory))
         if may_edit and trajectory.state != "gestopt"

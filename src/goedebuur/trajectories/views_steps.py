@@ -27,6 +27,7 @@ from .forms import (
     ContactInviteForm,
     DecisionForm,
     InviteForm,
+    RespondForm,
 )
 from .models import Ambition, ChecklistItem
 from .views import login_or_404, render_detail, report_reach, trajectory_or_404
@@ -55,22 +56,27 @@ def _report(request, form=None, error: ValidationError | None = None):
 @login_or_404
 @login_required
 def respond(request, pk):
+    """An answer that cannot be recorded comes back on the trajectory page with the summary in the
+    invitation card (status 400); an answer other than the two buttons changes nothing."""
     trajectory = trajectory_or_404(request, pk)
     services.check_may_respond(request.user, trajectory)
-    accept = request.POST.get("answer") == "aannemen"
-    try:
-        services.respond(trajectory, request.user.municipality, accept, request.user)
-    except EditConflict as conflict:
-        messages.error(request, conflict_message(conflict))
-        return redirect(trajectory)
-    except ValidationError as error:
-        _report(request, error=error)
-        return redirect(trajectory)
-    if accept:
-        messages.success(request, _("U neemt deel aan dit traject."))
-        return redirect(trajectory)
-    messages.success(request, _("U hebt de uitnodiging afgewezen."))
-    return redirect("trajectories:list")
+    form = RespondForm(request.POST, auto_id="respond_%s")
+    if form.is_valid():
+        accept = form.cleaned_data["answer"] == "aannemen"
+        try:
+            services.respond(trajectory, request.user.municipality, accept, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(trajectory)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            if accept:
+                messages.success(request, _("U neemt deel aan dit traject."))
+                return redirect(trajectory)
+            messages.success(request, _("U hebt de uitnodiging afgewezen."))
+            return redirect("trajectories:list")
+    return render_detail(request, trajectory, respond_form=form, status=400)
 
 
 @require_POST
