@@ -94,6 +94,18 @@ def test_it_refuses_a_cooperation_without_the_editors_own_municipality(editor_a_
     assert not Cooperation.objects.exists()
 
 
+def test_a_refused_cooperation_keeps_the_members_in_the_municipality_pickers(editor_a_client):
+    data = _form_data(name="Werkplek Vallei", members=(VEENENDAAL, RENSWOUDE))
+    data["sources"] = "http://"
+    response = editor_a_client.post("/samenwerkingen/nieuw", data)
+    assert response.status_code == 400 and not Cooperation.objects.exists()
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and 'value="Werkplek Vallei"' in body
+    assert body.count('data-picker="municipalities"') == 3
+    renswoude = Municipality.objects.get(code=RENSWOUDE)
+    assert f'<option value="{renswoude.pk}" selected data-code="{RENSWOUDE}">Renswoude</option>' in body
+
+
 def test_it_refuses_an_invalid_source_url(editor_a_client):
     data = _form_data()
     data["sources"] = "http://"

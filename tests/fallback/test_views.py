@@ -114,6 +114,25 @@ def test_an_editor_cannot_create_an_agreement_between_two_other_municipalities(e
     assert not Agreement.objects.exists()
 
 
+def test_a_refused_agreement_keeps_the_chosen_parties_in_the_municipality_pickers(editor_a_client):
+    from goedebuur.municipalities.models import Municipality
+
+    ids = dict(Municipality.objects.filter(code__in=["GM0345", "GM0340"]).values_list("code", "pk"))
+    response = editor_a_client.post(
+        "/achtervang/nieuw",
+        agreement_post(
+            party_a=ids["GM0345"], party_b=ids["GM0340"], link_mbps="veel", escalation="Bel de CIO"
+        ),
+    )
+    assert response.status_code == 400 and not Agreement.objects.exists()
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and 'href="#id_link_mbps"' in body
+    assert body.count('data-picker="municipalities"') == 2
+    assert f'<option value="{ids["GM0345"]}" selected data-code="GM0345">Veenendaal</option>' in body
+    assert f'<option value="{ids["GM0340"]}" selected data-code="GM0340">Rhenen</option>' in body
+    assert "Bel de CIO" in body
+
+
 def test_a_reader_cannot_create_an_agreement(reader_a_client):
     assert reader_a_client.get("/achtervang/nieuw").status_code == 403
 

@@ -223,7 +223,7 @@ EXPECTED = {
     'trajecten/<int:pk>/besluiten': '405 405 405 405 405 | 302 403 400 404 400',
     'trajecten/<int:pk>/bewerken': '302 403 200 404 200 | 302 403 400 404 400',
     'trajecten/<int:pk>/businesscases': '405 405 405 405 405 | 302 403 302 404 302',
-    'trajecten/<int:pk>/checklist/<int:item_id>': '405 405 405 405 405 | 302 403 302 404 302',
+    'trajecten/<int:pk>/checklist/<int:item_id>': '405 405 405 405 405 | 302 403 400 404 400',
     'trajecten/<int:pk>/documenten/<slug:kind>.<str:fmt>': '302 200 200 404 200 | 302 200 200 404 200',
     'trajecten/<int:pk>/e-mailuitnodigingen': '405 405 405 405 405 | 302 403 302 404 302',
     'trajecten/<int:pk>/e-mailuitnodigingen/<int:invitation_id>/intrekken': '405 405 405 405 405 | 302 403 302 404 302',

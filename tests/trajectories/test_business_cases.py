@@ -33,6 +33,23 @@ def test_a_partner_links_a_case_and_the_page_shows_it(editor_a, editor_a_client,
     assert f'href="{case.get_absolute_url()}"' in page
 
 
+def test_a_refused_link_comes_back_with_the_ticked_cases_and_the_error_summary(
+    editor_a, editor_b, editor_a_client, trajectory
+):
+    case = case_of(editor_a, VEENENDAAL, RHENEN)
+    outsider_case = case_of(editor_b, UTRECHT, "GM0307", name="Utrecht en Amersfoort")
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/businesscases", {"business_cases": [case.pk, outsider_case.pk]}
+    )
+    assert response.status_code == 400 and not trajectory.business_cases.exists()
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and 'id="id_business_cases_errors"' in body
+    assert (
+        f'name="business_cases" value="{case.pk}" aria-invalid="true" id="id_business_cases_0" checked>'
+        in body
+    )
+
+
 def test_it_refuses_a_case_of_an_outsider(editor_a, editor_b, trajectory):
     outsider_case = case_of(editor_b, UTRECHT, "GM0307", name="Utrecht en Amersfoort")
     admin = make_user(None, admin=True, username="beheer")

@@ -70,11 +70,37 @@ def test_an_editor_ticks_a_checklist_item(editor_a_client, trajectory):
     assert (state.status, state.note, state.updated_by.username) == ("gedaan", "Besproken", "editor-a")
 
 
-def test_advancing_too_early_changes_nothing_and_says_why(editor_a_client, trajectory):
-    editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "volgende-fase"})
+def test_a_refused_checklist_row_comes_back_with_what_was_typed_and_the_error_summary(
+    editor_a_client, trajectory
+):
+    item = ChecklistItem.objects.get(code="gedeeld-belang")
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/checklist/{item.pk}",
+        {"status": "kapot", "note": "Besproken met college"},
+    )
+    assert response.status_code == 400 and not trajectory.checklist.filter(item=item).exists()
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and f'href="#status-{item.pk}"' in body
+    assert f'id="status-{item.pk}_errors"' in body
+    assert 'value="Besproken met college"' in body
+
+
+def test_advancing_too_early_changes_nothing_and_says_why_in_the_error_summary(editor_a_client, trajectory):
+    response = editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "volgende-fase"})
+    assert response.status_code == 400
     assert Trajectory.objects.get(pk=trajectory.pk).phase == "verkennen"
-    page = editor_a_client.get(trajectory.get_absolute_url()).content.decode()
-    assert "Niet opgeslagen" in page
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and "Er is nog geen go-besluit vastgelegd" in body
+
+
+def test_a_refused_pause_comes_back_with_the_reason_that_was_typed(editor_a_client, trajectory):
+    response = editor_a_client.post(
+        f"/trajecten/{trajectory.pk}/stap", {"action": "pauzeren", "reason": "x" * 2001}
+    )
+    assert response.status_code == 400 and Trajectory.objects.get(pk=trajectory.pk).state == "actief"
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and 'href="#reason-pauzeren"' in body
+    assert f'value="{"x" * 2001}"' in body and 'id="reason-pauzeren_errors"' in body
 
 
 def test_a_decision_and_the_checklist_open_the_next_phase(editor_a_client, trajectory):

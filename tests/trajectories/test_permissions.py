@@ -86,6 +86,18 @@ def test_an_invitee_sees_the_trajectory_and_answers(editor_b_client, trajectory)
     assert editor_b_client.get(trajectory.get_absolute_url()).status_code == 404
 
 
+def test_an_answer_other_than_the_two_buttons_comes_back_with_the_summary_and_changes_nothing(
+    editor_b_client, trajectory
+):
+    services.invite(trajectory, [municipality(UTRECHT)], None)
+    response = editor_b_client.post(f"/trajecten/{trajectory.pk}/uitnodiging", {"answer": "misschien"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and "Antwoord: Kies aannemen of afwijzen." in body
+    assert "Uitnodiging aannemen" in body
+    assert trajectory.participants.get(municipality=municipality(UTRECHT)).status == "uitgenodigd"
+
+
 def test_a_partner_cannot_answer_an_invitation_it_does_not_have(editor_a_client, trajectory):
     response = editor_a_client.post(f"/trajecten/{trajectory.pk}/uitnodiging", {"answer": "aannemen"})
     assert response.status_code == 403

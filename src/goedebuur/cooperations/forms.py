@@ -5,6 +5,7 @@ refusals the page shows through `goedebuur.common.add_to_form(EntryErrors(form, 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalityPicker
 from goedebuur.history.services import revision_field
 from goedebuur.municipalities import services as municipalities
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
@@ -294,6 +295,7 @@ class MemberForm(forms.Form):
         queryset=Municipality.objects.order_by("name"),
         required=False,
         empty_label=_("Kies een gemeente"),
+        widget=MunicipalityPicker,
     )
     role = forms.ChoiceField(
         label=_("Rol"), choices=Membership.Role.choices, initial=Membership.Role.DEELNEMER, required=False

@@ -6,6 +6,7 @@ the fields (`goedebuur.common.add_to_form`)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalityPicker
 from goedebuur.history.services import revision_field
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
@@ -91,6 +92,8 @@ class AgreementForm(forms.ModelForm):
             "review_date",
         ]
         widgets = {
+            "party_a": MunicipalityPicker,
+            "party_b": MunicipalityPicker,
             "start_date": DateInput(),
             "review_date": DateInput(),
             "contacts_a": forms.Textarea(attrs={"rows": 3}),

@@ -205,6 +205,20 @@ class BusinessCaseLinkForm(forms.Form):
         self.fields["business_cases"].label_from_instance = lambda case: f"{case.name} ({case.owner.name})"
 
 
+class RespondForm(forms.Form):
+    """The answer to an invitation: the button that was pressed. Anything else is refused rather
+    than read as a refusal."""
+
+    answer = forms.ChoiceField(
+        label=_("Antwoord"),
+        choices=[("aannemen", "aannemen"), ("afwijzen", "afwijzen")],
+        error_messages={
+            "required": _("Kies aannemen of afwijzen."),
+            "invalid_choice": _("Kies aannemen of afwijzen."),
+        },
+    )
+
+
 class ContactInviteForm(forms.Form):
     """Invite a person at an invited municipality by e-mail (the rules: services.invite_contact)."""
 

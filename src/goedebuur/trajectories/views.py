@@ -169,9 +169,23 @@ def trajectory_detail(request, pk):
     return render_detail(request, trajectory)
 
 
-def render_detail(request, trajectory, *, decision_form=None, invite_form=None, status=200):
+def render_detail(
+    request,
+    trajectory,
+    *,
+    decision_form=None,
+    invite_form=None,
+    checklist_form=None,
+    checklist_item=None,
+    action_form=None,
+    case_form=None,
+    respond_form=None,
+    status=200,
+):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
-    was typed, the errors next to the fields and a summary at the top of the form (status 400)."""
+    was typed, the errors next to the fields and a summary at the top of the form (status 400).
+    A failed checklist post names its item: only that row shows the bound form; a failed step
+    comes back on the form of the action that was chosen."""
     user = request.user
     alignment = services.picture(trajectory)
     step = services.step_status(trajectory, alignment)
@@ -187,9 +201,12 @@ def render_detail(request, trajectory, *, decision_form=None, invite_form=None, 
         "participants": list(trajectory.participants.all()),
         "linked_cases": linked,
         "hidden_cases": hidden_cases,
-        "case_form": BusinessCaseLinkForm(initial={"business_cases": linked}, cases=linkable)
-        if linkable is not None and linkable.exists()
-        else None,
+        "case_form": case_form
+        or (
+            BusinessCaseLinkForm(initial={"business_cases": linked}, cases=linkable)
+            if linkable is not None and linkable.exists()
+            else None
+        ),
         "timeline": _timeline(trajectory),
         "status": step,
         "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in step.allowed],
@@ -206,7 +223,11 @@ def render_detail(request, trajectory, *, decision_form=None, invite_form=None, 
         and permissions.can_speak_for(user, trajectory, own.municipality),
         "decision_form": decision_form or DecisionForm(),
         "checklist_statuses": ChecklistForm.base_fields["status"].choices,
+        "checklist_form": checklist_form,
+        "checklist_item": checklist_item,
         "action_form": ActionForm(),
+        "failed_action": action_form,
+        "respond_form": respond_form,
         "reach": services.reach(trajectory) if may_edit else None,
         "invite_form": (invite_form or InviteForm(trajectory=trajectory))
         if may_edit and trajectory.state != "gestopt"

@@ -27,6 +27,7 @@ from .forms import (
     ContactInviteForm,
     DecisionForm,
     InviteForm,
+    RespondForm,
 )
 from .models import Ambition, ChecklistItem
 from .views import login_or_404, render_detail, report_reach, trajectory_or_404
@@ -55,22 +56,27 @@ def _report(request, form=None, error: ValidationError | None = None):
 @login_or_404
 @login_required
 def respond(request, pk):
+    """An answer that cannot be recorded comes back on the trajectory page with the summary in the
+    invitation card (status 400); an answer other than the two buttons changes nothing."""
     trajectory = trajectory_or_404(request, pk)
     services.check_may_respond(request.user, trajectory)
-    accept = request.POST.get("answer") == "aannemen"
-    try:
-        services.respond(trajectory, request.user.municipality, accept, request.user)
-    except EditConflict as conflict:
-        messages.error(request, conflict_message(conflict))
-        return redirect(trajectory)
-    except ValidationError as error:
-        _report(request, error=error)
-        return redirect(trajectory)
-    if accept:
-        messages.success(request, _("U neemt deel aan dit traject."))
-        return redirect(trajectory)
-    messages.success(request, _("U hebt de uitnodiging afgewezen."))
-    return redirect("trajectories:list")
+    form = RespondForm(request.POST, auto_id="respond_%s")
+    if form.is_valid():
+        accept = form.cleaned_data["answer"] == "aannemen"
+        try:
+            services.respond(trajectory, request.user.municipality, accept, request.user)
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(trajectory)
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            if accept:
+                messages.success(request, _("U neemt deel aan dit traject."))
+                return redirect(trajectory)
+            messages.success(request, _("U hebt de uitnodiging afgewezen."))
+            return redirect("trajectories:list")
+    return render_detail(request, trajectory, respond_form=form, status=400)
 
 
 @require_POST
@@ -161,12 +167,12 @@ def invitation_withdraw(request, pk, invitation_id):
 @login_or_404
 @login_required
 def checklist_item(request, pk, item_id):
+    """A checklist row that cannot be saved comes back on the trajectory page with the status and
+    note that were typed, the error next to the field and the summary above that row (status 400)."""
     trajectory = _editable(request, pk)
     item = get_object_or_404(ChecklistItem, pk=item_id)
-    form = ChecklistForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-    else:
+    form = ChecklistForm(request.POST, auto_id=f"%s-{item.pk}")
+    if form.is_valid():
         try:
             services.set_checklist_status(
                 trajectory,
@@ -178,11 +184,13 @@ def checklist_item(request, pk, item_id):
             )
         except EditConflict as conflict:
             messages.error(request, conflict_message(conflict))
+            return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
         except ValidationError as error:
-            _report(request, error=error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Checklistpunt '%(title)s' bijgewerkt.") % {"title": item.title})
-    return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
+            return redirect(f"{trajectory.get_absolute_url()}#checklist-{item.phase}")
+    return render_detail(request, trajectory, checklist_form=form, checklist_item=item, status=400)
 
 
 @require_POST
@@ -267,30 +275,36 @@ def acknowledge(request, pk):
 @login_or_404
 @login_required
 def action(request, pk):
+    """A step that cannot be taken comes back on the trajectory page with the reason that was typed
+    and the summary of what stands in the way above that action's form (status 400)."""
     trajectory = _editable(request, pk)
-    form = ActionForm(request.POST)
-    if not form.is_valid():
+    code = request.POST.get("action", "")
+    form = ActionForm(request.POST, auto_id=f"%s-{slugify(code)}")
+    if "action" in form.errors:
         _report(request, form)
         return redirect(trajectory)
-    try:
-        trajectory = services.take_action(
-            trajectory,
-            form.cleaned_data["action"],
-            request.user,
-            form.cleaned_data["reason"],
-            revision=form.cleaned_data["revision"],
-        )
-    except EditConflict as conflict:
-        messages.error(request, conflict_message(conflict))
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        messages.success(
-            request,
-            _("Het traject is nu in de fase %(phase)s (%(state)s).")
-            % {"phase": trajectory.get_phase_display(), "state": trajectory.get_state_display()},
-        )
-    return redirect(trajectory)
+    if form.is_valid():
+        try:
+            trajectory = services.take_action(
+                trajectory,
+                form.cleaned_data["action"],
+                request.user,
+                form.cleaned_data["reason"],
+                revision=form.cleaned_data["revision"],
+            )
+        except EditConflict as conflict:
+            messages.error(request, conflict_message(conflict))
+            return redirect(trajectory)
+        except ValidationError as error:
+            add_to_form(form, error, {"action": None})
+        else:
+            messages.success(
+                request,
+                _("Het traject is nu in de fase %(phase)s (%(state)s).")
+                % {"phase": trajectory.get_phase_display(), "state": trajectory.get_state_display()},
+            )
+            return redirect(trajectory)
+    return render_detail(request, trajectory, action_form=form, status=400)
 
 
 @require_POST
@@ -315,18 +329,19 @@ def promote(request, pk):
 @login_or_404
 @login_required
 def business_cases(request, pk):
+    """Links that cannot be saved come back on the trajectory page with the choices that were
+    ticked, the error next to the field and the summary above the form (status 400)."""
     trajectory = _editable(request, pk)
     form = BusinessCaseLinkForm(request.POST, cases=services.linkable_cases(trajectory, request.user))
-    if not form.is_valid():
-        _report(request, form)
-    else:
+    if form.is_valid():
         try:
             services.link_business_cases(trajectory, form.cleaned_data["business_cases"], request.user)
         except ValidationError as error:
-            _report(request, error=error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("De gekoppelde businesscases zijn bijgewerkt."))
-    return redirect(f"{trajectory.get_absolute_url()}#businesscases")
+            return redirect(f"{trajectory.get_absolute_url()}#businesscases")
+    return render_detail(request, trajectory, case_form=form, status=400)
 
 
 @login_or_404
