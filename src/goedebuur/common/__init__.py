@@ -13,7 +13,7 @@ Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
 from .cache import cache_anonymous_page, cached, data_version
 from .cli import to_json, write_json
-from .dates import EARLIEST_DATE, date_within
+from .dates import EARLIEST_DATE, date_within, years_from
 from .errors import add_to_form, command_error, messages_by_field, one_line
 from .formatting import date, date_time, euros, number, percentage
 from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
@@ -32,6 +32,7 @@ __all__ = [
     "date",
     "date_time",
     "date_within",
+    "years_from",
     "describe_characters",
     "EARLIEST_DATE",
     "euros",

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date as format_date
 from goedebuur.history.services import Versioned
 
 
@@ -194,7 +194,7 @@ def _format_date(value, precision):
         return ""
     if precision == Cooperation.Precision.YEAR:
         return str(value.year)
-    return formatting.date(value)
+    return format_date(value)
 
 
 class Membership(models.Model):

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date as format_date
 from goedebuur.core.register import gr, gr_file
 from goedebuur.core.register.domains import classify
 from goedebuur.history import services as history
@@ -499,7 +499,7 @@ def _sync_versions(cooperation, entry: OfficialEntry) -> None:
 
 def _note(day, creating, linking, joined, left, ended, municipalities) -> str:
     names = lambda codes: ", ".join(municipalities[c].name for c in codes)  # noqa: E731
-    parts = [_("GR-register, peildatum %(date)s") % {"date": formatting.date(day)}]
+    parts = [_("GR-register, peildatum %(date)s") % {"date": format_date(day)}]
     if linking:
         parts.append(_("gekoppeld aan de regeling in het register"))
     if joined:

@@ -19,7 +19,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
-from goedebuur.common import data_version, formatting, number
+from goedebuur.common import data_version, number
+from goedebuur.common import date as format_date
 from goedebuur.core.register import network
 from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
@@ -389,7 +390,7 @@ class MemberEntry:
     @property
     def since_display(self) -> str:
         if self.membership.joined_on:
-            return formatting.date(self.membership.joined_on)
+            return format_date(self.membership.joined_on)
         return self.cooperation.start_display
 
     @property
@@ -399,7 +400,7 @@ class MemberEntry:
     @property
     def until_display(self) -> str:
         if self.membership.left_on:
-            return formatting.date(self.membership.left_on)
+            return format_date(self.membership.left_on)
         return self.cooperation.end_display
 
 

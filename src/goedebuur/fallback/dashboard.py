@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date as format_date
 from goedebuur.pages.services import DashboardItem, Section
 
 from . import testplan
@@ -32,7 +32,7 @@ def sections(user) -> list[Section]:
                 text=_("%(kind)s achtervang %(a)s – %(b)s is te laat")
                 % {"kind": planned.get_kind_display(), "a": a.party_a.name, "b": a.party_b.name},
                 url=reverse("fallback:tests", args=[a.pk]),
-                note=_("gepland op %(date)s") % {"date": formatting.date(planned.planned_date)},
+                note=_("gepland op %(date)s") % {"date": format_date(planned.planned_date)},
                 urgent=True,
             )
         )
@@ -45,7 +45,7 @@ def sections(user) -> list[Section]:
                 % {"text": action.description, "a": a.party_a.name, "b": a.party_b.name},
                 url=reverse("fallback:tests", args=[a.pk]),
                 note=_("%(owner)s, uiterlijk %(date)s")
-                % {"owner": action.owner, "date": formatting.date(action.due_date)},
+                % {"owner": action.owner, "date": format_date(action.due_date)},
                 urgent=late,
             )
         )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date as format_date
 from goedebuur.documents import WordDocument, new_pdf, pdf_bytes
 
 from . import services, testplan
@@ -27,7 +27,7 @@ class Section:
 
 
 def _date(day) -> str:
-    return formatting.date(day) if day else "-"
+    return format_date(day) if day else "-"
 
 
 def plan_sections(agreement: Agreement) -> list[Section]:

@@ -13,7 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date as format_date
 from goedebuur.history.services import Versioned
 
 BIV_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3)]
@@ -292,7 +292,7 @@ class PlannedTest(models.Model):
         verbose_name_plural = _("geplande tests")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {formatting.date(self.planned_date)}"
+        return f"{self.get_kind_display()} {format_date(self.planned_date)}"
 
 
 class TestGrade(models.TextChoices):
@@ -324,7 +324,7 @@ class TestRecord(models.Model):
         verbose_name_plural = _("testverslagen")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {formatting.date(self.date)}"
+        return f"{self.get_kind_display()} {format_date(self.date)}"
 
 
 class ServiceResult(models.Model):

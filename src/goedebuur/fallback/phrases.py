@@ -13,7 +13,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from goedebuur.common import formatting, number
+from goedebuur.common import date as format_date
+from goedebuur.common import number
 from goedebuur.core.fallback import common_mode as cm
 from goedebuur.core.fallback import feasibility as ff
 from goedebuur.core.fallback import restore_schedule as rs
@@ -329,7 +330,7 @@ class PhrasedFinding:
 
 
 def _day(value) -> str:
-    return formatting.date(value) if value else _("onbekend")
+    return format_date(value) if value else _("onbekend")
 
 
 def _names(items) -> str:

@@ -35,7 +35,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date_time as format_date_time
 from goedebuur.core.history import diff_snapshots
 
 from .models import ChangeRecord
@@ -75,7 +75,7 @@ class Tracker(ABC):
         return str(instance.pk)
 
     def restore_note(self, record: ChangeRecord) -> str:
-        return _("hersteld naar de versie van %(at)s") % {"at": formatting.date_time(record.at)}
+        return _("hersteld naar de versie van %(at)s") % {"at": format_date_time(record.at)}
 
 
 def register(tracker_class: type[Tracker]) -> type[Tracker]:

@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.common import cache_anonymous_page, formatting
+from goedebuur.common import cache_anonymous_page
+from goedebuur.common import date as format_date
 from goedebuur.cooperations import services as cooperation_services
 
 from . import exports, services, table
@@ -59,10 +60,10 @@ def matrix_xlsx(request):
         note = _(
             "Bron: Register van Overheidsorganisaties (KOOP), peildatum %(register)s, aangevuld door de "
             "gemeenten op Goede Buur; stand van %(date)s."
-        ) % {"register": formatting.date(result.register_date), "date": formatting.date(timezone.localdate())}
+        ) % {"register": format_date(result.register_date), "date": format_date(timezone.localdate())}
     else:
         note = _("Bron: register van Goede Buur, stand van %(date)s.") % {
-            "date": formatting.date(timezone.localdate())
+            "date": format_date(timezone.localdate())
         }
     body = exports.to_xlsx(result, note)
     response = HttpResponse(

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from goedebuur.common import formatting
+from goedebuur.common import date as format_date
 
 ROW_HEIGHT = 28
 LABEL_WIDTH = 230
@@ -69,7 +69,7 @@ def timeline(result, limit: int = 30) -> Timeline | None:
         if len(label) > 34:
             label = label[:33] + "…"
         marks = [
-            TimelineMark(x(c.end_date), f"{c.municipality_name}: {formatting.date(c.end_date)}")
+            TimelineMark(x(c.end_date), f"{c.municipality_name}: {format_date(c.end_date)}")
             for c in group.contracts
             if c.visible
         ]
@@ -84,5 +84,5 @@ def timeline(result, limit: int = 30) -> Timeline | None:
         rows=rows,
         today_x=left,
         title=_("Tijdlijn van %(n)s inkoopkansen, van %(start)s tot %(end)s")
-        % {"n": len(rows), "start": formatting.date(start), "end": formatting.date(end)},
+        % {"n": len(rows), "start": format_date(start), "end": format_date(end)},
     )

@@ -7,8 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.common import MunicipalitiesPicker, MunicipalityPicker
-from goedebuur.common.dates import years_from
+from goedebuur.common import MunicipalitiesPicker, MunicipalityPicker, years_from
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.core.trajectory.workflow import ACTIONS
 from goedebuur.history.services import revision_field

@@ -14,7 +14,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.common import command_error, formatting, write_json
+from goedebuur.common import command_error, write_json
+from goedebuur.common import date as format_date
 from goedebuur.cooperations import services
 
 
@@ -65,7 +66,7 @@ class Command(BaseCommand):
         self.stderr.write("")
         s = summary
         self.stdout.write(
-            f"GR-register, peildatum {formatting.date(s.register_date)}: {s.versions} versies, {s.regelingen} regelingen "
+            f"GR-register, peildatum {format_date(s.register_date)}: {s.versions} versies, {s.regelingen} regelingen "
             f"met gemeenten."
         )
         self.stdout.write(

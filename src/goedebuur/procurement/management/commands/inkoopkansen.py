@@ -6,7 +6,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 
-from goedebuur.common import command_error, formatting, write_json
+from goedebuur.common import command_error, write_json
+from goedebuur.common import date as format_date
 from goedebuur.procurement import services
 from goedebuur.procurement.api.serializers import ResultSerializer
 
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         focus = f" met {result.focus[1]}" if result.focus else ""
         self.stdout.write(
             f"{len(result.groups)} inkoopkansen{focus}, partners in {result.area_name}, venster "
-            f"{result.request.months} maanden, einddata {formatting.date(result.today)} tot {formatting.date(result.horizon)}; "
+            f"{result.request.months} maanden, einddata {format_date(result.today)} tot {format_date(result.horizon)}; "
             f"{result.contracts_considered} contracten van {result.municipalities_considered} gemeenten; "
             f"{result.seconds:.3f} s"
         )
@@ -72,5 +73,5 @@ class Command(BaseCommand):
                 cost = "onbekend" if c.yearly_cost is None else f"€ {c.yearly_cost}"
                 demo = " (demo)" if c.is_demo else ""
                 self.stdout.write(
-                    f"   - {c.municipality_name}{demo}: {c.supplier} {c.product}, einde {formatting.date(c.end_date)}, {cost}"
+                    f"   - {c.municipality_name}{demo}: {c.supplier} {c.product}, einde {format_date(c.end_date)}, {cost}"
                 )
