@@ -16,7 +16,9 @@ from goedebuur.accounts.models import RecoveryCode, SecondFactor, User
 from .conftest import START, give_factor
 
 BEFORE = [("accounts", "0004_second_factor")]
-AFTER = [("accounts", "0007_second_factor_proxy")]
+# Forward again to every app's latest migration, not to 0007: accounts' later migrations (0008, the
+# invitations) are unapplied by going back and must be there for the tests that follow in this process.
+AFTER = None
 SECRET = base64.b32encode(b"an-enrolled-secret!!").decode().rstrip("=")
 CODES = ["abcde-fghjk", "mnpqr-stuvw"]
 
@@ -24,6 +26,7 @@ CODES = ["abcde-fghjk", "mnpqr-stuvw"]
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
+    targets = targets or executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
 

@@ -117,6 +117,7 @@ class InvitationAccountForm(forms.Form):
     )
     password = forms.CharField(
         label=_("Wachtwoord"),
+        max_length=128,
         strip=False,
         help_text=_("Ten minste 12 tekens, niet te gewoon en niet te veel gelijk aan uw naam."),
         error_messages={"required": _("Kies een wachtwoord.")},
@@ -124,6 +125,7 @@ class InvitationAccountForm(forms.Form):
     )
     password_again = forms.CharField(
         label=_("Wachtwoord nogmaals"),
+        max_length=128,
         strip=False,
         error_messages={"required": _("Herhaal het wachtwoord.")},
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
