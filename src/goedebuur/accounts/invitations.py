@@ -307,7 +307,11 @@ def refusal(invitation: Invitation | None) -> str:
 
 
 def _usable(invitation: Invitation) -> Invitation:
-    locked = Invitation.objects.select_for_update().select_related("municipality").get(pk=invitation.pk)
+    locked = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .get(pk=invitation.pk)
+    )
     reason = refusal(locked)
     if reason:
         raise ValidationError(reason, code="unusable")

@@ -145,7 +145,8 @@ def answer(cooperation: Cooperation, municipality, user, agree: bool) -> MemberC
     municipality has no say."""
     with transaction.atomic():
         change = (
-            cooperation.member_changes.select_for_update()
+            # lock the change row only: PostgreSQL refuses FOR UPDATE on the nullable side of the join
+            cooperation.member_changes.select_for_update(of=("self",))
             .filter(status=OPEN, municipality=municipality)
             .select_related("municipality")
             .first()
