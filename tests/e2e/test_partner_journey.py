@@ -33,6 +33,7 @@ def test_a_visitor_reranks_the_partners_of_rhenen_without_a_reload_and_compares_
     page.goto(page.base_url + "/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Partners").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Partners vinden")
+    page.wait_for_load_state("load")  # the deferred script that submits on a new municipality has run
 
     page.get_by_label("Gemeente", exact=True).select_option(label="Rhenen")  # a new municipality: a new page
     expect(page).to_have_url(re.compile(r"gemeente=GM0340"))
