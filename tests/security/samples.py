@@ -88,6 +88,7 @@ def build_samples(editor_a) -> dict[str, str]:
         "uitnodiging.token": "matrix-link",
         "invitation_id": contact.pk,
         "uitnodigingId": contact.pk,
+        "uitnodigingen.pk": contact.pk,
         "samenwerkingen.invitation_id": member_contact.pk,
         "samenwerkingen.uitnodigingId": member_contact.pk,
         "mijn-account.pk": create_token(editor_a, "matrix", "read")[0].pk,

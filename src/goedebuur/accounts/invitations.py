@@ -223,16 +223,39 @@ def withdraw(invitation: Invitation) -> Invitation:
     return invitation
 
 
+def check_may_approve(user) -> None:
+    """Only a platform administrator (or the platform itself: None) approves or refuses."""
+    if user is not None and not (user.is_authenticated and user.is_platform_admin):
+        raise PermissionDenied(_("Alleen een beheerder keurt een uitnodiging aan een ander domein goed."))
+
+
+def _waiting(invitation: Invitation, user) -> Invitation:
+    """The invitation locked, for a platform administrator (or the platform itself: None), if it
+    waits for approval."""
+    check_may_approve(user)
+    invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
+    if invitation.status != Status.AWAITING_APPROVAL:
+        raise ValidationError(_("Deze uitnodiging wacht niet op goedkeuring."))
+    return invitation
+
+
 @transaction.atomic
 def approve(invitation: Invitation, user) -> Invitation:
     """A platform administrator lets an invitation to an address outside the municipality's domains go."""
-    if user is not None and not (user.is_authenticated and user.is_platform_admin):
-        raise PermissionDenied(_("Alleen een beheerder keurt een uitnodiging aan een ander domein goed."))
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != Status.AWAITING_APPROVAL:
-        raise ValidationError(_("Deze uitnodiging wacht niet op goedkeuring."))
+    invitation = _waiting(invitation, user)
     invitation.approved_by = _real(user)
     _send(invitation)
+    return invitation
+
+
+@transaction.atomic
+def refuse(invitation: Invitation, user) -> Invitation:
+    """A platform administrator does not let it go (the address does not belong to the municipality):
+    it is withdrawn, no mail is sent, and the inviter sees it."""
+    invitation = _waiting(invitation, user)
+    invitation.status = Status.WITHDRAWN
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["status", "answered_at"])
     return invitation
 
 
@@ -406,4 +429,9 @@ def of_subject(kind: str, subject_id: int):
 
 
 def awaiting_approval():
-    return Invitation.objects.filter(status=Status.AWAITING_APPROVAL).select_related("municipality")
+    """The invitations that wait for a platform administrator, oldest first (the moderation page)."""
+    return (
+        Invitation.objects.filter(status=Status.AWAITING_APPROVAL)
+        .select_related("municipality")
+        .order_by("created_at", "id")
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/login/", views_login.admin_login),
     path("inloggen/code", views_login.login_code, name="login_code"),
     path("uitnodiging/<str:token>", views_invitation.invitation, name="invitation"),
+    path("uitnodigingen/<int:pk>/beoordelen", views_invitation.moderate, name="invitation_moderate"),
     path("uitloggen", auth_views.LogoutView.as_view(), name="logout"),
     path("mijn-account/api-tokens", views.api_tokens, name="api_tokens"),
     path("mijn-account/api-tokens/<int:pk>/intrekken", views.api_token_revoke, name="api_token_revoke"),

@@ -5,15 +5,19 @@ The rules are in accounts/invitations.py; this page parses and presents."""
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from goedebuur.common import add_to_form, one_line
 
 from . import invitations
 from .forms import InvitationAccountForm
+from .models import Invitation
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -68,3 +72,34 @@ def invitation(request, token):
     return render(
         request, "accounts/invitation.html", context, status=400 if request.method == "POST" else 200
     )
+
+
+@require_POST
+@login_required
+def moderate(request, pk):
+    """A platform administrator lets a waiting invitation go (`besluit=goedkeuren`: the mail is sent) or
+    refuses it (`besluit=weigeren`: withdrawn), from the moderation page (/ervaringen/moderatie)."""
+    invitations.check_may_approve(request.user)
+    invitation = get_object_or_404(Invitation, pk=pk)
+    decision = request.POST.get("besluit")
+    if decision not in ("goedkeuren", "weigeren"):
+        messages.error(request, _("Kies goedkeuren of weigeren."))
+        return redirect("experiences:moderation")
+    try:
+        if decision == "goedkeuren":
+            invitations.approve(invitation, request.user)
+        else:
+            invitations.refuse(invitation, request.user)
+    except ValidationError as error:
+        messages.error(request, one_line(error))
+    else:
+        text = (
+            _("De uitnodiging aan %(email)s is goedgekeurd: %(status)s.")
+            if decision == "goedkeuren"
+            else _("De uitnodiging aan %(email)s is geweigerd en ingetrokken; er is geen e-mail verstuurd.")
+        )
+        invitation.refresh_from_db()
+        messages.success(
+            request, text % {"email": invitation.email, "status": invitations.status_label(invitation)}
+        )
+    return redirect(f"{reverse('experiences:moderation')}#uitnodigingen-goedkeuren")

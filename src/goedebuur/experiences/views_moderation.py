@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from goedebuur.accounts import services as accounts
 from goedebuur.cooperations import services as cooperations
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 
@@ -70,6 +71,7 @@ def moderation(request):
         "hidden": hidden,
         "form": ReasonForm(),
         "pending_cooperations": cooperations.pending_cooperations(),
+        "waiting_invitations": accounts.invitations_awaiting_approval(),
     }
     return render(request, "experiences/moderation.html", context)
 
