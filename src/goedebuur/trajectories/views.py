@@ -180,12 +180,19 @@ def render_detail(
     action_form=None,
     case_form=None,
     respond_form=None,
+    reach_failure=None,
+    acknowledge_form=None,
+    promote_form=None,
     status=200,
 ):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
     was typed, the errors next to the fields and a summary at the top of the form (status 400).
     A failed checklist post names its item: only that row shows the bound form; a failed step
-    comes back on the form of the action that was chosen."""
+    comes back on the form of the action that was chosen. `reach_failure` is (municipality id, form)
+    of a refused contact invitation, resend or withdrawal: it comes back in that municipality's card
+    under "Wie is bereikt?", or at the top of that section when the municipality has no card (it
+    answered meanwhile). A refused acknowledgement or promotion passes a form without fields whose
+    errors show in the summary beside its button."""
     user = request.user
     alignment = services.picture(trajectory)
     step = services.step_status(trajectory, alignment)
@@ -195,6 +202,8 @@ def render_detail(
         own = next((p for p in alignment.partners if p.municipality_id == user.municipality_id), None)
     linked, hidden_cases = services.linked_cases(trajectory, user)
     linkable = services.linkable_cases(trajectory, user) if may_edit else None
+    reach = services.reach(trajectory) if may_edit else None
+    reach_refusal = _place_in_reach(reach, reach_failure)
     context = {
         "nav": "trajecten",
         "trajectory": trajectory,
@@ -228,7 +237,10 @@ def render_detail(
         "action_form": ActionForm(),
         "failed_action": action_form,
         "respond_form": respond_form,
-        "reach": services.reach(trajectory) if may_edit else None,
+        "reach": reach,
+        "reach_refusal": reach_refusal,
+        "acknowledge_form": acknowledge_form,
+        "promote_form": promote_form,
         "invite_form": (invite_form or InviteForm(trajectory=trajectory))
         if may_edit and trajectory.state != "gestopt"
         else None,
@@ -236,6 +248,19 @@ def render_detail(
         "history": services.versions(trajectory)[:5],
     }
     return render(request, "trajectories/detail.html", context, status=status)
+
+
+def _place_in_reach(reach, failure):
+    """Put a refused contact invitation, resend or withdrawal (`failure`: municipality id, form) on the
+    card of its municipality as `row.failed`; return the form when no card is its."""
+    if failure is None:
+        return None
+    municipality_id, form = failure
+    for row in reach or ():
+        if row.municipality.pk == municipality_id:
+            row.failed = form
+            return None
+    return form
 
 
 @login_or_404
