@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.common import add_to_form
+from goedebuur.common import add_to_form, terms_in
 from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision
 from goedebuur.pages.services import paginate
@@ -164,9 +164,27 @@ def _timeline(trajectory):
 def trajectory_detail(request, pk):
     trajectory = trajectory_or_404(request, pk, summary_ok=True)
     if not permissions.can_view(request.user, trajectory):
-        context = {"nav": "trajecten", "trajectory": trajectory, "timeline": _timeline(trajectory)}
+        context = {
+            "nav": "trajecten",
+            "trajectory": trajectory,
+            "timeline": _timeline(trajectory),
+            "form_terms": _form_terms(trajectory),
+        }
         return render(request, "trajectories/summary.html", context)
     return render_detail(request, trajectory)
+
+
+def _form_terms(trajectory) -> list[str]:
+    """The glossary terms in the name and description of the intended form (Wgr, DVO, ...)."""
+    form = trajectory.intended_form
+    return terms_in(form.name, form.description) if form is not None else []
+
+
+def _with_terms(checklist) -> list[dict]:
+    """Each phase of the checklist with the glossary terms its titles and tips use."""
+    for phase in checklist:
+        phase["terms"] = terms_in(*(f"{row['item'].title}\n{row['item'].tip}" for row in phase["rows"]))
+    return checklist
 
 
 def render_detail(
@@ -204,6 +222,7 @@ def render_detail(
     linkable = services.linkable_cases(trajectory, user) if may_edit else None
     reach = services.reach(trajectory) if may_edit else None
     reach_refusal = _place_in_reach(reach, reach_failure)
+    question = services.decision_question(trajectory.phase)
     context = {
         "nav": "trajecten",
         "trajectory": trajectory,
@@ -219,9 +238,13 @@ def render_detail(
         "timeline": _timeline(trajectory),
         "status": step,
         "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in step.allowed],
-        "decision_question": services.decision_question(trajectory.phase),
+        "decision_question": question,
+        "decision_terms": terms_in("go/no-go", question.question),
+        "step_terms": terms_in(*(b.reason for b in step.advance_blockers)),
+        "form_terms": _form_terms(trajectory),
+        "document_terms": terms_in(*documents.KINDS.values()),
         "latest_decision": services.latest_decision(trajectory),
-        "checklist": services.checklist(trajectory),
+        "checklist": _with_terms(services.checklist(trajectory)),
         "decisions": trajectory.decisions.select_related("recorded_by"),
         "alignment": alignment,
         "own_partner": own,
