@@ -35,6 +35,24 @@ def test_the_glossary_explains_what_bestuurders_asked_about():
     assert "‘232’" in str(glossary.entry("BIV").explanation)
 
 
+def test_the_glossary_finds_its_terms_in_text_from_data():
+    found = glossary.found_in(
+        "Begin met de lichtste vorm (convenant, DVO) en kies pas een gemeenschappelijke regeling als het moet.",
+        "Ambities en doelen afstemmen (de vier K’s)",
+        "Wgr: centrumregeling",
+        "Toets aan de BIO2; GRONDIG, nooit BIOS.",
+    )
+    assert found == ["BIO", "GR", "Wgr", "DVO", "centrumgemeente", "vier K's"]
+    assert glossary.found_in("", None) == []
+
+
+def test_uitleg_takes_a_list_of_terms_and_shows_nothing_for_none():
+    template = Template("{% load plain %}[{% uitleg terms %}]")
+    with translation.override("nl"):
+        assert template.render(Context({"terms": []})) == "[]"
+        assert "<dt>go/no-go</dt>" in template.render(Context({"terms": ["go/no-go"]}))
+
+
 def test_an_unknown_term_fails_loudly():
     with pytest.raises(KeyError):
         _render('{% uitleg "XYZ" %}')

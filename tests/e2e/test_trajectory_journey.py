@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Rhenen invites Veenendaal to a trajectory; Veenendaal accepts; both fill in their ambitions, see
-a divergence and acknowledge it; Rhenen ticks the required checklist item, records a go decision,
-moves to the next phase and downloads the letter of intent."""
+"""Rhenen invites Veenendaal to a trajectory (a bad contact address keeps what was typed);
+Veenendaal accepts; both fill in their ambitions, see a divergence and acknowledge it; Rhenen ticks
+the required checklist item, records a go decision, moves to the next phase and downloads the letter
+of intent."""
 
 import io
 
@@ -53,6 +54,17 @@ def test_two_municipalities_run_the_first_phase_together(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Samen één zaaksysteem")
     trajectory_url = page.url
     expect(page.get_by_text("Veenendaal — uitgenodigd")).to_be_visible()
+
+    # a contact address that is not an address comes back with what was typed, the error beside the
+    # field and the error summary, which has the focus
+    contact = page.get_by_label("E-mailadres van een contactpersoon bij Veenendaal")
+    contact.fill("ict bij veenendaal")
+    page.get_by_role("button", name="Uitnodiging per e-mail sturen").click()
+    page.wait_for_load_state("load")
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary")).to_contain_text("E-mailadres: Vul een geldig e-mailadres in.")
+    expect(contact).to_have_value("ict bij veenendaal")
+    expect(contact).to_have_attribute("aria-invalid", "true")
     fill_ambitions(page, "Rhenen", kosten="1", motive="beter worden (verbeteren)")
     page.get_by_role("button", name="Uitloggen").click()
 

@@ -69,3 +69,14 @@ def align(trajectory, user=None):
             user if user is not None and can_speak_for(user, trajectory, participant.municipality) else None
         )
         services.save_ambition(trajectory, participant.municipality, scores(), speaker)
+
+
+EDE = "GM0228"  # no editor on the platform
+
+
+def ede_invitation(user):
+    """Veenendaal invites Ede, and `user` invites a person at Ede by e-mail (an address in Ede's own
+    mail domain: sent at once). Returns (trajectory, invitation)."""
+    trajectory = make_trajectory(invitees=(EDE,), accept=False)
+    domain = sorted(municipality(EDE).mail_domains)[0]
+    return trajectory, services.invite_contact(trajectory, municipality(EDE), f"ict@{domain}", user)

@@ -321,3 +321,11 @@ def test_it_refuses_ambitions_changed_since_the_form_was_opened(editor_a_client,
     assert response.status_code == 400
     assert "Iemand anders heeft dit gegeven gewijzigd" in response.content.decode()
     assert trajectory.ambitions.get().kosten == 2
+
+
+def test_an_unknown_step_comes_back_with_the_error_summary_and_changes_nothing(editor_a_client, trajectory):
+    response = editor_a_client.post(f"/trajecten/{trajectory.pk}/stap", {"action": "opheffen"})
+    assert response.status_code == 400
+    assert Trajectory.objects.get(pk=trajectory.pk).state == "actief"
+    summary = response.content.decode().split('id="error-summary"')[1].split("</div>")[0]
+    assert "opheffen" in summary

@@ -147,6 +147,8 @@ def outcome(invitation: Invitation) -> tuple[str, str]:
             **values,
             "error": invitation.send_error,
         }
+    if invitation.status == Status.WITHDRAWN:
+        return "success", _("De uitnodiging aan %(email)s is ingetrokken; de link werkt niet meer.") % values
     return "info", status_label(invitation)
 
 
@@ -221,6 +223,27 @@ def withdraw(invitation: Invitation) -> Invitation:
     invitation.answered_at = timezone.now()
     invitation.save(update_fields=["status", "answered_at"])
     return invitation
+
+
+def one_of_subject(kind: str, subject_id: int, invitation_id) -> Invitation:
+    """The invitation `invitation_id` of the subject (a ValidationError with code `not_found` when
+    it is not one of its: a page answers 404)."""
+    invitation = of_subject(kind, subject_id).filter(pk=invitation_id).first()
+    if invitation is None:
+        raise ValidationError(
+            _("Deze uitnodiging hoort niet bij %(what)s.") % {"what": _KINDS[kind].what()}, code="not_found"
+        )
+    return invitation
+
+
+CHANGES: dict[str, Callable[[Invitation], Invitation]] = {"resend": resend, "withdraw": withdraw}
+
+
+def change(kind: str, subject_id: int, invitation_id, how: str) -> Invitation:
+    """Send again (`how` "resend") or withdraw ("withdraw") an invitation of the subject: the one
+    way every app that invites does it, after the app checked who may change its subject. Tell the
+    inviter the result with `outcome`."""
+    return CHANGES[how](one_of_subject(kind, subject_id, invitation_id))
 
 
 def check_may_approve(user) -> None:

@@ -3,10 +3,14 @@
 shows, explained once in plain Dutch for bestuurders and used where the term appears through the
 template tags `{% term %}` and `{% uitleg %}` (`goedebuur.common.templatetags.plain`).
 
-Each entry: `term` (as shown), `short` (a few words, the title of an `<abbr>`) and `explanation`
-(one or two sentences). Add a term here, never in a template."""
+Each entry: `term` (as shown), `short` (a few words, the title of an `<abbr>`), `explanation`
+(one or two sentences) and, for text that comes from data (checklist tips, the names of cooperation
+forms), `matches`: the regular expressions by which `found_in` recognises the term (default: the term
+itself, case and whole word). Add a term here, never in a template."""
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +20,7 @@ class Entry:
     term: str
     short: str
     explanation: str
+    matches: tuple[str, ...] = ()
 
 
 _ENTRIES = {
@@ -50,6 +55,7 @@ _ENTRIES = {
             "De verplichte normen voor informatiebeveiliging van de overheid; BIO2 is de nieuwe versie. "
             "Verwijzingen als ‘BIO2 8.13.03’ noemen de maatregel."
         ),
+        (r"BIO2?",),
     ),
     "GEMMA": Entry(
         "GEMMA",
@@ -67,6 +73,91 @@ _ENTRIES = {
             "Een gemeenschappelijke regeling is een samenwerking van gemeenten (of andere overheden) op grond "
             "van de Wet gemeenschappelijke regelingen (Wgr), bijvoorbeeld een openbaar lichaam of een "
             "bedrijfsvoeringsorganisatie."
+        ),
+        (r"GR", r"[Gg]emeenschappelijke regeling(en)?"),
+    ),
+    "Wgr": Entry(
+        "Wgr",
+        _("Wet gemeenschappelijke regelingen"),
+        _(
+            "De wet die regelt hoe gemeenten publiekrechtelijk samenwerken in een gemeenschappelijke regeling "
+            "(GR): een openbaar lichaam, een bedrijfsvoeringsorganisatie, een gemeenschappelijk orgaan, een "
+            "centrumregeling of een regeling zonder meer. Meedoen of uittreden vraagt toestemming van de "
+            "gemeenteraad."
+        ),
+    ),
+    "DVO": Entry(
+        "DVO",
+        _("dienstverleningsovereenkomst"),
+        _(
+            "Een dienstverleningsovereenkomst: de ene gemeente levert diensten aan de andere, met afspraken "
+            "over wat, hoe goed en tegen welke vergoeding. Een lichte vorm van samenwerking, zonder eigen "
+            "organisatie."
+        ),
+        (r"DVO", r"[Dd]ienstverleningsovereenkomst(en)?"),
+    ),
+    "centrumgemeente": Entry(
+        "centrumgemeente",
+        _("de gemeente die een taak voor de andere uitvoert"),
+        _(
+            "In een centrumregeling of een DVO voert één gemeente, de centrum- of gastheergemeente, een taak "
+            "uit voor de andere gemeenten. Die betalen haar volgens een afgesproken verdeelsleutel."
+        ),
+        (r"[Cc]entrumgemeenten?", r"[Gg]astheergemeenten?", r"[Cc]entrumregeling(en)?"),
+    ),
+    "verdeelsleutel": Entry(
+        "verdeelsleutel",
+        _("de manier waarop de partners de kosten delen"),
+        _(
+            "De afspraak over hoe de gemeenten de kosten van de samenwerking delen: naar inwoners, naar wat "
+            "ze eerder uitgaven, naar gebruik of in gelijke delen."
+        ),
+    ),
+    "go/no-go": Entry(
+        "go/no-go",
+        _("het besluit om door te gaan of niet"),
+        _(
+            "Aan het eind van elke fase besluiten de colleges (soms ook de raden of de stuurgroep) of het "
+            "traject doorgaat (go) of niet (no-go). Pas na een go-besluit gaat het traject naar de volgende "
+            "fase; na een no-go besluit u opnieuw of stopt u het traject."
+        ),
+        (r"go/no-go", r"no-go", r"go-besluit(en)?"),
+    ),
+    "vier K's": Entry(
+        "vier K's",
+        _("de vier doelen van ICT-samenwerking"),
+        _(
+            "Kwaliteit, minder meerKosten, Kwetsbaarheid verlagen en Kansen voor personeel. Elke partner "
+            "weegt ze van 0 (speelt geen rol) tot 5 (zeer belangrijk); grote verschillen bespreekt u "
+            "voordat u iets tekent."
+        ),
+        (r"vier K['’]s",),
+    ),
+    "nulmeting": Entry(
+        "nulmeting",
+        _("de uitgangssituatie vóór de samenwerking"),
+        _(
+            "Wat de ICT nu kost, hoeveel mensen eraan werken en hoe goed het gaat, vastgelegd voordat de "
+            "samenwerking begint. Alleen zo kunt u later laten zien wat de samenwerking opleverde."
+        ),
+        (r"[Nn]ulmeting",),
+    ),
+    "intentieverklaring": Entry(
+        "intentieverklaring",
+        _("verklaring dat de partners willen gaan samenwerken"),
+        _(
+            "Een kort document waarin de partners vastleggen dat zij een samenwerking willen uitwerken, met "
+            "welk doel en wat de volgende stap is. Het bindt juridisch weinig en is meestal de eerste formele "
+            "stap."
+        ),
+        (r"[Ii]ntentieverklaring(en)?",),
+    ),
+    "AVG": Entry(
+        "AVG",
+        _("Algemene verordening gegevensbescherming"),
+        _(
+            "De Europese privacywet (in het Engels GDPR). Wie voor een andere gemeente persoonsgegevens "
+            "verwerkt, sluit met haar een verwerkersovereenkomst."
         ),
     ),
     "fit": Entry(
@@ -161,3 +252,17 @@ def entry(key: str) -> Entry:
 
 def keys() -> list[str]:
     return list(_ENTRIES)
+
+
+@cache
+def _pattern(key: str) -> re.Pattern:
+    entry = _ENTRIES[key]
+    alternatives = "|".join(entry.matches or (re.escape(entry.term),))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def found_in(*texts) -> list[str]:
+    """The keys of the terms that occur in `texts`, in glossary order: to explain the jargon of text
+    that comes from data (checklist tips, names of cooperation forms) where it appears."""
+    text = "\n".join(str(t) for t in texts if t)
+    return [key for key in _ENTRIES if text and _pattern(key).search(text)]

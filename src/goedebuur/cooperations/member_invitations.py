@@ -112,12 +112,8 @@ def invite_contact(cooperation: Cooperation, municipality, email: str, user):
 
 
 def invitation_of(cooperation: Cooperation, invitation_id):
-    invitation = accounts.invitations_of(KIND, cooperation.pk).filter(pk=invitation_id).first()
-    if invitation is None:
-        raise ValidationError(
-            _("Deze uitnodiging hoort niet bij dit samenwerkingsverband."), code="not_found"
-        )
-    return invitation
+    """An e-mail invitation into the entry, or a ValidationError (code `not_found`)."""
+    return accounts.invitation_of_subject(KIND, cooperation.pk, invitation_id)
 
 
 def of_cooperation(cooperation: Cooperation) -> list:
@@ -125,14 +121,19 @@ def of_cooperation(cooperation: Cooperation) -> list:
     return list(accounts.invitations_of(KIND, cooperation.pk))
 
 
-def resend(cooperation: Cooperation, invitation, user):
+def change(cooperation: Cooperation, invitation, how: str, user):
+    """Send again (`how` "resend") or withdraw ("withdraw") an e-mail invitation into the entry
+    (accounts' one way of doing it, for who may change the entry)."""
     _check_may_invite(user, cooperation)
-    return accounts.resend_invitation(invitation_of(cooperation, invitation.pk))
+    return accounts.change_invitation(KIND, cooperation.pk, invitation.pk, how)
+
+
+def resend(cooperation: Cooperation, invitation, user):
+    return change(cooperation, invitation, "resend", user)
 
 
 def withdraw(cooperation: Cooperation, invitation, user):
-    _check_may_invite(user, cooperation)
-    return accounts.withdraw_invitation(invitation_of(cooperation, invitation.pk))
+    return change(cooperation, invitation, "withdraw", user)
 
 
 def reach(cooperation: Cooperation) -> dict[int, tuple[str, list]]:

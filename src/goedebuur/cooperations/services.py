@@ -729,6 +729,7 @@ invite_member_contact = member_invitations.invite_contact
 member_invitation_of = member_invitations.invitation_of
 resend_member_invitation = member_invitations.resend
 withdraw_member_invitation = member_invitations.withdraw
+change_member_invitation = member_invitations.change
 member_invitation_reach = member_invitations.reach
 invitations_of_cooperation = member_invitations.of_cooperation
 

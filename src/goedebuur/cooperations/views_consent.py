@@ -170,12 +170,12 @@ def _invitation(request, slug, invitation_id):
         raise Http404(_("Deze uitnodiging hoort niet bij dit samenwerkingsverband.")) from None
 
 
-@require_POST
-@login_required
-def resend_member_invitation(request, slug, invitation_id):
+def _change(request, slug, invitation_id, how):
+    """Send again or withdraw (accounts' one way, `services.change_member_invitation`); the outcome
+    in accounts' words."""
     cooperation, invitation = _invitation(request, slug, invitation_id)
     try:
-        invitation = services.resend_member_invitation(cooperation, invitation, request.user)
+        invitation = services.change_member_invitation(cooperation, invitation, how, request.user)
     except ValidationError as error:
         messages.error(request, one_line(error))
     else:
@@ -185,16 +185,11 @@ def resend_member_invitation(request, slug, invitation_id):
 
 @require_POST
 @login_required
+def resend_member_invitation(request, slug, invitation_id):
+    return _change(request, slug, invitation_id, "resend")
+
+
+@require_POST
+@login_required
 def withdraw_member_invitation(request, slug, invitation_id):
-    cooperation, invitation = _invitation(request, slug, invitation_id)
-    try:
-        services.withdraw_member_invitation(cooperation, invitation, request.user)
-    except ValidationError as error:
-        messages.error(request, one_line(error))
-    else:
-        messages.success(
-            request,
-            _("De uitnodiging aan %(email)s is ingetrokken; de link werkt niet meer.")
-            % {"email": invitation.email},
-        )
-    return _back(cooperation)
+    return _change(request, slug, invitation_id, "withdraw")

@@ -218,6 +218,11 @@ class RespondForm(forms.Form):
     )
 
 
+class RefusalForm(forms.Form):
+    """A post with nothing to type (a button: acknowledge, promote, send again, withdraw). A refusal
+    comes back as this form's error, in the error summary beside the button."""
+
+
 class ContactInviteForm(forms.Form):
     """Invite a person at an invited municipality by e-mail (the rules: services.invite_contact)."""
 

@@ -194,21 +194,23 @@ def invite_contact(trajectory: Trajectory, municipality, email: str, user):
 
 
 def invitation_of(trajectory: Trajectory, invitation_id):
-    """An e-mail invitation of this trajectory, or a ValidationError."""
-    invitation = accounts.invitations_of(INVITATION_KIND, trajectory.pk).filter(pk=invitation_id).first()
-    if invitation is None:
-        raise ValidationError(_("Deze uitnodiging hoort niet bij dit traject."), code="not_found")
-    return invitation
+    """An e-mail invitation of this trajectory, or a ValidationError (code `not_found`)."""
+    return accounts.invitation_of_subject(INVITATION_KIND, trajectory.pk, invitation_id)
+
+
+def change_invitation(trajectory: Trajectory, invitation, how: str, user):
+    """Send again (`how` "resend") or withdraw ("withdraw") an e-mail invitation of the trajectory
+    (accounts' one way of doing it, for who may change the trajectory)."""
+    check_editable(user, trajectory)
+    return accounts.change_invitation(INVITATION_KIND, trajectory.pk, invitation.pk, how)
 
 
 def resend_invitation(trajectory: Trajectory, invitation, user):
-    check_editable(user, trajectory)
-    return accounts.resend_invitation(invitation_of(trajectory, invitation.pk))
+    return change_invitation(trajectory, invitation, "resend", user)
 
 
 def withdraw_invitation(trajectory: Trajectory, invitation, user):
-    check_editable(user, trajectory)
-    return accounts.withdraw_invitation(invitation_of(trajectory, invitation.pk))
+    return change_invitation(trajectory, invitation, "withdraw", user)
 
 
 def email_invitations(trajectory: Trajectory, user):

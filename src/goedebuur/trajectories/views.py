@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from goedebuur.common import add_to_form
+from goedebuur.common import add_to_form, terms_in
 from goedebuur.core.trajectory import workflow as flow
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision
 from goedebuur.pages.services import paginate
@@ -164,9 +164,27 @@ def _timeline(trajectory):
 def trajectory_detail(request, pk):
     trajectory = trajectory_or_404(request, pk, summary_ok=True)
     if not permissions.can_view(request.user, trajectory):
-        context = {"nav": "trajecten", "trajectory": trajectory, "timeline": _timeline(trajectory)}
+        context = {
+            "nav": "trajecten",
+            "trajectory": trajectory,
+            "timeline": _timeline(trajectory),
+            "form_terms": _form_terms(trajectory),
+        }
         return render(request, "trajectories/summary.html", context)
     return render_detail(request, trajectory)
+
+
+def _form_terms(trajectory) -> list[str]:
+    """The glossary terms in the name and description of the intended form (Wgr, DVO, ...)."""
+    form = trajectory.intended_form
+    return terms_in(form.name, form.description) if form is not None else []
+
+
+def _with_terms(checklist) -> list[dict]:
+    """Each phase of the checklist with the glossary terms its titles and tips use."""
+    for phase in checklist:
+        phase["terms"] = terms_in(*(f"{row['item'].title}\n{row['item'].tip}" for row in phase["rows"]))
+    return checklist
 
 
 def render_detail(
@@ -180,12 +198,19 @@ def render_detail(
     action_form=None,
     case_form=None,
     respond_form=None,
+    reach_failure=None,
+    acknowledge_form=None,
+    promote_form=None,
     status=200,
 ):
     """The trajectory page; a post that failed passes its bound form, which comes back with what
     was typed, the errors next to the fields and a summary at the top of the form (status 400).
     A failed checklist post names its item: only that row shows the bound form; a failed step
-    comes back on the form of the action that was chosen."""
+    comes back on the form of the action that was chosen. `reach_failure` is (municipality id, form)
+    of a refused contact invitation, resend or withdrawal: it comes back in that municipality's card
+    under "Wie is bereikt?", or at the top of that section when the municipality has no card (it
+    answered meanwhile). A refused acknowledgement or promotion passes a form without fields whose
+    errors show in the summary beside its button."""
     user = request.user
     alignment = services.picture(trajectory)
     step = services.step_status(trajectory, alignment)
@@ -195,6 +220,9 @@ def render_detail(
         own = next((p for p in alignment.partners if p.municipality_id == user.municipality_id), None)
     linked, hidden_cases = services.linked_cases(trajectory, user)
     linkable = services.linkable_cases(trajectory, user) if may_edit else None
+    reach = services.reach(trajectory) if may_edit else None
+    reach_refusal = _place_in_reach(reach, reach_failure)
+    question = services.decision_question(trajectory.phase)
     context = {
         "nav": "trajecten",
         "trajectory": trajectory,
@@ -210,9 +238,13 @@ def render_detail(
         "timeline": _timeline(trajectory),
         "status": step,
         "actions": [(code, label) for code, label in ACTION_LABELS.items() if code in step.allowed],
-        "decision_question": services.decision_question(trajectory.phase),
+        "decision_question": question,
+        "decision_terms": terms_in("go/no-go", question.question),
+        "step_terms": terms_in(*(b.reason for b in step.advance_blockers)),
+        "form_terms": _form_terms(trajectory),
+        "document_terms": terms_in(*documents.KINDS.values()),
         "latest_decision": services.latest_decision(trajectory),
-        "checklist": services.checklist(trajectory),
+        "checklist": _with_terms(services.checklist(trajectory)),
         "decisions": trajectory.decisions.select_related("recorded_by"),
         "alignment": alignment,
         "own_partner": own,
@@ -228,7 +260,10 @@ def render_detail(
         "action_form": ActionForm(),
         "failed_action": action_form,
         "respond_form": respond_form,
-        "reach": services.reach(trajectory) if may_edit else None,
+        "reach": reach,
+        "reach_refusal": reach_refusal,
+        "acknowledge_form": acknowledge_form,
+        "promote_form": promote_form,
         "invite_form": (invite_form or InviteForm(trajectory=trajectory))
         if may_edit and trajectory.state != "gestopt"
         else None,
@@ -236,6 +271,19 @@ def render_detail(
         "history": services.versions(trajectory)[:5],
     }
     return render(request, "trajectories/detail.html", context, status=status)
+
+
+def _place_in_reach(reach, failure):
+    """Put a refused contact invitation, resend or withdrawal (`failure`: municipality id, form) on the
+    card of its municipality as `row.failed`; return the form when no card is its."""
+    if failure is None:
+        return None
+    municipality_id, form = failure
+    for row in reach or ():
+        if row.municipality.pk == municipality_id:
+            row.failed = form
+            return None
+    return form
 
 
 @login_or_404

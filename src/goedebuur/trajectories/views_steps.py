@@ -1,7 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Posts that change one part of a trajectory (invitation, checklist, decision, ambitions,
-acknowledgement, step, register) and the document downloads. Errors come back as messages on the
-trajectory page; nothing is saved when something is wrong."""
+acknowledgement, step, register) and the document downloads.
+
+One form pattern (docs/development.md, "Forms"): a post that is refused comes back on the trajectory
+page (status 400) with what was typed, the error next to the field and the error summary above the
+form, which the page scrolls to and focuses; nothing is saved. A post that succeeds redirects
+(post/redirect/get) with a notice. Only an edit conflict redirects with a message, so that the editor
+sees the current state."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.accounts import services as accounts
-from goedebuur.common import add_to_form, one_line
+from goedebuur.common import add_to_form
 from goedebuur.core.trajectory.alignment import FOUR_KS
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
@@ -27,6 +32,7 @@ from .forms import (
     ContactInviteForm,
     DecisionForm,
     InviteForm,
+    RefusalForm,
     RespondForm,
 )
 from .models import Ambition, ChecklistItem
@@ -39,17 +45,11 @@ def _editable(request, pk):
     return trajectory
 
 
-def _report(request, form=None, error: ValidationError | None = None):
-    texts = []
-    if form is not None:
-        texts += [
-            f"{form.fields[f].label + ': ' if f in form.fields and form.fields[f].label else ''}{e}"
-            for f, errs in form.errors.items()
-            for e in errs
-        ]
-    if error is not None:
-        texts.append(one_line(error))
-    messages.error(request, _("Niet opgeslagen: %(errors)s") % {"errors": " ".join(texts)})
+def _refused(error: ValidationError) -> RefusalForm:
+    """A refused button: the service's reasons as the errors of a form without fields."""
+    form = RefusalForm(data={})
+    add_to_form(form, error)
+    return form
 
 
 @require_POST
@@ -108,59 +108,57 @@ def _invitation(request, pk, invitation_id):
 @login_or_404
 @login_required
 def invite_contact(request, pk):
+    """An address that cannot be invited comes back in the card of its municipality under "Wie is
+    bereikt?" with what was typed, the error next to the field and the summary (status 400)."""
     trajectory = _editable(request, pk)
-    form = ContactInviteForm(request.POST)
-    if not form.is_valid():
-        _report(request, form)
-        return redirect(f"{trajectory.get_absolute_url()}#bereik")
-    municipality = form.cleaned_data["municipality"]
-    try:
-        invitation = services.invite_contact(
-            trajectory, municipality, form.cleaned_data["email"], request.user
-        )
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        _report_invitation(request, invitation)
-    return redirect(f"{trajectory.get_absolute_url()}#bereik")
+    municipality_id = request.POST.get("municipality", "")
+    municipality_id = int(municipality_id) if municipality_id.isdigit() else None
+    form = ContactInviteForm(request.POST, auto_id=f"contact-{municipality_id or 'onbekend'}-%s")
+    if form.is_valid():
+        try:
+            invitation = services.invite_contact(
+                trajectory, form.cleaned_data["municipality"], form.cleaned_data["email"], request.user
+            )
+        except ValidationError as error:
+            add_to_form(form, error, {"municipality": None})
+        else:
+            _report_invitation(request, invitation)
+            return redirect(f"{trajectory.get_absolute_url()}#bereik")
+    return render_detail(request, trajectory, reach_failure=(municipality_id, form), status=400)
 
 
 def _report_invitation(request, invitation) -> None:
-    """The honest outcome of sending one invitation (worded by accounts)."""
+    """The honest outcome of sending or withdrawing one invitation (worded by accounts)."""
     level, text = accounts.invitation_outcome(invitation)
     getattr(messages, level)(request, text)
+
+
+def _change_invitation(request, pk, invitation_id, how):
+    """Send again or withdraw (accounts' one way, `services.change_invitation`). A refusal (the
+    invitation was accepted or withdrawn meanwhile) comes back in the card of its municipality."""
+    trajectory, invitation = _invitation(request, pk, invitation_id)
+    try:
+        invitation = services.change_invitation(trajectory, invitation, how, request.user)
+    except ValidationError as error:
+        return render_detail(
+            request, trajectory, reach_failure=(invitation.municipality_id, _refused(error)), status=400
+        )
+    _report_invitation(request, invitation)
+    return redirect(f"{trajectory.get_absolute_url()}#bereik")
 
 
 @require_POST
 @login_or_404
 @login_required
 def invitation_resend(request, pk, invitation_id):
-    trajectory, invitation = _invitation(request, pk, invitation_id)
-    try:
-        invitation = services.resend_invitation(trajectory, invitation, request.user)
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        _report_invitation(request, invitation)
-    return redirect(f"{trajectory.get_absolute_url()}#bereik")
+    return _change_invitation(request, pk, invitation_id, "resend")
 
 
 @require_POST
 @login_or_404
 @login_required
 def invitation_withdraw(request, pk, invitation_id):
-    trajectory, invitation = _invitation(request, pk, invitation_id)
-    try:
-        services.withdraw_invitation(trajectory, invitation, request.user)
-    except ValidationError as error:
-        _report(request, error=error)
-    else:
-        messages.success(
-            request,
-            _("De uitnodiging aan %(email)s is ingetrokken; de link werkt niet meer.")
-            % {"email": invitation.email},
-        )
-    return redirect(f"{trajectory.get_absolute_url()}#bereik")
+    return _change_invitation(request, pk, invitation_id, "withdraw")
 
 
 @require_POST
@@ -257,17 +255,18 @@ def ambitions(request, pk, code):
 @login_or_404
 @login_required
 def acknowledge(request, pk):
+    """An acknowledgement that cannot be recorded comes back on the trajectory page with the reason
+    in the error summary of the ambitions section (status 400)."""
     trajectory = trajectory_or_404(request, pk)
     municipality = request.user.municipality
     services.check_may_speak_for(request.user, trajectory, municipality, acknowledging=True)
     try:
         services.acknowledge(trajectory, municipality, request.user)
     except ValidationError as error:
-        _report(request, error=error)
-    else:
-        messages.success(
-            request, _("U hebt de verschillen namens %(name)s bevestigd.") % {"name": municipality.name}
-        )
+        return render_detail(request, trajectory, acknowledge_form=_refused(error), status=400)
+    messages.success(
+        request, _("U hebt de verschillen namens %(name)s bevestigd.") % {"name": municipality.name}
+    )
     return redirect(f"{trajectory.get_absolute_url()}#ambities")
 
 
@@ -280,9 +279,6 @@ def action(request, pk):
     trajectory = _editable(request, pk)
     code = request.POST.get("action", "")
     form = ActionForm(request.POST, auto_id=f"%s-{slugify(code)}")
-    if "action" in form.errors:
-        _report(request, form)
-        return redirect(trajectory)
     if form.is_valid():
         try:
             trajectory = services.take_action(
@@ -311,6 +307,8 @@ def action(request, pk):
 @login_or_404
 @login_required
 def promote(request, pk):
+    """A trajectory that cannot enter the register comes back on the trajectory page with the
+    reason in the error summary of the next step (status 400)."""
     trajectory = _editable(request, pk)
     expect_revision(trajectory, revision_from(request.POST))
     try:
@@ -319,8 +317,7 @@ def promote(request, pk):
         messages.error(request, conflict_message(conflict))
         return redirect(trajectory)
     except ValidationError as error:
-        _report(request, error=error)
-        return redirect(trajectory)
+        return render_detail(request, trajectory, promote_form=_refused(error), status=400)
     messages.success(request, _("Het samenwerkingsverband staat nu in het register."))
     return redirect(cooperation)
 

@@ -7,7 +7,8 @@
 - `{{ day|datum }}` -> "16 mei 2026", `{{ moment|datumtijd }}` -> "16 mei 2026 14:05": the one date format
   for people (`goedebuur.common.formatting`);
 - `{% uitleg "RTO" "RPO" %}` -> a closed "Wat betekent dit?" block explaining the terms, from the one
-  glossary in `goedebuur.common.glossary`."""
+  glossary in `goedebuur.common.glossary`; `{% uitleg terms %}` takes a list of keys (such as
+  `glossary.found_in(text)` gives for text from data) and shows nothing for an empty one."""
 
 from html import escape
 
@@ -38,7 +39,12 @@ def term(key, text=""):
 
 @register.simple_tag
 def uitleg(*keys):
-    """A "Wat betekent dit?" block for the terms (glossary keys), closed until opened."""
+    """A "Wat betekent dit?" block for the terms (glossary keys, or one list of them such as
+    `glossary.found_in` gives), closed until opened; nothing when there are no terms."""
+    if len(keys) == 1 and isinstance(keys[0], list | tuple):
+        keys = tuple(keys[0])
+    if not keys:
+        return ""
     items = "".join(
         f"<dt>{escape(e.term)}</dt><dd>{escape(e.explanation)}</dd>" for e in map(glossary.entry, keys)
     )

@@ -374,14 +374,14 @@ class CooperationViewSet(
             raise refused(error, MemberEmailInvitationInputSerializer) from None
         return Response(EmailInvitationSerializer(invitation).data, status=status.HTTP_201_CREATED)
 
-    def _one_invitation(self, slug, uitnodigingId, change):
+    def _one_invitation(self, slug, uitnodigingId, how):
         cooperation = self._editable_live(slug)
         try:
             invitation = services.member_invitation_of(cooperation, uitnodigingId)
         except DjangoValidationError:
             raise Http404 from None
         try:
-            invitation = change(cooperation, invitation, self.request.user)
+            invitation = services.change_member_invitation(cooperation, invitation, how, self.request.user)
         except DjangoValidationError as error:
             raise refused(error, EmailInvitationSerializer) from None
         return Response(EmailInvitationSerializer(invitation).data)
@@ -402,7 +402,7 @@ class CooperationViewSet(
         filter_backends=[],
     )
     def resend_email_invitation(self, request, slug=None, uitnodigingId=None):  # noqa: N803
-        return self._one_invitation(slug, uitnodigingId, services.resend_member_invitation)
+        return self._one_invitation(slug, uitnodigingId, "resend")
 
     @extend_schema(
         summary="Withdraw an e-mail invitation",
@@ -420,7 +420,7 @@ class CooperationViewSet(
         filter_backends=[],
     )
     def withdraw_email_invitation(self, request, slug=None, uitnodigingId=None):  # noqa: N803
-        return self._one_invitation(slug, uitnodigingId, services.withdraw_member_invitation)
+        return self._one_invitation(slug, uitnodigingId, "withdraw")
 
 
 @extend_schema_view(

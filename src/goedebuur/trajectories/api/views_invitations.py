@@ -73,7 +73,7 @@ class EmailInvitationListView(TrajectoryApiMixin, GenericAPIView):
 
 class _OneInvitation(TrajectoryApiMixin, GenericAPIView):
     serializer_class = EmailInvitationSerializer
-    action_name = ""
+    how = ""  # "resend" or "withdraw" (services.change_invitation)
 
     def invitation(self, trajectory):
         try:
@@ -85,7 +85,7 @@ class _OneInvitation(TrajectoryApiMixin, GenericAPIView):
         trajectory = self.editable()
         invitation = self.invitation(trajectory)
         try:
-            invitation = getattr(services, self.action_name)(trajectory, invitation, request.user)
+            invitation = services.change_invitation(trajectory, invitation, self.how, request.user)
         except DjangoValidationError as error:
             raise refused(error, EmailInvitationSerializer) from None
         return Response(EmailInvitationSerializer(invitation).data)
@@ -93,7 +93,7 @@ class _OneInvitation(TrajectoryApiMixin, GenericAPIView):
 
 @extend_schema(tags=["trajecten"])
 class EmailInvitationResendView(_OneInvitation):
-    action_name = "resend_invitation"
+    how = "resend"
 
     @extend_schema(
         summary="Send an e-mail invitation again",
@@ -109,7 +109,7 @@ class EmailInvitationResendView(_OneInvitation):
 
 @extend_schema(tags=["trajecten"])
 class EmailInvitationWithdrawView(_OneInvitation):
-    action_name = "withdraw_invitation"
+    how = "withdraw"
 
     @extend_schema(
         summary="Withdraw an e-mail invitation",
