@@ -163,8 +163,7 @@
       remove.setAttribute("aria-label", text(self.select, "remove", "%s verwijderen", option.text));
       remove.textContent = "×";
       remove.addEventListener("click", function () {
-        option.selected = false;
-        self.renderChips();
+        self.deselect(option);
         self.say(text(self.select, "removed", "%s verwijderd.", option.text));
         self.input.focus();
       });
@@ -172,6 +171,18 @@
       li.appendChild(remove);
       self.chips.appendChild(li);
     });
+  };
+
+  // The select is what the page listens to: every choice and removal is announced there as a
+  // `change` event, as if the user had changed the plain select (the partner finder submits on it).
+  Picker.prototype.changed = function () {
+    this.select.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  Picker.prototype.deselect = function (option) {
+    option.selected = false;
+    this.changed();
+    this.renderChips();
   };
 
   Picker.prototype.schedule = function () {
@@ -271,7 +282,7 @@
     if (!item) return;
     if (!this.multiple) this.options.forEach(function (o) { o.selected = false; });
     item.option.selected = true;
-    this.select.dispatchEvent(new Event("change", { bubbles: true }));
+    this.changed();
     this.renderChips();
     this.input.value = "";
     this.close();
@@ -305,8 +316,7 @@
           var chosen = this.chosen();
           var last = chosen[chosen.length - 1];
           if (last) {
-            last.selected = false;
-            this.renderChips();
+            this.deselect(last);
             this.say(text(this.select, "removed", "%s verwijderd.", last.text));
           }
         }
