@@ -1,8 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The ledger's pages per persona: the results page, settings, figures, history and the overview."""
 
-import re
-
 import pytest
 
 from goedebuur.ledger import services
@@ -77,15 +75,6 @@ def test_an_editor_records_a_year_through_the_form(ledger, editor_a_client):
     assert response.status_code == 302
     entry = services.entries(ledger).get(year=START + 1)
     assert (entry.savings, entry.yearly_costs, entry.source_kind) == (12500, 2000, "evaluatie")
-
-
-def test_the_municipality_of_an_entry_is_chosen_in_the_picker_among_the_members(ledger, editor_a_client):
-    html = editor_a_client.get(_url(ledger, f"/cijfers?gemeente={RHENEN}&jaar={START}")).content.decode()
-    select = re.search(r'<select name="municipality"[^>]*>(.*?)</select>', html, re.S)
-    assert 'data-picker="municipalities"' in select.group(0)
-    codes = re.findall(r'<option value="(GM\d{4})"', select.group(1))
-    assert set(codes) == {m.code for m in services.members(ledger.cooperation)} >= {VEENENDAAL, RHENEN}
-    assert f'<option value="{RHENEN}" selected>' in select.group(1)  # the link from the table still prefills
 
 
 def test_a_bad_amount_is_refused_with_a_dutch_message(ledger, editor_a_client):

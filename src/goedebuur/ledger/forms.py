@@ -5,7 +5,6 @@ the fields with `goedebuur.common.add_to_form`)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.common import MunicipalityPicker
 from goedebuur.history.services import revision_field
 
 from .models import Entry, Ledger
@@ -65,7 +64,7 @@ class SettingsForm(forms.Form):
 
 
 class EntryForm(forms.Form):
-    municipality = forms.ChoiceField(label=_("Gemeente"), widget=MunicipalityPicker)
+    municipality = forms.ChoiceField(label=_("Gemeente"))
     year = forms.IntegerField(
         label=_("Jaar"),
         error_messages={"invalid": _("Vul een jaartal in."), "required": _("Vul een jaartal in.")},
