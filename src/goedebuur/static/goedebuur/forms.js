@@ -8,8 +8,9 @@
 // 2. Municipality picker: a <select data-picker="municipalities"> (one or several municipalities)
 //    becomes a combobox with chips (WAI-ARIA combobox pattern, list autocomplete). Typing searches
 //    /gemeenten/suggesties (official, common and former names, region names); the arrow keys move
-//    through the suggestions, Enter chooses, Escape closes, Backspace in an empty field removes the
-//    last chip. The select stays in the form, hidden, and is what is submitted: without JavaScript
+//    through the suggestions, Enter chooses (before the suggestions have come it searches at once
+//    instead of submitting the form), Escape closes, Backspace in an empty field removes the last
+//    chip. The select stays in the form, hidden, and is what is submitted: without JavaScript
 //    the page works with the plain select.
 (function () {
   "use strict";
@@ -306,6 +307,12 @@
         if (open) {
           event.preventDefault();
           if (this.active >= 0) this.choose(this.active);
+        } else if (fold(this.input.value)) {
+          // typed but not chosen yet (the suggestions had not come): search now rather than submit
+          // the form without what was typed; the next Enter chooses
+          event.preventDefault();
+          clearTimeout(this.timer);
+          this.search(this.input.value);
         }
         break;
       case "Escape":
