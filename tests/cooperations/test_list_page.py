@@ -2,6 +2,8 @@
 """The list page /samenwerkingen with the GR-register loaded: filters, the default status, counts, the
 source line, pagination and the empty state."""
 
+import re
+
 import pytest
 
 from goedebuur.cooperations import services
@@ -67,6 +69,18 @@ def test_it_shows_ended_entries_when_asked(anonymous_client, register):
 )
 def test_it_filters_the_list(anonymous_client, register, query, expected):
     assert names(anonymous_client.get(f"/samenwerkingen?{query}")) == expected
+
+
+def test_the_municipality_filter_is_a_picker_over_a_plain_select(anonymous_client, register):
+    # forms.js turns the select into the searchable picker; the select is what is sent, so the
+    # filter works without JavaScript and keeps its address (?gemeente=CODE)
+    response = anonymous_client.get(f"/samenwerkingen?gemeente={RENSWOUDE}")
+    html = response.content.decode()
+    select = re.search(r'<select name="gemeente"[^>]*>', html).group(0)
+    assert 'data-picker="municipalities"' in select and 'id="id_gemeente"' in select
+    assert '<option value="">Alle gemeenten</option>' in html
+    assert f'<option value="{RENSWOUDE}" selected data-code="{RENSWOUDE}">Renswoude</option>' in html
+    assert names(response) == {VALLEI, "Eigen werkplekbeheer"}
 
 
 def test_it_refuses_an_unknown_filter_value_at_the_filter_and_ignores_it(anonymous_client, register):

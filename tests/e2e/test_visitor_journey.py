@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""An anonymous visitor finds Rhenen, its neighbour Veenendaal and their ICT cooperation."""
+"""An anonymous visitor finds Rhenen, its neighbour Veenendaal and their ICT cooperation, and filters
+the register by Rhenen in the municipality picker."""
 
 import re
 
 from playwright.sync_api import expect
+
+from .test_accessibility import violations_here
 
 MUNICIPALITY_COUNT = 342
 
@@ -35,6 +38,28 @@ def test_it_takes_a_visitor_from_the_home_page_to_rhenen_and_its_cooperation(pag
     cooperation = page.get_by_role("main").get_by_role("link", name="ICT-samenwerking Rhenen-Veenendaal")
     expect(cooperation.first).to_be_visible()
     page.screenshot(path=artifacts / "gemeente.png", full_page=True)
+
+
+def test_a_visitor_filters_the_register_by_a_municipality_chosen_in_the_picker(page):
+    page.goto(page.base_url + "/samenwerkingen")
+    page.wait_for_load_state("load")  # the picker (forms.js) has run
+    box = page.get_by_role("combobox", name="Gemeente", exact=True)
+    box.focus()
+    page.keyboard.type("Rhenen")
+    expect(page.get_by_role("option", name=re.compile("^Rhenen"))).to_have_attribute("aria-selected", "true")
+    found = violations_here(page, "/samenwerkingen with the picker's list open")
+    assert not found, "\n".join(found)
+    page.keyboard.press("Enter")  # chooses; the filter is applied with the button, as without script
+    page.get_by_role("button", name="Filteren").click()
+    expect(page).to_have_url(re.compile(r"[?&]gemeente=GM0340(&|$)"))
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("list", name="Gekozen gemeenten").get_by_role("listitem")).to_have_text(
+        [re.compile("^Rhenen")]
+    )
+    rows = page.get_by_role("table").locator("tbody tr")
+    expect(rows.first).to_be_visible()
+    for members in rows.locator("td:nth-child(2)").all_inner_texts():
+        assert "Rhenen" in members
 
 
 def test_it_loads_every_resource_of_the_main_pages(page):

@@ -69,6 +69,20 @@ def test_it_preselects_and_ranks_the_own_municipality_of_a_logged_in_user(editor
     assert "Beste partners voor Rhenen" in other
 
 
+def test_the_municipality_is_a_picker_over_a_plain_select_that_works_without_javascript(anonymous_client):
+    # the script turns the select into the searchable picker; without it the select and the button
+    # send the same ?gemeente=CODE as before, and the page ranks that municipality
+    response = anonymous_client.get("/partners", {"gemeente": RHENEN})
+    html = response.content.decode()
+    select = re.search(r'<select name="gemeente"[^>]*>', html).group(0)
+    assert 'data-picker="municipalities"' in select and 'id="id_gemeente"' in select
+    assert 'data-suggest-url="/gemeenten/suggesties"' in select
+    assert f'<option value="{RHENEN}" selected>Rhenen</option>' in html
+    assert html.count("<option") > 342  # every municipality, plus the domains and filters
+    assert '<button type="submit" class="primary">Zoek partners</button>' in html
+    assert "Beste partners voor Rhenen" in html and "Veenendaal" in _names(response)[:3]
+
+
 def test_it_changes_the_order_when_a_weight_changes(anonymous_client):
     default = _names(anonymous_client.get("/partners", {"gemeente": RHENEN}))
     changed = _names(anonymous_client.get("/partners", {"gemeente": RHENEN, "gewichtOmvang": 100, **ZERO}))

@@ -61,6 +61,17 @@ def test_a_municipal_user_cannot_look_at_another_municipality(reader_a_client, l
     assert "200.000" not in html
 
 
+def test_an_administrator_chooses_any_municipality_in_the_picker(admin_client, reader_a_client, landscapes):
+    html = admin_client.get(f"/inkoopkansen?gemeente={VEENENDAAL}").content.decode()
+    select = re.search(r'<select name="gemeente"[^>]*>', html).group(0)
+    assert 'data-picker="municipalities"' in select
+    assert f'<option value="{VEENENDAAL}" selected>Veenendaal</option>' in html
+    # a municipal user has only the own municipality: a plain select, nothing to search
+    html = reader_a_client.get("/inkoopkansen").content.decode()
+    select = re.search(r'<select name="gemeente"[^>]*>', html).group(0)
+    assert "data-picker" not in select
+
+
 def test_the_form_filters(admin_client, landscapes):
     html = admin_client.get(f"/inkoopkansen?gemeente={VEENENDAAL}&venster=1").content.decode()
     assert "1 inkoopkans" in html and "Burgerzakencomponent" in html

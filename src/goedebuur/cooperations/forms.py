@@ -94,6 +94,7 @@ class CooperationFilterForm(forms.Form):
         required=False,
         error_messages=UNKNOWN_FILTER_VALUE,
         empty_label=_("Alle gemeenten"),
+        widget=MunicipalityPicker,
     )
     herkomst = forms.ChoiceField(
         label=_("Herkomst"), choices=ORIGIN_CHOICES, required=False, error_messages=UNKNOWN_FILTER_VALUE

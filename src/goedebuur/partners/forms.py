@@ -4,6 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalityPicker
 from goedebuur.cooperations import services as cooperations
 from goedebuur.municipalities.models import Municipality
 
@@ -15,7 +16,7 @@ TOP_MAX = 341
 
 
 class FinderForm(forms.Form):
-    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False)
+    gemeente = forms.ChoiceField(label=_("Gemeente"), required=False, widget=MunicipalityPicker)
     domein = forms.ChoiceField(label=_("ICT-domein"), required=False)
     maxAfstandKm = forms.IntegerField(
         label=_("Maximale afstand (km, hemelsbreed)"), required=False, min_value=1, max_value=400

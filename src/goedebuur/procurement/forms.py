@@ -4,6 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from goedebuur.common import MunicipalityPicker
 from goedebuur.municipalities import services as municipalities
 from goedebuur.municipalities.models import Municipality
 
@@ -38,7 +39,8 @@ class OpportunityForm(forms.Form):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)
         self.user = user
-        if user.is_platform_admin:
+        if user.is_platform_admin:  # any of the 342: the municipality picker
+            self.fields["gemeente"].widget = MunicipalityPicker()
             self.fields["gemeente"].choices = [("", _("alle gemeenten"))] + list(
                 Municipality.objects.order_by("name").values_list("code", "name")
             )

@@ -8,8 +8,9 @@
 // 2. Municipality picker: a <select data-picker="municipalities"> (one or several municipalities)
 //    becomes a combobox with chips (WAI-ARIA combobox pattern, list autocomplete). Typing searches
 //    /gemeenten/suggesties (official, common and former names, region names); the arrow keys move
-//    through the suggestions, Enter chooses, Escape closes, Backspace in an empty field removes the
-//    last chip. The select stays in the form, hidden, and is what is submitted: without JavaScript
+//    through the suggestions, Enter chooses (before the suggestions have come it searches at once
+//    instead of submitting the form), Escape closes, Backspace in an empty field removes the last
+//    chip. The select stays in the form, hidden, and is what is submitted: without JavaScript
 //    the page works with the plain select.
 (function () {
   "use strict";
@@ -163,8 +164,7 @@
       remove.setAttribute("aria-label", text(self.select, "remove", "%s verwijderen", option.text));
       remove.textContent = "×";
       remove.addEventListener("click", function () {
-        option.selected = false;
-        self.renderChips();
+        self.deselect(option);
         self.say(text(self.select, "removed", "%s verwijderd.", option.text));
         self.input.focus();
       });
@@ -172,6 +172,18 @@
       li.appendChild(remove);
       self.chips.appendChild(li);
     });
+  };
+
+  // The select is what the page listens to: every choice and removal is announced there as a
+  // `change` event, as if the user had changed the plain select (the partner finder submits on it).
+  Picker.prototype.changed = function () {
+    this.select.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+
+  Picker.prototype.deselect = function (option) {
+    option.selected = false;
+    this.changed();
+    this.renderChips();
   };
 
   Picker.prototype.schedule = function () {
@@ -271,7 +283,7 @@
     if (!item) return;
     if (!this.multiple) this.options.forEach(function (o) { o.selected = false; });
     item.option.selected = true;
-    this.select.dispatchEvent(new Event("change", { bubbles: true }));
+    this.changed();
     this.renderChips();
     this.input.value = "";
     this.close();
@@ -295,6 +307,12 @@
         if (open) {
           event.preventDefault();
           if (this.active >= 0) this.choose(this.active);
+        } else if (fold(this.input.value)) {
+          // typed but not chosen yet (the suggestions had not come): search now rather than submit
+          // the form without what was typed; the next Enter chooses
+          event.preventDefault();
+          clearTimeout(this.timer);
+          this.search(this.input.value);
         }
         break;
       case "Escape":
@@ -305,8 +323,7 @@
           var chosen = this.chosen();
           var last = chosen[chosen.length - 1];
           if (last) {
-            last.selected = false;
-            this.renderChips();
+            this.deselect(last);
             this.say(text(this.select, "removed", "%s verwijderd.", last.text));
           }
         }

@@ -3,7 +3,9 @@
 // ranking comes from /api/v1/partners/{code} (the same service as the page), the rows are filled into
 // the page's <template id="partner-row">, the map is recoloured and the address updated with
 // history.replaceState, so nothing reloads and the keyboard focus stays on the slider. Choosing
-// another municipality submits the form. Without this script the form works with its button.
+// another municipality (in the municipality picker of forms.js, which announces the choice with a
+// `change` event on its select) submits the form: a new page at ?gemeente=CODE. Without this script
+// the form works with its button.
 (function () {
   "use strict";
   var form = document.getElementById("partner-form");
@@ -174,7 +176,8 @@
   });
   form.querySelectorAll("select, input[type=number]").forEach(function (input) {
     input.addEventListener("change", function () {
-      if (input.name === "gemeente") form.submit(); else soon();
+      if (input.name !== "gemeente") soon();
+      else if (input.value) form.submit(); // a removed choice waits for the next one
     });
   });
 })();
