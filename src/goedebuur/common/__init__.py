@@ -6,7 +6,7 @@ heavy anonymous computations on pages and in the API (`ratelimit`), the refusal 
 (`uploads`: zip bombs, phrased once for every upload), of text with control characters (`text`: the
 check on every form text field, installed by `apps.CommonConfig`, and the message the API uses) and
 the shared cache of heavy results and anonymous pages (`cache`: `cached`, `data_version`,
-`cache_anonymous_page`), and the one glossary of the interface (`glossary`: `terms_in` finds its terms
+`cache_anonymous_page`), and two shared forms (`forms`: a button's refusal, a contact's e-mail address), and the one glossary of the interface (`glossary`: `terms_in` finds its terms
 in text from data, the template tags `{% term %}` and `{% uitleg %}` explain them). The
 API's mapping of the same refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
 
@@ -17,6 +17,7 @@ from .cli import to_json, write_json
 from .dates import EARLIEST_DATE, date_within, years_from
 from .errors import add_to_form, command_error, messages_by_field, one_line
 from .formatting import date, date_time, euros, number, percentage
+from .forms import ContactEmailForm, RefusalForm, refused
 from .glossary import found_in as terms_in
 from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
 from .text import ControlCharacterValidator, describe_characters, refusal
@@ -24,7 +25,10 @@ from .uploads import archive_message
 from .widgets import MunicipalitiesPicker, MunicipalityPicker
 
 __all__ = [
+    "ContactEmailForm",
     "ControlCharacterValidator",
+    "RefusalForm",
+    "refused",
     "add_to_form",
     "cache_anonymous_page",
     "cached",

@@ -32,8 +32,8 @@ from .forms import (
     member_initial,
     to_input,
 )
+from .member_changes import member_changes_for
 from .models import Cooperation
-from .views_consent import member_changes_for
 
 # How many member names a row of the list shows before "and N more".
 LIST_MEMBER_NAMES = 8
@@ -77,6 +77,15 @@ def cooperation_detail(request, slug):
     cooperation = services.get_live(slug, request.user)
     if cooperation is None:
         raise Http404(_("Dit samenwerkingsverband bestaat niet (meer)."))
+    return render_detail(request, cooperation)
+
+
+def render_detail(request, cooperation, *, failure=None, status=200):
+    """The cooperation page; `failure` (municipality id, form) shows a refused e-mail invitation in the
+    card of that municipality under "Wachten op instemming". None when that card is not on the page."""
+    member_changes = member_changes_for(request.user, cooperation, failure)
+    if failure is not None and not any(item.failed is not None for item in member_changes):
+        return None
     memberships = list(cooperation.memberships.all())
     context = {
         "nav": "samenwerkingen",
@@ -90,9 +99,9 @@ def cooperation_detail(request, slug):
         "can_delete": services.may_delete(request.user, cooperation),
         "members_map": maps.cooperation_members_map(cooperation),
         "last_change": services.versions(cooperation).first(),
-        "member_changes": member_changes_for(request.user, cooperation),
+        "member_changes": member_changes,
     }
-    return render(request, "cooperations/detail.html", context)
+    return render(request, "cooperations/detail.html", context, status=status)
 
 
 @require_POST

@@ -1,86 +1,27 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Pages for consent to membership changes: the block "Wachten op instemming" on a cooperation page
-(`member_changes_for`, rendered by `_invitations.html`) and the accept and decline buttons it posts to.
-The rules are in `services` (see `consent`)."""
-
-from dataclasses import dataclass, field
+"""Pages for consent to membership changes: the accept and decline buttons of the block "Wachten op
+instemming" on a cooperation page (`member_changes.py`), and the e-mail invitations of an invited
+municipality (invite a contact, send again, withdraw; a refusal re-renders the cooperation page with
+what was typed). The rules are in `services` (see `consent`)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.accounts import services as accounts
-from goedebuur.common import one_line
+from goedebuur.common import ContactEmailForm, add_to_form, one_line, refused
 from goedebuur.history.services import EditConflict, conflict_message
 from goedebuur.municipalities.models import Municipality
 
-from . import permissions, services
-from .models import Cooperation, MemberChange, MemberConsent
+from . import services
+from .models import Cooperation, MemberChange
+from .views import render_detail
 
 ANCHOR = "deelnemerswijzigingen"
-
-
-@dataclass
-class ChangeView:
-    """One open change as the cooperation page shows it to one viewer."""
-
-    change: MemberChange
-    title: str
-    waiting: list = field(default_factory=list)
-    agreed: list = field(default_factory=list)
-    accept_label: str = ""  # empty: the viewer cannot accept
-    decline_label: str = ""  # empty: the viewer cannot decline or withdraw
-    accept_url: str = ""
-    decline_url: str = ""
-    reach_state: str = ""  # empty: the viewer does not see who was reached (see member_invitations)
-    invitations: list = field(default_factory=list)
-    contact_url: str = ""
-
-
-def member_changes_for(user, cooperation: Cooperation) -> list[ChangeView]:
-    """The open invitations and removals of `cooperation`, with the buttons `user` may use."""
-    views = []
-    reach = services.member_invitation_reach(cooperation) if permissions.can_edit(user, cooperation) else {}
-    for change in services.open_member_changes(cooperation):
-        name = change.municipality.name
-        join = change.kind == MemberChange.Kind.JOIN
-        item = ChangeView(
-            change=change,
-            title=(_("%(name)s is uitgenodigd") if join else _("Voorstel: %(name)s verwijderen"))
-            % {"name": name},
-            waiting=[m.name for m in services.member_change_waits_for(change)],
-            agreed=[
-                c.municipality.name for c in change.consents.all() if c.answer == MemberConsent.Answer.YES
-            ],
-            accept_url=reverse(
-                "cooperations:accept_member", args=[cooperation.slug, change.municipality.code]
-            ),
-            decline_url=reverse(
-                "cooperations:decline_member", args=[cooperation.slug, change.municipality.code]
-            ),
-        )
-        if join and change.municipality_id in reach:
-            item.reach_state, item.invitations = reach[change.municipality_id]
-            item.contact_url = reverse(
-                "cooperations:invite_member_contact", args=[cooperation.slug, change.municipality.code]
-            )
-        asked = {c.municipality_id for c in change.consents.all() if c.answer == MemberConsent.Answer.OPEN}
-        if user.is_authenticated and user.is_platform_admin:
-            item.accept_label, item.decline_label = _("Doorvoeren (beheerder)"), _("Afwijzen (beheerder)")
-        elif user.is_authenticated and user.is_editor and user.municipality_id in asked:
-            if join and user.municipality_id == change.municipality_id:
-                item.accept_label, item.decline_label = _("Uitnodiging aannemen"), _("Uitnodiging afwijzen")
-            else:
-                item.accept_label, item.decline_label = _("Instemmen"), _("Afwijzen")
-        elif user.is_authenticated and user.is_editor and user.municipality_id == change.proposed_for_id:
-            item.decline_label = _("Intrekken")
-        views.append(item)
-    return views
 
 
 def _answer(request, slug, code, agree: bool):
@@ -149,17 +90,33 @@ def report_invitation(request, invitation) -> None:
 @require_POST
 @login_required
 def invite_member_contact(request, slug, code):
+    """An address that cannot be invited comes back in the card of its municipality with what was
+    typed, the error next to the field and the summary (status 400)."""
     cooperation = _live(slug)
+    services.check_permission(request.user, cooperation)
     municipality = get_object_or_404(Municipality, code=code.upper())
-    try:
-        invitation = services.invite_member_contact(
-            cooperation, municipality, request.POST.get("email", ""), request.user
-        )
-    except ValidationError as error:
-        messages.error(request, _("Niet verstuurd: %(errors)s") % {"errors": one_line(error)})
-    else:
-        report_invitation(request, invitation)
-    return _back(cooperation)
+    form = ContactEmailForm(request.POST, auto_id=f"contact-{municipality.pk}-%s")
+    if form.is_valid():
+        try:
+            invitation = services.invite_member_contact(
+                cooperation, municipality, form.cleaned_data["email"], request.user
+            )
+        except ValidationError as error:
+            add_to_form(form, error)
+        else:
+            report_invitation(request, invitation)
+            return _back(cooperation)
+    return _refused(request, cooperation, municipality.pk, form)
+
+
+def _refused(request, cooperation, municipality_id, form):
+    """The cooperation page again (400) with the refusal on the card of the municipality; a message
+    after a redirect when the card is gone (the municipality answered meanwhile)."""
+    response = render_detail(request, cooperation, failure=(municipality_id, form), status=400)
+    if response is None:
+        messages.error(request, " ".join(error for errors in form.errors.values() for error in errors))
+        return _back(cooperation)
+    return response
 
 
 def _invitation(request, slug, invitation_id):
@@ -172,14 +129,13 @@ def _invitation(request, slug, invitation_id):
 
 def _change(request, slug, invitation_id, how):
     """Send again or withdraw (accounts' one way, `services.change_member_invitation`); the outcome
-    in accounts' words."""
+    in accounts' words, a refusal in the card of its municipality."""
     cooperation, invitation = _invitation(request, slug, invitation_id)
     try:
         invitation = services.change_member_invitation(cooperation, invitation, how, request.user)
     except ValidationError as error:
-        messages.error(request, one_line(error))
-    else:
-        report_invitation(request, invitation)
+        return _refused(request, cooperation, invitation.municipality_id, refused(error))
+    report_invitation(request, invitation)
     return _back(cooperation)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from goedebuur.common import MunicipalitiesPicker, MunicipalityPicker, years_from
+from goedebuur.common import ContactEmailForm, MunicipalitiesPicker, MunicipalityPicker, years_from
 from goedebuur.cooperations.models import CooperationForm, IctDomain
 from goedebuur.core.trajectory.workflow import ACTIONS
 from goedebuur.history.services import revision_field
@@ -218,24 +218,11 @@ class RespondForm(forms.Form):
     )
 
 
-class RefusalForm(forms.Form):
-    """A post with nothing to type (a button: acknowledge, promote, send again, withdraw). A refusal
-    comes back as this form's error, in the error summary beside the button."""
-
-
-class ContactInviteForm(forms.Form):
+class ContactInviteForm(ContactEmailForm):
     """Invite a person at an invited municipality by e-mail (the rules: services.invite_contact)."""
 
     municipality = forms.ModelChoiceField(
         queryset=Municipality.objects.all(),
         widget=forms.HiddenInput,
         error_messages={"required": _("Kies een gemeente."), "invalid_choice": _("Onbekende gemeente.")},
-    )
-    email = forms.EmailField(
-        label=_("E-mailadres"),
-        max_length=254,
-        error_messages={
-            "required": _("Vul een e-mailadres in."),
-            "invalid": _("Vul een geldig e-mailadres in."),
-        },
     )

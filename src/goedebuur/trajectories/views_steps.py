@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from goedebuur.accounts import services as accounts
-from goedebuur.common import add_to_form
+from goedebuur.common import add_to_form, refused
 from goedebuur.core.trajectory.alignment import FOUR_KS
 from goedebuur.history.services import EditConflict, conflict_message, expect_revision, revision_from
 from goedebuur.municipalities.models import Municipality
@@ -32,7 +32,6 @@ from .forms import (
     ContactInviteForm,
     DecisionForm,
     InviteForm,
-    RefusalForm,
     RespondForm,
 )
 from .models import Ambition, ChecklistItem
@@ -43,13 +42,6 @@ def _editable(request, pk):
     trajectory = trajectory_or_404(request, pk)
     services.check_editable(request.user, trajectory)
     return trajectory
-
-
-def _refused(error: ValidationError) -> RefusalForm:
-    """A refused button: the service's reasons as the errors of a form without fields."""
-    form = RefusalForm(data={})
-    add_to_form(form, error)
-    return form
 
 
 @require_POST
@@ -141,7 +133,7 @@ def _change_invitation(request, pk, invitation_id, how):
         invitation = services.change_invitation(trajectory, invitation, how, request.user)
     except ValidationError as error:
         return render_detail(
-            request, trajectory, reach_failure=(invitation.municipality_id, _refused(error)), status=400
+            request, trajectory, reach_failure=(invitation.municipality_id, refused(error)), status=400
         )
     _report_invitation(request, invitation)
     return redirect(f"{trajectory.get_absolute_url()}#bereik")
@@ -263,7 +255,7 @@ def acknowledge(request, pk):
     try:
         services.acknowledge(trajectory, municipality, request.user)
     except ValidationError as error:
-        return render_detail(request, trajectory, acknowledge_form=_refused(error), status=400)
+        return render_detail(request, trajectory, acknowledge_form=refused(error), status=400)
     messages.success(
         request, _("U hebt de verschillen namens %(name)s bevestigd.") % {"name": municipality.name}
     )
@@ -317,7 +309,7 @@ def promote(request, pk):
         messages.error(request, conflict_message(conflict))
         return redirect(trajectory)
     except ValidationError as error:
-        return render_detail(request, trajectory, promote_form=_refused(error), status=400)
+        return render_detail(request, trajectory, promote_form=refused(error), status=400)
     messages.success(request, _("Het samenwerkingsverband staat nu in het register."))
     return redirect(cooperation)
 
