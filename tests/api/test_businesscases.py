@@ -1,9 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/businesscases: CRUD, the calculation, bad input and visibility per persona."""
 
+from unittest import mock
+
 import pytest
 
-from goedebuur.businesscases.models import BusinessCase
+from goedebuur.businesscases import services, stored
+from goedebuur.businesscases.models import BusinessCase, StoredResult
+from goedebuur.core.businesscase import montecarlo
 
 from ..businesscases.factories import make_case
 from ..factories import RHENEN, UTRECHT, VEENENDAAL
@@ -170,3 +174,83 @@ def test_it_answers_409_when_another_save_wins_the_race(case, editor_a_api, monk
     response = editor_a_api.patch(f"/api/v1/businesscases/{case.pk}", {"seed": 9}, format="json")
     assert response.status_code == 409 and response["Content-Type"] == "application/problem+json"
     assert BusinessCase.objects.get(pk=case.pk).seed == 1
+
+
+# --- the stored result (tests/businesscases/test_stored.py for the pages) --------------------------
+
+
+@pytest.fixture
+def stored_case(editor_a, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_case(editor_a, name="API-case")
+
+
+@pytest.fixture
+def simulations():
+    """Counts the Monte Carlo runs (the pure function), still computing them."""
+    with mock.patch.object(montecarlo, "simulate", wraps=montecarlo.simulate) as counted:
+        yield counted
+
+
+def stored_row(case):
+    return StoredResult.objects.get(case=case)
+
+
+def current_fingerprint(case):
+    case.refresh_from_db()
+    return stored.fingerprint(services.to_core(case), case.draws, case.seed)
+
+
+def test_the_calculation_reads_the_stored_result(stored_case, reader_api, simulations):
+    response = reader_api.post(f"/api/v1/businesscases/{stored_case.pk}/berekening", {}, format="json")
+    assert response.status_code == 200 and response.json()["trekkingen"] == stored_case.draws
+    assert simulations.call_count == 0
+
+
+def test_an_edit_through_the_api_changes_the_stored_result(
+    stored_case, editor_a_api, django_capture_on_commit_callbacks
+):
+    before = stored_row(stored_case).data
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_api.patch(
+            f"/api/v1/businesscases/{stored_case.pk}", {"seed": 42, "discontovoet": "0.04"}, format="json"
+        )
+    assert response.status_code == 200
+    assert stored_row(stored_case).fingerprint == current_fingerprint(stored_case)
+    assert stored_row(stored_case).data["simulation"]["seed"] == 42 and stored_row(stored_case).data != before
+
+
+def test_several_changes_in_one_request_compute_once(
+    stored_case, editor_a_api, simulations, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_api.patch(
+            f"/api/v1/businesscases/{stored_case.pk}",
+            {"naam": "Anders", "seed": 5, "horizonJaren": 8},
+            format="json",
+        )
+    assert response.status_code == 200
+    assert simulations.call_count == 1
+
+
+def test_a_change_that_is_rolled_back_computes_nothing(
+    stored_case, editor_a_api, simulations, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_api.patch(
+            f"/api/v1/businesscases/{stored_case.pk}",
+            {"naam": "Anders", "basislijn": {"GM9999": {"eur": 1}}},
+            format="json",
+        )
+    assert response.status_code == 400
+    assert BusinessCase.objects.get(pk=stored_case.pk).name == "API-case"
+    assert simulations.call_count == 0
+
+
+def test_the_api_computes_other_draws_without_storing_them(stored_case, reader_api, simulations):
+    before = stored_row(stored_case).data
+    url = f"/api/v1/businesscases/{stored_case.pk}/berekening"
+    response = reader_api.post(url, {"trekkingen": 700, "seed": 9}, format="json")
+    assert response.status_code == 200 and response.json()["trekkingen"] == 700
+    assert simulations.call_count == 1
+    assert stored_row(stored_case).data == before
