@@ -5,7 +5,9 @@ into the pure `goedebuur.core.businesscase.model.Case` and compute its result.
 Every change goes through `_commit`, which validates the whole case with the core (Dutch
 messages, nothing saved on error), saves, and records the change in the history (the case's
 tracker: `history.py`); `delete_case` and `restore_version` record theirs too. A case is
-`Versioned`: a save or delete from an outdated copy raises `EditConflict`."""
+`Versioned`: a save or delete from an outdated copy raises `EditConflict`. After every committed
+change the case's result is computed and stored with the fingerprint of its inputs (`stored.py`);
+`compute` reads it, and computes it once when it belongs to other inputs."""
 
 from __future__ import annotations
 
