@@ -1,15 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """/api/v1/businesscases: CRUD, the calculation, bad input and visibility per persona."""
 
-from unittest import mock
-
 import pytest
 
-from goedebuur.businesscases import services, stored
-from goedebuur.businesscases.models import BusinessCase, StoredResult
-from goedebuur.core.businesscase import montecarlo
+from goedebuur.businesscases import services
+from goedebuur.businesscases.models import BusinessCase
 
-from ..businesscases.factories import make_case
+from ..businesscases.factories import counting_simulations, current_fingerprint, make_case, stored_row
 from ..factories import RHENEN, UTRECHT, VEENENDAAL
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +159,6 @@ def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(case, editor
 
 
 def test_it_answers_409_when_another_save_wins_the_race(case, editor_a_api, monkeypatch):
-    from goedebuur.businesscases import services
 
     original_check = services._check
 
@@ -187,18 +183,8 @@ def stored_case(editor_a, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def simulations():
-    """Counts the Monte Carlo runs (the pure function), still computing them."""
-    with mock.patch.object(montecarlo, "simulate", wraps=montecarlo.simulate) as counted:
+    with counting_simulations() as counted:
         yield counted
-
-
-def stored_row(case):
-    return StoredResult.objects.get(case=case)
-
-
-def current_fingerprint(case):
-    case.refresh_from_db()
-    return stored.fingerprint(services.to_core(case), case.draws, case.seed)
 
 
 def test_the_calculation_reads_the_stored_result(stored_case, reader_api, simulations):

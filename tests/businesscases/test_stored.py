@@ -2,8 +2,6 @@
 """The stored result of a case: computed when its inputs change (services, pages, restore), read by
 every view and the report, and computed anew when it belongs to other inputs (the API: tests/api)."""
 
-from unittest import mock
-
 import pytest
 
 from goedebuur.businesscases import services, stored
@@ -12,7 +10,7 @@ from goedebuur.core.businesscase import montecarlo
 from goedebuur.municipalities.models import Municipality
 
 from ..factories import RHENEN
-from .factories import make_case
+from .factories import counting_simulations, current_fingerprint, make_case, stored_row
 
 pytestmark = pytest.mark.django_db
 
@@ -25,18 +23,8 @@ def case(editor_a, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def simulations():
-    """Counts the Monte Carlo runs (the pure function), still computing them."""
-    with mock.patch.object(montecarlo, "simulate", wraps=montecarlo.simulate) as counted:
+    with counting_simulations() as counted:
         yield counted
-
-
-def stored_row(case):
-    return StoredResult.objects.get(case=case)
-
-
-def current_fingerprint(case):
-    case.refresh_from_db()
-    return stored.fingerprint(services.to_core(case), case.draws, case.seed)
 
 
 def test_the_json_gives_back_exactly_what_the_core_computed(case):
