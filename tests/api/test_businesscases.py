@@ -3,9 +3,10 @@
 
 import pytest
 
+from goedebuur.businesscases import services
 from goedebuur.businesscases.models import BusinessCase
 
-from ..businesscases.factories import make_case
+from ..businesscases.factories import counting_simulations, current_fingerprint, make_case, stored_row
 from ..factories import RHENEN, UTRECHT, VEENENDAAL
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +159,6 @@ def test_it_gives_the_revision_as_etag_and_refuses_a_stale_if_match(case, editor
 
 
 def test_it_answers_409_when_another_save_wins_the_race(case, editor_a_api, monkeypatch):
-    from goedebuur.businesscases import services
 
     original_check = services._check
 
@@ -170,3 +170,73 @@ def test_it_answers_409_when_another_save_wins_the_race(case, editor_a_api, monk
     response = editor_a_api.patch(f"/api/v1/businesscases/{case.pk}", {"seed": 9}, format="json")
     assert response.status_code == 409 and response["Content-Type"] == "application/problem+json"
     assert BusinessCase.objects.get(pk=case.pk).seed == 1
+
+
+# --- the stored result (tests/businesscases/test_stored.py for the pages) --------------------------
+
+
+@pytest.fixture
+def stored_case(editor_a, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_case(editor_a, name="API-case")
+
+
+@pytest.fixture
+def simulations():
+    with counting_simulations() as counted:
+        yield counted
+
+
+def test_the_calculation_reads_the_stored_result(stored_case, reader_api, simulations):
+    response = reader_api.post(f"/api/v1/businesscases/{stored_case.pk}/berekening", {}, format="json")
+    assert response.status_code == 200 and response.json()["trekkingen"] == stored_case.draws
+    assert simulations.call_count == 0
+
+
+def test_an_edit_through_the_api_changes_the_stored_result(
+    stored_case, editor_a_api, django_capture_on_commit_callbacks
+):
+    before = stored_row(stored_case).data
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_api.patch(
+            f"/api/v1/businesscases/{stored_case.pk}", {"seed": 42, "discontovoet": "0.04"}, format="json"
+        )
+    assert response.status_code == 200
+    assert stored_row(stored_case).fingerprint == current_fingerprint(stored_case)
+    assert stored_row(stored_case).data["simulation"]["seed"] == 42 and stored_row(stored_case).data != before
+
+
+def test_several_changes_in_one_request_compute_once(
+    stored_case, editor_a_api, simulations, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_api.patch(
+            f"/api/v1/businesscases/{stored_case.pk}",
+            {"naam": "Anders", "seed": 5, "horizonJaren": 8},
+            format="json",
+        )
+    assert response.status_code == 200
+    assert simulations.call_count == 1
+
+
+def test_a_change_that_is_rolled_back_computes_nothing(
+    stored_case, editor_a_api, simulations, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_a_api.patch(
+            f"/api/v1/businesscases/{stored_case.pk}",
+            {"naam": "Anders", "basislijn": {"GM9999": {"eur": 1}}},
+            format="json",
+        )
+    assert response.status_code == 400
+    assert BusinessCase.objects.get(pk=stored_case.pk).name == "API-case"
+    assert simulations.call_count == 0
+
+
+def test_the_api_computes_other_draws_without_storing_them(stored_case, reader_api, simulations):
+    before = stored_row(stored_case).data
+    url = f"/api/v1/businesscases/{stored_case.pk}/berekening"
+    response = reader_api.post(url, {"trekkingen": 700, "seed": 9}, format="json")
+    assert response.status_code == 200 and response.json()["trekkingen"] == 700
+    assert simulations.call_count == 1
+    assert stored_row(stored_case).data == before

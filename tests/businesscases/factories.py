@@ -1,8 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Factories for business-case tests: plain functions that build cases through the services."""
 
-from goedebuur.businesscases import services
+from unittest import mock
+
+from goedebuur.businesscases import services, stored
+from goedebuur.businesscases.models import StoredResult
 from goedebuur.cooperations.models import IctDomain
+from goedebuur.core.businesscase import montecarlo
 from goedebuur.municipalities.models import Municipality
 
 from ..factories import RHENEN, VEENENDAAL
@@ -34,3 +38,18 @@ def make_case(
     services.save_allocation(case, user, draws=2_000, seed=1)
     case.refresh_from_db()
     return case
+
+
+def counting_simulations():
+    """A context that counts the Monte Carlo runs (the pure function), still computing them."""
+    return mock.patch.object(montecarlo, "simulate", wraps=montecarlo.simulate)
+
+
+def stored_row(case) -> StoredResult:
+    return StoredResult.objects.get(case=case)
+
+
+def current_fingerprint(case) -> str:
+    """The fingerprint of the case's inputs as they are stored now."""
+    case.refresh_from_db()
+    return stored.fingerprint(services.to_core(case), case.draws, case.seed)

@@ -4,7 +4,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from goedebuur.businesscases import services
+from goedebuur.businesscases import services, stored
 from goedebuur.businesscases.models import BusinessCase
 from goedebuur.cooperations.models import IctDomain
 from goedebuur.municipalities.models import Municipality
@@ -237,14 +237,15 @@ def test_the_default_hidden_costs_follow_the_chosen_domains_but_keep_what_a_user
 
 @pytest.fixture
 def computations(monkeypatch):
+    """The (draws, seed) of every computation of a result, stored or not."""
     calls = []
-    original = services.compute_pure
+    original = stored.compute
 
     def counting(pure, draws, seed):
         calls.append((draws, seed))
         return original(pure, draws, seed)
 
-    monkeypatch.setattr(services, "compute_pure", counting)
+    monkeypatch.setattr(stored, "compute", counting)
     return calls
 
 

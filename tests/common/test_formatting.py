@@ -3,7 +3,7 @@ import datetime as dt
 
 from django.utils import translation
 
-from goedebuur.common import date, date_time, euros, number, percentage
+from goedebuur.common import date, date_time, euros, number, percent, percentage
 
 
 def test_it_formats_numbers_the_dutch_way_on_the_dutch_interface():
@@ -37,3 +37,11 @@ def test_it_writes_a_moment_out_in_local_time():
     with translation.override("nl"):
         assert date_time(moment) == "16 mei 2026 14:05"
     assert date(None) == date_time(None) == "—"
+
+
+def test_a_percentage_keeps_its_own_decimals_and_a_space_before_the_sign():
+    assert (percent(2.5), percent(34), percent(34.0), percent(0.25)) == ("2,5 %", "34 %", "34 %", "0,25 %")
+    assert percent(1.5, sign=False) == "1,5"
+    with translation.override("en"):
+        assert percent(2.5) == "2.5 %"
+    assert percent(None) == "—"

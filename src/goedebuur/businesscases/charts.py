@@ -9,30 +9,42 @@ SVG."""
 import re
 from html import escape, unescape
 
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from goedebuur.common import euros
+from goedebuur.common import (
+    CHART_BAND,
+    CHART_BLUE,
+    CHART_GREEN,
+    CHART_GREY,
+    CHART_RED,
+    chart_amounts,
+    chart_axis_titles,
+    chart_band,
+    chart_line,
+    chart_scale,
+    chart_svg,
+    chart_year,
+    chart_zero_line,
+    euros,
+)
 from goedebuur.core.businesscase.montecarlo import TOTAL
 
 WIDTH = 720
-BLUE, BAND, RED, GREEN, GREY, LIGHT = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555", "#7a9cc6"
+LIGHT = "#7a9cc6"
 CHAR = 6.6  # average width of a character at font-size 12, in SVG units (DejaVu/Arial-like fonts)
 LEGEND = 24  # height of the legend row above a chart
 
 
-def _scale(low: float, high: float, start: float, end: float):
-    if high == low:
-        high, low = high + 1, low - 1
-    return lambda v: start + (v - low) * (end - start) / (high - low)
-
-
 def _svg(height: int, title: str, desc: str, body: list[str], ident: str) -> str:
-    return mark_safe(
-        f'<svg class="bc-chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
-        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" font-size="12" '
-        f'font-family="DejaVu Sans, Verdana, sans-serif"><title id="{ident}-t">{escape(title)}</title>'
-        f'<desc id="{ident}-d">{escape(desc)}</desc>{"".join(body)}</svg>'
+    return chart_svg(
+        body,
+        title=title,
+        desc=desc,
+        ident=ident,
+        width=WIDTH,
+        height=height,
+        css="bc-chart",
+        font="DejaVu Sans, Verdana, sans-serif",
     )
 
 
@@ -106,43 +118,31 @@ def cumulative_chart(result, code: str = TOTAL, ident: str = "cum") -> str:
     values = [*low, *high, 0]
     left = int(max(len(euros(v)) for v in (min(values), max(values))) * CHAR) + 30
     top, bottom, right = LEGEND + 16, LEGEND + 246, WIDTH - 20
-    y = _scale(min(values), max(values), bottom, top)
+    y = chart_scale(min(values), max(values), bottom, top)
     step = (right - left) / max(len(years) - 1, 1)
     xs = [left + i * step for i in range(len(years))]
     body = _legend(
         [
-            (f'<rect width="14" height="10" fill="{BAND}"/>', _("80 % van de uitkomsten (P10 tot P90)")),
             (
-                f'<line x1="0" x2="14" y1="5" y2="5" stroke="{BLUE}" stroke-width="3"/>',
+                f'<rect width="14" height="10" fill="{CHART_BAND}"/>',
+                _("80 % van de uitkomsten (P10 tot P90)"),
+            ),
+            (
+                f'<line x1="0" x2="14" y1="5" y2="5" stroke="{CHART_BLUE}" stroke-width="3"/>',
                 _("middelste uitkomst (P50)"),
             ),
         ],
         left,
     )
-    body.append(
-        f'<line x1="{left}" x2="{right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{GREY}" stroke-dasharray="4 3"/>'
-    )
-    for value in (min(values), 0, max(values)):
-        body.append(
-            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{escape(euros(value))}</text>'
-        )
-    band = [f"{x:.1f},{y(v):.1f}" for x, v in zip(xs, high, strict=True)]
-    band += [f"{x:.1f},{y(v):.1f}" for x, v in reversed(list(zip(xs, low, strict=True)))]
-    body.append(f'<polygon points="{" ".join(band)}" fill="{BAND}" stroke="none"/>')
-    line = " ".join(f"{x:.1f},{y(v):.1f}" for x, v in zip(xs, mid, strict=True))
-    body.append(f'<polyline points="{line}" fill="none" stroke="{BLUE}" stroke-width="2.5"/>')
+    body.append(chart_zero_line(left, right, y))
+    body.extend(chart_amounts((min(values), 0, max(values)), left, y))
+    body.append(chart_band(xs, low, high, y))
+    body.append(chart_line(xs, mid, y, stroke=CHART_BLUE, width="2.5"))
     every = 1 if len(years) <= 12 else 2
     for i, (x, year) in enumerate(zip(xs, years, strict=True)):
         if i % every == 0 or i == len(years) - 1:
-            body.append(f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
-    body.append(
-        f'<text x="{(left + right) / 2:.1f}" y="{bottom + 38}" text-anchor="middle" fill="{GREY}">'
-        f"{escape(_('Jaar'))}</text>"
-    )
-    body.append(
-        f'<text transform="translate(12 {(top + bottom) / 2:.1f}) rotate(-90)" text-anchor="middle" '
-        f'fill="{GREY}">{escape(_("Opgeteld saldo"))}</text>'
-    )
+            body.append(chart_year(x, bottom, year))
+    body.extend(chart_axis_titles(left, right, top, bottom, _("Jaar"), _("Opgeteld saldo"), edge=12))
     desc = _(
         "Cumulatieve kasstroom per jaar. Na het laatste jaar: P10 %(p10)s, P50 %(p50)s, P90 %(p90)s."
     ) % {
@@ -163,24 +163,29 @@ def range_chart(rows, title: str, ident: str) -> str:
     row_height, top, right = 36, LEGEND + 10, WIDTH - 24
     left, budget = _margin([label for label, _npv in rows], 28)
     values = [v for _label, npv in rows for v in npv] + [0]
-    x = _scale(min(values), max(values), left, right)
+    x = chart_scale(min(values), max(values), left, right)
     height = top + row_height * len(rows) + 30
     body = _legend(
         [
-            (f'<rect width="14" height="10" fill="{GREEN}" opacity="0.8"/>', _("P50 positief")),
-            (f'<rect width="14" height="10" fill="{RED}" opacity="0.8"/>', _("P50 negatief")),
-            (f'<line x1="0" x2="14" y1="5" y2="5" stroke="{GREY}" stroke-width="2"/>', _("P10 tot P90")),
+            (f'<rect width="14" height="10" fill="{CHART_GREEN}" opacity="0.8"/>', _("P50 positief")),
+            (f'<rect width="14" height="10" fill="{CHART_RED}" opacity="0.8"/>', _("P50 negatief")),
+            (
+                f'<line x1="0" x2="14" y1="5" y2="5" stroke="{CHART_GREY}" stroke-width="2"/>',
+                _("P10 tot P90"),
+            ),
         ],
         8,
     )
-    body.append(f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>')
+    body.append(
+        f'<line x1="{x(0):.1f}" x2="{x(0):.1f}" y1="{top}" y2="{height - 25}" stroke="{CHART_GREY}"/>'
+    )
     parts = []
     for i, (label, (p10, p50, p90)) in enumerate(rows):
         cy = top + i * row_height + row_height / 2
-        colour = RED if p50 < 0 else GREEN
+        colour = CHART_RED if p50 < 0 else CHART_GREEN
         body.append(_label(left - 8, cy, wrap(label, budget)))
         body.append(
-            f'<line x1="{x(p10):.1f}" x2="{x(p90):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{GREY}" stroke-width="2"/>'
+            f'<line x1="{x(p10):.1f}" x2="{x(p90):.1f}" y1="{cy:.1f}" y2="{cy:.1f}" stroke="{CHART_GREY}" stroke-width="2"/>'
         )
         start, end = sorted((x(0), x(p50)))
         body.append(
@@ -198,27 +203,27 @@ def tornado_chart(result, ident: str = "tornado", limit: int = 12) -> str:
     row_height, top, right = 44, LEGEND + 10, WIDTH - 24
     left, budget = _margin([bar.label for bar in bars], 36)
     values = [v for bar in bars for v in (bar.npv_low, bar.npv_high)] + [base]
-    x = _scale(min(values), max(values), left, right)
+    x = chart_scale(min(values), max(values), left, right)
     height = top + row_height * max(len(bars), 1) + 30
     body = _legend(
         [
             (f'<rect width="14" height="10" fill="{LIGHT}"/>', _("invoer op laagste waarde")),
-            (f'<rect width="14" height="10" fill="{BLUE}"/>', _("invoer op hoogste waarde")),
+            (f'<rect width="14" height="10" fill="{CHART_BLUE}"/>', _("invoer op hoogste waarde")),
             (
-                f'<line x1="7" x2="7" y1="0" y2="10" stroke="{GREY}" stroke-width="2"/>',
+                f'<line x1="7" x2="7" y1="0" y2="10" stroke="{CHART_GREY}" stroke-width="2"/>',
                 _("waarschijnlijke uitkomst"),
             ),
         ],
         8,
     )
     body.append(
-        f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{top}" y2="{height - 25}" stroke="{GREY}"/>'
+        f'<line x1="{x(base):.1f}" x2="{x(base):.1f}" y1="{top}" y2="{height - 25}" stroke="{CHART_GREY}"/>'
     )
     parts = []
     for i, bar in enumerate(bars):
         cy = top + i * row_height + row_height / 2
         body.append(_label(left - 8, cy, wrap(bar.label, budget, lines=3)))
-        for value, colour in ((bar.npv_low, LIGHT), (bar.npv_high, BLUE)):
+        for value, colour in ((bar.npv_low, LIGHT), (bar.npv_high, CHART_BLUE)):
             start, end = sorted((x(base), x(value)))
             body.append(
                 f'<rect x="{start:.1f}" y="{cy - 8:.1f}" width="{max(end - start, 1):.1f}" height="16" fill="{colour}"/>'

@@ -5,11 +5,13 @@ partners' application landscapes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.utils.translation import gettext as _
 
-from goedebuur.common import number
+from goedebuur.common import euros, number, percent
 from goedebuur.core.businesscase import model as core
-from goedebuur.core.businesscase.defaults import default_saving, hidden_cost_checklist
+from goedebuur.core.businesscase.defaults import Calculation, checklist_with_calculations, default_saving
 from goedebuur.core.businesscase.harmonisation import ContractUse, double_contracts
 from goedebuur.municipalities.models import Municipality
 from goedebuur.profiles import services as profiles
@@ -48,6 +50,64 @@ def partner_defaults(municipality: Municipality, user) -> dict:
     }
 
 
+def calculation_text(calculation: Calculation) -> str:
+    """How a default hidden cost was computed, in words and in the active language's numbers."""
+    values = calculation.values
+    if calculation.basis == "scope":
+        where = (
+            _("de hele ICT")
+            if calculation.share_pct is None
+            else _("de gekozen domeinen (%(share)s van het totaal)")
+            % {"share": percent(calculation.share_pct)}
+        )
+        return _(
+            "%(low)s tot %(high)s (waarschijnlijk %(likely)s) van %(amount)s, de ICT-kosten per jaar van %(where)s"
+        ) % {
+            "low": percent(values.low, sign=False),
+            "high": percent(values.high),
+            "likely": percent(values.likely),
+            "amount": euros(calculation.in_scope_eur),
+            "where": where,
+        }
+    if calculation.basis == "partner":
+        return _("%(count)d gemeenten × %(amount)s") % {
+            "count": calculation.partners,
+            "amount": euros(values.likely),
+        }
+    if calculation.network_needed:
+        return _("%(links)d verbinding(en)") % {"links": calculation.links}
+    return _("%(links)d verbinding(en); niet nodig voor deze domeinen") % {"links": calculation.links}
+
+
+def checklist(partners, horizon: int, scope) -> list[core.HiddenCost]:
+    """The default hidden costs (`goedebuur.core.businesscase.defaults`), each source ending with
+    how its amount was computed."""
+    return [
+        replace(
+            cost,
+            source=f"{cost.source} " + _("Berekening: %(how)s.") % {"how": calculation_text(calculation)},
+        )
+        for cost, calculation in checklist_with_calculations(partners, horizon, scope)
+    ]
+
+
+def with_calculations(case: core.Case) -> core.Case:
+    """`case` (read from a TOML file by the core) with the calculation added to the source of every
+    hidden cost that still has its default source."""
+    scope = [(s.domain, s.domain_share_pct) for s in case.savings]
+    bare = {
+        cost.key: cost.source for cost, _c in checklist_with_calculations(case.partners, case.horizon, scope)
+    }
+    described = {cost.key: cost.source for cost in checklist(case.partners, case.horizon, scope)}
+    return replace(
+        case,
+        hidden_costs=tuple(
+            replace(cost, source=described[cost.key]) if bare.get(cost.key) == cost.source else cost
+            for cost in case.hidden_costs
+        ),
+    )
+
+
 def checklist_rows(case: BusinessCase, partners: list[Municipality]) -> list[dict]:
     """The default hidden costs for the case's partners and scope (the domains of its savings,
     with their share of the ICT cost): percentages apply to the ICT cost in scope."""
@@ -66,7 +126,7 @@ def checklist_rows(case: BusinessCase, partners: list[Municipality]) -> list[dic
             "author": "Goede Buur",
             "confirmed": False,
         }
-        for c in hidden_cost_checklist(pure.partners, case.horizon, scope)
+        for c in checklist(pure.partners, case.horizon, scope)
     ]
 
 

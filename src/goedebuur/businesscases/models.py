@@ -114,3 +114,24 @@ class BusinessCase(Versioned):
 
     def get_absolute_url(self):
         return reverse("businesscases:detail", args=[self.pk])
+
+
+class StoredResult(models.Model):
+    """The computed result of a case (deterministic schedule, Monte Carlo, tornado) as the core gave
+    it, in JSON, with the fingerprint of the inputs it belongs to (`stored.py`). Written when the
+    inputs change (`services`); a view whose case has another fingerprint computes it anew once.
+    Kept apart from the case so the case's history, revision and ETag stay those of its inputs."""
+
+    case = models.OneToOneField(
+        BusinessCase, on_delete=models.CASCADE, primary_key=True, related_name="stored_result"
+    )
+    fingerprint = models.CharField(max_length=64)
+    data = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("berekende uitkomst")
+        verbose_name_plural = _("berekende uitkomsten")
+
+    def __str__(self):
+        return f"{self.case} ({self.fingerprint[:12]})"

@@ -8,7 +8,7 @@ from datetime import date as Date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from goedebuur.common import date, euros, number
+from goedebuur.common import date, euros, number, percent
 from goedebuur.core.businesscase import model as core
 from goedebuur.core.businesscase.finance import DEFAULT_DISCOUNT_RATE, DISCOUNT_RATE_SOURCE
 from goedebuur.core.businesscase.montecarlo import TOTAL
@@ -24,12 +24,6 @@ class InputRow:
     value: str
     source: str
     author: str
-
-
-def pct(value: float) -> str:
-    """A percentage with the decimals it has, in the active language: 2,5 %."""
-    decimals = len(f"{value:g}".partition(".")[2])
-    return f"{number(value, decimals)} %"
 
 
 def years(value) -> str:
@@ -73,10 +67,10 @@ def input_rows(
                     "%(low)s / %(likely)s / %(high)s van %(share)s van de ICT-kosten, vanaf jaar %(start)s, ingroei %(ramp)s jaar"
                 )
                 % {
-                    "low": pct(saving.percent.low),
-                    "likely": pct(saving.percent.likely),
-                    "high": pct(saving.percent.high),
-                    "share": pct(saving.domain_share_pct),
+                    "low": percent(saving.percent.low),
+                    "likely": percent(saving.percent.likely),
+                    "high": percent(saving.percent.high),
+                    "share": percent(saving.domain_share_pct),
                     "start": saving.start_year,
                     "ramp": saving.ramp_years,
                 },
@@ -115,7 +109,7 @@ def input_rows(
         InputRow(
             settings,
             _("Discontovoet"),
-            pct(round(rate * 100, 4)),
+            percent(round(rate * 100, 4)),
             DISCOUNT_RATE_SOURCE if rate == DEFAULT_DISCOUNT_RATE else _("eigen keuze"),
             "",
         )
@@ -138,7 +132,7 @@ def input_rows(
                 "draws": number(draws),
                 "dist": str(dict(BusinessCase.Distribution.choices).get(pure.distribution, "")),
                 "seed": seed,
-                "unc": pct(pure.baseline_uncertainty_pct),
+                "unc": percent(pure.baseline_uncertainty_pct),
             },
             "",
             "",
@@ -348,7 +342,7 @@ def college_summary(pure: core.Case, result, *, domains=(), today: Date | None =
             _("De besparing op %(domain)s wordt gehaald: %(pct)s van die kosten, vanaf %(year)s.")
             % {
                 "domain": saving.label,
-                "pct": pct(saving.percent.likely),
+                "pct": percent(saving.percent.likely),
                 "year": pure.start_year + saving.start_year - 1,
             }
         )

@@ -5,7 +5,9 @@ into the pure `goedebuur.core.businesscase.model.Case` and compute its result.
 Every change goes through `_commit`, which validates the whole case with the core (Dutch
 messages, nothing saved on error), saves, and records the change in the history (the case's
 tracker: `history.py`); `delete_case` and `restore_version` record theirs too. A case is
-`Versioned`: a save or delete from an outdated copy raises `EditConflict`."""
+`Versioned`: a save or delete from an outdated copy raises `EditConflict`. After every committed
+change the case's result is computed and stored with the fingerprint of its inputs (`stored.py`);
+`compute` reads it, and computes it once when it belongs to other inputs."""
 
 from __future__ import annotations
 
@@ -22,9 +24,9 @@ from goedebuur.core.businesscase import montecarlo
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import Municipality
 
-from . import defaults, permissions, problems
+from . import defaults, permissions, problems, stored
 from .conversion import partner_list, to_core
-from .models import BusinessCase
+from .models import BusinessCase, StoredResult
 from .permissions import can_create, can_edit, can_view, visible_cases  # published for other apps
 
 __all__ = ["can_create", "can_edit", "can_view", "partner_list", "to_core", "visible_cases"]
@@ -110,6 +112,7 @@ def _commit(case: BusinessCase, user, *, partners=None, domains=None, note="") -
     if domains is not None:
         case.domains.set(domains)
     history.record(case, history.Action.CREATE if created else history.Action.UPDATE, user, note)
+    _refresh_after_commit(case)
     return case
 
 
@@ -263,11 +266,15 @@ def restore_version(case_id: int, record_id: int, user) -> BusinessCase:
     case = BusinessCase.objects.filter(pk=case_id).first()
     if case is not None:
         _require_edit(user, case)
-        return history.restore(case, record_id, user)
+        restored = history.restore(case, record_id, user)
+        _refresh_after_commit(restored)
+        return restored
     latest = versions(case_id).first()
     if user is not None and (latest is None or not permissions.can_restore_deleted(user, latest.snapshot)):
         raise PermissionDenied(_("U mag deze businesscase niet wijzigen."))
-    return history.restore_removed(BusinessCase, case_id, record_id, user)
+    restored = history.restore_removed(BusinessCase, case_id, record_id, user)
+    _refresh_after_commit(restored)
+    return restored
 
 
 def snapshot(case: BusinessCase) -> dict:
@@ -308,28 +315,75 @@ def _bar_label(bar: montecarlo.TornadoBar) -> str:
     )
 
 
-def compute_pure(pure: core.Case, draws: int, seed: int) -> Result:
-    simulation = _named(montecarlo.simulate(pure, draws=draws, seed=seed))
-    base, bars = montecarlo.tornado(pure)
+def _translated(pure: core.Case, computed: stored.Computed) -> Result:
+    simulation = _named(computed.simulation)
     return Result(
         case=pure,
-        deterministic=montecarlo.deterministic(pure),
+        deterministic=computed.deterministic,
         simulation=simulation,
-        tornado_base=base,
-        tornado=tuple(replace(bar, label=_bar_label(bar)) for bar in bars),
+        tornado_base=computed.tornado_base,
+        tornado=tuple(replace(bar, label=_bar_label(bar)) for bar in computed.tornado),
         warnings=tuple(o for o in simulation.outcomes if o.p_negative >= HIGH_RISK),
     )
 
 
+def compute_pure(pure: core.Case, draws: int, seed: int) -> Result:
+    """The result of a pure case (a TOML file of the `businesscase` command); nothing stored."""
+    return _translated(pure, stored.compute(pure, draws, seed))
+
+
+def _store(case: BusinessCase, pure: core.Case) -> stored.Computed:
+    """Compute the case's result and store it with the fingerprint of its inputs."""
+    computed = stored.compute(pure, case.draws, case.seed)
+    StoredResult.objects.update_or_create(
+        case=case,
+        defaults={
+            "fingerprint": stored.fingerprint(pure, case.draws, case.seed),
+            "data": stored.to_json(computed),
+        },
+    )
+    return computed
+
+
+def refresh_result(case_id: int) -> None:
+    """Compute and store the result of case `case_id` unless the stored one belongs to its current
+    inputs (the case deleted: nothing). Run after every committed change of a case's inputs."""
+    case = BusinessCase.objects.filter(pk=case_id).first()
+    if case is None:
+        return
+    pure = to_core(case)
+    current = StoredResult.objects.filter(case=case).values_list("fingerprint", flat=True).first()
+    if current != stored.fingerprint(pure, case.draws, case.seed):
+        _store(case, pure)
+
+
+def _refresh_after_commit(case: BusinessCase) -> None:
+    """The result is computed once the change is committed: no lock is held while the Monte Carlo
+    runs, and a change that is rolled back computes nothing. Several changes in one transaction
+    (the API's `update_case`) compute once: the later calls find the stored result current."""
+    case_id = case.pk
+    transaction.on_commit(lambda: refresh_result(case_id))
+
+
 def compute(case: BusinessCase, *, draws: int | None = None, seed: int | None = None) -> Result:
-    """The result of a stored case: deterministic schedule, Monte Carlo and tornado. Computed once
-    for each set of inputs and kept in the shared cache (goedebuur.common.cache): the key is the pure
-    case itself (every figure, partner and setting), the draws and the seed, so an edit of any input
-    computes anew on the next view and every view until the next edit reads the stored result."""
+    """The result of a stored case: deterministic schedule, Monte Carlo and tornado.
+
+    With the case's own draws and seed (every page, the report, the PDF, the exports and the API
+    unless it asks for others) it is the result stored with the case when its inputs changed; when
+    the stored result belongs to other inputs (changed by a path that did not compute, e.g. a
+    municipality renamed, a restore from an older release, new calculation code) or none is stored,
+    it is computed and stored now, once, so a stale result is never shown. Other draws or seeds
+    (the API's `berekening` with `trekkingen`/`seed`) are computed for the request and kept in the
+    shared cache (goedebuur.common.cache), keyed on the pure case, the draws and the seed."""
     pure = to_core(case)
     draws = draws or case.draws
     seed = case.seed if seed is None else seed
-    return cached(("businesscase", pure, draws, seed), None, lambda: compute_pure(pure, draws, seed))
+    if (draws, seed) != (case.draws, case.seed):
+        return cached(("businesscase", pure, draws, seed), None, lambda: compute_pure(pure, draws, seed))
+    row = StoredResult.objects.filter(case=case).first()
+    if row is not None and row.fingerprint == stored.fingerprint(pure, draws, seed):
+        return _translated(pure, stored.from_json(row.data))
+    return _translated(pure, _store(case, pure))
 
 
 def forecast_by_year(case: BusinessCase, *, draws: int | None = None) -> montecarlo.YearlyBand:

@@ -6,17 +6,34 @@ heavy anonymous computations on pages and in the API (`ratelimit`), the refusal 
 (`uploads`: zip bombs, phrased once for every upload), of text with control characters (`text`: the
 check on every form text field, installed by `apps.CommonConfig`, and the message the API uses) and
 the shared cache of heavy results and anonymous pages (`cache`: `cached`, `data_version`,
-`cache_anonymous_page`), and two shared forms (`forms`: a button's refusal, a contact's e-mail address), and the one glossary of the interface (`glossary`: `terms_in` finds its terms
-in text from data, the template tags `{% term %}` and `{% uitleg %}` explain them). The
+`cache_anonymous_page`), the parts of the SVG charts every app draws alike (`charts`: palette,
+scale, picture, axes, band, line), two shared forms (`forms`: a button's refusal, a contact's e-mail
+address), and the one glossary of the interface (`glossary`: `terms_in` finds its terms in text from
+data, the template tags `{% term %}` and `{% uitleg %}` explain them). The
 API's mapping of the same refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
 from .cache import cache_anonymous_page, cached, data_version
+from .charts import (
+    CHART_BAND,
+    CHART_BLUE,
+    CHART_GREEN,
+    CHART_GREY,
+    CHART_RED,
+    chart_amounts,
+    chart_axis_titles,
+    chart_band,
+    chart_line,
+    chart_scale,
+    chart_svg,
+    chart_year,
+    chart_zero_line,
+)
 from .cli import to_json, write_json
 from .dates import EARLIEST_DATE, date_within, years_from
 from .errors import add_to_form, command_error, messages_by_field, one_line
-from .formatting import date, date_time, euros, number, percentage
+from .formatting import date, date_time, euros, number, percent, percentage
 from .forms import ContactEmailForm, RefusalForm, refused
 from .glossary import found_in as terms_in
 from .ratelimit import HeavyAnonymousThrottle, limit_anonymous
@@ -26,6 +43,19 @@ from .widgets import MunicipalitiesPicker, MunicipalityPicker
 
 __all__ = [
     "ContactEmailForm",
+    "CHART_BAND",
+    "CHART_BLUE",
+    "CHART_GREEN",
+    "CHART_GREY",
+    "CHART_RED",
+    "chart_amounts",
+    "chart_axis_titles",
+    "chart_band",
+    "chart_line",
+    "chart_scale",
+    "chart_svg",
+    "chart_year",
+    "chart_zero_line",
     "ControlCharacterValidator",
     "RefusalForm",
     "refused",
@@ -49,6 +79,7 @@ __all__ = [
     "MunicipalityPicker",
     "number",
     "one_line",
+    "percent",
     "percentage",
     "refusal",
     "terms_in",

@@ -33,6 +33,16 @@ def percentage(value, decimals: int = 0) -> str:
     return f"{number(float(value) * 100, decimals)}%"
 
 
+def percent(value, *, sign: bool = True) -> str:
+    """A value that is already a percentage, with the decimals it has, in the active language: 2,5 %
+    (Dutch writes the sign after a space); `sign=False`: the number alone (the low end of "2 tot 5 %")."""
+    if value is None or value == "":
+        return NO_VALUE
+    decimals = len(f"{float(value):g}".partition(".")[2])
+    shown = number(value, decimals)
+    return f"{shown} %" if sign else shown
+
+
 def date(value, format_name: str = "DATE_FORMAT") -> str:
     """A date written out in the active language: "16 mei 2026" (Dutch), "May 16, 2026" (English).
     One date format for people everywhere (ADR 'Dates written out'); ISO 8601 stays for machines."""

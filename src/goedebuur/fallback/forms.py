@@ -22,30 +22,36 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+SITE_PARTS = ("name", "kind", "lat", "lon", "data_centre", "network_provider", "flood_area", "flood_source")
+RESERVED_PARTS = ("vcpu", "ram_gb", "storage_gb", "workplaces")
+SIDES = ("a", "b")
+
+
+def site_fields(side: str) -> list[str]:
+    """The fields of the site of party `side` ("a" or "b"), in the order of the form."""
+    return [f"site_{side}_{part}" for part in SITE_PARTS]
+
+
+def reserved_fields(side: str) -> list[str]:
+    """The capacity party `side` reserves as host, in the order of the form."""
+    return [f"reserved_{part}_{side}" for part in RESERVED_PARTS]
+
+
+def _coordinate(label, limit: int, **kwargs) -> forms.FloatField:
+    return forms.FloatField(
+        label=label, required=False, min_value=-limit, max_value=limit, localize=True, **kwargs
+    )
+
+
+CENTRE = _("Leeg: het middelpunt van de gemeente.")
+
+
 class AgreementForm(forms.ModelForm):
     revision = revision_field()
-    site_a_lat = forms.FloatField(
-        label=_("Breedtegraad locatie A"),
-        required=False,
-        min_value=-90,
-        max_value=90,
-        localize=True,
-        help_text=_("Leeg: het middelpunt van de gemeente."),
-    )
-    site_a_lon = forms.FloatField(
-        label=_("Lengtegraad locatie A"), required=False, min_value=-180, max_value=180, localize=True
-    )
-    site_b_lat = forms.FloatField(
-        label=_("Breedtegraad locatie B"),
-        required=False,
-        min_value=-90,
-        max_value=90,
-        localize=True,
-        help_text=_("Leeg: het middelpunt van de gemeente."),
-    )
-    site_b_lon = forms.FloatField(
-        label=_("Lengtegraad locatie B"), required=False, min_value=-180, max_value=180, localize=True
-    )
+    site_a_lat = _coordinate(_("Breedtegraad locatie A"), 90, help_text=CENTRE)
+    site_a_lon = _coordinate(_("Lengtegraad locatie A"), 180)
+    site_b_lat = _coordinate(_("Breedtegraad locatie B"), 90, help_text=CENTRE)
+    site_b_lon = _coordinate(_("Lengtegraad locatie B"), 180)
 
     class Meta:
         model = Agreement
@@ -54,22 +60,8 @@ class AgreementForm(forms.ModelForm):
             "party_b",
             "mutual",
             "cooperation",
-            "site_a_name",
-            "site_a_kind",
-            "site_a_lat",
-            "site_a_lon",
-            "site_a_data_centre",
-            "site_a_network_provider",
-            "site_a_flood_area",
-            "site_a_flood_source",
-            "site_b_name",
-            "site_b_kind",
-            "site_b_lat",
-            "site_b_lon",
-            "site_b_data_centre",
-            "site_b_network_provider",
-            "site_b_flood_area",
-            "site_b_flood_source",
+            *site_fields("a"),
+            *site_fields("b"),
             "link_type",
             "link_mbps",
             "restore_mbps",
@@ -77,14 +69,8 @@ class AgreementForm(forms.ModelForm):
             "peak_factor",
             "min_km",
             "max_km",
-            "reserved_vcpu_a",
-            "reserved_ram_gb_a",
-            "reserved_storage_gb_a",
-            "reserved_workplaces_a",
-            "reserved_vcpu_b",
-            "reserved_ram_gb_b",
-            "reserved_storage_gb_b",
-            "reserved_workplaces_b",
+            *reserved_fields("a"),
+            *reserved_fields("b"),
             "contacts_a",
             "contacts_b",
             "escalation",
@@ -114,6 +100,19 @@ class AgreementForm(forms.ModelForm):
         for name in ("site_a_name", "site_b_name"):
             self.fields[name].required = False
             self.fields[name].help_text = _("Leeg: het gemeentehuis.")
+
+    def _columns(self, names) -> list[list]:
+        return [[self[name] for name in names(side)] for side in SIDES]
+
+    @property
+    def site_columns(self) -> list[list]:
+        """The bound fields of site A and of site B, side by side on the page."""
+        return self._columns(site_fields)
+
+    @property
+    def reserved_columns(self) -> list[list]:
+        """The reserved capacity of A and of B, side by side on the page."""
+        return self._columns(reserved_fields)
 
 
 class ServiceForm(forms.ModelForm):

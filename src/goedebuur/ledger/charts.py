@@ -5,23 +5,31 @@ page shows the same figures in a table."""
 
 from html import escape
 
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from goedebuur.common import euros
+from goedebuur.common import (
+    CHART_BAND,
+    CHART_BLUE,
+    CHART_GREEN,
+    CHART_GREY,
+    CHART_RED,
+    chart_amounts,
+    chart_axis_titles,
+    chart_band,
+    chart_line,
+    chart_scale,
+    chart_svg,
+    chart_year,
+    chart_zero_line,
+    euros,
+)
 from goedebuur.core.ledger import verdict as core
 
 from . import phrases
 
 WIDTH, HEIGHT = 720, 330
-BLUE, BAND, RED, GREEN, GREY, INK = "#154273", "#c9d7ea", "#b3001b", "#2b7a0b", "#555", "#000"
-COLOURS = {core.BELOW: RED, core.WITHIN: BLUE, core.ABOVE: GREEN}
-
-
-def _scale(low, high, start, end):
-    if high == low:
-        high, low = high + 1, low - 1
-    return lambda v: start + (v - low) * (end - start) / (high - low)
+INK = "#000"
+COLOURS = {core.BELOW: CHART_RED, core.WITHIN: CHART_BLUE, core.ABOVE: CHART_GREEN}
 
 
 def cumulative_chart(
@@ -55,49 +63,53 @@ def _chart(comparison, forecast, ident, *, cumulative: bool) -> str:
     values = [0, *(realised_net(v) for v in comparison.years)]
     for f in forecast.values():
         values += [band(f).p10, band(f).p90]
-    y = _scale(min(values), max(values), bottom, top)
+    y = chart_scale(min(values), max(values), bottom, top)
     step = (right - left) / max(len(years) - 1, 1)
     x = {year: left + i * step for i, year in enumerate(years)}
     body = [
-        f'<line x1="{left}" x2="{right}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="{GREY}" stroke-dasharray="4 3"/>',
-        f'<line x1="{left}" x2="{left}" y1="{top}" y2="{bottom}" stroke="{GREY}"/>',
+        chart_zero_line(left, right, y),
+        f'<line x1="{left}" x2="{left}" y1="{top}" y2="{bottom}" stroke="{CHART_GREY}"/>',
+        *chart_amounts(sorted({min(values), 0, max(values)}), left, y),
+        *(chart_year(x[year], bottom, year) for year in years),
+        *chart_axis_titles(
+            left,
+            right,
+            top,
+            bottom,
+            _("jaar"),
+            _("cumulatief netto (euro)") if cumulative else _("netto per jaar (euro)"),
+            edge=14,
+        ),
     ]
-    for value in sorted({min(values), 0, max(values)}):
-        body.append(
-            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{escape(euros(value))}</text>'
-        )
-    for year in years:
-        body.append(f'<text x="{x[year]:.1f}" y="{bottom + 18}" text-anchor="middle">{year}</text>')
-    body.append(
-        f'<text x="{(left + right) / 2:.1f}" y="{bottom + 38}" text-anchor="middle" fill="{GREY}">'
-        f"{escape(_('jaar'))}</text>"
-    )
-    body.append(
-        f'<text transform="translate(14 {(top + bottom) / 2:.1f}) rotate(-90)" text-anchor="middle" '
-        f'fill="{GREY}">{escape(_("cumulatief netto (euro)") if cumulative else _("netto per jaar (euro)"))}</text>'
-    )
     band_years = sorted(forecast)
     if band_years:
-        points = [f"{x[v]:.1f},{y(band(forecast[v]).p90):.1f}" for v in band_years]
-        points += [f"{x[v]:.1f},{y(band(forecast[v]).p10):.1f}" for v in reversed(band_years)]
-        body.append(f'<polygon points="{" ".join(points)}" fill="{BAND}" stroke="none"/>')
-        line = " ".join(f"{x[v]:.1f},{y(band(forecast[v]).p50):.1f}" for v in band_years)
+        xs = [x[v] for v in band_years]
         body.append(
-            f'<polyline points="{line}" fill="none" stroke="{BLUE}" stroke-width="2" stroke-dasharray="6 4"/>'
+            chart_band(
+                xs,
+                [band(forecast[v]).p10 for v in band_years],
+                [band(forecast[v]).p90 for v in band_years],
+                y,
+            )
+        )
+        body.append(
+            chart_line(
+                xs, [band(forecast[v]).p50 for v in band_years], y, stroke=CHART_BLUE, width="2", dash="6 4"
+            )
         )
     realised = list(comparison.years)
     if realised:
-        line = " ".join(f"{x[v.year]:.1f},{y(realised_net(v)):.1f}" for v in realised)
-        body.append(f'<polyline points="{line}" fill="none" stroke="{INK}" stroke-width="2.5"/>')
+        xs = [x[v.year] for v in realised]
+        body.append(chart_line(xs, [realised_net(v) for v in realised], y, stroke=INK, width="2.5"))
         for v in realised:
-            colour = COLOURS.get(code(v), GREY)
+            colour = COLOURS.get(code(v), CHART_GREY)
             body.append(
                 f'<circle cx="{x[v.year]:.1f}" cy="{y(realised_net(v)):.1f}" r="5" fill="{colour}" stroke="{INK}"/>'
             )
     lines = [
-        (f'<rect x="0" y="-9" width="18" height="10" fill="{BAND}"/>', _("prognose P10-P90")),
+        (f'<rect x="0" y="-9" width="18" height="10" fill="{CHART_BAND}"/>', _("prognose P10-P90")),
         (
-            f'<line x1="0" x2="18" y1="-4" y2="-4" stroke="{BLUE}" stroke-width="2" stroke-dasharray="6 4"/>',
+            f'<line x1="0" x2="18" y1="-4" y2="-4" stroke="{CHART_BLUE}" stroke-width="2" stroke-dasharray="6 4"/>',
             _("prognose P50"),
         ),
         (f'<line x1="0" x2="18" y1="-4" y2="-4" stroke="{INK}" stroke-width="2.5"/>', _("gerealiseerd")),
@@ -132,9 +144,13 @@ def _chart(comparison, forecast, ident, *, cumulative: bool) -> str:
         if cumulative
         else _("Gerealiseerd tegen de prognose (per jaar)")
     )
-    return mark_safe(
-        f'<svg class="ledger-chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
-        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" font-size="12" '
-        f'font-family="sans-serif"><title id="{ident}-t">{escape(title)}</title>'
-        f'<desc id="{ident}-d">{escape(desc)}</desc>{"".join(body)}</svg>'
+    return chart_svg(
+        body,
+        title=title,
+        desc=desc,
+        ident=ident,
+        width=WIDTH,
+        height=HEIGHT,
+        css="ledger-chart",
+        font="sans-serif",
     )

@@ -8,6 +8,7 @@ import pytest
 from goedebuur.core.businesscase.defaults import (
     CHECKLIST_KEYS,
     PREPARATION_SOURCE,
+    checklist_with_calculations,
     default_saving,
     hidden_cost_checklist,
 )
@@ -111,7 +112,14 @@ def test_hidden_costs_scale_with_the_ict_cost_of_the_chosen_domains_not_the_whol
     applications = _by_key(hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]))
     assert whole["migratie"].amount.likely == round(baseline * 0.08 / 100) * 100
     assert applications["migratie"].amount.likely == round(baseline * 0.34 * 0.08 / 100) * 100
-    assert "34 % van het totaal" in applications["migratie"].source
+    calculations = dict(
+        (cost.key, calculation)
+        for cost, calculation in checklist_with_calculations(
+            (RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]
+        )
+    )
+    assert calculations["migratie"].share_pct == 34.0
+    assert calculations["migratie"].in_scope_eur == baseline * 0.34
     assert applications["governance"].amount.likely < whole["governance"].amount.likely / 2
 
 
@@ -138,9 +146,22 @@ def test_every_default_cites_its_source_or_is_labelled_an_assumption_with_its_re
     for cost in hidden_cost_checklist((RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]):
         cited = f"Bron: {PREPARATION_SOURCE}. Toelichting: "
         assert cost.source.startswith(("Aanname Goede Buur: ", cited)), cost.key
-        reasoning, _, calculation = cost.source.partition(". Berekening: ")
-        assert len(reasoning) > 40 and calculation, cost.key
-        assert len(cost.source) <= 500  # fits the source field whole
+        assert len(cost.source) > 60 and cost.source.endswith("."), cost.key
+        assert len(cost.source) <= 400  # with the app's calculation sentence it fits the source field whole
+
+
+def test_the_core_gives_each_default_cost_its_calculation_as_values_not_words():
+    found = dict(
+        (cost.key, calculation)
+        for cost, calculation in checklist_with_calculations(
+            (RHENEN, VEENENDAAL), 10, [("applicaties", 34.0)]
+        )
+    )
+    assert found["voorbereiding"].basis == "partner" and found["voorbereiding"].partners == 2
+    assert found["netwerk"].basis == "link" and found["netwerk"].links == 1
+    assert not found["netwerk"].network_needed
+    assert found["migratie"].values == Range(3, 8, 15)
+    assert all("Berekening" not in cost.source for cost in hidden_cost_checklist((RHENEN, VEENENDAAL), 10))
 
 
 def test_a_two_partner_case_on_defaults_is_not_a_foregone_loss():

@@ -186,25 +186,28 @@ def _round_hundreds(value: float) -> int:
     return int(round(value / 100.0)) * 100
 
 
-def _euros(value: float) -> str:
-    return "€ " + f"{int(round(value)):,}".replace(",", ".")
+@dataclass(frozen=True)
+class Calculation:
+    """How a default hidden cost was computed, in values only (the app words it for the source):
+    `values` are percent of `in_scope_eur` (basis "scope"), euros per partner ("partner") or euros
+    per connection between two sites ("link")."""
+
+    basis: str
+    values: Range
+    in_scope_eur: float  # the partners' yearly ICT cost in scope
+    share_pct: float | None  # the scope's share of the whole ICT cost; None: the whole ICT
+    partners: int
+    links: int
+    network_needed: bool
 
 
-def _num(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
-
-
-def _pct(value: float) -> str:
-    return _num(value) + " %"
-
-
-def hidden_cost_checklist(
+def checklist_with_calculations(
     partners: Sequence[Partner], horizon: int, domains: Sequence[tuple[str, float]] | None = None
-) -> list[HiddenCost]:
+) -> list[tuple[HiddenCost, Calculation]]:
     """The pre-filled, unconfirmed checklist of hidden costs for these partners and this scope
     (`domains`: (slug, share of the ICT cost in percent) of each chosen domain; None or empty:
-    the whole ICT cost). Each item's source gives the citation or the assumption with its
-    reasoning, and the calculation."""
+    the whole ICT cost), each with how its amount was computed. Each item's source gives the
+    citation or the assumption with its reasoning."""
     scope = scope_of(domains)
     baseline = sum(p.baseline_eur for p in partners)
     in_scope = baseline * scope.share_pct / 100.0
@@ -217,37 +220,41 @@ def hidden_cost_checklist(
         values = item.values
         if item.basis == "scope":
             factor = in_scope / 100.0
-            where = (
-                "de hele ICT"
-                if scope.whole
-                else f"de gekozen domeinen ({_pct(round(scope.share_pct, 1))} van het totaal)"
-            )
-            how = (
-                f"{_num(values.low)} tot {_pct(values.high)} (waarschijnlijk {_pct(values.likely)}) van "
-                f"{_euros(in_scope)}, de ICT-kosten per jaar van {where}"
-            )
         elif item.basis == "partner":
             values = values if broad else PREPARATION_NARROW
             factor = count
-            how = f"{count} gemeenten × {_euros(values.likely)}"
         else:
             values = values if needs_network else LINK_COST_UNNEEDED
             factor = links
-            how = f"{links} verbinding(en)" + ("" if needs_network else "; niet nodig voor deze domeinen")
         amount = Range(*(_round_hundreds(v * factor) for v in (values.low, values.likely, values.high)))
         origin = f"Bron: {item.source}. Toelichting" if item.source else ASSUMPTION_LABEL
-        items.append(
-            HiddenCost(
-                key=item.key,
-                label=item.label,
-                kind=item.kind,
-                amount=amount,
-                year=min(item.year, horizon),
-                source=f"{origin}: {item.reason}. Berekening: {how}.",
-                confirmed=False,
-            )
+        cost = HiddenCost(
+            key=item.key,
+            label=item.label,
+            kind=item.kind,
+            amount=amount,
+            year=min(item.year, horizon),
+            source=f"{origin}: {item.reason}.",
+            confirmed=False,
         )
+        calculation = Calculation(
+            basis=item.basis,
+            values=values,
+            in_scope_eur=in_scope,
+            share_pct=None if scope.whole else round(scope.share_pct, 1),
+            partners=count,
+            links=links,
+            network_needed=needs_network,
+        )
+        items.append((cost, calculation))
     return items
+
+
+def hidden_cost_checklist(
+    partners: Sequence[Partner], horizon: int, domains: Sequence[tuple[str, float]] | None = None
+) -> list[HiddenCost]:
+    """The checklist of `checklist_with_calculations` without the calculations."""
+    return [cost for cost, _calculation in checklist_with_calculations(partners, horizon, domains)]
 
 
 def default_saving(domain: str, label: str, horizon: int) -> Saving:

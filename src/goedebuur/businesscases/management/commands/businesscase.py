@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from goedebuur.businesscases import presenters, services
+from goedebuur.businesscases import defaults, presenters, services
 from goedebuur.businesscases.api.serializers import ResultSerializer
 from goedebuur.businesscases.problems import phrase
 from goedebuur.businesscases.report_pdf import NO_PDF, build_pdf
@@ -47,6 +47,7 @@ class Command(BaseCommand):
         except CaseError as error:
             lines = "\n".join(f"  - {phrase(problem)}" for problem in error.problems)
             raise CommandError(f"De businesscase in {path} is niet in orde:\n{lines}") from None
+        case = defaults.with_calculations(case)  # the default hidden costs say how they were computed
         draws = options["draws"] if options["draws"] is not None else draws
         seed = options["seed"] if options["seed"] is not None else seed
         if not 1 <= draws <= MAX_DRAWS:
