@@ -10,6 +10,7 @@ documents (bench/RESULTS.md)."""
 import heapq
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.core.paginator import Paginator
 from django.db.models import CharField
@@ -134,29 +135,47 @@ def _parse_ids(text: str, cache: dict) -> frozenset:
     return cache[text]
 
 
+def _selected(row) -> tuple:
+    """(pk, date, score): the score rounded, so that equal scores order by date, newest first."""
+    return row[0], row[7], round(row[8], 9) if len(row) > 8 else 0.0
+
+
+def _count_unfiltered(rows, cache) -> dict[str, Counter]:
+    """Facet counts when no filter is chosen: one count per column (in C, not per row in Python),
+    the domain ids counted per distinct combination."""
+    counters = {name: Counter(map(itemgetter(column), rows)) for name, column in COLUMNS.items()}
+    domains = counters["domain"] = Counter()
+    for text, count in Counter(map(itemgetter(6), rows)).items():
+        for domain in _parse_ids(text, cache):
+            domains[domain] += count
+    return counters
+
+
 def _count_and_select(rows, wanted):
     """Facet counts and the (pk, date) of the rows that pass every filter. A facet counts the rows
     that pass every *other* filter, so that its own values stay choosable. Rows are counted by
     their combination of facet values first (few distinct ones), which keeps the Python work small."""
     checks = [(COLUMNS[name], name, wanted[name]) for name in COLUMNS if wanted[name] is not None]
     want_domain, cache = wanted["domain"], {}
+    if not checks and want_domain is None:
+        scored = bool(rows) and len(rows[0]) > 8  # the same as _selected, without a call per row
+        selected = (
+            [(r[0], r[7], round(r[8], 9)) for r in rows] if scored else [(r[0], r[7], 0.0) for r in rows]
+        )
+        return _count_unfiltered(rows, cache), selected
     passing = Counter()  # (kind, phase, form, province, year, domain ids) of the rows that pass; rows
     selected = []  # that pass every filter: (pk, date, score)
     missed_once = {name: Counter() for name in FACETS}  # rows that fail only this facet's filter
-    if not checks and want_domain is None:
-        passing.update(row[1:7] for row in rows)
-        selected = [(row[0], row[7], row[8] if len(row) > 8 else 0.0) for row in rows]
-    else:
-        for row in rows:
-            failing = [name for column, name, value in checks if row[column] != value]
-            if want_domain is not None and want_domain not in _parse_ids(row[6], cache):
-                failing.append("domain")
-            if not failing:
-                passing[row[1:7]] += 1
-                selected.append((row[0], row[7], row[8] if len(row) > 8 else 0.0))
-            elif len(failing) == 1:
-                name = failing[0]
-                missed_once[name][row[6] if name == "domain" else row[COLUMNS[name]]] += 1
+    for row in rows:
+        failing = [name for column, name, value in checks if row[column] != value]
+        if want_domain is not None and want_domain not in _parse_ids(row[6], cache):
+            failing.append("domain")
+        if not failing:
+            passing[row[1:7]] += 1
+            selected.append(_selected(row))
+        elif len(failing) == 1:
+            name = failing[0]
+            missed_once[name][row[6] if name == "domain" else row[COLUMNS[name]]] += 1
     counters = {name: Counter() for name in FACETS}
     for key, count in passing.items():
         for name, column in COLUMNS.items():
@@ -188,7 +207,7 @@ class _BestFirst:
         if not isinstance(window, slice):
             raise TypeError("slice the ids")
         stop = len(self.selected) if window.stop is None else min(window.stop, len(self.selected))
-        best = heapq.nlargest(stop, self.selected, key=lambda row: (round(row[2], 9), row[1], row[0]))
+        best = heapq.nlargest(stop, self.selected, key=itemgetter(2, 1, 0))
         return [row[0] for row in best[window.start or 0 : stop]]
 
 
