@@ -5,13 +5,13 @@ formatting through Django's localisation (`formatting`), plausible dates (`dates
 heavy anonymous computations on pages and in the API (`ratelimit`), the refusal of an uploaded archive
 (`uploads`: zip bombs, phrased once for every upload), of text with control characters (`text`: the
 check on every form text field, installed by `apps.CommonConfig`, and the message the API uses) and
-the shared cache of heavy results and anonymous pages (`cache`: `cached`, `data_version`,
-`cache_anonymous_page`). The
+the shared cache of heavy results and anonymous pages (`cache`: `cached`, `version`, `bump`,
+`track`, `cache_anonymous_page`). The
 API's mapping of the same refusals lives in `goedebuur.api.problems`. No models, no views; imports nothing from the apps.
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
-from .cache import cache_anonymous_page, cached, data_version
+from .cache import bump, cache_anonymous_page, cached, track, version
 from .cli import to_json, write_json
 from .dates import EARLIEST_DATE, date_within, years_from
 from .errors import add_to_form, command_error, messages_by_field, one_line
@@ -24,11 +24,13 @@ from .widgets import MunicipalitiesPicker, MunicipalityPicker
 __all__ = [
     "ControlCharacterValidator",
     "add_to_form",
+    "bump",
     "cache_anonymous_page",
+    "track",
+    "version",
     "cached",
     "archive_message",
     "command_error",
-    "data_version",
     "date",
     "date_time",
     "date_within",
