@@ -12,7 +12,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from goedebuur.common.cache import anonymous_answer
+from goedebuur.common import anonymous_answer
 
 from .authentication import ApiTokenAuthentication
 from .schema import ApiAutoSchema

@@ -11,7 +11,7 @@ API's mapping of the same refusals lives in `goedebuur.api.problems`. No models,
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
-from .cache import bump, cache_anonymous_page, cached, track, version
+from .cache import anonymous_answer, bump, cache_anonymous_page, cached, track, version
 from .cli import to_json, write_json
 from .dates import EARLIEST_DATE, date_within, years_from
 from .errors import add_to_form, command_error, messages_by_field, one_line
@@ -22,6 +22,7 @@ from .uploads import archive_message
 from .widgets import MunicipalitiesPicker, MunicipalityPicker
 
 __all__ = [
+    "anonymous_answer",
     "ControlCharacterValidator",
     "add_to_form",
     "bump",
