@@ -51,6 +51,7 @@ def main():
     from goedebuur.accounts.models import User
     from goedebuur.businesscases.models import BusinessCase
     from goedebuur.clusters import pairs
+    from goedebuur.common.cache import forget_versions
     from goedebuur.maps import services as maps
     from goedebuur.partners import services as partners
 
@@ -68,10 +69,17 @@ def main():
         ("/kaart", "anonymous", anonymous),
         ("/kaart", "logged in", editor),
         (f"/businesscases/{case.pk}", "logged in", editor),
+        ("/partners?gemeente=GM0340", "anonymous", anonymous),
+        ("/partners?gemeente=GM0340", "logged in", editor),
+        ("/gemeenten/GM0345", "anonymous", anonymous),
+        ("/gemeenten/GM0345", "logged in", editor),
+        ("/api/v1/samenwerkingen", "anonymous", anonymous),
+        ("/api/v1/samenwerkingen", "logged in", editor),
     ]
 
     def drop_caches():
         cache.clear()
+        forget_versions()
         partners.clear_cache()
         maps.clear_cache()
         pairs._pair_cache.clear()

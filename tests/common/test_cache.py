@@ -221,3 +221,14 @@ def test_after_a_failed_computation_the_next_request_computes_again(settings):
     with pytest.raises(ValueError):
         cached(("fails-once",), 1, failing)
     assert cached(("fails-once",), 1, lambda: "now it works") == "now it works"
+
+
+def test_a_bump_is_written_again_once_when_the_transaction_commits(
+    editor_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        make_cooperation(editor_a, members=(VEENENDAAL, RHENEN))
+        inside = version("cooperations")
+        make_cooperation(editor_a, members=(VEENENDAAL, RHENEN), name="Nog een")
+    assert len([c for c in callbacks if "cooperations" in getattr(c, "domains", ())]) == 1
+    assert version("cooperations") != inside  # what another process computed before the commit is not read

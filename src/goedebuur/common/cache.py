@@ -199,13 +199,32 @@ def bump(*domains: str) -> None:
         return
     _publish(domains)
     try:
-        transaction.on_commit(lambda: _publish(domains))
+        connection = transaction.get_connection()
+        if not connection.in_atomic_block:
+            return  # autocommit: the write is committed already
+        # once per domain and transaction (an import saves thousands of rows)
+        waiting = {d for entry in connection.run_on_commit for d in getattr(entry[1], "domains", ())}
+        if missing := tuple(d for d in domains if d not in waiting):
+            transaction.on_commit(_Publish(missing))
     except Exception:  # no database at all (a test without one): the first write is enough
-        pass
+        log.debug("no transaction to follow", exc_info=True)
 
 
-def bump_all(**kwargs) -> None:
-    """Every tracked domain (after `migrate`, whose data migrations send no signals of the real models)."""
+class _Publish:
+    """The bump again when the transaction commits (`bump`)."""
+
+    def __init__(self, domains):
+        self.domains = domains
+
+    def __call__(self):
+        _publish(self.domains)
+
+
+def bump_all(sender=None, **kwargs) -> None:
+    """Every tracked domain: after `migrate` (post_migrate, once: for the app `create_cache_tables`
+    waits for, after the table is there), whose data migrations send no signals of the real models."""
+    if sender is not None and sender.label != "contenttypes":
+        return
     bump(*_domains)
 
 
