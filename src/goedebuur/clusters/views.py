@@ -63,6 +63,8 @@ def fallback_pairs(request):
 
 
 def _defaults(form_class) -> dict:
-    """The initial values as data: the page shows a proposal for the defaults right away."""
-    form = form_class()
-    return {name: field.initial for name, field in form.fields.items() if field.initial is not None}
+    """The initial values as data: the page shows a proposal for the defaults right away (from the
+    class's fields: no form, and no choices read, just for its initial values)."""
+    return {
+        name: field.initial for name, field in form_class.base_fields.items() if field.initial is not None
+    }
