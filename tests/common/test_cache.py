@@ -232,3 +232,18 @@ def test_a_bump_is_written_again_once_when_the_transaction_commits(
         make_cooperation(editor_a, members=(VEENENDAAL, RHENEN), name="Nog een")
     assert len([c for c in callbacks if "cooperations" in getattr(c, "domains", ())]) == 1
     assert version("cooperations") != inside  # what another process computed before the commit is not read
+
+
+def test_bumps_in_a_transaction_that_nobody_read_in_between_write_the_cache_once(monkeypatch):
+    writes = []
+    original = cache.set_many
+    monkeypatch.setattr(
+        cache, "set_many", lambda values, *a, **k: writes.append(values) or original(values, *a, **k)
+    )
+    version("cooperations")
+    for _ in range(50):
+        bump("cooperations")  # a transaction: the test's
+    assert len(writes) == 1
+    first = version("cooperations")
+    bump("cooperations")
+    assert version("cooperations") != first  # read in between: a new version at once
