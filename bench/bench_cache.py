@@ -54,6 +54,7 @@ def main():
     from goedebuur.accounts.models import User
     from goedebuur.businesscases.models import BusinessCase, StoredResult
     from goedebuur.clusters import pairs
+    from goedebuur.common.cache import forget_versions
     from goedebuur.maps import services as maps
     from goedebuur.partners import services as partners
 
@@ -71,6 +72,12 @@ def main():
         ("/kaart", "anonymous", anonymous),
         ("/kaart", "logged in", editor),
         (f"/businesscases/{case.pk}", "logged in", editor),
+        ("/partners?gemeente=GM0340", "anonymous", anonymous),
+        ("/partners?gemeente=GM0340", "logged in", editor),
+        ("/gemeenten/GM0345", "anonymous", anonymous),
+        ("/gemeenten/GM0345", "logged in", editor),
+        ("/api/v1/samenwerkingen", "anonymous", anonymous),
+        ("/api/v1/samenwerkingen", "logged in", editor),
     ]
     if args.only:
         pages = [page for page in pages if args.only in page[0]]
@@ -78,6 +85,7 @@ def main():
 
     def drop_caches():
         cache.clear()
+        forget_versions()
         partners.clear_cache()
         maps.clear_cache()
         pairs._pair_cache.clear()

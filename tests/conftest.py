@@ -70,12 +70,15 @@ def empty_cache(request):
     database has none."""
     from django.core.cache import cache
 
+    from goedebuur.common.cache import forget_versions
+
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
         request.fixturenames
     )
     if uses_db:
         request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
         cache.clear()
+        forget_versions()  # this process's memo of the data versions went with the cache
 
 
 @pytest.fixture(autouse=True)

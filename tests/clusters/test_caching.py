@@ -61,7 +61,7 @@ def test_a_changed_population_gives_new_fallback_pairs(computations):
     assert caching.fallback_pairs(PAIRS).groups == before.groups
     assert computations == ["fallback_pairs"]
     # Rhenen a hundred times its size: no partner within the capacity ratio of 3 any more.
-    Municipality.objects.filter(code=RHENEN).update(population=5_000_000)
+    _grow(RHENEN)
     after = caching.fallback_pairs(PAIRS)
     assert RHENEN not in _leftover_codes(before)
     assert RHENEN in _leftover_codes(after)
@@ -77,7 +77,7 @@ def test_the_pairs_page_and_api_show_the_new_pairs_after_an_edit(anonymous_clien
 
     assert "Rhenen: zonder achtervang" not in anonymous_client.get(page).content.decode()
     assert RHENEN not in api_leftovers()
-    Municipality.objects.filter(code=RHENEN).update(population=5_000_000)
+    _grow(RHENEN)
     assert "Rhenen: zonder achtervang" in anonymous_client.get(page).content.decode()
     assert RHENEN in api_leftovers()
 
@@ -94,3 +94,51 @@ def test_the_api_and_the_page_share_the_stored_pairs_of_the_same_request(computa
     caching.fallback_pairs(pairs.PairRequest(min_km=5, max_km=40, area="PV26"))
     caching.fallback_pairs(pairs.PairRequest(min_km=5.0, max_km=40.0, area="PV26"))
     assert computations == ["fallback_pairs"]
+
+
+def _grow(code):
+    """An edit of the reference data (a save: its signal moves the data version, goedebuur.common.cache)."""
+    municipality = Municipality.objects.get(code=code)
+    municipality.population = 5_000_000
+    municipality.save()
+
+
+def test_a_logged_in_user_gets_the_stored_result_section_until_an_edit(
+    editor_a, editor_a_client, monkeypatch
+):
+    from goedebuur.clusters import views
+
+    rendered = []
+    original = views.render_to_string
+    monkeypatch.setattr(views, "render_to_string", lambda *a, **k: rendered.append(a[0]) or original(*a, **k))
+    url = "/clusters?gebied=PV26&min=2&max=8&vast=on"
+    first = editor_a_client.get(url).content.decode()
+    assert editor_a_client.get(url).content.decode().count("Vastgehouden") == first.count("Vastgehouden")
+    assert rendered == ["clusters/_proposal.html"]
+    make_cooperation(editor_a, members=(VEENENDAAL, RHENEN), name="Samen Vallei", status="actief")
+    assert "Vastgehouden: Samen Vallei" in editor_a_client.get(url).content.decode()
+    assert len(rendered) == 2
+
+
+def test_the_stored_pairs_section_is_per_what_the_viewer_may_see(
+    editor_a_client, anonymous_client, monkeypatch
+):
+    from goedebuur.clusters import views
+
+    rendered = []
+    original = views.render_to_string
+    monkeypatch.setattr(views, "render_to_string", lambda *a, **k: rendered.append(a[0]) or original(*a, **k))
+    url = "/achtervang-koppels?min_km=0&max_km=30&verhouding=3&gebied=PV26"
+    anonymous = anonymous_client.get(url).content.decode()
+    logged_in = editor_a_client.get(url).content.decode()
+    assert "gedeelde SaaS-leveranciers ziet u na inloggen" in anonymous
+    assert "gedeelde SaaS-leveranciers ziet u na inloggen" not in logged_in
+    editor_a_client.get(url)
+    assert rendered == ["clusters/_pairs.html", "clusters/_pairs.html"]
+
+
+def test_a_logged_in_users_pairs_section_follows_an_edit_of_the_reference_data(editor_a_client):
+    url = "/achtervang-koppels?min_km=0&max_km=30&verhouding=3&gebied=PV26"
+    assert "Rhenen: zonder achtervang" not in editor_a_client.get(url).content.decode()
+    _grow(RHENEN)
+    assert "Rhenen: zonder achtervang" in editor_a_client.get(url).content.decode()

@@ -7,10 +7,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 
+from goedebuur.common import bump, cached, version
 from goedebuur.common import cache as cache_module
-from goedebuur.common import cached, data_version
 from goedebuur.cooperations import services as cooperations
-from goedebuur.cooperations.models import Cooperation, Membership
+from goedebuur.cooperations.models import Membership
 from goedebuur.settings import _cache
 from tests.factories import RHENEN, VEENENDAAL, cooperation_input, make_cooperation
 
@@ -74,21 +74,70 @@ def test_a_cache_that_fails_is_skipped_and_the_result_computed(monkeypatch):
 
 
 def test_the_data_version_changes_with_every_create_edit_and_delete(editor_a):
-    before = data_version(Cooperation, Membership)
+    before = version("cooperations")
     cooperation = make_cooperation(editor_a, members=(VEENENDAAL, RHENEN))
-    created = data_version(Cooperation, Membership)
+    created = version("cooperations")
     assert created != before
     values = cooperation_input(members=(VEENENDAAL, RHENEN), name="Een nieuwe naam")
     cooperations.save_cooperation(values, editor_a, instance=cooperation)
-    edited = data_version(Cooperation, Membership)
+    edited = version("cooperations")
     assert edited != created
     Membership.objects.filter(cooperation=cooperation).first().delete()
-    assert data_version(Cooperation, Membership) not in (before, created, edited)
+    assert version("cooperations") not in (before, created, edited)
 
 
 def test_the_data_version_stays_while_nothing_changes(editor_a):
     make_cooperation(editor_a)
-    assert data_version(Cooperation, Membership) == data_version(Cooperation, Membership)
+    assert version("cooperations", "municipalities") == version("cooperations", "municipalities")
+
+
+def test_an_edit_moves_only_the_version_of_its_own_domain(editor_a):
+    municipalities, profiles = version("municipalities"), version("profiles")
+    make_cooperation(editor_a, members=(VEENENDAAL, RHENEN))
+    assert version("municipalities") == municipalities and version("profiles") == profiles
+
+
+def test_a_change_of_a_many_to_many_field_moves_the_version():
+    from goedebuur.municipalities.models import Municipality, Region
+
+    before = version("municipalities")
+    municipality = Municipality.objects.get(code=RHENEN)
+    municipality.regions.remove(Region.objects.filter(municipalities=municipality).first())
+    assert version("municipalities") != before
+
+
+def test_a_bulk_update_moves_nothing_until_the_service_bumps():
+    from goedebuur.municipalities.models import Municipality
+
+    before = version("municipalities")
+    Municipality.objects.filter(code=RHENEN).update(population=1)  # no signal: the service must bump
+    assert version("municipalities") == before
+    bump("municipalities")
+    assert version("municipalities") != before
+
+
+def test_another_process_sees_a_bump_within_the_memo_time(monkeypatch):
+    before = version("cooperations")
+    cache.set(cache_module._version_key("cooperations"), "from-another-process", None)  # its bump
+    assert version("cooperations") == before  # still within this process's memo
+    monkeypatch.setattr(cache_module, "VERSION_MEMO_SECONDS", 0)
+    assert version("cooperations") == ("cooperations:from-another-process",)
+
+
+def test_a_lost_version_comes_back_as_a_new_one_never_an_old_one(monkeypatch):
+    monkeypatch.setattr(cache_module, "VERSION_MEMO_SECONDS", 0)
+    first = version("cooperations")
+    cache.delete(cache_module._version_key("cooperations"))  # evicted, or the cache restarted
+    assert version("cooperations") != first
+
+
+def test_migrate_moves_every_version():
+    from django.core.management import call_command
+
+    before = version("cooperations", "municipalities", "profiles")
+    call_command("migrate", interactive=False, verbosity=0)
+    after = version("cooperations", "municipalities", "profiles")
+    assert all(a != b for a, b in zip(before, after, strict=True))
 
 
 def test_migrate_creates_the_database_cache_table():
@@ -172,3 +221,29 @@ def test_after_a_failed_computation_the_next_request_computes_again(settings):
     with pytest.raises(ValueError):
         cached(("fails-once",), 1, failing)
     assert cached(("fails-once",), 1, lambda: "now it works") == "now it works"
+
+
+def test_a_bump_is_written_again_once_when_the_transaction_commits(
+    editor_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        make_cooperation(editor_a, members=(VEENENDAAL, RHENEN))
+        inside = version("cooperations")
+        make_cooperation(editor_a, members=(VEENENDAAL, RHENEN), name="Nog een")
+    assert len([c for c in callbacks if "cooperations" in getattr(c, "domains", ())]) == 1
+    assert version("cooperations") != inside  # what another process computed before the commit is not read
+
+
+def test_bumps_in_a_transaction_that_nobody_read_in_between_write_the_cache_once(monkeypatch):
+    writes = []
+    original = cache.set_many
+    monkeypatch.setattr(
+        cache, "set_many", lambda values, *a, **k: writes.append(values) or original(values, *a, **k)
+    )
+    version("cooperations")
+    for _ in range(50):
+        bump("cooperations")  # a transaction: the test's
+    assert len(writes) == 1
+    first = version("cooperations")
+    bump("cooperations")
+    assert version("cooperations") != first  # read in between: a new version at once

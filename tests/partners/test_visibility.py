@@ -115,3 +115,44 @@ def test_a_cached_ranking_never_passes_from_one_viewer_to_another(demo_profiles,
     assert by_code(ranking_for(editor_a))[RHENEN].criteria["landscape"].has_data
     assert not by_code(ranking_for(None))[RHENEN].criteria["landscape"].has_data
     assert by_code(ranking_for(editor_a))[RHENEN].criteria["landscape"].has_data
+
+
+def test_a_ranking_is_computed_once_per_viewer_scope_and_anew_after_a_profile_edit(
+    demo_profiles, editor_a, monkeypatch
+):
+    calls = []
+    original = services._rank
+    monkeypatch.setattr(services, "_rank", lambda *args: calls.append(args[0]) or original(*args))
+    before = scores(ranking_for(editor_a))
+    assert scores(ranking_for(editor_a)) == before and len(calls) == 1
+    ranking_for(None)
+    assert len(calls) == 2  # another scope: computed for it
+    move_contracts(RHENEN, 2040)  # a contract Veenendaal's editor may see (shared in their cooperation)
+    assert scores(ranking_for(editor_a))[RHENEN] != before[RHENEN]
+    assert len(calls) == 3
+
+
+def test_two_viewers_who_see_the_same_contracts_keep_their_own_municipality(demo_profiles, editor_a):
+    from goedebuur.accounts.models import User
+    from tests.factories import make_user
+
+    rhenen_editor = make_user(RHENEN, User.Role.EDITOR, username="editor-rhenen")
+    assert services._viewer_scope(editor_a, True) != services._viewer_scope(rhenen_editor, True)
+
+
+def test_a_landscape_import_on_the_command_line_changes_the_next_ranking(editor_a, tmp_path):
+    """The import writes in bulk (no signals): its service moves the data version itself."""
+    import io
+
+    from django.core.management import call_command
+
+    path = tmp_path / "landschap.csv"
+    path.write_text(
+        "referentiecomponenten,product,leverancier,hosting,contract_einde,jaarlijkse_kosten_eur\n"
+        "Zaakregistratiecomponent,Djuma,Decos,saas,2027-06-30,12500\n",
+        encoding="utf-8",
+    )
+    call_command("import-landschap", VEENENDAAL, str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert not by_code(ranking_for(editor_a))[RHENEN].criteria["landscape"].has_data
+    call_command("import-landschap", RHENEN, str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    assert by_code(ranking_for(editor_a))[RHENEN].criteria["landscape"].has_data

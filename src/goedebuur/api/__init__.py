@@ -11,6 +11,7 @@ The names are loaded on first use (PEP 562), so that importing this package whil
 from importlib import import_module
 
 _TOOLKIT = {
+    "AnonymousCacheMixin": "base",
     "ApiViewMixin": "base",
     "ReadOnlyApiViewMixin": "base",
     "NotFoundView": "base",

@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """What every API view shares: authentication (token first, so that a missing login answers
-401 with `WWW-Authenticate: Token`, not 403), the OpenAPI schema class and a 404 for unknown paths."""
+401 with `WWW-Authenticate: Token`, not 403), the OpenAPI schema class, a 404 for unknown paths and
+the shared cache of anonymous GET answers (`AnonymousCacheMixin`)."""
+
+import functools
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -8,6 +11,8 @@ from rest_framework import exceptions, serializers
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
+
+from goedebuur.common import anonymous_answer
 
 from .authentication import ApiTokenAuthentication
 from .schema import ApiAutoSchema
@@ -18,6 +23,28 @@ AUTHENTICATION_CLASSES = [ApiTokenAuthentication, SessionAuthentication]
 class ApiViewMixin:
     authentication_classes = AUTHENTICATION_CLASSES
     schema = ApiAutoSchema()
+
+
+class AnonymousCacheMixin:
+    # GET answers to anonymous clients (no token, no session) from the shared cache, per URL, `Accept`
+    # and data version (goedebuur.common.cache.anonymous_answer): `anonymous_cache_version` is a
+    # callable(request) giving the version of everything the answer shows. Writes and clients with a
+    # token or a session always reach the view; throttles of a view that has them would be skipped on
+    # a stored answer, so a view with `throttle_classes` is never stored. (Comments, not a docstring:
+    # the OpenAPI schema takes a view's description from the first docstring in its bases.)
+
+    anonymous_cache_version = None
+    anonymous_cache_actions = ("list", "retrieve")  # of a viewset: its other actions are never stored
+
+    def dispatch(self, request, *args, **kwargs):
+        respond = functools.partial(super().dispatch, request, *args, **kwargs)
+        version = type(self).anonymous_cache_version
+        if version is None or getattr(self, "throttle_classes", None):
+            return respond()
+        action_map = getattr(self, "action_map", None)
+        if action_map is not None and action_map.get("get") not in self.anonymous_cache_actions:
+            return respond()
+        return anonymous_answer(request, version, respond, negotiated=True)
 
 
 class ReadOnlyApiViewMixin(ApiViewMixin):

@@ -4,7 +4,8 @@
 The key is the request (a frozen dataclass: every input) and the data version of what the
 optimisers read: the Features' version (municipalities, regions, neighbours, councils, the register's
 cooperations and memberships; `partners.services.features_version`). An edit of any of those gives a
-new key; a refusal (`ClusterError`) is not cached."""
+new key; a refusal (`ClusterError`) is not cached. The pages' result sections are stored rendered
+(`proposal_section`, `pairs_section`), per what the viewer may see."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import dataclasses
 
 from goedebuur.common import cached
 from goedebuur.partners.services import features_version
+from goedebuur.profiles import services as profiles
 
 from . import maps, pairs, services
 
@@ -57,6 +59,28 @@ def fallback_pairs_with_map(req: pairs.PairRequest):
         return found, maps.pairs_map(found)
 
     return cached(("pairs-page", _key(req)), features_version, compute)
+
+
+def proposal_section(req: services.ClusterRequest, render) -> str:
+    """The result section of /clusters, rendered once per request, data version and language
+    (`render(proposal, map)` gives its HTML): the same for every viewer, so a logged-in user's page
+    costs its header and form, not the template of 342 municipalities in groups."""
+    return cached(("clusters-section", _key(req)), features_version, lambda: render(*proposal_with_map(req)))
+
+
+def pairs_section(req: pairs.PairRequest, landscapes_visible: bool, render) -> str:
+    """The result section of /achtervang-koppels (`render(proposal, map)`), once per request, data
+    version, language and what the viewer may see: the shared-SaaS warnings read the landscapes,
+    which only some viewers may see (`landscapes_visible`), so the profiles' version is part of it."""
+
+    def version():
+        return (*features_version(), *profiles.signals_version())
+
+    return cached(
+        ("pairs-section", _key(req), landscapes_visible),
+        version,
+        lambda: render(*fallback_pairs_with_map(req)),
+    )
 
 
 def warm() -> list[str]:

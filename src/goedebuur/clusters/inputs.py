@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
+from goedebuur.common import cached, version
 from goedebuur.core.clusters import optimiser as clustering
 from goedebuur.municipalities.models import Municipality, Region, RegionType
 
@@ -37,7 +38,12 @@ class AreaChoice:
 
 def area_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """[(group label, [(key, name), ...]), ...] for a select: the country, provinces, then every
-    other region division."""
+    other region division. From the shared cache at the municipalities' data version (every page
+    and API request of the cluster and pair forms asks for it)."""
+    return cached(("area-choices",), lambda: version("municipalities"), _area_choices)
+
+
+def _area_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     groups = [(_("Land"), [(WHOLE_COUNTRY, _("Heel Nederland"))])]
     types = RegionType.objects.prefetch_related("regions").order_by("order")
     for region_type in types:

@@ -5,8 +5,8 @@ formatting through Django's localisation (`formatting`), plausible dates (`dates
 heavy anonymous computations on pages and in the API (`ratelimit`), the refusal of an uploaded archive
 (`uploads`: zip bombs, phrased once for every upload), of text with control characters (`text`: the
 check on every form text field, installed by `apps.CommonConfig`, and the message the API uses) and
-the shared cache of heavy results and anonymous pages (`cache`: `cached`, `data_version`,
-`cache_anonymous_page`), the parts of the SVG charts every app draws alike (`charts`: palette,
+the shared cache of heavy results and anonymous pages (`cache`: `cached`, `version`, `bump`,
+`track`, `cache_anonymous_page`), the parts of the SVG charts every app draws alike (`charts`: palette,
 scale, picture, axes, band, line), two shared forms (`forms`: a button's refusal, a contact's e-mail
 address), and the one glossary of the interface (`glossary`: `terms_in` finds its terms in text from
 data, the template tags `{% term %}` and `{% uitleg %}` explain them). The
@@ -14,7 +14,7 @@ API's mapping of the same refusals lives in `goedebuur.api.problems`. No models,
 
 Import from the package: `from goedebuur.common import add_to_form, euros`."""
 
-from .cache import cache_anonymous_page, cached, data_version
+from .cache import anonymous_answer, bump, cache_anonymous_page, cached, track, version
 from .charts import (
     CHART_BAND,
     CHART_BLUE,
@@ -56,15 +56,18 @@ __all__ = [
     "chart_svg",
     "chart_year",
     "chart_zero_line",
+    "anonymous_answer",
     "ControlCharacterValidator",
     "RefusalForm",
     "refused",
     "add_to_form",
+    "bump",
     "cache_anonymous_page",
+    "track",
+    "version",
     "cached",
     "archive_message",
     "command_error",
-    "data_version",
     "date",
     "date_time",
     "date_within",

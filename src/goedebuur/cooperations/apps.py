@@ -9,6 +9,7 @@ class CooperationsConfig(AppConfig):
 
     def ready(self):
         from goedebuur.accounts import services as accounts
+        from goedebuur.common import track
 
         from . import (
             history,  # noqa: F401  (registers the register entry's history tracker)
@@ -16,3 +17,4 @@ class CooperationsConfig(AppConfig):
         )
 
         accounts.register_invitation_kind(services.invitation_kind())
+        track(self.label, *self.get_models())  # their writes move the data version (goedebuur.common.cache)

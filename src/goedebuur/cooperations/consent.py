@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from goedebuur.common import bump
 from goedebuur.history import services as history
 
 from .models import Cooperation, MemberChange, MemberConsent, Membership
@@ -131,6 +132,7 @@ def apply_members(cooperation: Cooperation, members, user, consented=frozenset()
             MemberConsent(change=change, municipality_id=pk, **_given(pk in consented, user))
             for pk in sorted(asked)
         )
+        bump("cooperations")  # bulk writes send no signals (goedebuur.common.cache)
     _close_moot(cooperation, user)
     _settle(cooperation, user)
     for change in proposals:

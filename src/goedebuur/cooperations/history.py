@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from goedebuur.common import bump
 from goedebuur.history import services as history
 from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
@@ -32,6 +33,7 @@ def replace_sources(cooperation: Cooperation, sources) -> None:
         for i, (url, description) in enumerate(rows)
         if url or description
     )
+    bump("cooperations")  # bulk writes send no signals (goedebuur.common.cache)
 
 
 @history.register

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from goedebuur.common import bump
 from goedebuur.common import date as format_date
 from goedebuur.core.register import gr, gr_file
 from goedebuur.core.register.domains import classify
@@ -471,6 +472,7 @@ def _sync_members(cooperation, entry: OfficialEntry, before: dict, municipalitie
         )
         for code, member in sorted(entry.members.items())
     )
+    bump("cooperations")  # bulk writes send no signals (goedebuur.common.cache)
     now_current = {code for code, m in entry.members.items() if m.left is None}
     if not before:
         return [], []

@@ -19,12 +19,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from goedebuur import data
-from goedebuur.common import data_version, number
 from goedebuur.common import date as format_date
+from goedebuur.common import number
+from goedebuur.common import version as data_version
 from goedebuur.core.register import network
 from goedebuur.core.register.gr import GrFormatError
 from goedebuur.history import services as history
-from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality, Region
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 from . import consent, demo, member_invitations, permissions, register_import, register_problems
 from .history import CooperationTracker, replace_sources
@@ -1028,10 +1029,11 @@ def origin_counts(qs) -> dict[str, int]:
     return {origin: counts.get(origin, 0) for origin in Cooperation.Origin.values}
 
 
+REGISTER_DOMAINS = ("municipalities", "cooperations")  # the apps whose tables the register pages show
+
+
 def register_version() -> tuple:
     """The data version of the register as the public pages show it (goedebuur.common.cache): the
-    municipalities and their regions, the cooperations (an edit of an entry, its domains, members
-    or sources moves its `updated_at` and `revision`), the memberships and the managed lists."""
-    return data_version(
-        Municipality, Region, Cooperation, Membership, IctDomain, PolicyDomain, CooperationForm
-    )
+    municipalities and their regions, the cooperations, their members, domains and sources, and the
+    managed lists: every write to the municipalities' and the register's tables moves it."""
+    return data_version(*REGISTER_DOMAINS)

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from goedebuur.common import bump
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain
 from goedebuur.municipalities.models import Municipality
 
@@ -29,6 +30,7 @@ def _author(municipality):
 
 def _backdate(model, pk, when):
     model.objects.filter(pk=pk).update(created_at=when)
+    bump("experiences")  # an update() sends no signals (goedebuur.common.cache)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from goedebuur.common import bump
 from goedebuur.core.experiences import attachments
 from goedebuur.history import services as history
 from goedebuur.trajectories import services as trajectories
@@ -324,6 +325,7 @@ def set_hidden(item, user, hidden: bool, reason: str):
     Report.objects.filter(item_kind=kind_of(item), item_id=item.pk, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=user, resolution=reason.strip()[:300]
     )
+    bump("experiences")  # an update() sends no signals (goedebuur.common.cache)
     _reindex(item)
 
 

@@ -7,4 +7,8 @@ class LedgerConfig(AppConfig):
     verbose_name = "Besparingsregister"
 
     def ready(self):
+        from goedebuur.common import track
+
         from . import history  # noqa: F401  (registers the tracker)
+
+        track(self.label, *self.get_models())  # their writes move the data version (goedebuur.common.cache)

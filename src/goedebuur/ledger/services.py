@@ -19,10 +19,10 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
 from goedebuur.businesscases import services as businesscases
+from goedebuur.common import version
 from goedebuur.cooperations.models import Cooperation, CooperationForm, IctDomain, Membership
 from goedebuur.core.businesscase.montecarlo import TOTAL
 from goedebuur.core.ledger import uplift as core_uplift
@@ -505,13 +505,9 @@ def _audience(user) -> str:
 
 
 def _data_version() -> str:
-    """Changes whenever anything the overview reads changes: a ledger (every write to its figures,
-    settings or forecast saves it), a cooperation (name, form, domains, members through its save) or a
-    membership. Read from the database, so that every server process agrees."""
-    ledgers = Ledger.objects.aggregate(n=Count("pk"), at=Max("updated_at"))
-    cooperations = Cooperation.objects.aggregate(at=Max("updated_at"))
-    memberships = Membership.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    text = f"{ledgers['n']}:{ledgers['at']}:{cooperations['at']}:{memberships['n']}:{memberships['last']}"
+    """Changes whenever anything the overview reads changes: a ledger or its entries, a cooperation
+    (name, form, domains, members) or a membership (goedebuur.common.cache: moved on every write)."""
+    text = repr(version("ledger", "cooperations"))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -23,13 +23,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from goedebuur.common import cached, data_version, number
+from goedebuur.common import cached, number
 from goedebuur.cooperations import services as cooperations
-from goedebuur.cooperations.models import Cooperation, IctDomain, Membership
+from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.geo import Box, Point, boxes_overlap, padded_box, path_bbox, project, union_box, viewbox
 from goedebuur.core.maps.colour import CONTEXT, HIGHLIGHT, SEQUENTIAL, class_breaks, colour_for, legend
 from goedebuur.core.maps.labels import LabelCandidate, font_size, place_labels
-from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality, Region
+from goedebuur.municipalities.models import HEAVY_MEMBER_FIELDS, Municipality
 
 from .svg import Area, MapLabel, render_map  # noqa: F401 - re-exported for the apps that draw their own maps
 
@@ -498,7 +498,7 @@ def score_map(
 def count_map_version() -> tuple:
     """The data version of what `cooperation_count_map` shows: the municipalities and provinces, the
     register's cooperations, their memberships and domains."""
-    return data_version(Municipality, Region, Cooperation, Membership, IctDomain)
+    return cooperations.register_version()
 
 
 def cached_count_map(**filters) -> dict:

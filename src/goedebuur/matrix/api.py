@@ -12,7 +12,8 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.api import ReadOnlyApiViewMixin, refused
+from goedebuur.api import AnonymousCacheMixin, ReadOnlyApiViewMixin, refused
+from goedebuur.cooperations import services as cooperation_services
 from goedebuur.municipalities.api import PROVINCE_CODE, REGION_KEY, computed
 
 from . import services
@@ -160,8 +161,9 @@ class MatrixSerializer(serializers.Serializer):
         ref_name = "Matrix"
 
 
-class MatrixView(ReadOnlyApiViewMixin, APIView):
+class MatrixView(AnonymousCacheMixin, ReadOnlyApiViewMixin, APIView):
     query_serializer = MatrixQuerySerializer
+    anonymous_cache_version = staticmethod(lambda request: cooperation_services.register_version())
 
     @extend_schema(
         summary="The register matrix",

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from goedebuur import data
+from goedebuur.common import bump
 from goedebuur.cooperations import services as cooperations
 from goedebuur.cooperations.models import Cooperation
 from goedebuur.core import names
@@ -205,6 +206,7 @@ def _load_councils(municipalities: dict[str, Municipality], organisations: dict[
         ],
         batch_size=1000,
     )
+    bump("municipalities")  # bulk writes send no signals (goedebuur.common.cache)
     return {
         "councils": len(wanted),
         "council_seats": sum(len(seats) for _total, seats in wanted.values()),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from goedebuur.common import cache_anonymous_page, number
+from goedebuur.common import version as data_version
 from goedebuur.cooperations import services as cooperations
 from goedebuur.maps import services as maps
 from goedebuur.pages.services import paginate
@@ -79,6 +80,13 @@ def _municipality(code: str) -> Municipality:
         raise Http404(_("Deze gemeente bestaat niet.")) from None
 
 
+# What the page of one municipality shows an anonymous visitor: the reference data, the register (its
+# entries, network, map, the partner finder's panel) and the experiences' panel (public lessons and
+# questions); the business-case and achtervang panels show anonymous visitors nothing.
+DETAIL_DOMAINS = (*cooperations.REGISTER_DOMAINS, "experiences")
+
+
+@cache_anonymous_page(lambda request: data_version(*DETAIL_DOMAINS))
 def municipality_detail(request, code):
     municipality = _municipality(code)
     shared = services.network(municipality)

@@ -3,7 +3,7 @@
 
 `load_features()` turns the public data into `goedebuur.core.partners.features.Features`: the
 reference data, the register's current cooperations (shared regelingen) and the councils. It is
-cached per process; the cache key is a handful of counts and the latest changes, so a reference-data
+cached per process; the cache key is the data version of the tables it reads, so a reference-data
 load or a register edit rebuilds it. `features_for(user)` adds what that viewer may see, read
 through the profiles app's services (which hold the visibility rules): the application landscapes,
 suppliers and ambitions for logged-in municipal users and administrators, and the end dates of only
@@ -16,22 +16,22 @@ field) when there is nothing to rank. A ranking's reasons and notes are codes wi
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections import Counter, OrderedDict
 from threading import Lock
 
 import numpy as np
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Q, Sum
 from django.utils.translation import gettext as _
 
-from goedebuur.common import number
+from goedebuur.common import cached, number, version
 from goedebuur.cooperations import services as cooperations
-from goedebuur.cooperations.models import Cooperation, Membership
 from goedebuur.core.partners import scoring
 from goedebuur.core.partners.councils import normalise_party, share_matrix
 from goedebuur.core.partners.features import Features, Regeling
 from goedebuur.municipalities import services as municipalities
-from goedebuur.municipalities.models import Council, Municipality, Region
+from goedebuur.municipalities.models import Municipality, Region
 from goedebuur.profiles import services as profiles
 
 from .params import (  # noqa: F401 - re-exported: the finder's query parameters for the API and the CLI
@@ -54,27 +54,11 @@ _VIEWER_CACHE_SIZE = 32
 
 
 def _cache_key(include_register: bool) -> tuple:
-    municipalities_ = Municipality.objects.aggregate(n=Count("id"), last=Max("id"), people=Sum("population"))
-    regions = Region.objects.aggregate(n=Count("id"), m=Count("municipalities"))
-    councils = Council.objects.aggregate(n=Count("id"), last=Max("reference_date"), seats=Count("seats"))
-    key = (
-        tuple(municipalities_.values()),
-        tuple(regions.values()),
-        tuple(councils.values()),
-        include_register,
-    )
+    """The data version of the Features (goedebuur.common.cache): the municipalities' tables
+    (reference data, regions, neighbours, councils) and, with the register, the cooperations'."""
     if include_register:
-        register = Cooperation.objects.aggregate(
-            n=Count("id"),
-            live=Count("id", filter=Q(deleted_at__isnull=True)),
-            last=Max("updated_at"),
-            revisions=Sum("revision"),
-        )
-        members = Membership.objects.aggregate(
-            n=Count("id"), left=Count("id", filter=Q(left_on__isnull=False)), last=Max("id")
-        )
-        key += (tuple(register.values()), tuple(members.values()))
-    return key
+        return version(*cooperations.REGISTER_DOMAINS)
+    return version("municipalities")
 
 
 def load_features(include_register: bool = True) -> Features:
@@ -202,7 +186,7 @@ def features_for(user, include_register: bool = True) -> Features:
     if not landscape_visible:
         key = (id(base), "public")
     else:
-        key = (id(base), profiles.signals_version(), contract_key)
+        key = (id(base), profiles.signals_version(), contract_key, getattr(user, "municipality_id", None))
     with _lock:
         found = _viewer_cache.get(key)
         if found is not None and found[0] is base:
@@ -260,7 +244,38 @@ def find_partners(
 def rank_for(user, code: str, query: FinderQuery, *, top: int | None = 10, include_register: bool = True):
     """The ranking for a `params.FinderQuery` as `user` may see it. KeyError for an unknown code;
     ValidationError when there is nothing to rank: every weight 0 or on criteria without data
-    (field `weights`), or filters that leave no candidate (field `filters`)."""
+    (field `weights`), or filters that leave no candidate (field `filters`).
+
+    From the shared cache (goedebuur.common.cache) per code, query, `top` and what the viewer may see
+    (`_viewer_scope`), at the data version of everything read: the Features and, for a viewer who
+    sees landscapes, the profiles. A refusal is not stored."""
+    landscape_visible = profiles.can_view_landscape(user)
+    scope = _viewer_scope(user, landscape_visible)
+    query_key = tuple(
+        (f.name, tuple(sorted(value.items())) if isinstance(value, dict) else value)
+        for f in dataclasses.fields(query)
+        for value in [getattr(query, f.name)]
+    )
+    key = ("ranking", code, query_key, top, include_register, scope)
+
+    def data_version():
+        found = features_version(include_register)
+        return (*found, *profiles.signals_version()) if landscape_visible else found
+
+    return cached(key, data_version, lambda: _rank(user, code, query, top, include_register))
+
+
+def _viewer_scope(user, landscape_visible: bool) -> tuple:
+    """What decides what `user` sees of the profiles: nothing, or the landscapes, the own municipality
+    and the contracts of these municipalities (None: all)."""
+    if not landscape_visible:
+        return ("public",)
+    contracts = profiles.contract_visibility_key(user)
+    own = getattr(user, "municipality_id", None)  # its contracts are "own", the others' "shared"
+    return ("landscapes", own, contracts if contracts in (None, False) else tuple(sorted(contracts)))
+
+
+def _rank(user, code: str, query: FinderQuery, top, include_register: bool):
     features = features_for(user, include_register=include_register)
     origin = features.index_of(code)
     population = features.population[origin]
@@ -318,7 +333,16 @@ def pair(user, code_a: str, code_b: str, weights: dict[str, float] | None = None
 
 
 def score_map(ranking: scoring.Ranking):
-    """The national map coloured by the ranking's scores; the origin highlighted."""
+    """The national map coloured by the ranking's scores; the origin highlighted. From the shared cache
+    per scores (a digest of them) and data version."""
+    digest = hashlib.sha256(
+        np.ascontiguousarray(ranking.scores).tobytes() + repr(ranking.codes).encode()
+    ).hexdigest()
+    key = ("score-map", ranking.code, ranking.name, digest)
+    return cached(key, features_version, lambda: _score_map(ranking))
+
+
+def _score_map(ranking: scoring.Ranking):
     from goedebuur.maps import services as maps
 
     features = load_features()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from goedebuur.common import add_to_form
+from goedebuur.common import add_to_form, cache_anonymous_page
 from goedebuur.cooperations import services as cooperations
 from goedebuur.core.partners.scoring import CRITERIA, DETOUR_FACTOR
 from goedebuur.municipalities.models import Municipality
@@ -27,6 +27,7 @@ def _compare_url(a: str, b: str, query_params: dict) -> str:
     return reverse("partners:compare") + "?" + urlencode({"a": a, "b": b, **query_params})
 
 
+@cache_anonymous_page(lambda request: services.features_version())
 def finder(request):
     data = request.GET.copy()
     own = services.own_municipality(request.user)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import connections, router
 from django.db.models import F
 
+from goedebuur.common import bump
 from goedebuur.core.landscape.rules import normalize_name
 from goedebuur.history import services as history
 
@@ -118,6 +119,7 @@ def write_applications(municipality, cleaned_values: list[dict], user, note: str
         note,
     )
     created_count = sum(1 for _a, _c, created in plans if created)
+    bump("profiles")  # bulk writes send no signals (goedebuur.common.cache)
     return created_count, len(plans) - created_count
 
 

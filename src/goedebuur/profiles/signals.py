@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Min, Sum
-
+from goedebuur.common import version
 from goedebuur.municipalities.models import Municipality
 
 from .models import Application, Contract, Profile
@@ -43,19 +42,7 @@ class ContractSignals:
 
 def data_version() -> tuple:
     """Changes whenever a profile, an application or a contract changes (for caches)."""
-    return (
-        tuple(Profile.objects.aggregate(n=Count("id"), last=Max("updated_at"), r=Sum("revision")).values()),
-        tuple(Application.objects.aggregate(n=Count("id"), last=Max("id"), r=Sum("revision")).values()),
-        tuple(
-            Contract.objects.aggregate(
-                n=Count("id"),
-                last=Max("id"),
-                ends=Count("end_date"),
-                first=Min("end_date"),
-                latest=Max("end_date"),
-            ).values()
-        ),
-    )
+    return version("profiles")
 
 
 def landscape_signals(user) -> LandscapeSignals | None:

@@ -19,6 +19,7 @@ from rest_framework.reverse import reverse
 
 from goedebuur.accounts.api import EmailInvitationSerializer
 from goedebuur.api import (
+    AnonymousCacheMixin,
     ApiViewMixin,
     ProblemSerializer,
     ReadAnyoneWriteAuthenticated,
@@ -128,6 +129,7 @@ VERSION_PARAMETER = OpenApiParameter(
     ),
 )
 class CooperationViewSet(
+    AnonymousCacheMixin,
     RevisionCheckedMixin,
     ApiViewMixin,
     mixins.ListModelMixin,
@@ -138,6 +140,7 @@ class CooperationViewSet(
     permission_classes = [CooperationPermission]
     filterset_class = CooperationFilter
     lookup_field = "slug"
+    anonymous_cache_version = staticmethod(lambda request: services.register_version())
 
     def get_queryset(self):
         return (

@@ -16,7 +16,13 @@ from rest_framework import serializers, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from goedebuur.api import GEOJSON_CONTENT_TYPE, GeoJSONRenderer, PageLinkField, ReadOnlyApiViewMixin
+from goedebuur.api import (
+    GEOJSON_CONTENT_TYPE,
+    AnonymousCacheMixin,
+    GeoJSONRenderer,
+    PageLinkField,
+    ReadOnlyApiViewMixin,
+)
 from goedebuur.cooperations import services as cooperations
 
 from .. import services
@@ -297,8 +303,9 @@ CODE_PARAMETER = OpenApiParameter(
         },
     ),
 )
-class MunicipalityViewSet(ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
+class MunicipalityViewSet(AnonymousCacheMixin, ReadOnlyApiViewMixin, viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
+    anonymous_cache_version = staticmethod(lambda request: cooperations.register_version())
     renderer_classes = [JSONRenderer, GeoJSONRenderer]
     filterset_class = MunicipalityFilter
     serializer_class = MunicipalitySerializer

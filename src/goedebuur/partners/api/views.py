@@ -9,7 +9,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from goedebuur.api import ReadOnlyApiViewMixin
+from goedebuur.api import AnonymousCacheMixin, ReadOnlyApiViewMixin
 
 from .. import services
 from ..services import FILTER_PARAMS, WEIGHT_PARAMS, FinderQuery
@@ -34,7 +34,9 @@ def _refusal(error: DjangoValidationError, params: dict, given) -> serializers.V
     return serializers.ValidationError(detail)
 
 
-class PartnerView(ReadOnlyApiViewMixin, APIView):
+class PartnerView(AnonymousCacheMixin, ReadOnlyApiViewMixin, APIView):
+    anonymous_cache_version = staticmethod(lambda request: services.features_version())
+
     @extend_schema(
         summary="Partner finder: rank all other municipalities as ICT partners",
         description=(
